@@ -1,0 +1,27 @@
+package org.regroup.domain;
+
+/**
+ * Needs the plan must honour.
+ *
+ * @param minStaffLedBlocks at least this many blocks a day in staff-led sessions
+ * @param oneToOneMinutes   at least this many minutes of 1:1 time a day
+ * @param noOffSite         never in an off-site session
+ * @param quietSpace        only in spaces with the "quiet" feature
+ * @param maxOnlineBlocks   at most this many online-practice blocks a day
+ */
+public record Accommodations(Integer minStaffLedBlocks, Integer oneToOneMinutes, boolean noOffSite,
+        boolean quietSpace, Integer maxOnlineBlocks) {
+
+    public int minStaffLedBlocksOrZero() {
+        return minStaffLedBlocks == null ? 0 : minStaffLedBlocks;
+    }
+
+    public int oneToOneMinutesOrZero() {
+        return oneToOneMinutes == null ? 0 : oneToOneMinutes;
+    }
+
+    public boolean any() {
+        return minStaffLedBlocksOrZero() > 0 || oneToOneMinutesOrZero() > 0 || noOffSite || quietSpace
+                || maxOnlineBlocks != null;
+    }
+}

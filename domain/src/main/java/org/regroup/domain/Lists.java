@@ -1,0 +1,21 @@
+package org.regroup.domain;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Null-tolerant defaults for optional JSON collections (an absent list means an empty one). */
+final class Lists {
+    private Lists() {
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+        // keeps insertion order so that written files are byte-for-byte reproducible
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

@@ -1,0 +1,34 @@
+package org.regroup.domain;
+
+import java.util.List;
+
+/**
+ * A room, a shared area, or an off-site place.
+ *
+ * @param maxGroups       groups that may work in it at once (open studios, a library commons: several; default 1)
+ * @param availableBlocks blocks it can be used (all when absent)
+ * @param travelMinutes   for off-site spaces, travel time each way
+ */
+public record Space(String id, String name, SpaceKind kind, Integer capacity, List<String> features,
+        List<String> availableBlocks, Integer maxGroups, Integer travelMinutes) {
+
+    public Space {
+        features = Lists.orEmpty(features);
+    }
+
+    public boolean offSite() {
+        return kind == SpaceKind.OFF_SITE;
+    }
+
+    public int maxGroupsOrDefault() {
+        return maxGroups == null ? 1 : maxGroups;
+    }
+
+    public int travelMinutesOrZero() {
+        return travelMinutes == null ? 0 : travelMinutes;
+    }
+
+    public boolean availableIn(String blockId) {
+        return availableBlocks == null || availableBlocks.contains(blockId);
+    }
+}

@@ -1,0 +1,31 @@
+package org.regroup.domain;
+
+import java.util.List;
+
+/**
+ * An adult.
+ *
+ * @param modalities        ids of modalities this adult may lead (role defaults when absent)
+ * @param availableBlocks   blocks they work today (all when absent: part-timers list theirs)
+ * @param maxTeachingBlocks most blocks they lead or supervise a group today (no limit when absent)
+ * @param maxStudents       most students they take at once (no limit beyond the modality's when absent)
+ * @param advisees          student ids they advise (students may name their advisor instead)
+ * @param costPerDay        for staffing what-ifs
+ */
+public record Staff(String id, String name, StaffRole role, List<Qualification> qualifications,
+        List<String> modalities, List<String> availableBlocks, Integer maxTeachingBlocks, Integer maxStudents,
+        List<String> advisees, boolean maySuperviseOffSite, Double costPerDay) {
+
+    public Staff {
+        qualifications = Lists.orEmpty(qualifications);
+        advisees = Lists.orEmpty(advisees);
+    }
+
+    public boolean availableIn(String blockId) {
+        return availableBlocks == null || availableBlocks.contains(blockId);
+    }
+
+    public boolean qualifiedFor(Skill skill) {
+        return qualifications.stream().anyMatch(q -> q.covers(skill));
+    }
+}

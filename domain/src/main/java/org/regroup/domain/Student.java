@@ -1,0 +1,50 @@
+package org.regroup.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A learner profile as it stands this morning.
+ *
+ * @param name              display name: shown to staff, never logged
+ * @param mastery           skill id → mastery in [0, 1]; skills not listed count as 0
+ * @param prefersModalities modalities the student asked for
+ * @param avoidsModalities  modalities the student asked to avoid
+ * @param keepApart         students who must never share a session with this one
+ * @param peers             students this one works well with (grouping builds connections)
+ * @param absent            away all day
+ * @param presentBlocks     blocks present today when not all (late arrival, early leave)
+ * @param commitments       fixed commitments outside the plan
+ */
+public record Student(String id, String name, Integer grade, String advisorId, Map<String, Double> mastery,
+        List<Goal> goals, List<String> interests, List<String> prefersModalities, List<String> avoidsModalities,
+        Accommodations accommodations, List<String> keepApart, List<String> peers, boolean absent,
+        List<String> presentBlocks, List<Commitment> commitments) {
+
+    public Student {
+        mastery = Lists.orEmpty(mastery);
+        goals = Lists.orEmpty(goals);
+        interests = Lists.orEmpty(interests);
+        prefersModalities = Lists.orEmpty(prefersModalities);
+        avoidsModalities = Lists.orEmpty(avoidsModalities);
+        keepApart = Lists.orEmpty(keepApart);
+        peers = Lists.orEmpty(peers);
+        commitments = Lists.orEmpty(commitments);
+    }
+
+    public double masteryOf(String skillId) {
+        return mastery.getOrDefault(skillId, 0.0);
+    }
+
+    public Accommodations accommodationsOrNone() {
+        return accommodations == null ? new Accommodations(null, null, false, false, null) : accommodations;
+    }
+
+    /** Present in the block and not away on a fixed commitment. */
+    public boolean availableIn(String blockId) {
+        if (absent || (presentBlocks != null && !presentBlocks.contains(blockId))) {
+            return false;
+        }
+        return commitments.stream().noneMatch(c -> blockId.equals(c.blockId()));
+    }
+}

@@ -1,0 +1,148 @@
+package org.regroup.domain.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.regroup.domain.DayProblem;
+
+/**
+ * Reads a day problem and checks it. Every failure is an {@link InvalidInputException} naming the source and the
+ * JSON path at fault; nothing here ever surfaces a parser stack trace to a user.
+ */
+public final class DayProblemReader {
+
+    private DayProblemReader() {
+    }
+
+    /** Reads and validates; throws {@link InvalidInputException} with every problem found. */
+    public static DayProblem read(Path file) {
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(source, List.of(new InputError("$", "file not found")));
+        } catch (IOException e) {
+            throw new InvalidInputException(source, List.of(new InputError("$", "cannot read file: " + e.getMessage())));
+        }
+        return parse(bytes, source);
+    }
+
+    /** Parses and validates JSON text from any source (a request body, a test). */
+    public static DayProblem parse(byte[] json, String source) {
+        DayProblem problem;
+        try {
+            problem = Json.mapper().readValue(json, DayProblem.class);
+        } catch (IOException e) {
+            throw new InvalidInputException(source, List.of(describe(e)));
+        }
+        if (problem == null) {
+            throw new InvalidInputException(source, List.of(new InputError("$", "empty document")));
+        }
+        List<InputError> errors = DayProblemValidator.validate(problem);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(source, errors);
+        }
+        return problem;
+    }
+
+    /** Turns a Jackson failure into a path and a sentence. */
+    public static InputError describe(IOException e) {
+        if (e instanceof JsonParseException parse) {
+            JsonLocation at = parse.getLocation();
+            return new InputError("$", "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + ": " + parse.getOriginalMessage());
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new InputError(path(unknown), "unknown field '" + unknown.getPropertyName() + "'");
+        }
+        if (e instanceof InvalidFormatException format) {
+            return new InputError(path(format), "cannot read " + quote(format.getValue()) + " as "
+                    + simpleType(format.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String expected = mismatch.getTargetType() == null ? "a different value" : simpleType(mismatch.getTargetType());
+            return new InputError(path(mismatch), "expected " + expected + " here");
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return new InputError(path(mapping), firstLine(mapping.getOriginalMessage()));
+        }
+        if (e instanceof JsonProcessingException processing) {
+            return new InputError("$", firstLine(processing.getOriginalMessage()));
+        }
+        return new InputError("$", "cannot read: " + e.getMessage());
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                String name = ref.getFieldName();
+                path.append(name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + name : "[\"" + name + "\"]");
+            }
+        }
+        return path.toString();
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type.isEnum()) {
+            StringBuilder names = new StringBuilder("one of");
+            for (Object constant : type.getEnumConstants()) {
+                try {
+                    var json = type.getField(((Enum<?>) constant).name())
+                            .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                    names.append(" '").append(json == null ? constant : json.value()).append('\'');
+                } catch (NoSuchFieldException ignored) {
+                    names.append(' ').append(constant);
+                }
+            }
+            return names.toString();
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == java.time.LocalTime.class) {
+            return "a time like \"09:00\"";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date like \"2026-11-23\"";
+        }
+        return "an object";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
