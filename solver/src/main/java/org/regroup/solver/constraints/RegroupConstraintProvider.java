@@ -1,0 +1,614 @@
+package org.regroup.solver.constraints;
+
+import static org.regroup.solver.constraints.Justifications.members;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
+import org.regroup.domain.BlockKind;
+import org.regroup.solver.constraints.Justifications.AccommodationShort;
+import org.regroup.solver.constraints.Justifications.DayNote;
+import org.regroup.solver.constraints.Justifications.GroupNote;
+import org.regroup.solver.constraints.Justifications.StaffNote;
+import org.regroup.solver.model.Ask;
+import org.regroup.solver.model.Learner;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Session;
+
+/**
+ * Every school rule, one small method each. Hard rules protect students and staff; medium rules say everyone is
+ * placed in a properly sized group; soft rules make the day good. Most session rules read the session's
+ * {@link org.regroup.solver.model.GroupSummary}, computed once per change; whole-day rules read a {@link StudentDay}
+ * or {@link AdultDay}.
+ */
+public class RegroupConstraintProvider implements ConstraintProvider {
+
+    // Default soft weights (per unit of each rule); a school overrides them by rule name.
+    static final int GOAL_WEIGHT = 10;
+    static final int URGENCY_WEIGHT = 1;
+    static final int STATE_WEIGHT = 15;
+    static final int AVOIDED_WEIGHT = 10;
+    static final int NOT_PREFERRED_WEIGHT = 3;
+    static final int SAME_MODALITY_WEIGHT = 20;
+    static final int SAME_SKILL_WEIGHT = 15;
+    static final int MIXED_MASTERY_WEIGHT = 1;
+    static final int MIXED_MASTERY_TOLERANCE = 20;
+    static final int ADVISOR_WEIGHT = 20;
+    static final int PEERS_WEIGHT = 5;
+    static final int REQUEST_WEIGHT = 10;
+    static final int INTEREST_WEIGHT = 10;
+    static final int BEHIND_WEIGHT = 8;
+    static final int LOAD_WEIGHT = 2;
+    static final int ROOM_CHANGE_WEIGHT = 3;
+    static final int CATCH_ALL_WEIGHT = 40;
+    static final int OPEN_SESSION_WEIGHT = 5;
+    /** An unplaced student-block weighs more than any group's shortfall below its minimum size. */
+    static final int UNPLACED_MEDIUM_WEIGHT = 10;
+
+    // Shared building blocks: the same instances let Timefold share the nodes between rules.
+    private static final Function<Placement, Session> SESSION_OF = Placement::getSession;
+    private static final BiFunction<Placement, Session, Learner> LEARNER_OF = (p, s) -> p.getLearner();
+    private static final BiFunction<Placement, Session, DayEntry> ENTRY_OF =
+            (p, s) -> DayEntry.of(p.getPeriod(), s, s.focusOf(p.getLearner()));
+    private static final Function<Learner, List<DayEntry>> NO_ENTRIES = l -> List.of();
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory f) {
+        return new Constraint[] {
+                skillNotReady(f), skillTooAdvanced(f),
+                groupOverSizeCap(f), staffOverStudentCap(f), staffOverTeachingBlocks(f), staffNotQualified(f),
+                modalityNotAllowed(f), modalityWrongForBlock(f),
+                sessionWithoutSpace(f), spaceOverCapacity(f), spaceOverbooked(f), spaceUnsuitable(f), spaceClosed(f),
+                offSiteUnsupervised(f), offSiteForbidden(f), studentTravel(f), staffTravel(f),
+                keepApart(f), adminRequest(f), staffLedMinimum(f), oneToOneMinutes(f), quietSpace(f),
+                onlineMaximum(f),
+                unplaced(f), groupUnderMinimum(f),
+                goalMissed(f), lessUrgent(f), stateMisfit(f), modalityAvoided(f), modalityNotPreferred(f),
+                sameModalityAllDay(f), sameSkillTwice(f), mixedMastery(f), advisorNotSeen(f), peersApart(f),
+                requestIgnored(f), interestMissed(f), behindUnsupervised(f), staffLoad(f), staffRoomChange(f),
+                catchAllUsed(f), openSession(f)
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Shared streams
+    // ------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Sessions with at least one student: only those are held. "Including unassigned": a session without a room is
+     * still a session (plain forEach would hide it, and with it the rule that it needs a room).
+     */
+    static UniConstraintStream<Session> openSessions(ConstraintFactory f) {
+        return f.forEachIncludingUnassigned(Session.class).filter(Session::isOpen);
+    }
+
+    /**
+     * Each present student's placed blocks. The join on the session makes the day follow changes of the session's
+     * modality, space and focus (reading them through the placement alone would go stale).
+     */
+    static UniConstraintStream<StudentDay> studentDays(ConstraintFactory f) {
+        return f.forEach(Placement.class)
+                .join(f.forEachIncludingUnassigned(Session.class), Joiners.equal(SESSION_OF, Function.identity()))
+                .groupBy(LEARNER_OF, ConstraintCollectors.toList(ENTRY_OF))
+                .complement(Learner.class, NO_ENTRIES)
+                .map(StudentDay::new);
+    }
+
+    /** Each adult's sessions with students (catch-alls excluded: the school supervises those). */
+    static UniConstraintStream<AdultDay> adultDays(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getAdult() != null && !s.isCatchAll())
+                .groupBy(Session::getAdult, ConstraintCollectors.toList())
+                .map(AdultDay::new);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Hard: what students work on
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** Competency-based progression: new work only once its prerequisites are mastered, never what is mastered. */
+    Constraint skillNotReady(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getNotReady() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.getSummary().getNotReady())
+                .justifyWith((s, score) -> Justifications.NotReady.of(s))
+                .asConstraint(Rules.SKILL_NOT_READY);
+    }
+
+    /** No 6th graders on trigonometry: at most one grade above unless the student's goal asks for it. */
+    Constraint skillTooAdvanced(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getTooAdvanced() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.getSummary().getTooAdvanced())
+                .justifyWith((s, score) -> Justifications.TooAdvanced.of(s))
+                .asConstraint(Rules.SKILL_TOO_ADVANCED);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Hard: groups and staff
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** A group never outgrows its modality (a catch-all never outgrows the capacity the school gave it). */
+    Constraint groupOverSizeCap(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.size() > sizeCap(s))
+                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.size() - sizeCap(s))
+                .justifyWith((s, score) -> new Justifications.GroupTooLarge(s.getId(), s.getPeriod().getId(),
+                        s.size(), sizeCap(s), members(s)))
+                .asConstraint(Rules.GROUP_OVER_SIZE_CAP);
+    }
+
+    static int sizeCap(Session s) {
+        return Math.min(s.getMode().getMaxSize(), s.getSizeCap());
+    }
+
+    /** No teacher with 49 students: an adult's own cap and the modality's students per adult both hold. */
+    Constraint staffOverStudentCap(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getAdult() != null && !s.isCatchAll() && s.size() > staffCap(s))
+                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.size() - staffCap(s))
+                .justifyWith((s, score) -> new Justifications.StaffOverCap(s.getId(), s.getPeriod().getId(),
+                        s.getAdult().getId(), s.size(), staffCap(s), members(s)))
+                .asConstraint(Rules.STAFF_OVER_STUDENT_CAP);
+    }
+
+    static int staffCap(Session s) {
+        return Math.min(s.getAdult().getMaxStudents(), s.getMode().getStudentsPerAdult());
+    }
+
+    /** Staff work the number of teaching blocks they are contracted for, no more. */
+    Constraint staffOverTeachingBlocks(ConstraintFactory f) {
+        return adultDays(f)
+                .filter(d -> d.teachingBlocks() > d.adult().getMaxTeachingBlocks())
+                .penalize(HardMediumSoftScore.ONE_HARD, d -> d.teachingBlocks() - d.adult().getMaxTeachingBlocks())
+                .justifyWith((d, score) -> new Justifications.StaffOverTeachingBlocks(d.adult().getId(),
+                        d.teachingBlocks(), d.adult().getMaxTeachingBlocks()))
+                .asConstraint(Rules.STAFF_OVER_TEACHING_BLOCKS);
+    }
+
+    /** Students are taught a skill only by an adult qualified for its strand and grade. */
+    Constraint staffNotQualified(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().isUnqualified())
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::size)
+                .justifyWith((s, score) -> new Justifications.StaffNotQualified(s.getId(), s.getPeriod().getId(),
+                        s.getAdult().getId(), Justifications.focusName(s), members(s)))
+                .asConstraint(Rules.STAFF_NOT_QUALIFIED);
+    }
+
+    /** An adult runs only modalities their role and record allow (aides do not lead small-group instruction). */
+    Constraint modalityNotAllowed(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getAdult() != null && !s.isCatchAll() && !s.getAdult().mayLead(s.getMode()))
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::size)
+                .justifyWith((s, score) -> new Justifications.ModalityNotAllowed(s.getId(), s.getPeriod().getId(),
+                        s.getAdult().getId(), s.getMode().getId(), members(s)))
+                .asConstraint(Rules.MODALITY_NOT_ALLOWED);
+    }
+
+    /** A block's purpose decides what can run in it (no online practice in advisory). */
+    Constraint modalityWrongForBlock(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> !s.isCatchAll() && !s.getMode().serves(s.getPeriod().getKind().focusKind()))
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::size)
+                .justifyWith((s, score) -> new Justifications.ModalityWrongForBlock(s.getId(),
+                        s.getPeriod().getId(), s.getMode().getId(), s.getPeriod().getKind().name().toLowerCase(),
+                        members(s)))
+                .asConstraint(Rules.MODALITY_WRONG_FOR_BLOCK);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Hard: spaces and off-site
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** Every group needs somewhere to be. */
+    Constraint sessionWithoutSpace(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getRoom() == null)
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::size)
+                .justifyWith((s, score) -> new Justifications.NoSpace(s.getId(), s.getPeriod().getId(), members(s)))
+                .asConstraint(Rules.NO_SPACE);
+    }
+
+    /** Fire safety and comfort: the students of all groups sharing a space fit in it. */
+    Constraint spaceOverCapacity(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getRoom() != null)
+                .groupBy(Session::getPeriod, Session::getRoom, ConstraintCollectors.sum(Session::size),
+                        ConstraintCollectors.toList())
+                .filter((period, room, students, sessions) -> students > room.getCapacity())
+                .penalize(HardMediumSoftScore.ONE_HARD, (period, room, students, sessions) ->
+                        students - room.getCapacity())
+                .justifyWith((period, room, students, sessions, score) -> new Justifications.SpaceOverCapacity(
+                        room.getId(), period.getId(), students, room.getCapacity(), sessions.stream()
+                                .flatMap(s -> members(s).stream()).sorted().toList()))
+                .asConstraint(Rules.SPACE_OVER_CAPACITY);
+    }
+
+    /** A classroom hosts one group; open studios and a library commons host as many as the school says. */
+    Constraint spaceOverbooked(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getRoom() != null)
+                .groupBy(Session::getPeriod, Session::getRoom, ConstraintCollectors.toList())
+                .filter((period, room, sessions) -> sessions.size() > room.getMaxGroups())
+                .penalize(HardMediumSoftScore.ONE_HARD, (period, room, sessions) ->
+                        sessions.size() - room.getMaxGroups())
+                .justifyWith((period, room, sessions, score) -> new Justifications.SpaceOverbooked(room.getId(),
+                        period.getId(), sessions.size(), room.getMaxGroups(), sessions.stream()
+                                .flatMap(s -> members(s).stream()).sorted().toList()))
+                .asConstraint(Rules.SPACE_OVERBOOKED);
+    }
+
+    /** Online practice needs computers; off-site modalities happen off site and on-site ones on site. */
+    Constraint spaceUnsuitable(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getRoom() != null && unsuitability(s) != null)
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::size)
+                .justifyWith((s, score) -> new Justifications.SpaceUnsuitable(s.getId(), s.getPeriod().getId(),
+                        s.getRoom().getId(), s.getMode().getId(), unsuitability(s), members(s)))
+                .asConstraint(Rules.SPACE_UNSUITABLE);
+    }
+
+    static String unsuitability(Session s) {
+        if (!s.getRoom().hasAll(s.getMode().getRequiredFeatures())) {
+            return "it lacks " + String.join(", ", s.getMode().getRequiredFeatures());
+        }
+        if (s.getRoom().isOffSite() != s.getMode().isOffSite()) {
+            return s.getRoom().isOffSite() ? "it is off site" : "it is on site";
+        }
+        return null;
+    }
+
+    /** A closed room (exams, repairs, another event) is not used. */
+    Constraint spaceClosed(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getRoom() != null && !s.getRoom().isAvailableIn(s.getPeriod()))
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::size)
+                .justifyWith((s, score) -> new Justifications.SpaceClosed(s.getId(), s.getPeriod().getId(),
+                        s.getRoom().getId(), members(s)))
+                .asConstraint(Rules.SPACE_CLOSED);
+    }
+
+    /** Only adults cleared to supervise off site take students off site. */
+    Constraint offSiteUnsupervised(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getRoom() != null && s.getRoom().isOffSite() && s.getAdult() != null
+                        && !s.getAdult().isMaySuperviseOffSite())
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::size)
+                .justifyWith((s, score) -> new Justifications.OffSiteUnsupervised(s.getId(), s.getPeriod().getId(),
+                        s.getAdult().getId(), members(s)))
+                .asConstraint(Rules.OFF_SITE_UNSUPERVISED);
+    }
+
+    /** A student whose accommodations forbid leaving the school never goes off site. */
+    Constraint offSiteForbidden(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getRoom() != null && s.getRoom().isOffSite() && s.getSummary().getMustStayOnSite() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.getSummary().getMustStayOnSite())
+                .justifyWith((s, score) -> new Justifications.OffSiteForbidden(s.getId(), s.getPeriod().getId(),
+                        s.getSummary().getMembers().stream().filter(m -> m.learner().isNoOffSite())
+                                .map(m -> m.learner().getId()).toList()))
+                .asConstraint(Rules.OFF_SITE_FORBIDDEN);
+    }
+
+    /** Getting to and from an off-site space takes time: the next-door block is spent travelling or at the site. */
+    Constraint studentTravel(ConstraintFactory f) {
+        return studentDays(f)
+                .filter(d -> !d.travelConflicts().isEmpty())
+                .penalize(HardMediumSoftScore.ONE_HARD, d -> d.travelConflicts().size())
+                .justifyWith((d, score) -> new Justifications.TravelNotCovered(d.learner().getId(),
+                        d.travelConflicts().get(0).period().getId(), "(see the day)", List.of(d.learner().getId())))
+                .asConstraint(Rules.STUDENT_TRAVEL);
+    }
+
+    /** The adult travels with the group, so their next-door block is spent travelling or at the site too. */
+    Constraint staffTravel(ConstraintFactory f) {
+        return adultDays(f)
+                .filter(d -> !d.travelConflicts().isEmpty())
+                .penalize(HardMediumSoftScore.ONE_HARD, d -> d.travelConflicts().size())
+                .justifyWith((d, score) -> new Justifications.TravelNotCovered(d.adult().getId(),
+                        d.travelConflicts().get(0).getPeriod().getId(), "(see the day)",
+                        members(d.travelConflicts().get(0))))
+                .asConstraint(Rules.STAFF_TRAVEL);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Hard: people and accommodations
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** Students the school keeps apart (conflict, safeguarding) never share a session. */
+    Constraint keepApart(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getKeepApartPairs() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.getSummary().getKeepApartPairs())
+                .justifyWith((s, score) -> new Justifications.KeepApartTogether(s.getId(), s.getPeriod().getId(),
+                        s.getSummary().getMembers().stream().map(m -> m.learner())
+                                .filter(l -> l.getKeepApart().stream().anyMatch(o -> s.getSummary().fitOf(o) != null))
+                                .map(Learner::getId).toList()))
+                .asConstraint(Rules.KEEP_APART);
+    }
+
+    /** An administrator's requirement is a pin: the plan honours it. */
+    Constraint adminRequest(ConstraintFactory f) {
+        return f.forEach(Ask.class)
+                .filter(Ask::isAdminRequired)
+                .ifNotExists(studentDays(f), Joiners.equal(Ask::learner, StudentDay::learner),
+                        Joiners.filtering((ask, day) -> day.honours(ask)))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((ask, score) -> Justifications.RequestIgnored.of(ask))
+                .asConstraint(Rules.ADMIN_REQUEST);
+    }
+
+    /** Students whose plan says so get at least N blocks a day with an adult leading their group. */
+    Constraint staffLedMinimum(ConstraintFactory f) {
+        return studentDays(f)
+                .filter(d -> d.staffLedShortfall() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, StudentDay::staffLedShortfall)
+                .justifyWith((d, score) -> new AccommodationShort(d.learner().getId(), "staff-led blocks",
+                        d.learner().getMinStaffLedBlocks(), d.staffLedBlocks()))
+                .asConstraint(Rules.STAFF_LED_MINIMUM);
+    }
+
+    /** Students whose plan says so get their 1:1 minutes (penalised per minute short). */
+    Constraint oneToOneMinutes(ConstraintFactory f) {
+        return studentDays(f)
+                .filter(d -> d.oneToOneShortfallMinutes() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, StudentDay::oneToOneShortfallMinutes)
+                .justifyWith((d, score) -> new AccommodationShort(d.learner().getId(), "minutes of 1:1 time",
+                        d.learner().getOneToOneMinutes(), d.oneToOneMinutes()))
+                .asConstraint(Rules.ONE_TO_ONE_MINUTES);
+    }
+
+    /** Students who need a quiet space work only in one. */
+    Constraint quietSpace(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getQuietNeeded() > 0 && s.getRoom() != null && !s.getRoom().isQuiet())
+                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.getSummary().getQuietNeeded())
+                .justifyWith((s, score) -> new Justifications.QuietSpaceMissing(s.getId(), s.getPeriod().getId(),
+                        s.getRoom().getId(), s.getSummary().getMembers().stream()
+                                .filter(m -> m.learner().isQuietSpace()).map(m -> m.learner().getId()).toList()))
+                .asConstraint(Rules.QUIET_SPACE);
+    }
+
+    /** Screen time is capped for students whose plan says so. */
+    Constraint onlineMaximum(ConstraintFactory f) {
+        return studentDays(f)
+                .filter(d -> d.onlineExcess() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, StudentDay::onlineExcess)
+                .justifyWith((d, score) -> new AccommodationShort(d.learner().getId(), "at most this many online blocks",
+                        d.learner().getMaxOnlineBlocks(), d.learner().getMaxOnlineBlocks() + d.onlineExcess()))
+                .asConstraint(Rules.ONLINE_MAXIMUM);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Medium: everyone placed, groups big enough to run
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** Every present student is somewhere every block (travel blocks excepted). */
+    Constraint unplaced(ConstraintFactory f) {
+        return f.forEachIncludingUnassigned(Placement.class)
+                .filter(p -> p.getSession() == null)
+                .ifNotExists(studentDays(f), Joiners.equal(Placement::getLearner, StudentDay::learner),
+                        Joiners.filtering((p, day) -> day.travelsDuring(p.getPeriod().getIndex())))
+                .penalize(HardMediumSoftScore.ofMedium(UNPLACED_MEDIUM_WEIGHT))
+                .justifyWith((p, score) -> Justifications.Unplaced.of(p))
+                .asConstraint(Rules.UNPLACED);
+    }
+
+    /** A group too small for its modality is not worth an adult's block (seminars need voices). */
+    Constraint groupUnderMinimum(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> !s.isCatchAll() && s.size() < s.getMode().getMinSize())
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, s -> s.getMode().getMinSize() - s.size())
+                .justifyWith((s, score) -> new Justifications.GroupTooSmall(s.getId(), s.getPeriod().getId(),
+                        s.getMode().getId(), s.size(), s.getMode().getMinSize(), members(s)))
+                .asConstraint(Rules.GROUP_UNDER_MINIMUM);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Soft: a good day
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** Students work toward the goals they set (higher-priority goals first). */
+    Constraint goalMissed(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getGoalGap() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(GOAL_WEIGHT), s -> s.getSummary().getGoalGap())
+                .justifyWith((s, score) -> note(s, "some students have a ready goal skill they could work on instead"))
+                .asConstraint(Rules.GOAL_MISSED);
+    }
+
+    /** The ready skill that unlocks most of the graph comes first. */
+    Constraint lessUrgent(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getUrgencyGap() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(URGENCY_WEIGHT), s -> s.getSummary().getUrgencyGap())
+                .justifyWith((s, score) -> note(s, "some students have a ready skill that unlocks more of the graph"))
+                .asConstraint(Rules.LESS_URGENT);
+    }
+
+    /** New skills want instruction; practice suits practising; near-mastery suits independent work and seminars. */
+    Constraint stateMisfit(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getStateMismatch() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(STATE_WEIGHT), s -> s.getSummary().getStateMismatch())
+                .justifyWith((s, score) -> note(s, s.getMode().getName() + " does not suit where some students stand "
+                        + "on the skill (new, practising, near mastery)"))
+                .asConstraint(Rules.STATE_MISFIT);
+    }
+
+    /** Student ownership: a modality a student asked to avoid is used only when it must be. */
+    Constraint modalityAvoided(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getAvoiding() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(AVOIDED_WEIGHT), s -> s.getSummary().getAvoiding())
+                .justifyWith((s, score) -> noteFor(s, "asked to avoid " + s.getMode().getName().toLowerCase(),
+                        m -> m.learner().avoids(s.getMode())))
+                .asConstraint(Rules.MODALITY_AVOIDED);
+    }
+
+    /** Student ownership: modalities a student prefers are used where they fit. */
+    Constraint modalityNotPreferred(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getNotPreferred() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(NOT_PREFERRED_WEIGHT), s -> s.getSummary().getNotPreferred())
+                .justifyWith((s, score) -> noteFor(s, "prefer other modalities than "
+                        + s.getMode().getName().toLowerCase(), m -> m.learner().hasPreferences()
+                                && !m.learner().prefers(s.getMode()) && !m.learner().avoids(s.getMode())))
+                .asConstraint(Rules.MODALITY_NOT_PREFERRED);
+    }
+
+    /** Varied learning experiences: nobody spends every skill block in one modality. */
+    Constraint sameModalityAllDay(ConstraintFactory f) {
+        return studentDays(f)
+                .filter(d -> d.sameModalityAllDay() != null)
+                .penalize(HardMediumSoftScore.ofSoft(SAME_MODALITY_WEIGHT))
+                .justifyWith((d, score) -> new DayNote(d.learner().getId(), "every skill block today is "
+                        + d.sameModalityAllDay().getName().toLowerCase(), null))
+                .asConstraint(Rules.SAME_MODALITY_ALL_DAY);
+    }
+
+    /** No identical lesson back to back, unless the school made it a double block. */
+    Constraint sameSkillTwice(ConstraintFactory f) {
+        return studentDays(f)
+                .filter(d -> !d.repeatedSkills().isEmpty())
+                .penalize(HardMediumSoftScore.ofSoft(SAME_SKILL_WEIGHT), d -> d.repeatedSkills().size())
+                .justifyWith((d, score) -> new DayNote(d.learner().getId(), "works on "
+                        + d.repeatedSkills().get(0).focus().getName() + " again right after the block before",
+                        d.repeatedSkills().get(0).period().getId()))
+                .asConstraint(Rules.SAME_SKILL_TWICE);
+    }
+
+    /** Instruction works best when the group stands at a similar mastery (a spread beyond 20 points costs). */
+    Constraint mixedMastery(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getMasterySpreadPercent() > MIXED_MASTERY_TOLERANCE)
+                .penalize(HardMediumSoftScore.ofSoft(MIXED_MASTERY_WEIGHT),
+                        s -> s.getSummary().getMasterySpreadPercent() - MIXED_MASTERY_TOLERANCE)
+                .justifyWith((s, score) -> note(s, "mastery of " + Justifications.focusName(s) + " spans "
+                        + s.getSummary().getMasterySpreadPercent() + " points"))
+                .asConstraint(Rules.MIXED_MASTERY);
+    }
+
+    /** Personal connection: each student spends a block with their advisor when the advisor is in. */
+    Constraint advisorNotSeen(ConstraintFactory f) {
+        return studentDays(f)
+                .filter(d -> d.learner().getAdvisor() != null && d.learner().getAdvisor().isPresentToday()
+                        && !d.seesAdvisor())
+                .penalize(HardMediumSoftScore.ofSoft(ADVISOR_WEIGHT))
+                .justifyWith((d, score) -> new DayNote(d.learner().getId(), "no block with their advisor "
+                        + d.learner().getAdvisor().getId() + " today", null))
+                .asConstraint(Rules.ADVISOR_NOT_SEEN);
+    }
+
+    /** Grouping builds connections: a student shares at least one session with someone they work well with. */
+    Constraint peersApart(ConstraintFactory f) {
+        return f.forEach(Placement.class)
+                .filter(p -> !p.getLearner().getPeers().isEmpty())
+                .join(Placement.class, Joiners.equal(SESSION_OF),
+                        Joiners.filtering((a, b) -> a.getLearner().getPeers().contains(b.getLearner())))
+                .groupBy((a, b) -> a.getLearner(), ConstraintCollectors.countBi())
+                .complement(Learner.class, l -> 0)
+                .filter((learner, together) -> together == 0 && !learner.getPeers().isEmpty())
+                .penalize(HardMediumSoftScore.ofSoft(PEERS_WEIGHT))
+                .justifyWith((learner, together, score) -> new DayNote(learner.getId(),
+                        "shares no session with any of their peers today", null))
+                .asConstraint(Rules.PEERS_APART);
+    }
+
+    /** Requests are honoured by priority: teacher over student choice over default. */
+    Constraint requestIgnored(ConstraintFactory f) {
+        return f.forEach(Ask.class)
+                .filter(a -> !a.isAdminRequired())
+                .ifNotExists(studentDays(f), Joiners.equal(Ask::learner, StudentDay::learner),
+                        Joiners.filtering((ask, day) -> day.honours(ask)))
+                .penalize(HardMediumSoftScore.ofSoft(REQUEST_WEIGHT), a -> a.priority().softWeight())
+                .justifyWith((ask, score) -> Justifications.RequestIgnored.of(ask))
+                .asConstraint(Rules.REQUEST_IGNORED);
+    }
+
+    /** Project and enrichment groups are formed by interest. */
+    Constraint interestMissed(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getInterestMisses() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(INTEREST_WEIGHT), s -> s.getSummary().getInterestMisses())
+                .justifyWith((s, score) -> noteFor(s, "have no interest tagged for " + Justifications.focusName(s),
+                        m -> m.option() != null && m.option().interest() == 0 && m.focus() != null
+                                && !m.focus().isSkill()))
+                .asConstraint(Rules.INTEREST_MISSED);
+    }
+
+    /** Equity: students working below grade level get the targeted adult time first. */
+    Constraint behindUnsupervised(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getBehindUnsupervised() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(BEHIND_WEIGHT), s -> s.getSummary().getBehindUnsupervised())
+                .justifyWith((s, score) -> noteFor(s, "work below grade level but are in "
+                        + s.getMode().getName().toLowerCase() + " without an adult leading",
+                        m -> m.learner().isBehind()))
+                .asConstraint(Rules.BEHIND_UNSUPERVISED);
+    }
+
+    /** Teaching load is shared: the cost grows with the square of an adult's teaching blocks. */
+    Constraint staffLoad(ConstraintFactory f) {
+        return adultDays(f)
+                .penalize(HardMediumSoftScore.ofSoft(LOAD_WEIGHT), d -> d.teachingBlocks() * d.teachingBlocks())
+                .justifyWith((d, score) -> new StaffNote(d.adult().getId(), "leads or supervises " + d.teachingBlocks()
+                        + " blocks today", null))
+                .asConstraint(Rules.STAFF_LOAD);
+    }
+
+    /** Continuity: an adult stays in one room back to back where possible. */
+    Constraint staffRoomChange(ConstraintFactory f) {
+        return adultDays(f)
+                .filter(d -> !d.roomChanges().isEmpty())
+                .penalize(HardMediumSoftScore.ofSoft(ROOM_CHANGE_WEIGHT), d -> d.roomChanges().size())
+                .justifyWith((d, score) -> new StaffNote(d.adult().getId(), "changes rooms "
+                        + d.roomChanges().size() + " times between back-to-back blocks", null))
+                .asConstraint(Rules.STAFF_ROOM_CHANGE);
+    }
+
+    /** The catch-all is the last resort, only when nothing better fits. */
+    Constraint catchAllUsed(ConstraintFactory f) {
+        return f.forEach(Placement.class)
+                .filter(p -> p.getSession().isCatchAll())
+                .penalize(HardMediumSoftScore.ofSoft(CATCH_ALL_WEIGHT))
+                .justifyWith((p, score) -> new DayNote(p.getLearner().getId(), "is in the catch-all in block "
+                        + p.getPeriod().getId(), p.getPeriod().getId()))
+                .asConstraint(Rules.CATCH_ALL_USED);
+    }
+
+    /** Fewer groups when it costs nothing: every open session takes an adult and a room. */
+    Constraint openSession(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> !s.isCatchAll())
+                .penalize(HardMediumSoftScore.ofSoft(OPEN_SESSION_WEIGHT))
+                .justifyWith((s, score) -> new StaffNote(s.getAdult() == null ? null : s.getAdult().getId(),
+                        "session " + s.getId() + " is held", s.getPeriod().getId()))
+                .asConstraint(Rules.OPEN_SESSION);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private static GroupNote note(Session s, String note) {
+        return new GroupNote(s.getId(), s.getPeriod().getId(), note, members(s));
+    }
+
+    private static GroupNote noteFor(Session s, String note,
+            java.util.function.Predicate<org.regroup.solver.model.MemberFit> who) {
+        List<String> ids = s.getSummary().getMembers().stream().filter(who).map(m -> m.learner().getId()).toList();
+        return new GroupNote(s.getId(), s.getPeriod().getId(), String.join(", ", ids) + " " + note, ids);
+    }
+
+    static boolean skillBlock(Session s) {
+        return s.getPeriod().getKind() == BlockKind.SKILLS;
+    }
+}

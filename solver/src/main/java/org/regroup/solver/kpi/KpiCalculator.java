@@ -1,0 +1,152 @@
+package org.regroup.solver.kpi;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.regroup.domain.BlockKind;
+import org.regroup.domain.plan.Kpis;
+import org.regroup.solver.constraints.DayEntry;
+import org.regroup.solver.constraints.StudentDay;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.Learner;
+import org.regroup.solver.model.MemberFit;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Session;
+
+/**
+ * The KPIs of a plan, computed from the solved planning solution. The one definition every report uses: single plans,
+ * benchmarks and what-if comparisons.
+ */
+public final class KpiCalculator {
+
+    private KpiCalculator() {
+    }
+
+    /** Each learner's placed day, in the same form the whole-day rules use. */
+    public static Map<Learner, StudentDay> studentDays(DayPlan plan) {
+        Map<Learner, List<DayEntry>> entries = new LinkedHashMap<>();
+        plan.getLearners().forEach(l -> entries.put(l, new ArrayList<>()));
+        for (Placement p : plan.getPlacements()) {
+            Session s = p.getSession();
+            if (s != null) {
+                entries.get(p.getLearner()).add(DayEntry.of(p.getPeriod(), s, s.focusOf(p.getLearner())));
+            }
+        }
+        Map<Learner, StudentDay> days = new LinkedHashMap<>();
+        entries.forEach((learner, list) -> days.put(learner, new StudentDay(learner, list)));
+        return days;
+    }
+
+    /** An unplaced block spent travelling to or from an off-site session is not a missed placement. */
+    public static boolean isTravelling(Placement p, Map<Learner, StudentDay> days) {
+        return p.getSession() == null && days.get(p.getLearner()).travelsDuring(p.getPeriod().getIndex());
+    }
+
+    public static Kpis compute(DayPlan plan) {
+        Map<Learner, StudentDay> days = studentDays(plan);
+        int toPlace = 0;
+        int placed = 0;
+        int catchAll = 0;
+        int skillWork = 0;
+        int goalWork = 0;
+        for (Placement p : plan.getPlacements()) {
+            if (isTravelling(p, days)) {
+                continue;
+            }
+            toPlace++;
+            Session s = p.getSession();
+            if (s == null) {
+                continue;
+            }
+            placed++;
+            if (s.isCatchAll()) {
+                catchAll++;
+            }
+            if (p.getPeriod().getKind() == BlockKind.SKILLS && p.getLearner().hasGoals()) {
+                MemberFit fit = s.getSummary().fitOf(p.getLearner());
+                skillWork++;
+                if (fit != null && fit.option() != null && fit.option().goalValue() > 0) {
+                    goalWork++;
+                }
+            }
+        }
+
+        int withNeed = 0;
+        int required = 0;
+        int delivered = 0;
+        int unmet = 0;
+        double distinctModes = 0;
+        Set<Learner> unmetLearners = new HashSet<>(unmetInSessions(plan));
+        for (StudentDay day : days.values()) {
+            Learner l = day.learner();
+            if (l.getMinStaffLedBlocks() > 0) {
+                withNeed++;
+                required += l.getMinStaffLedBlocks();
+                delivered += Math.min(l.getMinStaffLedBlocks(), day.staffLedBlocks());
+            }
+            if (day.staffLedShortfall() > 0 || day.oneToOneShortfallMinutes() > 0 || day.onlineExcess() > 0) {
+                unmetLearners.add(l);
+            }
+            distinctModes += day.entries().stream().map(DayEntry::mode).distinct().count();
+        }
+        unmet = unmetLearners.size();
+
+        Map<String, int[]> sizes = new TreeMap<>(); // modality -> {sessions, students, max}
+        int open = 0;
+        int openAdultSessions = 0;
+        int adultSessions = 0;
+        for (Session s : plan.getSessions()) {
+            if (!s.isCatchAll()) {
+                adultSessions++;
+            }
+            if (!s.isOpen()) {
+                continue;
+            }
+            open++;
+            if (!s.isCatchAll()) {
+                openAdultSessions++;
+            }
+            int[] t = sizes.computeIfAbsent(s.getMode().getId(), k -> new int[3]);
+            t[0]++;
+            t[1] += s.size();
+            t[2] = Math.max(t[2], s.size());
+        }
+        Map<String, Kpis.GroupSizes> groupSizes = new LinkedHashMap<>();
+        sizes.forEach((mode, t) -> groupSizes.put(mode, new Kpis.GroupSizes(t[0], round((double) t[1] / t[0]), t[2])));
+
+        return new Kpis(toPlace, share(placed, toPlace), catchAll, share(goalWork, skillWork), withNeed, required,
+                delivered, unmet, days.isEmpty() ? 0 : round(distinctModes / days.size()),
+                share(openAdultSessions, adultSessions), groupSizes, open,
+                plan.getScore() == null ? null : plan.getScore().toString());
+    }
+
+    /** Students whose quiet-space or stay-on-site accommodation is broken by their session's space. */
+    private static Set<Learner> unmetInSessions(DayPlan plan) {
+        Set<Learner> unmet = new HashSet<>();
+        for (Session s : plan.getSessions()) {
+            if (!s.isOpen() || s.getRoom() == null) {
+                continue;
+            }
+            for (MemberFit m : s.getSummary().getMembers()) {
+                if ((m.learner().isQuietSpace() && !s.getRoom().isQuiet())
+                        || (m.learner().isNoOffSite() && s.getRoom().isOffSite())) {
+                    unmet.add(m.learner());
+                }
+            }
+        }
+        return unmet;
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? 1.0 : round((double) part / whole);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,133 @@
+package org.regroup.solver.model;
+
+import java.util.List;
+
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
+import ai.timefold.solver.core.api.domain.solution.PlanningScore;
+import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
+import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolverStatus;
+import org.regroup.domain.DayProblem;
+
+/**
+ * The planning solution: one school day. Sessions (adult × block slots) and placements (student × block) are the
+ * planning entities; their counts are fixed for the whole solve.
+ */
+@PlanningSolution
+public class DayPlan {
+
+    /** The input this plan was built from (read-only, shared between clones). */
+    private DayProblem problem;
+
+    @ProblemFactCollectionProperty
+    private List<Period> periods;
+    @ProblemFactCollectionProperty
+    private List<Mode> modes;
+    @ProblemFactCollectionProperty
+    private List<Adult> adults;
+    @ProblemFactCollectionProperty
+    private List<Room> rooms;
+    @ProblemFactCollectionProperty
+    private List<Focus> foci;
+    @ProblemFactCollectionProperty
+    private List<Learner> learners;
+    @ProblemFactCollectionProperty
+    private List<Ask> asks;
+
+    @PlanningEntityCollectionProperty
+    private List<Session> sessions;
+    @PlanningEntityCollectionProperty
+    private List<Placement> placements;
+
+    @PlanningScore
+    private HardMediumSoftScore score;
+
+    private ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides;
+
+    private SolverStatus solverStatus;
+
+    public DayPlan() {
+    }
+
+    public DayPlan(DayProblem problem, List<Period> periods, List<Mode> modes, List<Adult> adults, List<Room> rooms,
+            List<Focus> foci, List<Learner> learners, List<Ask> asks, List<Session> sessions,
+            List<Placement> placements, ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
+        this.problem = problem;
+        this.periods = periods;
+        this.modes = modes;
+        this.adults = adults;
+        this.rooms = rooms;
+        this.foci = foci;
+        this.learners = learners;
+        this.asks = asks;
+        this.sessions = sessions;
+        this.placements = placements;
+        this.constraintWeightOverrides = constraintWeightOverrides;
+    }
+
+    public DayProblem getProblem() {
+        return problem;
+    }
+
+    public List<Period> getPeriods() {
+        return periods;
+    }
+
+    public List<Mode> getModes() {
+        return modes;
+    }
+
+    public List<Adult> getAdults() {
+        return adults;
+    }
+
+    public List<Room> getRooms() {
+        return rooms;
+    }
+
+    public List<Focus> getFoci() {
+        return foci;
+    }
+
+    public List<Learner> getLearners() {
+        return learners;
+    }
+
+    public List<Ask> getAsks() {
+        return asks;
+    }
+
+    public List<Session> getSessions() {
+        return sessions;
+    }
+
+    public List<Placement> getPlacements() {
+        return placements;
+    }
+
+    public HardMediumSoftScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardMediumSoftScore score) {
+        this.score = score;
+    }
+
+    public ConstraintWeightOverrides<HardMediumSoftScore> getConstraintWeightOverrides() {
+        return constraintWeightOverrides;
+    }
+
+    public void setConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftScore> overrides) {
+        this.constraintWeightOverrides = overrides;
+    }
+
+    public SolverStatus getSolverStatus() {
+        return solverStatus;
+    }
+
+    public void setSolverStatus(SolverStatus solverStatus) {
+        this.solverStatus = solverStatus;
+    }
+}

@@ -1,0 +1,300 @@
+package org.regroup.solver.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a session's members make of it, derived from who is in it and its modality: the focus the group works on, and
+ * the counts the session-level rules need. Computed once per change (a declarative shadow variable of
+ * {@link Session}) so that each rule reads a number instead of walking the group again.
+ *
+ * <p>A shared-focus group works on the focus most of its members are eligible for (preferring one the adult is
+ * qualified to teach, then the one that ranks highest for the members: goals, interests, unlocks; ties by id, so the
+ * result never depends on the order members joined). In individual modalities (online or independent practice) each
+ * student works on their own best option.
+ */
+public final class GroupSummary {
+
+    public static final GroupSummary EMPTY = new GroupSummary(null, new MemberFit[0], false, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0);
+
+    /** Caps one student's urgency gap, so that a skill unlocking half the graph does not drown every other rule. */
+    public static final int MAX_URGENCY_GAP = 20;
+
+    private final Focus focus;
+    private final MemberFit[] members;
+    private final boolean unqualified;
+    private final int notReady;
+    private final int tooAdvanced;
+    private final int goalGap;
+    private final int urgencyGap;
+    private final int stateMismatch;
+    private final int avoiding;
+    private final int notPreferred;
+    private final int quietNeeded;
+    private final int mustStayOnSite;
+    private final int interestMisses;
+    private final int keepApartPairs;
+    private final int behindUnsupervised;
+    private final int masterySpreadPercent;
+
+    private GroupSummary(Focus focus, MemberFit[] members, boolean unqualified, int notReady, int tooAdvanced,
+            int goalGap, int urgencyGap, int stateMismatch, int avoiding, int notPreferred, int quietNeeded,
+            int mustStayOnSite, int interestMisses, int keepApartPairs, int behindUnsupervised,
+            int masterySpreadPercent) {
+        this.focus = focus;
+        this.members = members;
+        this.unqualified = unqualified;
+        this.notReady = notReady;
+        this.tooAdvanced = tooAdvanced;
+        this.goalGap = goalGap;
+        this.urgencyGap = urgencyGap;
+        this.stateMismatch = stateMismatch;
+        this.avoiding = avoiding;
+        this.notPreferred = notPreferred;
+        this.quietNeeded = quietNeeded;
+        this.mustStayOnSite = mustStayOnSite;
+        this.interestMisses = interestMisses;
+        this.keepApartPairs = keepApartPairs;
+        this.behindUnsupervised = behindUnsupervised;
+        this.masterySpreadPercent = masterySpreadPercent;
+    }
+
+    public static GroupSummary of(Session session) {
+        List<Placement> placements = session.getPlacements();
+        Mode mode = session.getMode();
+        if (placements.isEmpty() || mode == null) {
+            return EMPTY;
+        }
+        Period period = session.getPeriod();
+        Focus shared = mode.isSharedFocus() && !session.isCatchAll() ? sharedFocus(session, placements, mode) : null;
+        MemberFit[] fits = new MemberFit[placements.size()];
+        int notReady = 0, tooAdvanced = 0, goalGap = 0, urgencyGap = 0, stateMismatch = 0, avoiding = 0;
+        int notPreferred = 0, quiet = 0, onSite = 0, interestMisses = 0, behindUnsupervised = 0;
+        double minMastery = Double.MAX_VALUE, maxMastery = -1;
+        Set<Learner> present = new HashSet<>();
+        for (int i = 0; i < fits.length; i++) {
+            Learner learner = placements.get(i).getLearner();
+            present.add(learner);
+            Option option;
+            Focus focus;
+            if (shared != null) {
+                focus = shared;
+                option = learner.option(period, shared);
+            } else {
+                option = learner.best(period);
+                focus = option == null ? null : option.focus();
+            }
+            Fit fit = option == null || !option.ready() ? Fit.NOT_READY
+                    : option.withinGrade() ? Fit.READY : Fit.TOO_ADVANCED;
+            fits[i] = new MemberFit(learner, focus, option, fit);
+            switch (fit) {
+                case NOT_READY -> notReady++;
+                case TOO_ADVANCED -> tooAdvanced++;
+                case READY -> {
+                    Option best = learner.best(period);
+                    goalGap += Math.max(0, best.goalValue() - option.goalValue());
+                    if (focus.isSkill()) {
+                        urgencyGap += Math.min(MAX_URGENCY_GAP, Math.max(0, best.focus().getUnlocks() - focus.getUnlocks()));
+                        if (option.state() != null && !mode.suits(option.state())) {
+                            stateMismatch++;
+                        }
+                        if (shared != null) {
+                            minMastery = Math.min(minMastery, option.mastery());
+                            maxMastery = Math.max(maxMastery, option.mastery());
+                        }
+                    } else if (focus.getKind() == org.regroup.domain.FocusKind.ACTIVITY && option.interest() == 0) {
+                        interestMisses++;
+                    }
+                }
+            }
+            if (learner.avoids(mode)) {
+                avoiding++;
+            } else if (learner.hasPreferences() && !learner.prefers(mode)) {
+                notPreferred++;
+            }
+            if (learner.isQuietSpace()) {
+                quiet++;
+            }
+            if (learner.isNoOffSite()) {
+                onSite++;
+            }
+            if (learner.isBehind() && !mode.isStaffLed() && period.getKind() == org.regroup.domain.BlockKind.SKILLS) {
+                behindUnsupervised++;
+            }
+        }
+        int keepApartPairs = 0;
+        for (Placement placement : placements) {
+            for (Learner other : placement.getLearner().getKeepApart()) {
+                if (present.contains(other)) {
+                    keepApartPairs++;
+                }
+            }
+        }
+        // Members in a fixed order, so the summary does not depend on the order students joined.
+        Arrays.sort(fits, Comparator.comparingInt(m -> m.learner().getIndex()));
+        keepApartPairs /= 2; // each pair was seen from both sides (keep-apart is made symmetric when built)
+        boolean unqualified = shared != null && session.getAdult() != null && mode.needsQualifiedAdult()
+                && !session.getAdult().isQualifiedFor(shared);
+        int spread = maxMastery < 0 ? 0 : (int) Math.round((maxMastery - minMastery) * 100);
+        return new GroupSummary(shared, fits, unqualified, notReady, tooAdvanced, goalGap, urgencyGap, stateMismatch,
+                avoiding, notPreferred, quiet, onSite, interestMisses, keepApartPairs, behindUnsupervised, spread);
+    }
+
+    /** The focus most members are eligible for; see the class comment for the tie-breaks. */
+    private static Focus sharedFocus(Session session, List<Placement> placements, Mode mode) {
+        Period period = session.getPeriod();
+        Map<Focus, long[]> tally = new HashMap<>(); // focus -> {eligible members, summed rank}
+        for (Placement placement : placements) {
+            for (Option option : placement.getLearner().options(period)) {
+                if (option.eligible() && option.focus().runsIn(mode)) {
+                    long[] t = tally.computeIfAbsent(option.focus(), f -> new long[2]);
+                    t[0]++;
+                    t[1] += option.rank() & 0xFFFFFFFFFFL; // drop the eligibility bit, keep goal/interest/unlocks
+                }
+            }
+        }
+        if (tally.isEmpty()) {
+            // Nobody is eligible for anything here: name the first member's best, so the rule can say who is unready.
+            Option fallback = placements.stream().map(p -> p.getLearner().best(period))
+                    .filter(o -> o != null && o.focus().runsIn(mode))
+                    .min(Comparator.comparing(o -> o.focus().getId())).orElse(null);
+            return fallback == null ? null : fallback.focus();
+        }
+        Adult adult = session.getAdult();
+        boolean checkQualification = adult != null && mode.needsQualifiedAdult();
+        Comparator<Map.Entry<Focus, long[]>> order = Comparator
+                .<Map.Entry<Focus, long[]>>comparingInt(e -> !checkQualification || adult.isQualifiedFor(e.getKey()) ? 1 : 0)
+                .thenComparingLong(e -> e.getValue()[0])
+                .thenComparingLong(e -> e.getValue()[1])
+                .thenComparing(e -> e.getKey().getId(), Comparator.reverseOrder());
+        return tally.entrySet().stream().max(order).orElseThrow().getKey();
+    }
+
+    /** Value equality: assertion modes compare an incrementally kept summary with one computed from scratch. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof GroupSummary other)) {
+            return false;
+        }
+        return focus == other.focus && unqualified == other.unqualified && notReady == other.notReady
+                && tooAdvanced == other.tooAdvanced && goalGap == other.goalGap && urgencyGap == other.urgencyGap
+                && stateMismatch == other.stateMismatch && avoiding == other.avoiding
+                && notPreferred == other.notPreferred && quietNeeded == other.quietNeeded
+                && mustStayOnSite == other.mustStayOnSite && interestMisses == other.interestMisses
+                && keepApartPairs == other.keepApartPairs && behindUnsupervised == other.behindUnsupervised
+                && masterySpreadPercent == other.masterySpreadPercent && Arrays.equals(members, other.members);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(members) + (focus == null ? 0 : focus.hashCode());
+    }
+
+    @Override
+    public String toString() {
+        return "GroupSummary[size=" + members.length + ", focus=" + focus + "]";
+    }
+
+    public int size() {
+        return members.length;
+    }
+
+    public boolean isEmpty() {
+        return members.length == 0;
+    }
+
+    /** The group's shared focus; null in individual modalities and for empty sessions. */
+    public Focus getFocus() {
+        return focus;
+    }
+
+    public List<MemberFit> getMembers() {
+        return Arrays.asList(members);
+    }
+
+    /** The member's fit, or null when they are not in this session. */
+    public MemberFit fitOf(Learner learner) {
+        for (MemberFit fit : members) {
+            if (fit.learner() == learner) {
+                return fit;
+            }
+        }
+        return null;
+    }
+
+    public List<Learner> membersWith(Fit fit) {
+        List<Learner> result = new ArrayList<>();
+        for (MemberFit m : members) {
+            if (m.fit() == fit) {
+                result.add(m.learner());
+            }
+        }
+        return result;
+    }
+
+    public boolean isUnqualified() {
+        return unqualified;
+    }
+
+    public int getNotReady() {
+        return notReady;
+    }
+
+    public int getTooAdvanced() {
+        return tooAdvanced;
+    }
+
+    public int getGoalGap() {
+        return goalGap;
+    }
+
+    public int getUrgencyGap() {
+        return urgencyGap;
+    }
+
+    public int getStateMismatch() {
+        return stateMismatch;
+    }
+
+    public int getAvoiding() {
+        return avoiding;
+    }
+
+    public int getNotPreferred() {
+        return notPreferred;
+    }
+
+    public int getQuietNeeded() {
+        return quietNeeded;
+    }
+
+    public int getMustStayOnSite() {
+        return mustStayOnSite;
+    }
+
+    public int getInterestMisses() {
+        return interestMisses;
+    }
+
+    public int getKeepApartPairs() {
+        return keepApartPairs;
+    }
+
+    public int getBehindUnsupervised() {
+        return behindUnsupervised;
+    }
+
+    public int getMasterySpreadPercent() {
+        return masterySpreadPercent;
+    }
+}

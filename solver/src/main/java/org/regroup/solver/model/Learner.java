@@ -1,0 +1,167 @@
+package org.regroup.solver.model;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** A student as the solver sees them: options per block, accommodations, preferences and relations. */
+public final class Learner {
+
+    private final String id;
+    private final int index;
+    private final int grade;
+    private final Adult advisor;
+    private final int minStaffLedBlocks;
+    private final int oneToOneMinutes;
+    private final boolean noOffSite;
+    private final boolean quietSpace;
+    private final int maxOnlineBlocks;
+    private final boolean behind;
+    private final boolean hasGoals;
+    private final Set<Mode> prefers;
+    private final Set<Mode> avoids;
+    private Set<Learner> keepApart = Set.of();
+    private Set<Learner> peers = Set.of();
+    /** Options by period index; null where the student is not in the block. */
+    private final Option[][] optionsByPeriod;
+    private final Option[] bestByPeriod;
+
+    public Learner(String id, int index, int grade, Adult advisor, int minStaffLedBlocks, int oneToOneMinutes, boolean noOffSite,
+            boolean quietSpace, int maxOnlineBlocks, boolean behind, boolean hasGoals, Set<Mode> prefers,
+            Set<Mode> avoids, Option[][] optionsByPeriod) {
+        this.id = id;
+        this.index = index;
+        this.grade = grade;
+        this.advisor = advisor;
+        this.minStaffLedBlocks = minStaffLedBlocks;
+        this.oneToOneMinutes = oneToOneMinutes;
+        this.noOffSite = noOffSite;
+        this.quietSpace = quietSpace;
+        this.maxOnlineBlocks = maxOnlineBlocks;
+        this.behind = behind;
+        this.hasGoals = hasGoals;
+        this.prefers = Set.copyOf(prefers);
+        this.avoids = Set.copyOf(avoids);
+        this.optionsByPeriod = optionsByPeriod;
+        this.bestByPeriod = new Option[optionsByPeriod.length];
+        for (int i = 0; i < optionsByPeriod.length; i++) {
+            Option[] options = optionsByPeriod[i];
+            if (options != null && options.length > 0) {
+                bestByPeriod[i] = Arrays.stream(options).max(Comparator.comparingLong(Option::rank)).orElseThrow();
+            }
+        }
+    }
+
+    /** Relations are set after all learners exist (they point at each other). */
+    public void relate(Set<Learner> keepApart, Set<Learner> peers) {
+        this.keepApart = Set.copyOf(keepApart);
+        this.peers = Set.copyOf(peers);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** Position in the day's student list: a stable order for groups. */
+    public int getIndex() {
+        return index;
+    }
+
+    public int getGrade() {
+        return grade;
+    }
+
+    public Adult getAdvisor() {
+        return advisor;
+    }
+
+    public int getMinStaffLedBlocks() {
+        return minStaffLedBlocks;
+    }
+
+    public int getOneToOneMinutes() {
+        return oneToOneMinutes;
+    }
+
+    public boolean isNoOffSite() {
+        return noOffSite;
+    }
+
+    public boolean isQuietSpace() {
+        return quietSpace;
+    }
+
+    /** {@code Integer.MAX_VALUE} when unlimited. */
+    public int getMaxOnlineBlocks() {
+        return maxOnlineBlocks;
+    }
+
+    public boolean hasDayAccommodations() {
+        return minStaffLedBlocks > 0 || oneToOneMinutes > 0 || maxOnlineBlocks != Integer.MAX_VALUE;
+    }
+
+    /** Working below grade level: equity gives them targeted adult time first. */
+    public boolean isBehind() {
+        return behind;
+    }
+
+    public boolean hasGoals() {
+        return hasGoals;
+    }
+
+    public boolean prefers(Mode mode) {
+        return prefers.contains(mode);
+    }
+
+    public boolean hasPreferences() {
+        return !prefers.isEmpty();
+    }
+
+    public boolean avoids(Mode mode) {
+        return avoids.contains(mode);
+    }
+
+    public Set<Learner> getKeepApart() {
+        return keepApart;
+    }
+
+    public Set<Learner> getPeers() {
+        return peers;
+    }
+
+    /** Present in the block (in school, not on a fixed commitment). */
+    public boolean isIn(Period period) {
+        return optionsByPeriod[period.getIndex()] != null;
+    }
+
+    /** What the student could work on in this block (empty if nothing). */
+    public List<Option> options(Period period) {
+        Option[] options = optionsByPeriod[period.getIndex()];
+        return options == null ? List.of() : Arrays.asList(options);
+    }
+
+    /** The student's own option for a focus in this block, or null when it is not one of theirs. */
+    public Option option(Period period, Focus focus) {
+        Option[] options = optionsByPeriod[period.getIndex()];
+        if (options == null || focus == null) {
+            return null;
+        }
+        for (Option option : options) {
+            if (option.focus() == focus) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    /** The student's best option in the block (what they work on when working on their own). */
+    public Option best(Period period) {
+        return bestByPeriod[period.getIndex()];
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

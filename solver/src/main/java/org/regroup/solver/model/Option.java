@@ -1,0 +1,27 @@
+package org.regroup.solver.model;
+
+import org.regroup.domain.SkillState;
+
+/**
+ * One focus a student could work on in a block, and what it means for them.
+ *
+ * @param ready       a skill in their ready set (always true for advisory and activities)
+ * @param withinGrade at most one grade above theirs, or an explicit goal
+ * @param mastery     current mastery of the skill (0 for non-skills)
+ * @param state       skill state (null for non-skills)
+ * @param goalValue   0 when not a goal; 3 for a priority-1 goal, 2 for priority 2, 1 for priority 3 or lower
+ * @param interest    interest tags the student shares with an activity
+ */
+public record Option(Focus focus, boolean ready, boolean withinGrade, double mastery, SkillState state, int goalValue,
+        int interest) {
+
+    /** Eligible: the student may work on it (ready, and not too far above grade). */
+    public boolean eligible() {
+        return ready && withinGrade;
+    }
+
+    /** Orders a student's options: eligible, then goals, then interest, then how much the skill unlocks. */
+    public long rank() {
+        return (eligible() ? 1L << 40 : 0) + ((long) goalValue << 32) + ((long) interest << 24) + focus.getUnlocks();
+    }
+}

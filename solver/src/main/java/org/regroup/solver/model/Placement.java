@@ -1,0 +1,76 @@
+package org.regroup.solver.model;
+
+import java.util.List;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+
+/**
+ * Where one student spends one block: a session of that block, or nobody (unplaced, penalised at medium level, or
+ * travelling to an off-site session). The value range holds only that block's sessions the student could be in.
+ */
+@PlanningEntity(comparatorClass = PlacementDifficulty.class)
+public class Placement {
+
+    @PlanningId
+    private String id;
+    private Learner learner;
+    private Period period;
+    private List<Session> candidates;
+
+    @PlanningVariable(valueRangeProviderRefs = "candidateSessions", allowsUnassigned = true)
+    private Session session;
+    @PlanningPin
+    private boolean pinned;
+
+    public Placement() {
+    }
+
+    public Placement(String id, Learner learner, Period period, List<Session> candidates) {
+        this.id = id;
+        this.learner = learner;
+        this.period = period;
+        this.candidates = List.copyOf(candidates);
+    }
+
+    @ValueRangeProvider(id = "candidateSessions")
+    public List<Session> getCandidates() {
+        return candidates;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Learner getLearner() {
+        return learner;
+    }
+
+    public Period getPeriod() {
+        return period;
+    }
+
+    public Session getSession() {
+        return session;
+    }
+
+    public void setSession(Session session) {
+        this.session = session;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public void setPinned(boolean pinned) {
+        this.pinned = pinned;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

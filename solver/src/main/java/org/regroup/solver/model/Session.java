@@ -1,0 +1,169 @@
+package org.regroup.solver.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import ai.timefold.solver.core.api.domain.variable.ShadowSources;
+import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
+
+/**
+ * One adult's slot in one block (or a block's catch-all). The solver plans how it runs (modality) and where (space);
+ * its students come from {@link Placement}s, and what it works on follows from them (see {@link GroupSummary}).
+ * A slot nobody is placed in is simply not held.
+ */
+@PlanningEntity
+public class Session {
+
+    @PlanningId
+    private String id;
+    private Period period;
+    /** Null only for a catch-all supervised by the school's duty rota. */
+    private Adult adult;
+    private boolean catchAll;
+    /** Most students the session may take beyond its modality's own cap (a catch-all's capacity); MAX when none. */
+    private int sizeCap = Integer.MAX_VALUE;
+    private List<Mode> allowedModes;
+    private List<Room> allowedRooms;
+
+    @PlanningVariable(valueRangeProviderRefs = "allowedModes")
+    private Mode mode;
+    @PlanningVariable(valueRangeProviderRefs = "allowedRooms", allowsUnassigned = true)
+    private Room room;
+    @PlanningPin
+    private boolean pinned;
+
+    @InverseRelationShadowVariable(sourceVariableName = "session")
+    private List<Placement> placements = new ArrayList<>();
+    @ShadowVariable(supplierName = "summarize")
+    private GroupSummary summary = GroupSummary.EMPTY;
+
+    public Session() {
+    }
+
+    public Session(String id, Period period, Adult adult, List<Mode> allowedModes, List<Room> allowedRooms) {
+        this.id = id;
+        this.period = period;
+        this.adult = adult;
+        this.allowedModes = List.copyOf(allowedModes);
+        this.allowedRooms = List.copyOf(allowedRooms);
+    }
+
+    /** A block's catch-all: fixed modality and space, pinned, no adult of ours (the school supervises it). */
+    public static Session catchAll(String id, Period period, Adult supervisor, Mode mode, Room room, int capacity) {
+        Session session = new Session(id, period, supervisor, List.of(mode), List.of(room));
+        session.catchAll = true;
+        session.sizeCap = capacity;
+        session.mode = mode;
+        session.room = room;
+        session.pinned = true;
+        return session;
+    }
+
+    @ShadowSources({ "placements", "mode" })
+    public GroupSummary summarize() {
+        return GroupSummary.of(this);
+    }
+
+    @ValueRangeProvider(id = "allowedModes")
+    public List<Mode> getAllowedModes() {
+        return allowedModes;
+    }
+
+    @ValueRangeProvider(id = "allowedRooms")
+    public List<Room> getAllowedRooms() {
+        return allowedRooms;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Period getPeriod() {
+        return period;
+    }
+
+    public Adult getAdult() {
+        return adult;
+    }
+
+    public boolean isCatchAll() {
+        return catchAll;
+    }
+
+    public int getSizeCap() {
+        return sizeCap;
+    }
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public Room getRoom() {
+        return room;
+    }
+
+    public void setRoom(Room room) {
+        this.room = room;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public void setPinned(boolean pinned) {
+        this.pinned = pinned;
+    }
+
+    public List<Placement> getPlacements() {
+        return placements;
+    }
+
+    public void setPlacements(List<Placement> placements) {
+        this.placements = placements;
+    }
+
+    public GroupSummary getSummary() {
+        return summary;
+    }
+
+    public void setSummary(GroupSummary summary) {
+        this.summary = summary;
+    }
+
+    public int size() {
+        return summary.size();
+    }
+
+    public boolean isOpen() {
+        return !summary.isEmpty();
+    }
+
+    /** The focus a member works on here (the group's, or their own in individual modalities). */
+    public Focus focusOf(Learner learner) {
+        if (summary.getFocus() != null) {
+            return summary.getFocus();
+        }
+        MemberFit fit = summary.fitOf(learner);
+        return fit == null ? null : fit.focus();
+    }
+
+    /** Staff-led time as accommodations count it: a staff-led modality with an adult of ours. */
+    public boolean isStaffLed() {
+        return mode != null && mode.isStaffLed() && adult != null && !catchAll;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,151 @@
+package org.regroup.solver.solve;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.placer.QueuedEntityPlacerConfig;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionCacheType;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionOrder;
+import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySorterManner;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.PillarChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.entity.pillar.PillarSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.AcceptorType;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import org.regroup.solver.constraints.RegroupConstraintProvider;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Session;
+
+/**
+ * The production solver configuration, written out in full. Timefold's default configuration cannot be used here:
+ * with two entity classes whose value ranges come from the entities themselves it fails at the start of local search
+ * ("no basic variable found"), so each phase names its entity class and moves explicitly.
+ *
+ * <p>Phases: (1) {@link SessionSeeder} gives every adult's slot a modality and a room of its own; (2) a construction
+ * heuristic places students, hardest first; (3) local search moves students (change, swap, whole groups) and revises
+ * slots (modality, room, both at once).
+ */
+public final class RegroupSolverConfig {
+
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
+
+    private RegroupSolverConfig() {
+    }
+
+    public static SolverConfig create(SolveOptions options) {
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(DayPlan.class)
+                .withEntityClasses(Session.class, Placement.class)
+                .withConstraintProviderClass(RegroupConstraintProvider.class)
+                .withPhases(phases(options).toArray(PhaseConfig[]::new))
+                .withTerminationConfig(termination(options));
+        if (options.seed() != null) {
+            config.withRandomSeed(options.seed()).withEnvironmentMode(EnvironmentMode.PHASE_ASSERT);
+        } else {
+            config.withEnvironmentMode(EnvironmentMode.NON_REPRODUCIBLE);
+        }
+        if (options.environmentMode() != null) {
+            config.withEnvironmentMode(options.environmentMode());
+        }
+        return config;
+    }
+
+    private static TerminationConfig termination(SolveOptions options) {
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(options.timeLimit());
+        if (options.unimprovedTimeLimit() != null) {
+            termination.withUnimprovedSpentLimit(options.unimprovedTimeLimit());
+        }
+        if (options.stepCountLimit() != null) {
+            termination.withStepCountLimit(options.stepCountLimit());
+        }
+        return termination;
+    }
+
+    private static List<PhaseConfig> phases(SolveOptions options) {
+        List<PhaseConfig> phases = new ArrayList<>();
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new SessionSeeder()));
+        phases.add(placementConstruction());
+        phases.add(localSearch());
+        return phases;
+    }
+
+    /** Students with the fewest possible sessions (and most accommodations) are placed first. */
+    private static ConstructionHeuristicPhaseConfig placementConstruction() {
+        EntitySelectorConfig placements = new EntitySelectorConfig()
+                .withId("placementsToConstruct")
+                .withEntityClass(Placement.class)
+                .withCacheType(SelectionCacheType.PHASE)
+                .withSelectionOrder(SelectionOrder.SORTED)
+                .withSorterManner(EntitySorterManner.DECREASING_DIFFICULTY_IF_AVAILABLE);
+        return new ConstructionHeuristicPhaseConfig()
+                .withEntityPlacerConfig(new QueuedEntityPlacerConfig()
+                        .withEntitySelectorConfig(placements)
+                        .withMoveSelectorConfigs(new ChangeMoveSelectorConfig()
+                                .withEntitySelectorConfig(new EntitySelectorConfig()
+                                        .withMimicSelectorRef("placementsToConstruct"))
+                                .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("session"))));
+    }
+
+    private static LocalSearchPhaseConfig localSearch() {
+        List<MoveSelectorConfig> moves = List.of(
+                placementChange().withFixedProbabilityWeight(10.0),
+                new SwapMoveSelectorConfig()
+                        .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Placement.class))
+                        .withSecondaryEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Placement.class))
+                        .withFixedProbabilityWeight(4.0),
+                new PillarChangeMoveSelectorConfig()
+                        .withPillarSelectorConfig(new PillarSelectorConfig()
+                                .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Placement.class)))
+                        .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("session"))
+                        .withFixedProbabilityWeight(1.0),
+                sessionChange("mode").withFixedProbabilityWeight(1.0),
+                sessionChange("room").withFixedProbabilityWeight(1.0),
+                modeAndRoomTogether().withFixedProbabilityWeight(1.0));
+        return new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(moves))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                        .withAcceptorTypeList(List.of(AcceptorType.LATE_ACCEPTANCE))
+                        .withLateAcceptanceSize(400))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+    }
+
+    private static ChangeMoveSelectorConfig placementChange() {
+        return new ChangeMoveSelectorConfig()
+                .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Placement.class))
+                .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("session"));
+    }
+
+    private static ChangeMoveSelectorConfig sessionChange(String variable) {
+        return new ChangeMoveSelectorConfig()
+                .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Session.class))
+                .withValueSelectorConfig(new ValueSelectorConfig().withVariableName(variable));
+    }
+
+    /** Online practice needs a lab: switching modality often needs another room in the same step. */
+    private static CartesianProductMoveSelectorConfig modeAndRoomTogether() {
+        return new CartesianProductMoveSelectorConfig().withMoveSelectors(
+                new ChangeMoveSelectorConfig()
+                        .withEntitySelectorConfig(new EntitySelectorConfig().withId("sessionForBoth")
+                                .withEntityClass(Session.class))
+                        .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("mode")),
+                new ChangeMoveSelectorConfig()
+                        .withEntitySelectorConfig(new EntitySelectorConfig().withMimicSelectorRef("sessionForBoth"))
+                        .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("room")));
+    }
+}
