@@ -40,7 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
             if (students < 10) {
                 throw new ErrorReporter.UserError("--students must be at least 10, was " + students);
             }
-            problem = new DatasetGenerator().generate(students, seed);
+            problem = DatasetGenerator.generate(students, seed);
         } else {
             DatasetGenerator.Preset preset;
             try {
@@ -49,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new ErrorReporter.UserError("--size must be small, medium, large, overconstrained or offsite, "
                         + "was '" + size + "'");
             }
-            problem = new DatasetGenerator().generate(preset, seed);
+            problem = DatasetGenerator.generate(preset, seed);
         }
         Json.writeAtomically(out, problem);
         spec.commandLine().getOut().printf("Wrote %s: %d students, %d staff, %d spaces, %d blocks, %d skills%n", out,

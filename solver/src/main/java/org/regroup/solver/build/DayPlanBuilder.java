@@ -79,7 +79,7 @@ public final class DayPlanBuilder {
         this.school = problem.school();
         this.catalog = ModalityCatalog.of(problem.modalities());
         this.graph = SkillGraph.of(problem.skills(), problem.prerequisites());
-        this.advisory = new Focus(DayProblemValidator.ADVISORY_FOCUS, FocusKind.ADVISORY, "Advisory", -1, null, 0,
+        this.advisory = new Focus(DayProblemValidator.ADVISORY_FOCUS, 0, FocusKind.ADVISORY, "Advisory", -1, null, 0,
                 List.of(), Set.of());
     }
 
@@ -131,23 +131,27 @@ public final class DayPlanBuilder {
     }
 
     private void addMode(ModalitySpec m) {
-        modeById.put(m.id(), new Mode(m.id(), m.name() == null ? m.id() : m.name(), m.minSize(), m.maxSize(),
-                m.leadership(), m.studentsPerAdult(), Set.copyOf(m.requiredFeatures() == null ? List.of()
-                        : m.requiredFeatures()), m.suits(), m.focusKinds(), !Boolean.FALSE.equals(m.sharedFocus()),
-                Boolean.TRUE.equals(m.offSite())));
+        modeById.put(m.id(), mode(m));
+    }
+
+    /** The solver's view of a catalog entry. */
+    public static Mode mode(ModalitySpec m) {
+        return new Mode(m.id(), m.name() == null ? m.id() : m.name(), m.minSize(), m.maxSize(), m.leadership(),
+                m.studentsPerAdult(), Set.copyOf(m.requiredFeatures() == null ? List.of() : m.requiredFeatures()),
+                m.suits(), m.focusKinds(), !Boolean.FALSE.equals(m.sharedFocus()), Boolean.TRUE.equals(m.offSite()));
     }
 
     private void buildFoci() {
+        focusById.put(advisory.getId(), advisory); // index 0
         for (Skill skill : graph.skills()) {
-            focusById.put(skill.id(), new Focus(skill.id(), FocusKind.SKILL, skill.name() == null ? skill.id()
+            focusById.put(skill.id(), new Focus(skill.id(), focusById.size(), FocusKind.SKILL, skill.name() == null ? skill.id()
                     : skill.name(), skill.grade(), skill.strand(), graph.downstreamCount(skill.id()), List.of(),
                     Set.of()));
         }
         for (Activity a : problem.activities()) {
-            focusById.put(a.id(), new Focus(a.id(), FocusKind.ACTIVITY, a.name() == null ? a.id() : a.name(), -1,
+            focusById.put(a.id(), new Focus(a.id(), focusById.size(), FocusKind.ACTIVITY, a.name() == null ? a.id() : a.name(), -1,
                     null, 0, a.tags(), Set.copyOf(a.modalities())));
         }
-        focusById.put(advisory.getId(), advisory);
     }
 
     /** Staff busy outside the plan: with a student's fixed commitment, or supervising a catch-all. */

@@ -11,8 +11,12 @@ import org.regroup.solver.model.Session;
 /** An adult's sessions that have students, in day order: their teaching load, room changes and travel. */
 public record AdultDay(Adult adult, List<Session> sessions) {
 
+    private static final Comparator<Session> IN_DAY_ORDER = Comparator.comparingInt(s -> s.getPeriod().getIndex());
+
     public AdultDay {
-        sessions = sessions.stream().sorted(Comparator.comparingInt(s -> s.getPeriod().getIndex())).toList();
+        Session[] ordered = sessions.toArray(Session[]::new);
+        java.util.Arrays.sort(ordered, IN_DAY_ORDER);
+        sessions = List.of(ordered);
     }
 
     public int teachingBlocks() {

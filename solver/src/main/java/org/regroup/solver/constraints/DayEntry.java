@@ -1,15 +1,50 @@
 package org.regroup.solver.constraints;
 
 import org.regroup.solver.model.Focus;
+import org.regroup.solver.model.Learner;
 import org.regroup.solver.model.Mode;
 import org.regroup.solver.model.Period;
 import org.regroup.solver.model.Room;
 import org.regroup.solver.model.Session;
 
-/** One placed block of a student's day, as the whole-day rules see it (values read when the block last changed). */
-public record DayEntry(Period period, Session session, Mode mode, Room room, Focus focus, boolean staffLed) {
+/**
+ * One placed student-block as the whole-day rules see it: the values are read through a join on the session, so the
+ * entry is rebuilt whenever the session's modality, room or group focus changes.
+ */
+public record DayEntry(Learner learner, Period period, Session session, Mode mode, Room room, Focus focus,
+        boolean staffLed) {
 
-    public static DayEntry of(Period period, Session session, Focus focus) {
-        return new DayEntry(period, session, session.getMode(), session.getRoom(), focus, session.isStaffLed());
+    public static DayEntry of(Learner learner, Period period, Session session) {
+        return new DayEntry(learner, period, session, session.getMode(), session.getRoom(), session.focusOf(learner),
+                session.isStaffLed());
+    }
+
+    /** Off site, with travel time to get there. */
+    public boolean isTravelSite() {
+        return room != null && room.isOffSite() && room.getTravelMinutes() > 0;
+    }
+
+    /**
+     * Is the block at {@code neighbourIndex} (right before or after this off-site one) taken by travel? It is when the travel
+     * time does not fit in the gap between the two blocks.
+     */
+    public boolean travelTakes(int neighbourIndex) {
+        if (!isTravelSite()) {
+            return false;
+        }
+        int at = period.getIndex();
+        if (neighbourIndex == at - 1) {
+            return room.getTravelMinutes() > period.getGapBeforeMinutes();
+        }
+        return neighbourIndex == at + 1 && room.getTravelMinutes() > period.getGapAfterMinutes();
+    }
+
+    /** The student is somewhere else than this site during a block travel takes. */
+    public boolean travelConflictsWith(DayEntry neighbour) {
+        return neighbour.learner == learner && travelTakes(neighbour.period.getIndex()) && neighbour.room != room;
+    }
+
+    public boolean isSkillBlock() {
+        return period.getKind() == org.regroup.domain.BlockKind.SKILLS;
     }
 }

@@ -26,7 +26,7 @@ import org.regroup.solver.model.Session;
 /**
  * Every school rule, one small method each. Hard rules protect students and staff; medium rules say everyone is
  * placed in a properly sized group; soft rules make the day good. Most session rules read the session's
- * {@link org.regroup.solver.model.GroupSummary}, computed once per change; whole-day rules read a {@link StudentDay}
+ * {@link org.regroup.solver.model.GroupSummary}, computed once per change; whole-day rules aggregate {@link DayEntry}s
  * or {@link AdultDay}.
  */
 public class RegroupConstraintProvider implements ConstraintProvider {
@@ -55,10 +55,9 @@ public class RegroupConstraintProvider implements ConstraintProvider {
 
     // Shared building blocks: the same instances let Timefold share the nodes between rules.
     private static final Function<Placement, Session> SESSION_OF = Placement::getSession;
-    private static final BiFunction<Placement, Session, Learner> LEARNER_OF = (p, s) -> p.getLearner();
     private static final BiFunction<Placement, Session, DayEntry> ENTRY_OF =
-            (p, s) -> DayEntry.of(p.getPeriod(), s, s.focusOf(p.getLearner()));
-    private static final Function<Learner, List<DayEntry>> NO_ENTRIES = l -> List.of();
+            (p, s) -> DayEntry.of(p.getLearner(), p.getPeriod(), s);
+    private static final java.util.function.Predicate<Session> HAS_MODE = s -> s.getMode() != null;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
@@ -87,19 +86,23 @@ public class RegroupConstraintProvider implements ConstraintProvider {
      * still a session (plain forEach would hide it, and with it the rule that it needs a room).
      */
     static UniConstraintStream<Session> openSessions(ConstraintFactory f) {
-        return f.forEachIncludingUnassigned(Session.class).filter(Session::isOpen);
+        return sessions(f).filter(Session::isOpen);
+    }
+
+    /** Sessions whose modality is decided (before the first phase sets it, a slot is not a session yet). */
+    static UniConstraintStream<Session> sessions(ConstraintFactory f) {
+        return f.forEachIncludingUnassigned(Session.class).filter(HAS_MODE);
     }
 
     /**
-     * Each present student's placed blocks. The join on the session makes the day follow changes of the session's
-     * modality, space and focus (reading them through the placement alone would go stale).
+     * Every placed student-block, read through a join on its session: the entry follows changes of the session's
+     * modality, room and group focus (reading them through the placement alone would go stale). Whole-day rules
+     * aggregate these incrementally, so a change touches only the entries of the students it moves.
      */
-    static UniConstraintStream<StudentDay> studentDays(ConstraintFactory f) {
+    static UniConstraintStream<DayEntry> dayEntries(ConstraintFactory f) {
         return f.forEach(Placement.class)
-                .join(f.forEachIncludingUnassigned(Session.class), Joiners.equal(SESSION_OF, Function.identity()))
-                .groupBy(LEARNER_OF, ConstraintCollectors.toList(ENTRY_OF))
-                .complement(Learner.class, NO_ENTRIES)
-                .map(StudentDay::new);
+                .join(sessions(f), Joiners.equal(SESSION_OF, Function.identity()))
+                .map(ENTRY_OF);
     }
 
     /** Each adult's sessions with students (catch-alls excluded: the school supervises those). */
@@ -139,29 +142,21 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     /** A group never outgrows its modality (a catch-all never outgrows the capacity the school gave it). */
     Constraint groupOverSizeCap(ConstraintFactory f) {
         return openSessions(f)
-                .filter(s -> s.size() > sizeCap(s))
-                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.size() - sizeCap(s))
+                .filter(s -> s.size() > s.groupCap())
+                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.size() - s.groupCap())
                 .justifyWith((s, score) -> new Justifications.GroupTooLarge(s.getId(), s.getPeriod().getId(),
-                        s.size(), sizeCap(s), members(s)))
+                        s.size(), s.groupCap(), members(s)))
                 .asConstraint(Rules.GROUP_OVER_SIZE_CAP);
-    }
-
-    static int sizeCap(Session s) {
-        return Math.min(s.getMode().getMaxSize(), s.getSizeCap());
     }
 
     /** No teacher with 49 students: an adult's own cap and the modality's students per adult both hold. */
     Constraint staffOverStudentCap(ConstraintFactory f) {
         return openSessions(f)
-                .filter(s -> s.getAdult() != null && !s.isCatchAll() && s.size() > staffCap(s))
-                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.size() - staffCap(s))
+                .filter(s -> s.size() > s.adultCap())
+                .penalize(HardMediumSoftScore.ONE_HARD, s -> s.size() - s.adultCap())
                 .justifyWith((s, score) -> new Justifications.StaffOverCap(s.getId(), s.getPeriod().getId(),
-                        s.getAdult().getId(), s.size(), staffCap(s), members(s)))
+                        s.getAdult().getId(), s.size(), s.adultCap(), members(s)))
                 .asConstraint(Rules.STAFF_OVER_STUDENT_CAP);
-    }
-
-    static int staffCap(Session s) {
-        return Math.min(s.getAdult().getMaxStudents(), s.getMode().getStudentsPerAdult());
     }
 
     /** Staff work the number of teaching blocks they are contracted for, no more. */
@@ -301,11 +296,13 @@ public class RegroupConstraintProvider implements ConstraintProvider {
 
     /** Getting to and from an off-site space takes time: the next-door block is spent travelling or at the site. */
     Constraint studentTravel(ConstraintFactory f) {
-        return studentDays(f)
-                .filter(d -> !d.travelConflicts().isEmpty())
-                .penalize(HardMediumSoftScore.ONE_HARD, d -> d.travelConflicts().size())
-                .justifyWith((d, score) -> new Justifications.TravelNotCovered(d.learner().getId(),
-                        d.travelConflicts().get(0).period().getId(), "(see the day)", List.of(d.learner().getId())))
+        return dayEntries(f)
+                .filter(DayEntry::isTravelSite)
+                .join(dayEntries(f), Joiners.equal(DayEntry::learner),
+                        Joiners.filtering(DayEntry::travelConflictsWith))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((trip, other, score) -> new Justifications.TravelNotCovered(trip.learner().getId(),
+                        other.period().getId(), trip.room().getId(), List.of(trip.learner().getId())))
                 .asConstraint(Rules.STUDENT_TRAVEL);
     }
 
@@ -340,8 +337,8 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     Constraint adminRequest(ConstraintFactory f) {
         return f.forEach(Ask.class)
                 .filter(Ask::isAdminRequired)
-                .ifNotExists(studentDays(f), Joiners.equal(Ask::learner, StudentDay::learner),
-                        Joiners.filtering((ask, day) -> day.honours(ask)))
+                .ifNotExists(dayEntries(f), Joiners.equal(Ask::learner, DayEntry::learner),
+                        Joiners.filtering((ask, entry) -> ask.honouredBy(entry.period(), entry.session())))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((ask, score) -> Justifications.RequestIgnored.of(ask))
                 .asConstraint(Rules.ADMIN_REQUEST);
@@ -349,21 +346,27 @@ public class RegroupConstraintProvider implements ConstraintProvider {
 
     /** Students whose plan says so get at least N blocks a day with an adult leading their group. */
     Constraint staffLedMinimum(ConstraintFactory f) {
-        return studentDays(f)
-                .filter(d -> d.staffLedShortfall() > 0)
-                .penalize(HardMediumSoftScore.ONE_HARD, StudentDay::staffLedShortfall)
-                .justifyWith((d, score) -> new AccommodationShort(d.learner().getId(), "staff-led blocks",
-                        d.learner().getMinStaffLedBlocks(), d.staffLedBlocks()))
+        return dayEntries(f)
+                .filter(e -> e.learner().getMinStaffLedBlocks() > 0 && e.staffLed())
+                .groupBy(DayEntry::learner, ConstraintCollectors.count())
+                .complement(Learner.class, l -> 0)
+                .filter((learner, blocks) -> blocks < learner.getMinStaffLedBlocks())
+                .penalize(HardMediumSoftScore.ONE_HARD, (learner, blocks) -> learner.getMinStaffLedBlocks() - blocks)
+                .justifyWith((learner, blocks, score) -> new AccommodationShort(learner.getId(), "staff-led blocks",
+                        learner.getMinStaffLedBlocks(), blocks))
                 .asConstraint(Rules.STAFF_LED_MINIMUM);
     }
 
     /** Students whose plan says so get their 1:1 minutes (penalised per minute short). */
     Constraint oneToOneMinutes(ConstraintFactory f) {
-        return studentDays(f)
-                .filter(d -> d.oneToOneShortfallMinutes() > 0)
-                .penalize(HardMediumSoftScore.ONE_HARD, StudentDay::oneToOneShortfallMinutes)
-                .justifyWith((d, score) -> new AccommodationShort(d.learner().getId(), "minutes of 1:1 time",
-                        d.learner().getOneToOneMinutes(), d.oneToOneMinutes()))
+        return dayEntries(f)
+                .filter(e -> e.learner().getOneToOneMinutes() > 0 && e.mode().isOneToOne())
+                .groupBy(DayEntry::learner, ConstraintCollectors.sum(e -> e.period().getMinutes()))
+                .complement(Learner.class, l -> 0)
+                .filter((learner, minutes) -> minutes < learner.getOneToOneMinutes())
+                .penalize(HardMediumSoftScore.ONE_HARD, (learner, minutes) -> learner.getOneToOneMinutes() - minutes)
+                .justifyWith((learner, minutes, score) -> new AccommodationShort(learner.getId(),
+                        "minutes of 1:1 time", learner.getOneToOneMinutes(), minutes))
                 .asConstraint(Rules.ONE_TO_ONE_MINUTES);
     }
 
@@ -380,11 +383,13 @@ public class RegroupConstraintProvider implements ConstraintProvider {
 
     /** Screen time is capped for students whose plan says so. */
     Constraint onlineMaximum(ConstraintFactory f) {
-        return studentDays(f)
-                .filter(d -> d.onlineExcess() > 0)
-                .penalize(HardMediumSoftScore.ONE_HARD, StudentDay::onlineExcess)
-                .justifyWith((d, score) -> new AccommodationShort(d.learner().getId(), "at most this many online blocks",
-                        d.learner().getMaxOnlineBlocks(), d.learner().getMaxOnlineBlocks() + d.onlineExcess()))
+        return dayEntries(f)
+                .filter(e -> e.mode().isOnline() && e.learner().getMaxOnlineBlocks() != Integer.MAX_VALUE)
+                .groupBy(DayEntry::learner, ConstraintCollectors.count())
+                .filter((learner, blocks) -> blocks > learner.getMaxOnlineBlocks())
+                .penalize(HardMediumSoftScore.ONE_HARD, (learner, blocks) -> blocks - learner.getMaxOnlineBlocks())
+                .justifyWith((learner, blocks, score) -> new AccommodationShort(learner.getId(),
+                        "at most this many online blocks", learner.getMaxOnlineBlocks(), blocks))
                 .asConstraint(Rules.ONLINE_MAXIMUM);
     }
 
@@ -396,8 +401,9 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     Constraint unplaced(ConstraintFactory f) {
         return f.forEachIncludingUnassigned(Placement.class)
                 .filter(p -> p.getSession() == null)
-                .ifNotExists(studentDays(f), Joiners.equal(Placement::getLearner, StudentDay::learner),
-                        Joiners.filtering((p, day) -> day.travelsDuring(p.getPeriod().getIndex())))
+                .ifNotExists(dayEntries(f).filter(DayEntry::isTravelSite),
+                        Joiners.equal(Placement::getLearner, DayEntry::learner),
+                        Joiners.filtering((p, trip) -> trip.travelTakes(p.getPeriod().getIndex())))
                 .penalize(HardMediumSoftScore.ofMedium(UNPLACED_MEDIUM_WEIGHT))
                 .justifyWith((p, score) -> Justifications.Unplaced.of(p))
                 .asConstraint(Rules.UNPLACED);
@@ -468,22 +474,26 @@ public class RegroupConstraintProvider implements ConstraintProvider {
 
     /** Varied learning experiences: nobody spends every skill block in one modality. */
     Constraint sameModalityAllDay(ConstraintFactory f) {
-        return studentDays(f)
-                .filter(d -> d.sameModalityAllDay() != null)
+        return dayEntries(f)
+                .filter(DayEntry::isSkillBlock)
+                .groupBy(DayEntry::learner, ConstraintCollectors.count(), ConstraintCollectors.toSet(DayEntry::mode))
+                .filter((learner, blocks, modes) -> blocks >= 3 && modes.size() == 1)
                 .penalize(HardMediumSoftScore.ofSoft(SAME_MODALITY_WEIGHT))
-                .justifyWith((d, score) -> new DayNote(d.learner().getId(), "every skill block today is "
-                        + d.sameModalityAllDay().getName().toLowerCase(), null))
+                .justifyWith((learner, blocks, modes, score) -> new DayNote(learner.getId(), "every skill block today is "
+                        + modes.iterator().next().getName().toLowerCase(), null))
                 .asConstraint(Rules.SAME_MODALITY_ALL_DAY);
     }
 
     /** No identical lesson back to back, unless the school made it a double block. */
     Constraint sameSkillTwice(ConstraintFactory f) {
-        return studentDays(f)
-                .filter(d -> !d.repeatedSkills().isEmpty())
-                .penalize(HardMediumSoftScore.ofSoft(SAME_SKILL_WEIGHT), d -> d.repeatedSkills().size())
-                .justifyWith((d, score) -> new DayNote(d.learner().getId(), "works on "
-                        + d.repeatedSkills().get(0).focus().getName() + " again right after the block before",
-                        d.repeatedSkills().get(0).period().getId()))
+        return dayEntries(f)
+                .filter(e -> e.focus() != null && e.focus().isSkill() && !e.period().isDoubleWithNext())
+                .join(dayEntries(f), Joiners.equal(DayEntry::learner),
+                        Joiners.equal(e -> e.period().getIndex() + 1, e -> e.period().getIndex()),
+                        Joiners.filtering((before, after) -> before.focus() == after.focus()))
+                .penalize(HardMediumSoftScore.ofSoft(SAME_SKILL_WEIGHT))
+                .justifyWith((before, after, score) -> new DayNote(after.learner().getId(), "works on "
+                        + after.focus().getName() + " again right after the block before", after.period().getId()))
                 .asConstraint(Rules.SAME_SKILL_TWICE);
     }
 
@@ -498,14 +508,21 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .asConstraint(Rules.MIXED_MASTERY);
     }
 
-    /** Personal connection: each student spends a block with their advisor when the advisor is in. */
+    /**
+     * Personal connection: each student spends a block with their advisor when the advisor is in. (A session's
+     * adult never changes, so this needs no join on the session.)
+     */
     Constraint advisorNotSeen(ConstraintFactory f) {
-        return studentDays(f)
-                .filter(d -> d.learner().getAdvisor() != null && d.learner().getAdvisor().isPresentToday()
-                        && !d.seesAdvisor())
+        return f.forEach(Placement.class)
+                .filter(p -> p.getLearner().getAdvisor() != null
+                        && p.getSession().getAdult() == p.getLearner().getAdvisor())
+                .groupBy(Placement::getLearner, ConstraintCollectors.count())
+                .complement(Learner.class, l -> 0)
+                .filter((learner, blocks) -> blocks == 0 && learner.getAdvisor() != null
+                        && learner.getAdvisor().isPresentToday())
                 .penalize(HardMediumSoftScore.ofSoft(ADVISOR_WEIGHT))
-                .justifyWith((d, score) -> new DayNote(d.learner().getId(), "no block with their advisor "
-                        + d.learner().getAdvisor().getId() + " today", null))
+                .justifyWith((learner, blocks, score) -> new DayNote(learner.getId(), "no block with their advisor "
+                        + learner.getAdvisor().getId() + " today", null))
                 .asConstraint(Rules.ADVISOR_NOT_SEEN);
     }
 
@@ -528,8 +545,8 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     Constraint requestIgnored(ConstraintFactory f) {
         return f.forEach(Ask.class)
                 .filter(a -> !a.isAdminRequired())
-                .ifNotExists(studentDays(f), Joiners.equal(Ask::learner, StudentDay::learner),
-                        Joiners.filtering((ask, day) -> day.honours(ask)))
+                .ifNotExists(dayEntries(f), Joiners.equal(Ask::learner, DayEntry::learner),
+                        Joiners.filtering((ask, entry) -> ask.honouredBy(entry.period(), entry.session())))
                 .penalize(HardMediumSoftScore.ofSoft(REQUEST_WEIGHT), a -> a.priority().softWeight())
                 .justifyWith((ask, score) -> Justifications.RequestIgnored.of(ask))
                 .asConstraint(Rules.REQUEST_IGNORED);

@@ -1,75 +1,148 @@
 package org.regroup.solver.constraints;
 
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.regroup.domain.BlockKind;
 import org.regroup.solver.model.Ask;
 import org.regroup.solver.model.Learner;
 import org.regroup.solver.model.Mode;
-import org.regroup.solver.model.Room;
 
 /**
- * A student's placed blocks in day order: what the whole-day rules (accommodations, variety, advisor, requests,
- * travel) are checked against.
+ * A student's placed blocks in day order, with the whole-day figures the KPIs and the plan report (accommodations
+ * delivered, variety, travel). The constraints compute the same rules incrementally from {@link DayEntry} streams;
+ * both use the travel logic of {@link DayEntry}.
  */
-public record StudentDay(Learner learner, List<DayEntry> entries) {
+public final class StudentDay {
 
-    public StudentDay {
-        entries = entries.stream().sorted(Comparator.comparingInt(e -> e.period().getIndex())).toList();
+    private final Learner learner;
+    /** Entries by block index; null where the student has no session. */
+    private final DayEntry[] byPeriod;
+    private final List<DayEntry> entries;
+    private final int staffLedBlocks;
+    private final int oneToOneMinutes;
+    private final int onlineBlocks;
+    private final Mode sameModalityAllDay;
+    private final List<DayEntry> repeatedSkills;
+    private final boolean hasOffSiteTravel;
+
+    public StudentDay(Learner learner, List<DayEntry> placed) {
+        this.learner = learner;
+        int length = 0;
+        for (DayEntry e : placed) {
+            length = Math.max(length, e.period().getIndex() + 1);
+        }
+        this.byPeriod = new DayEntry[length];
+        for (DayEntry e : placed) {
+            byPeriod[e.period().getIndex()] = e;
+        }
+        List<DayEntry> ordered = new ArrayList<>(placed.size());
+        int staffLed = 0;
+        int oneToOne = 0;
+        int online = 0;
+        int skillBlocks = 0;
+        Mode firstSkillMode = null;
+        boolean oneSkillMode = true;
+        boolean offSiteTravel = false;
+        List<DayEntry> repeats = null;
+        DayEntry before = null;
+        for (DayEntry e : byPeriod) {
+            if (e == null) {
+                before = null;
+                continue;
+            }
+            ordered.add(e);
+            if (e.staffLed()) {
+                staffLed++;
+            }
+            if (e.mode().isOneToOne()) {
+                oneToOne += e.period().getMinutes();
+            }
+            if (e.mode().isOnline()) {
+                online++;
+            }
+            if (e.period().getKind() == BlockKind.SKILLS) {
+                skillBlocks++;
+                if (firstSkillMode == null) {
+                    firstSkillMode = e.mode();
+                } else if (firstSkillMode != e.mode()) {
+                    oneSkillMode = false;
+                }
+            }
+            offSiteTravel |= e.isTravelSite();
+            if (before != null && e.focus() != null && e.focus().isSkill() && e.focus() == before.focus()
+                    && !before.period().isDoubleWithNext()) {
+                if (repeats == null) {
+                    repeats = new ArrayList<>(2);
+                }
+                repeats.add(e);
+            }
+            before = e;
+        }
+        this.entries = Collections.unmodifiableList(ordered);
+        this.staffLedBlocks = staffLed;
+        this.oneToOneMinutes = oneToOne;
+        this.onlineBlocks = online;
+        this.sameModalityAllDay = skillBlocks >= 3 && oneSkillMode ? firstSkillMode : null;
+        this.repeatedSkills = repeats == null ? List.of() : repeats;
+        this.hasOffSiteTravel = offSiteTravel;
+    }
+
+    public Learner learner() {
+        return learner;
+    }
+
+    /** Placed blocks in day order. */
+    public List<DayEntry> entries() {
+        return entries;
     }
 
     public int staffLedBlocks() {
-        return (int) entries.stream().filter(DayEntry::staffLed).count();
+        return staffLedBlocks;
     }
 
     public int staffLedShortfall() {
-        return Math.max(0, learner.getMinStaffLedBlocks() - staffLedBlocks());
+        return Math.max(0, learner.getMinStaffLedBlocks() - staffLedBlocks);
     }
 
     public int oneToOneMinutes() {
-        return entries.stream().filter(e -> e.mode().isOneToOne()).mapToInt(e -> e.period().getMinutes()).sum();
+        return oneToOneMinutes;
     }
 
     public int oneToOneShortfallMinutes() {
-        return Math.max(0, learner.getOneToOneMinutes() - oneToOneMinutes());
+        return Math.max(0, learner.getOneToOneMinutes() - oneToOneMinutes);
     }
 
     public int onlineExcess() {
-        long online = entries.stream().filter(e -> e.mode().isOnline()).count();
-        return (int) Math.max(0, online - learner.getMaxOnlineBlocks());
+        return Math.max(0, onlineBlocks - learner.getMaxOnlineBlocks());
     }
 
-    /** Skill blocks spent in one modality only, when there are at least three of them. */
+    /** The one modality of all skill blocks, when there are at least three of them; else null. */
     public Mode sameModalityAllDay() {
-        List<DayEntry> skillBlocks = entries.stream().filter(e -> e.period().getKind() == BlockKind.SKILLS).toList();
-        if (skillBlocks.size() < 3) {
-            return null;
-        }
-        Mode first = skillBlocks.get(0).mode();
-        return skillBlocks.stream().allMatch(e -> e.mode() == first) ? first : null;
+        return sameModalityAllDay;
     }
 
-    /** Consecutive blocks on the same skill where the first is not a double block. */
+    /** Blocks spent on the same skill as the block right before, where that one is not a double block. */
     public List<DayEntry> repeatedSkills() {
-        java.util.ArrayList<DayEntry> repeats = new java.util.ArrayList<>();
-        for (int i = 1; i < entries.size(); i++) {
-            DayEntry before = entries.get(i - 1);
-            DayEntry now = entries.get(i);
-            if (now.period().getIndex() == before.period().getIndex() + 1 && now.focus() != null
-                    && now.focus().isSkill() && now.focus() == before.focus() && !before.period().isDoubleWithNext()) {
-                repeats.add(now);
-            }
-        }
-        return repeats;
-    }
-
-    public boolean seesAdvisor() {
-        return entries.stream().anyMatch(e -> e.session().getAdult() == learner.getAdvisor());
+        return repeatedSkills;
     }
 
     public boolean honours(Ask ask) {
-        return entries.stream().anyMatch(e -> ask.honouredBy(e.period(), e.session()));
+        if (ask.period() != null) {
+            DayEntry e = at(ask.period().getIndex());
+            return e != null && ask.honouredBy(e.period(), e.session());
+        }
+        for (DayEntry e : entries) {
+            if (ask.honouredBy(e.period(), e.session())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private DayEntry at(int index) {
+        return index < byPeriod.length ? byPeriod[index] : null;
     }
 
     /**
@@ -77,45 +150,28 @@ public record StudentDay(Learner learner, List<DayEntry> entries) {
      * somewhere else than that site.
      */
     public List<DayEntry> travelConflicts() {
-        java.util.ArrayList<DayEntry> conflicts = new java.util.ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            DayEntry e = entries.get(i);
-            Room site = e.room();
-            if (site == null || !site.isOffSite() || site.getTravelMinutes() == 0) {
-                continue;
-            }
-            if (i > 0 && needsTravelBetween(entries.get(i - 1), e, site, e.period().getGapBeforeMinutes())) {
-                conflicts.add(entries.get(i - 1));
-            }
-            if (i + 1 < entries.size() && needsTravelBetween(entries.get(i + 1), e, site, e.period().getGapAfterMinutes())) {
-                conflicts.add(entries.get(i + 1));
+        if (!hasOffSiteTravel) {
+            return List.of();
+        }
+        List<DayEntry> conflicts = new ArrayList<>();
+        for (DayEntry e : entries) {
+            for (int neighbour : new int[] { e.period().getIndex() - 1, e.period().getIndex() + 1 }) {
+                DayEntry other = neighbour >= 0 ? at(neighbour) : null;
+                if (other != null && e.travelConflictsWith(other)) {
+                    conflicts.add(other);
+                }
             }
         }
         return conflicts;
     }
 
-    private static boolean needsTravelBetween(DayEntry neighbour, DayEntry offSite, Room site, int gap) {
-        return Math.abs(neighbour.period().getIndex() - offSite.period().getIndex()) == 1
-                && site.getTravelMinutes() > gap && neighbour.room() != site;
-    }
-
     /** True when the student travels to or from an off-site session during {@code periodIndex}. */
     public boolean travelsDuring(int periodIndex) {
-        for (DayEntry e : entries) {
-            Room site = e.room();
-            if (site == null || !site.isOffSite() || site.getTravelMinutes() == 0) {
-                continue;
-            }
-            int at = e.period().getIndex();
-            if ((periodIndex == at - 1 && site.getTravelMinutes() > e.period().getGapBeforeMinutes())
-                    || (periodIndex == at + 1 && site.getTravelMinutes() > e.period().getGapAfterMinutes())) {
-                return true;
-            }
+        if (!hasOffSiteTravel) {
+            return false;
         }
-        return false;
-    }
-
-    public List<String> blockIds() {
-        return entries.stream().map(e -> e.period().getId()).toList();
+        DayEntry previous = periodIndex > 0 ? at(periodIndex - 1) : null;
+        DayEntry next = at(periodIndex + 1);
+        return previous != null && previous.travelTakes(periodIndex) || next != null && next.travelTakes(periodIndex);
     }
 }

@@ -37,11 +37,7 @@ public final class UnplacedReasons {
                 }
                 continue;
             }
-            int cap = Math.min(s.getMode().getMaxSize(), s.getSizeCap());
-            if (s.getAdult() != null && !s.isCatchAll()) {
-                cap = Math.min(cap, Math.min(s.getAdult().getMaxStudents(), s.getMode().getStudentsPerAdult()));
-            }
-            if (s.size() >= cap) {
+            if (s.size() >= Math.min(s.groupCap(), s.adultCap())) {
                 full++;
             } else if (s.getSummary().getMembers().stream().anyMatch(m -> p.getLearner().getKeepApart()
                     .contains(m.learner()))) {

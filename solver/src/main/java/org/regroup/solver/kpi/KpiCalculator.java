@@ -34,7 +34,7 @@ public final class KpiCalculator {
         for (Placement p : plan.getPlacements()) {
             Session s = p.getSession();
             if (s != null) {
-                entries.get(p.getLearner()).add(DayEntry.of(p.getPeriod(), s, s.focusOf(p.getLearner())));
+                entries.get(p.getLearner()).add(DayEntry.of(p.getLearner(), p.getPeriod(), s));
             }
         }
         Map<Learner, StudentDay> days = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import org.regroup.domain.FocusKind;
 public final class Focus {
 
     private final String id;
+    private final int index;
     private final FocusKind kind;
     private final String name;
     private final int grade;
@@ -16,9 +17,10 @@ public final class Focus {
     private final List<String> tags;
     private final java.util.Set<String> modeIds;
 
-    public Focus(String id, FocusKind kind, String name, int grade, String strand, int unlocks, List<String> tags,
-            java.util.Set<String> modeIds) {
+    public Focus(String id, int index, FocusKind kind, String name, int grade, String strand, int unlocks,
+            List<String> tags, java.util.Set<String> modeIds) {
         this.id = id;
+        this.index = index;
         this.kind = kind;
         this.name = name;
         this.grade = grade;
@@ -35,6 +37,11 @@ public final class Focus {
 
     public String getId() {
         return id;
+    }
+
+    /** Position in the day's list of foci: dense, for array-based tallies. */
+    public int getIndex() {
+        return index;
     }
 
     public FocusKind getKind() {

@@ -3,11 +3,7 @@ package org.regroup.solver.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What a session's members make of it, derived from who is in it and its modality: the focus the group works on, and
@@ -26,6 +22,8 @@ public final class GroupSummary {
 
     /** Caps one student's urgency gap, so that a skill unlocking half the graph does not drown every other rule. */
     public static final int MAX_URGENCY_GAP = 20;
+
+    private static final Comparator<MemberFit> BY_LEARNER = Comparator.comparingInt(m -> m.learner().getIndex());
 
     private final Focus focus;
     private final MemberFit[] members;
@@ -73,20 +71,22 @@ public final class GroupSummary {
             return EMPTY;
         }
         Period period = session.getPeriod();
-        Focus shared = mode.isSharedFocus() && !session.isCatchAll() ? sharedFocus(session, placements, mode) : null;
+        boolean sharedMode = mode.isSharedFocus() && !session.isCatchAll();
+        Focus shared = sharedMode ? sharedFocus(session, placements, mode) : null;
         MemberFit[] fits = new MemberFit[placements.size()];
         int notReady = 0, tooAdvanced = 0, goalGap = 0, urgencyGap = 0, stateMismatch = 0, avoiding = 0;
         int notPreferred = 0, quiet = 0, onSite = 0, interestMisses = 0, behindUnsupervised = 0;
         double minMastery = Double.MAX_VALUE, maxMastery = -1;
-        Set<Learner> present = new HashSet<>();
+        boolean anyKeepApart = false;
         for (int i = 0; i < fits.length; i++) {
             Learner learner = placements.get(i).getLearner();
-            present.add(learner);
+            anyKeepApart |= !learner.getKeepApart().isEmpty();
             Option option;
             Focus focus;
-            if (shared != null) {
+            if (sharedMode) {
+                // No focus at all (nobody's option runs in this modality): everyone is unready for the group.
                 focus = shared;
-                option = learner.option(period, shared);
+                option = shared == null ? null : learner.option(period, shared);
             } else {
                 option = learner.best(period);
                 focus = option == null ? null : option.focus();
@@ -129,17 +129,9 @@ public final class GroupSummary {
                 behindUnsupervised++;
             }
         }
-        int keepApartPairs = 0;
-        for (Placement placement : placements) {
-            for (Learner other : placement.getLearner().getKeepApart()) {
-                if (present.contains(other)) {
-                    keepApartPairs++;
-                }
-            }
-        }
+        int keepApartPairs = anyKeepApart ? keepApartPairs(placements) : 0;
         // Members in a fixed order, so the summary does not depend on the order students joined.
-        Arrays.sort(fits, Comparator.comparingInt(m -> m.learner().getIndex()));
-        keepApartPairs /= 2; // each pair was seen from both sides (keep-apart is made symmetric when built)
+        Arrays.sort(fits, BY_LEARNER);
         boolean unqualified = shared != null && session.getAdult() != null && mode.needsQualifiedAdult()
                 && !session.getAdult().isQualifiedFor(shared);
         int spread = maxMastery < 0 ? 0 : (int) Math.round((maxMastery - minMastery) * 100);
@@ -147,37 +139,133 @@ public final class GroupSummary {
                 avoiding, notPreferred, quiet, onSite, interestMisses, keepApartPairs, behindUnsupervised, spread);
     }
 
+    /** Pairs of members who must be kept apart (keep-apart is made symmetric when the day is built). */
+    private static int keepApartPairs(List<Placement> placements) {
+        int seen = 0;
+        for (Placement a : placements) {
+            for (Learner other : a.getLearner().getKeepApart()) {
+                for (Placement b : placements) {
+                    if (b.getLearner() == other) {
+                        seen++;
+                    }
+                }
+            }
+        }
+        return seen / 2; // each pair was seen from both sides
+    }
+
     /** The focus most members are eligible for; see the class comment for the tie-breaks. */
     private static Focus sharedFocus(Session session, List<Placement> placements, Mode mode) {
         Period period = session.getPeriod();
-        Map<Focus, long[]> tally = new HashMap<>(); // focus -> {eligible members, summed rank}
+        Tally tally = Tally.get();
         for (Placement placement : placements) {
             for (Option option : placement.getLearner().options(period)) {
                 if (option.eligible() && option.focus().runsIn(mode)) {
-                    long[] t = tally.computeIfAbsent(option.focus(), f -> new long[2]);
-                    t[0]++;
-                    t[1] += option.rank() & 0xFFFFFFFFFFL; // drop the eligibility bit, keep goal/interest/unlocks
+                    // Rank without the eligibility bit: goals, interests, unlocks.
+                    tally.add(option.focus(), option.rank() & 0xFFFFFFFFFFL);
                 }
             }
         }
         if (tally.isEmpty()) {
-            // Nobody is eligible for anything here: name the first member's best, so the rule can say who is unready.
-            Option fallback = placements.stream().map(p -> p.getLearner().best(period))
-                    .filter(o -> o != null && o.focus().runsIn(mode))
-                    .min(Comparator.comparing(o -> o.focus().getId())).orElse(null);
-            return fallback == null ? null : fallback.focus();
+            // Nobody is eligible for anything here: name the smallest-id best option so the rule can say who is unready.
+            Focus fallback = null;
+            for (Placement placement : placements) {
+                Option best = placement.getLearner().best(period);
+                if (best != null && best.focus().runsIn(mode)
+                        && (fallback == null || best.focus().getId().compareTo(fallback.getId()) < 0)) {
+                    fallback = best.focus();
+                }
+            }
+            return fallback;
         }
         Adult adult = session.getAdult();
         boolean checkQualification = adult != null && mode.needsQualifiedAdult();
-        Comparator<Map.Entry<Focus, long[]>> order = Comparator
-                .<Map.Entry<Focus, long[]>>comparingInt(e -> !checkQualification || adult.isQualifiedFor(e.getKey()) ? 1 : 0)
-                .thenComparingLong(e -> e.getValue()[0])
-                .thenComparingLong(e -> e.getValue()[1])
-                .thenComparing(e -> e.getKey().getId(), Comparator.reverseOrder());
-        return tally.entrySet().stream().max(order).orElseThrow().getKey();
+        return tally.best(f -> !checkQualification || adult.isQualifiedFor(f));
     }
 
-    /** Value equality: assertion modes compare an incrementally kept summary with one computed from scratch. */
+    /**
+     * Per-thread scratch counts indexed by focus index: the group focus is recomputed on every move, so it must not
+     * allocate a map each time. Solver threads never share it.
+     */
+    private static final class Tally {
+        private static final ThreadLocal<Tally> LOCAL = ThreadLocal.withInitial(Tally::new);
+        private int[] counts = new int[512];
+        private long[] ranks = new long[512];
+        private Focus[] touched = new Focus[64];
+        private int touchedCount;
+
+        static Tally get() {
+            Tally t = LOCAL.get();
+            t.clear();
+            return t;
+        }
+
+        void add(Focus focus, long rank) {
+            int i = focus.getIndex();
+            if (i >= counts.length) {
+                counts = Arrays.copyOf(counts, Math.max(i + 1, counts.length * 2));
+                ranks = Arrays.copyOf(ranks, counts.length);
+            }
+            if (counts[i] == 0) {
+                if (touchedCount == touched.length) {
+                    touched = Arrays.copyOf(touched, touched.length * 2);
+                }
+                touched[touchedCount++] = focus;
+            }
+            counts[i]++;
+            ranks[i] += rank;
+        }
+
+        boolean isEmpty() {
+            return touchedCount == 0;
+        }
+
+        /** Highest (qualified, count, summed rank), ties to the smallest id: independent of member order. */
+        Focus best(java.util.function.Predicate<Focus> qualified) {
+            Focus best = null;
+            boolean bestQualified = false;
+            for (int k = 0; k < touchedCount; k++) {
+                Focus f = touched[k];
+                boolean q = qualified.test(f);
+                if (best == null || better(f, q, best, bestQualified)) {
+                    best = f;
+                    bestQualified = q;
+                }
+            }
+            return best;
+        }
+
+        private boolean better(Focus f, boolean q, Focus best, boolean bestQualified) {
+            if (q != bestQualified) {
+                return q;
+            }
+            int i = f.getIndex();
+            int j = best.getIndex();
+            if (counts[i] != counts[j]) {
+                return counts[i] > counts[j];
+            }
+            if (ranks[i] != ranks[j]) {
+                return ranks[i] > ranks[j];
+            }
+            return f.getId().compareTo(best.getId()) < 0;
+        }
+
+        private void clear() {
+            for (int k = 0; k < touchedCount; k++) {
+                int i = touched[k].getIndex();
+                counts[i] = 0;
+                ranks[i] = 0;
+                touched[k] = null;
+            }
+            touchedCount = 0;
+        }
+    }
+
+    /**
+     * Value equality: Timefold compares a recomputed summary with the previous one to decide whether the session
+     * changed (without it, every recomputation counts as a change), and assertion modes compare an incrementally kept
+     * summary with one computed from scratch.
+     */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -197,7 +285,7 @@ public final class GroupSummary {
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(members) + (focus == null ? 0 : focus.hashCode());
+        return 31 * Arrays.hashCode(members) + (focus == null ? 0 : focus.getIndex());
     }
 
     @Override

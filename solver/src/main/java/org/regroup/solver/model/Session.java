@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
-import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
@@ -35,8 +34,8 @@ public class Session {
     private Mode mode;
     @PlanningVariable(valueRangeProviderRefs = "allowedRooms", allowsUnassigned = true)
     private Room room;
-    @PlanningPin
-    private boolean pinned;
+    /** A catch-all's modality and room are fixed: its value ranges hold just those (cheaper than a pin filter). */
+    private boolean fixed;
 
     @InverseRelationShadowVariable(sourceVariableName = "session")
     private List<Placement> placements = new ArrayList<>();
@@ -61,7 +60,7 @@ public class Session {
         session.sizeCap = capacity;
         session.mode = mode;
         session.room = room;
-        session.pinned = true;
+        session.fixed = true;
         return session;
     }
 
@@ -116,12 +115,8 @@ public class Session {
         this.room = room;
     }
 
-    public boolean isPinned() {
-        return pinned;
-    }
-
-    public void setPinned(boolean pinned) {
-        this.pinned = pinned;
+    public boolean isFixed() {
+        return fixed;
     }
 
     public List<Placement> getPlacements() {
@@ -155,6 +150,17 @@ public class Session {
         }
         MemberFit fit = summary.fitOf(learner);
         return fit == null ? null : fit.focus();
+    }
+
+    /** Most students the group may hold: a catch-all's capacity, else its modality's maximum. */
+    public int groupCap() {
+        return catchAll ? sizeCap : mode.getMaxSize();
+    }
+
+    /** Most students its adult may have: their own cap and the modality's students per adult (MAX for catch-alls). */
+    public int adultCap() {
+        return adult == null || catchAll ? Integer.MAX_VALUE
+                : Math.min(adult.getMaxStudents(), mode.getStudentsPerAdult());
     }
 
     /** Staff-led time as accommodations count it: a staff-led modality with an adult of ours. */

@@ -14,10 +14,8 @@ import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.PillarChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.entity.pillar.PillarSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.AcceptorType;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
@@ -71,9 +69,6 @@ public final class RegroupSolverConfig {
         if (options.unimprovedTimeLimit() != null) {
             termination.withUnimprovedSpentLimit(options.unimprovedTimeLimit());
         }
-        if (options.stepCountLimit() != null) {
-            termination.withStepCountLimit(options.stepCountLimit());
-        }
         return termination;
     }
 
@@ -81,7 +76,11 @@ public final class RegroupSolverConfig {
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new SessionSeeder()));
         phases.add(placementConstruction());
-        phases.add(localSearch());
+        LocalSearchPhaseConfig localSearch = localSearch();
+        if (options.stepCountLimit() != null) {
+            localSearch.withTerminationConfig(new TerminationConfig().withStepCountLimit(options.stepCountLimit()));
+        }
+        phases.add(localSearch);
         return phases;
     }
 
@@ -103,20 +102,18 @@ public final class RegroupSolverConfig {
     }
 
     private static LocalSearchPhaseConfig localSearch() {
-        List<MoveSelectorConfig> moves = List.of(
+        List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
                 placementChange().withFixedProbabilityWeight(10.0),
                 new SwapMoveSelectorConfig()
                         .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Placement.class))
                         .withSecondaryEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Placement.class))
                         .withFixedProbabilityWeight(4.0),
-                new PillarChangeMoveSelectorConfig()
-                        .withPillarSelectorConfig(new PillarSelectorConfig()
-                                .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Placement.class)))
-                        .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("session"))
-                        .withFixedProbabilityWeight(1.0),
                 sessionChange("mode").withFixedProbabilityWeight(1.0),
                 sessionChange("room").withFixedProbabilityWeight(1.0),
-                modeAndRoomTogether().withFixedProbabilityWeight(1.0));
+                modeAndRoomTogether().withFixedProbabilityWeight(1.0)));
+        if (Boolean.getBoolean("onlyChange")) {
+            moves.removeIf(m -> !(m instanceof ChangeMoveSelectorConfig));
+        }
         return new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(moves))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()

@@ -31,13 +31,13 @@ public final class SessionSeeder implements PhaseCommand<DayPlan> {
     public void changeWorkingSolution(ScoreDirector<DayPlan> director, BooleanSupplier isPhaseTerminated) {
         DayPlan plan = director.getWorkingSolution();
         Map<Period, List<Session>> byPeriod = new HashMap<>();
-        plan.getSessions().stream().filter(s -> !s.isPinned())
+        plan.getSessions().stream().filter(s -> !s.isFixed())
                 .forEach(s -> byPeriod.computeIfAbsent(s.getPeriod(), p -> new ArrayList<>()).add(s));
         Map<Adult, Room> lastRoom = new HashMap<>();
         for (Period period : plan.getPeriods()) {
             Map<Room, Integer> groups = new HashMap<>();
-            // Pinned sessions (catch-alls) hold their room first.
-            plan.getSessions().stream().filter(s -> s.isPinned() && s.getPeriod() == period && s.getRoom() != null)
+            // Fixed sessions (catch-alls) hold their room first.
+            plan.getSessions().stream().filter(s -> s.isFixed() && s.getPeriod() == period && s.getRoom() != null)
                     .forEach(s -> groups.merge(s.getRoom(), 1, Integer::sum));
             List<Session> sessions = new ArrayList<>(byPeriod.getOrDefault(period, List.of()));
             // Sessions whose preferred modality needs special rooms choose first.

@@ -11,7 +11,7 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
  * @param unimprovedTimeLimit stop earlier when the best plan has not improved for this long (none when null)
  * @param seed                a seed makes the run reproducible (and adds phase assertions); null: non-reproducible
  * @param environmentMode     overrides the mode the seed implies (tests use FULL_ASSERT)
- * @param stepCountLimit      stop after this many local search steps (tests; null: none)
+ * @param stepCountLimit      end local search after this many steps (tests, probes; null: no limit)
  */
 public record SolveOptions(Duration timeLimit, Duration unimprovedTimeLimit, Long seed,
         EnvironmentMode environmentMode, Integer stepCountLimit) {

@@ -1,0 +1,78 @@
+package org.regroup.domain.demo;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.regroup.domain.BlockKind;
+import org.regroup.domain.Commitment;
+import org.regroup.domain.Space;
+import org.regroup.domain.SpaceKind;
+import org.regroup.domain.Staff;
+import org.regroup.domain.StaffRole;
+import org.regroup.domain.TimeBlock;
+
+/** Who is away today (~4%), late (~3%, misses two blocks), leaving early (~2%), or on a fixed commitment (~2%). */
+final class AttendancePlanner {
+
+    private final List<TimeBlock> blocks;
+    private final List<Staff> staff;
+    private final List<Space> spaces;
+    private final Draw draw;
+
+    AttendancePlanner(List<TimeBlock> blocks, List<Staff> staff, List<Space> spaces, Draw draw) {
+        this.blocks = blocks;
+        this.staff = staff;
+        this.spaces = spaces;
+        this.draw = draw;
+    }
+
+    void plan(List<StudentDraft> drafts) {
+        int n = drafts.size();
+        // one shuffled queue, so that nobody is both absent and late
+        List<StudentDraft> queue = draw.shuffled(drafts);
+        int at = 0;
+        for (int i = 0; i < Draw.share(0.04, n); i++) {
+            queue.get(at++).absent = true;
+        }
+        List<String> ids = blocks.stream().map(TimeBlock::id).toList();
+        for (int i = 0; i < Draw.share(0.03, n); i++) {
+            queue.get(at++).presentBlocks = List.copyOf(ids.subList(2, ids.size()));
+        }
+        for (int i = 0; i < Draw.share(0.02, n); i++) {
+            queue.get(at++).presentBlocks = List.copyOf(ids.subList(0, ids.size() - 2));
+        }
+        Set<String> busy = new HashSet<>(); // "block/staff-or-room" already taken by a commitment
+        int commitments = Math.max(1, Draw.share(0.02, n));
+        for (int i = 0; i < commitments; i++) {
+            StudentDraft s = queue.get(at++);
+            s.commitments.add(commitment(i, busy));
+        }
+    }
+
+    /** Speech therapy in a small room, a counselor check-in, or occupational therapy elsewhere, in a skill block. */
+    private Commitment commitment(int i, Set<String> busy) {
+        TimeBlock block = draw.oneOf(blocks.stream().filter(b -> b.kindOrDefault() == BlockKind.SKILLS).toList());
+        String b = block.id();
+        if (i % 3 == 1) {
+            Staff counselor = staff.stream().filter(s -> s.role() == StaffRole.COUNSELOR && s.availableIn(b)
+                    && !busy.contains(b + "/" + s.id())).findFirst().orElse(null);
+            if (counselor != null) {
+                busy.add(b + "/" + counselor.id());
+                return new Commitment(b, "Counseling check-in", counselor.id(), null);
+            }
+        }
+        if (i % 3 == 2) {
+            return new Commitment(b, "Occupational therapy", null, null);
+        }
+        // a small room, preferably not a quiet one (students who need quiet may need it)
+        Space room = spaces.stream().filter(s -> s.kind() == SpaceKind.SMALL_ROOM && !busy.contains(b + "/" + s.id()))
+                .min((x, y) -> Boolean.compare(x.features().contains(SpacePlanner.QUIET),
+                        y.features().contains(SpacePlanner.QUIET)))
+                .orElse(null);
+        if (room != null) {
+            busy.add(b + "/" + room.id());
+        }
+        return new Commitment(b, "Speech therapy", null, room == null ? null : room.id());
+    }
+}

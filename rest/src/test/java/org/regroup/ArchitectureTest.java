@@ -1,0 +1,48 @@
+package org.regroup;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layers stay visible: domain ← solver ← application, and no cycles between packages. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.regroup");
+    }
+
+    @Test
+    void domainKnowsNothingOfSolverOrApplication() {
+        noClasses().that().resideInAPackage("org.regroup.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.regroup.solver..", "org.regroup.cli..",
+                        "org.regroup.rest..", "ai.timefold..")
+                .check(classes);
+    }
+
+    @Test
+    void solverKnowsNothingOfTheApplication() {
+        noClasses().that().resideInAPackage("org.regroup.solver..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.regroup.cli..", "org.regroup.rest..",
+                        "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void solverPackagesHaveNoCycles() {
+        slices().matching("org.regroup.solver.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void domainPackagesHaveNoCycles() {
+        slices().matching("org.regroup.domain.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
