@@ -1,5 +1,6 @@
 package org.regroup.domain;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,9 @@ final class Lists {
     private Lists() {
     }
 
+    /** Null entries are kept: the validator reports them by position instead of a constructor failing. */
     static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list);
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     static <K, V> Map<K, V> orEmpty(Map<K, V> map) {

@@ -2,6 +2,8 @@ package org.regroup.domain;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A room, a shared area, or an off-site place.
  *
@@ -10,7 +12,7 @@ import java.util.List;
  * @param travelMinutes   for off-site spaces, travel time each way
  */
 public record Space(String id, String name, SpaceKind kind, Integer capacity, List<String> features,
-        List<String> availableBlocks, Integer maxGroups, Integer travelMinutes) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> availableBlocks, Integer maxGroups, Integer travelMinutes) {
 
     public Space {
         features = Lists.orEmpty(features);

@@ -2,18 +2,21 @@ package org.regroup.domain;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * An adult.
  *
  * @param modalities        ids of modalities this adult may lead (role defaults when absent)
- * @param availableBlocks   blocks they work today (all when absent: part-timers list theirs)
+ * @param availableBlocks   blocks they work today (all when absent; [] = away all day)
  * @param maxTeachingBlocks most blocks they lead or supervise a group today (no limit when absent)
  * @param maxStudents       most students they take at once (no limit beyond the modality's when absent)
  * @param advisees          student ids they advise (students may name their advisor instead)
  * @param costPerDay        for staffing what-ifs
  */
 public record Staff(String id, String name, StaffRole role, List<Qualification> qualifications,
-        List<String> modalities, List<String> availableBlocks, Integer maxTeachingBlocks, Integer maxStudents,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> modalities,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> availableBlocks, Integer maxTeachingBlocks, Integer maxStudents,
         List<String> advisees, boolean maySuperviseOffSite, Double costPerDay) {
 
     public Staff {

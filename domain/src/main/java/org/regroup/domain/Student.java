@@ -3,6 +3,8 @@ package org.regroup.domain;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A learner profile as it stands this morning.
  *
@@ -19,7 +21,7 @@ import java.util.Map;
 public record Student(String id, String name, Integer grade, String advisorId, Map<String, Double> mastery,
         List<Goal> goals, List<String> interests, List<String> prefersModalities, List<String> avoidsModalities,
         Accommodations accommodations, List<String> keepApart, List<String> peers, boolean absent,
-        List<String> presentBlocks, List<Commitment> commitments) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> presentBlocks, List<Commitment> commitments) {
 
     public Student {
         mastery = Lists.orEmpty(mastery);

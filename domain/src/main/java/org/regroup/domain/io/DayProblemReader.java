@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -20,6 +22,9 @@ import org.regroup.domain.DayProblem;
  * JSON path at fault; nothing here ever surfaces a parser stack trace to a user.
  */
 public final class DayProblemReader {
+
+    /** Jackson names the rejected text in its message as {@code String value ("twenty")}. */
+    private static final Pattern REJECTED_VALUE = Pattern.compile("String value \\(\"([^\"]*)\"\\)");
 
     private DayProblemReader() {
     }
@@ -58,6 +63,12 @@ public final class DayProblemReader {
 
     /** Turns a Jackson failure into a path and a sentence. */
     public static InputError describe(IOException e) {
+        // Jackson wraps a syntax error met inside an object in a mapping error: report the syntax error itself.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException nested) {
+                return describe(nested);
+            }
+        }
         if (e instanceof JsonParseException parse) {
             JsonLocation at = parse.getLocation();
             return new InputError("$", "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
@@ -72,7 +83,10 @@ public final class DayProblemReader {
         }
         if (e instanceof MismatchedInputException mismatch) {
             String expected = mismatch.getTargetType() == null ? "a different value" : simpleType(mismatch.getTargetType());
-            return new InputError(path(mismatch), "expected " + expected + " here");
+            Matcher value = REJECTED_VALUE.matcher(String.valueOf(mismatch.getOriginalMessage()));
+            return new InputError(path(mismatch), value.find()
+                    ? "cannot read '" + value.group(1) + "' as " + expected
+                    : "expected " + expected + " here");
         }
         if (e instanceof JsonMappingException mapping) {
             return new InputError(path(mapping), firstLine(mapping.getOriginalMessage()));

@@ -47,6 +47,7 @@ public final class DayProblemValidator {
     private final Map<String, Activity> activities = new HashMap<>();
     private final Set<String> strands = new HashSet<>();
     private ModalityCatalog catalog = ModalityCatalog.defaults();
+    private Map<String, Set<String>> busy;
 
     private DayProblemValidator(DayProblem problem) {
         this.p = problem;
@@ -97,6 +98,9 @@ public final class DayProblemValidator {
             error("$.version", "version " + p.version() + " is not supported; this Regroup reads version "
                     + DayProblem.VERSION);
         }
+        if (p.blocks().isEmpty()) {
+            error("$.blocks", "a day needs at least one block");
+        }
         School school = p.school();
         if (school == null) {
             error("$.school", "missing");
@@ -106,12 +110,9 @@ public final class DayProblemValidator {
         if (threshold <= 0 || threshold > 1) {
             error("$.school.masteryThreshold", "must be in (0, 1], was " + threshold);
         }
-        if (!(school.practisingFromOrDefault() < school.nearMasteryFromOrDefault()
+        if (!(0 <= school.practisingFromOrDefault() && school.practisingFromOrDefault() < school.nearMasteryFromOrDefault()
                 && school.nearMasteryFromOrDefault() <= threshold)) {
-            error("$.school", "skill-state bands must rise: practisingFrom < nearMasteryFrom <= masteryThreshold");
-        }
-        if (p.blocks().isEmpty()) {
-            error("$.blocks", "a day needs at least one block");
+            error("$.school", "skill-state bands must rise: 0 <= practisingFrom < nearMasteryFrom <= masteryThreshold");
         }
     }
 
@@ -342,6 +343,8 @@ public final class DayProblemValidator {
             }
             if (s.grade() == null) {
                 error(at + ".grade", "student '" + s.id() + "' needs a grade (kindergarten = 0)");
+            } else if (s.grade() < 0 || s.grade() > 13) {
+                error(at + ".grade", "grade " + s.grade() + " of student '" + s.id() + "' is outside 0..13");
             }
             if (s.advisorId() != null && !staff.containsKey(s.advisorId())) {
                 error(at + ".advisorId", "unknown staff '" + s.advisorId() + "'");
@@ -404,21 +407,27 @@ public final class DayProblemValidator {
         } else if (a.minStaffLedBlocksOrZero() > present.size()) {
             error(at + ".minStaffLedBlocks", "student '" + s.id() + "' needs " + a.minStaffLedBlocks()
                     + " staff-led blocks but is present for only " + present.size());
-        } else if (a.minStaffLedBlocksOrZero() > 0 && p.staff().stream().filter(Objects::nonNull)
-                .noneMatch(st -> leadableModalities(st).stream().anyMatch(m -> m.leadership().isStaffLed()))) {
-            error(at + ".minStaffLedBlocks", "student '" + s.id() + "' needs staff-led time but no staff member "
-                    + "may lead a staff-led modality");
+        } else if (a.minStaffLedBlocksOrZero() > 0) {
+            long coverable = present.stream().filter(b -> p.staff().stream().filter(Objects::nonNull)
+                    .anyMatch(st -> workingIn(st, b) && leadableModalities(st).stream()
+                            .anyMatch(m -> m.leadership().isStaffLed()))).count();
+            if (coverable < a.minStaffLedBlocksOrZero()) {
+                error(at + ".minStaffLedBlocks", "student '" + s.id() + "' needs " + a.minStaffLedBlocks()
+                        + " staff-led blocks but an adult who may lead is working in only " + coverable
+                        + " of their blocks");
+            }
         }
         if (a.oneToOneMinutes() != null && a.oneToOneMinutes() < 0) {
             error(at + ".oneToOneMinutes", "cannot be negative, was " + a.oneToOneMinutes());
         } else if (a.oneToOneMinutesOrZero() > 0) {
             int minutes = present.stream().filter(b -> b.start() != null && b.end() != null && b.end().isAfter(b.start()))
                     .mapToInt(TimeBlock::minutes).sum();
-            boolean anyTutor = p.staff().stream().filter(Objects::nonNull).anyMatch(st -> leadableModalities(st)
-                    .stream().anyMatch(m -> ModalityCatalog.ONE_TO_ONE.equals(m.id())));
+            boolean anyTutor = present.stream().anyMatch(b -> p.staff().stream().filter(Objects::nonNull)
+                    .anyMatch(st -> workingIn(st, b) && leadableModalities(st).stream()
+                            .anyMatch(m -> ModalityCatalog.ONE_TO_ONE.equals(m.id()))));
             if (!anyTutor) {
                 error(at + ".oneToOneMinutes", "student '" + s.id() + "' needs 1:1 time but no staff member "
-                        + "may lead one-to-one");
+                        + "who may lead one-to-one is working in their blocks");
             } else if (a.oneToOneMinutesOrZero() > minutes) {
                 error(at + ".oneToOneMinutes", "student '" + s.id() + "' needs " + a.oneToOneMinutes()
                         + " minutes of 1:1 time but is present for only " + minutes + " minutes");
@@ -432,6 +441,36 @@ public final class DayProblemValidator {
             error(at + ".quietSpace", "student '" + s.id() + "' needs a quiet space but no space has the "
                     + "'quiet' feature");
         }
+    }
+
+    /**
+     * Available for groups in the block: in school, and not busy with a student's fixed commitment or supervising a
+     * catch-all.
+     */
+    private boolean workingIn(Staff staff, TimeBlock block) {
+        if (staff.id() == null || block.id() == null || !staff.availableIn(block.id())) {
+            return false;
+        }
+        return !busy().getOrDefault(staff.id(), Set.of()).contains(block.id());
+    }
+
+    /** Staff id → blocks they are busy outside the plan (commitments, catch-all supervision); computed once. */
+    private Map<String, Set<String>> busy() {
+        if (busy == null) {
+            busy = new HashMap<>();
+            p.students().stream().filter(Objects::nonNull).flatMap(st -> st.commitments().stream())
+                    .filter(c -> c.staffId() != null && c.blockId() != null)
+                    .forEach(c -> busy.computeIfAbsent(c.staffId(), k -> new HashSet<>()).add(c.blockId()));
+            if (p.school() != null) {
+                for (School.CatchAll c : p.school().catchAll()) {
+                    if (c.supervisorId() != null) {
+                        p.blocks().stream().filter(b -> b != null && b.id() != null && c.coversBlock(b.id()))
+                                .forEach(b -> busy.computeIfAbsent(c.supervisorId(), k -> new HashSet<>()).add(b.id()));
+                    }
+                }
+            }
+        }
+        return busy;
     }
 
     private List<ModalitySpec> leadableModalities(Staff s) {
@@ -498,7 +537,7 @@ public final class DayProblemValidator {
             }
             boolean studentsPresent = p.students().stream().filter(Objects::nonNull)
                     .anyMatch(s -> s.id() != null && s.availableIn(b.id()));
-            boolean staffed = p.staff().stream().filter(Objects::nonNull).anyMatch(s -> s.availableIn(b.id()));
+            boolean staffed = p.staff().stream().filter(Objects::nonNull).anyMatch(s -> workingIn(s, b));
             boolean catchAll = school != null && school.catchAll().stream().anyMatch(c -> c.coversBlock(b.id()));
             if (studentsPresent && !staffed && !catchAll) {
                 error("$.blocks[" + i + "]", "no staff member is available in block '" + b.id()

@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,8 +67,6 @@ class DayProblemReaderTest {
     }
 
     @Test
-    @Disabled("BUG: DayProblemReader.describe only recognises a JsonParseException thrown at the top level; inside an "
-            + "object Jackson wraps it in a JsonMappingException, so the message has no line and column")
     void malformedJsonInsideAnObjectNamesLineAndColumn() {
         String text = """
                 {
@@ -87,8 +84,6 @@ class DayProblemReaderTest {
     }
 
     @Test
-    @Disabled("BUG: a truncated file (a half-written upload) ends inside an object, so it is reported like the nested "
-            + "malformed JSON above: no line and column")
     void aTruncatedDocumentIsMalformed() {
         String text = "{\n  \"format\": \"regroup/day-problem\",\n  \"version\": 1,\n  \"blocks\": [\n";
 
@@ -169,9 +164,6 @@ class DayProblemReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("laxScalars")
-    @Disabled("BUG: Json.mapper() keeps Jackson's lenient scalar coercions (ACCEPT_FLOAT_AS_INT, "
-            + "ALLOW_COERCION_OF_SCALARS): 1.5 reads as version 1, 20.7 as capacity 20, \"20\" as 20, 12 as \"12\", "
-            + "1 as true, where the documented format and its schema say these are type errors")
     void aValueOfTheWrongJsonTypeIsRejectedEvenWhenJacksonCouldCoerceIt(String mistake, Consumer<ObjectNode> change,
             String path, List<String> says) {
         ObjectNode day = valid();
@@ -205,9 +197,6 @@ class DayProblemReaderTest {
     }
 
     @Test
-    @Disabled("BUG: Json.mapper() enables FAIL_ON_NULL_FOR_PRIMITIVES, and the optional booleans are primitives "
-            + "(TimeBlock.doubleWithNext, Student.absent, Staff.maySuperviseOffSite, Accommodations.noOffSite and "
-            + "quietSpace): leaving one out fails with '$.blocks[0].doubleWithNext: expected true or false here'")
     void optionalBooleansMayBeLeftOutAndMeanFalse() {
         ObjectNode day = valid();
         arr(day, "/blocks").forEach(b -> ((ObjectNode) b).remove("doubleWithNext"));
@@ -226,9 +215,6 @@ class DayProblemReaderTest {
     }
 
     @Test
-    @Disabled("BUG: a null entry in a list ('students': [null]) fails inside the record's constructor (List.copyOf "
-            + "rejects null) and is reported as '$: Cannot construct instance of DayProblem, problem: "
-            + "NullPointerException'; the validator's own 'empty entry' check is never reached")
     void aNullEntryInAListIsReportedAtItsIndex() {
         ObjectNode day = valid();
         arr(day, "/students").addNull();
@@ -240,9 +226,6 @@ class DayProblemReaderTest {
     }
 
     @Test
-    @Disabled("BUG: Json.mapper() writes with NON_EMPTY inclusion, which drops empty lists; for Student.presentBlocks, "
-            + "Staff.availableBlocks, Staff.modalities and Space.availableBlocks an empty list ('none') differs from "
-            + "an absent one ('all' / role defaults), so a written file reads back with another meaning")
     void emptyListsThatMeanNoneSurviveWritingAndReading() throws IOException {
         Student away = new Student("s1", null, 3, null, null, null, null, null, null, null, null, null, false,
                 List.of(), null);
