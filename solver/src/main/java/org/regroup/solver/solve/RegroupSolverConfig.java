@@ -26,6 +26,7 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.regroup.solver.constraints.RegroupConstraintProvider;
+import org.regroup.solver.construct.DayConstructor;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
@@ -74,7 +75,7 @@ public final class RegroupSolverConfig {
 
     private static List<PhaseConfig> phases(SolveOptions options) {
         List<PhaseConfig> phases = new ArrayList<>();
-        phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new SessionSeeder()));
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new DayConstructor()));
         phases.add(placementConstruction());
         LocalSearchPhaseConfig localSearch = localSearch();
         if (options.stepCountLimit() != null) {

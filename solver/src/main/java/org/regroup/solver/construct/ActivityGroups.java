@@ -1,0 +1,118 @@
+package org.regroup.solver.construct;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.regroup.domain.FocusKind;
+import org.regroup.solver.construct.DayConstructor.BlockBuilder;
+import org.regroup.solver.construct.DayConstructor.Group;
+import org.regroup.solver.model.Focus;
+import org.regroup.solver.model.Mode;
+import org.regroup.solver.model.Option;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Room;
+import org.regroup.solver.model.Session;
+
+/**
+ * An activity block: repeatedly opens the activity the most waiting students are interested in, with an adult who
+ * may run it, until everyone has a group.
+ */
+final class ActivityGroups {
+
+    private final BlockBuilder block;
+
+    ActivityGroups(BlockBuilder block) {
+        this.block = block;
+    }
+
+    void run() {
+        while (!block.waiting().isEmpty()) {
+            Choice choice = bestChoice();
+            if (choice == null) {
+                break;
+            }
+            List<Placement> takers = block.waiting().stream()
+                    .filter(p -> p.getCandidates().contains(choice.slot) && allowed(p, choice.mode))
+                    .sorted(Comparator.comparingInt((Placement p) -> -interest(p, choice.activity))
+                            .thenComparingInt(p -> p.getLearner().getIndex()))
+                    .toList();
+            boolean quiet = takers.stream().limit(choice.mode.getMaxSize()).anyMatch(p -> p.getLearner().isQuietSpace());
+            int size = Math.min(takers.size(), choice.mode.getMaxSize());
+            Room room = block.rooms().pick(choice.slot, choice.mode, size, quiet,
+                    block.state().lastRoom.get(choice.slot.getAdult()));
+            if (room == null) {
+                room = block.rooms().pick(choice.slot, choice.mode, Math.min(size, 8), false, null);
+            }
+            if (room == null) {
+                closed.add(choice.slot);
+                continue;
+            }
+            Group g = block.openGroup(choice.slot, choice.mode, room);
+            g.focus = choice.activity;
+            for (Placement p : takers) {
+                if (!p.getLearner().isQuietSpace() || room.isQuiet()) {
+                    block.join(g, p);
+                }
+            }
+        }
+    }
+
+    private final List<Session> closed = new ArrayList<>();
+
+    private record Choice(Session slot, Mode mode, Focus activity) {
+    }
+
+    /** The (slot, modality, activity) whose group would hold the most interested waiting students. */
+    private Choice bestChoice() {
+        Choice best = null;
+        int bestInterested = -1;
+        for (Session slot : block.closedSlots()) {
+            if (closed.contains(slot)) {
+                continue;
+            }
+            for (Mode mode : slot.getAllowedModes()) {
+                if (!mode.isSharedFocus()) {
+                    continue;
+                }
+                for (Focus activity : activities()) {
+                    if (!activity.runsIn(mode)) {
+                        continue;
+                    }
+                    int interested = 0;
+                    for (Placement p : block.waiting()) {
+                        if (interest(p, activity) > 0 && allowed(p, mode) && p.getCandidates().contains(slot)) {
+                            interested++;
+                        }
+                    }
+                    if (interested > bestInterested) {
+                        bestInterested = interested;
+                        best = new Choice(slot, mode, activity);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private List<Focus> activities() {
+        List<Focus> activities = new ArrayList<>();
+        Placement any = block.waiting().iterator().next();
+        for (Option o : any.getLearner().options(block.period())) {
+            if (o.focus().getKind() == FocusKind.ACTIVITY) {
+                activities.add(o.focus());
+            }
+        }
+        activities.sort(Comparator.comparing(Focus::getId));
+        return activities;
+    }
+
+    private int interest(Placement p, Focus activity) {
+        Option o = p.getLearner().option(block.period(), activity);
+        return o == null ? 0 : o.interest();
+    }
+
+    private static boolean allowed(Placement p, Mode mode) {
+        return !mode.isOffSite() || !p.getLearner().isNoOffSite();
+    }
+}

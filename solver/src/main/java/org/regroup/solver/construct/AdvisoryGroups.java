@@ -1,0 +1,94 @@
+package org.regroup.solver.construct;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.regroup.solver.construct.DayConstructor.BlockBuilder;
+import org.regroup.solver.construct.DayConstructor.Group;
+import org.regroup.solver.model.Adult;
+import org.regroup.solver.model.Mode;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Room;
+import org.regroup.solver.model.Session;
+
+/** An advisory block: each student with their advisor; an absent advisor's group goes to an adult who is free. */
+final class AdvisoryGroups {
+
+    private final BlockBuilder block;
+
+    AdvisoryGroups(BlockBuilder block) {
+        this.block = block;
+    }
+
+    void run() {
+        Map<Adult, List<Placement>> byAdvisor = new IdentityHashMap<>();
+        for (Placement p : block.waiting()) {
+            if (p.getLearner().getAdvisor() != null) {
+                byAdvisor.computeIfAbsent(p.getLearner().getAdvisor(), a -> new ArrayList<>()).add(p);
+            }
+        }
+        for (Session slot : block.closedSlots()) {
+            List<Placement> advisees = byAdvisor.remove(slot.getAdult());
+            if (advisees != null) {
+                seat(slot, advisees);
+            }
+        }
+        // Advisors away (or out of blocks): their advisees stay together with another adult where possible.
+        List<List<Placement>> orphans = new ArrayList<>(byAdvisor.values());
+        orphans.sort(Comparator.comparingInt(List::size));
+        for (List<Placement> advisees : orphans) {
+            for (Session slot : block.closedSlots()) {
+                if (advisees.isEmpty()) {
+                    break;
+                }
+                seat(slot, advisees);
+            }
+        }
+        // Students without an advisor, or left over: any group with room, then new groups.
+        for (Placement p : List.copyOf(block.waiting())) {
+            for (Group g : block.openGroups()) {
+                if (!g.session.isCatchAll() && p.getCandidates().contains(g.session)
+                        && (!p.getLearner().isQuietSpace() || g.room.isQuiet()) && block.join(g, p)) {
+                    break;
+                }
+            }
+        }
+        List<Placement> rest = new ArrayList<>(block.waiting());
+        for (Session slot : block.closedSlots()) {
+            if (rest.isEmpty()) {
+                break;
+            }
+            seat(slot, rest);
+        }
+    }
+
+    /** Opens the slot for as many of these students as fit, and removes the seated ones from the list. */
+    private void seat(Session slot, List<Placement> students) {
+        List<Placement> fitting = students.stream().filter(p -> p.getCandidates().contains(slot)).toList();
+        if (fitting.isEmpty()) {
+            return;
+        }
+        Mode mode = DayConstructor.preferredMode(slot);
+        if (mode.getMinSize() > fitting.size() && fitting.size() < 3) {
+            return;
+        }
+        boolean quiet = fitting.stream().anyMatch(p -> p.getLearner().isQuietSpace());
+        Room room = block.rooms().pick(slot, mode, Math.min(fitting.size(), mode.getMaxSize()), quiet,
+                block.state().lastRoom.get(slot.getAdult()));
+        if (room == null) {
+            room = block.rooms().pick(slot, mode, Math.min(fitting.size(), mode.getMaxSize()), false, null);
+        }
+        if (room == null) {
+            return;
+        }
+        Group g = block.openGroup(slot, mode, room);
+        for (Placement p : fitting) {
+            if ((!p.getLearner().isQuietSpace() || room.isQuiet()) && block.join(g, p)) {
+                students.remove(p);
+            }
+        }
+    }
+}

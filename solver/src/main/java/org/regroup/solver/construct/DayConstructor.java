@@ -1,0 +1,355 @@
+package org.regroup.solver.construct;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import org.regroup.domain.BlockKind;
+import org.regroup.domain.catalog.ModalityCatalog;
+import org.regroup.solver.model.Adult;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.Learner;
+import org.regroup.solver.model.Mode;
+import org.regroup.solver.model.Period;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Session;
+
+/**
+ * First phase: builds a sensible day block by block, the way a good scheduler would, so that local search starts
+ * near a feasible plan instead of having to discover one move at a time (on a 1,200-student day Timefold's generic
+ * construction heuristic alone leaves hundreds of students unplaced; see docs/model.md).
+ *
+ * <p>Per skill block: 1:1 time for students who need it; then small groups, each on the skill the most (and most
+ * urgent: staff-led needs, working below grade, new skills) unplaced students are ready for and the adult may teach;
+ * then supervised practice (online in labs, independent in open rooms) for the rest; then the catch-all. Advisory
+ * blocks put students with their advisor; activity blocks group them by interest. Adults' teaching-block limits are
+ * planned ahead (their free blocks fall where the school has most staff to spare). Slots left closed still get a
+ * modality and a room of their own, so local search can open them.
+ */
+public final class DayConstructor implements PhaseCommand<DayPlan> {
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<DayPlan> director, BooleanSupplier isPhaseTerminated) {
+        DayPlan plan = director.getWorkingSolution();
+        DayState state = new DayState(plan);
+        for (Period period : plan.getPeriods()) {
+            if (isPhaseTerminated.getAsBoolean()) {
+                break;
+            }
+            new BlockBuilder(director, state, period).build();
+        }
+        director.triggerVariableListeners();
+    }
+
+    /** What the day so far has given each student and adult. */
+    static final class DayState {
+        final DayPlan plan;
+        final Map<Learner, Tally> learners = new IdentityHashMap<>();
+        final Map<Adult, Integer> blocksUsed = new IdentityHashMap<>();
+        final Map<Adult, Set<Period>> offBlocks;
+        final Map<Adult, org.regroup.solver.model.Room> lastRoom = new IdentityHashMap<>();
+
+        DayState(DayPlan plan) {
+            this.plan = plan;
+            Map<Learner, List<Period>> present = new IdentityHashMap<>();
+            for (Placement p : plan.getPlacements()) {
+                present.computeIfAbsent(p.getLearner(), l -> new ArrayList<>()).add(p.getPeriod());
+            }
+            present.forEach((learner, periods) -> learners.put(learner, new Tally(periods.size())));
+            this.offBlocks = AdultBudget.plan(plan);
+        }
+
+        Tally of(Learner learner) {
+            return learners.get(learner);
+        }
+
+        boolean mayOpen(Session s) {
+            Adult a = s.getAdult();
+            return a == null || s.isCatchAll()
+                    || (blocksUsed.getOrDefault(a, 0) < a.getMaxTeachingBlocks()
+                            && !offBlocks.getOrDefault(a, Set.of()).contains(s.getPeriod()));
+        }
+    }
+
+    /** A student's running day. */
+    static final class Tally {
+        int blocksLeft;
+        int staffLed;
+        int online;
+        int oneToOneMinutes;
+        org.regroup.solver.model.Focus lastFocus;
+
+        Tally(int blocks) {
+            this.blocksLeft = blocks;
+        }
+    }
+
+    /** Builds one block. */
+    static final class BlockBuilder {
+        private final ScoreDirector<DayPlan> director;
+        private final DayState state;
+        private final Period period;
+        private final RoomBook rooms = new RoomBook();
+        private final List<Session> sessions = new ArrayList<>();
+        private final Map<Session, Group> open = new IdentityHashMap<>();
+        private final java.util.LinkedHashSet<Placement> waiting = new java.util.LinkedHashSet<>();
+
+        BlockBuilder(ScoreDirector<DayPlan> director, DayState state, Period period) {
+            this.director = director;
+            this.state = state;
+            this.period = period;
+            for (Session s : state.plan.getSessions()) {
+                if (s.getPeriod() == period) {
+                    sessions.add(s);
+                }
+            }
+            for (Placement p : state.plan.getPlacements()) {
+                if (p.getPeriod() == period) {
+                    waiting.add(p);
+                }
+            }
+        }
+
+        void build() {
+            // Catch-alls and pinned students hold their places first.
+            for (Session s : sessions) {
+                if (s.isFixed()) {
+                    open.put(s, new Group(s, s.getMode(), s.getRoom(), s.groupCap()));
+                    rooms.take(s.getRoom(), 0);
+                }
+            }
+            for (Placement p : List.copyOf(waiting)) {
+                if (p.isPinned() && p.getSession() != null) {
+                    Group g = open.get(p.getSession());
+                    if (g == null) {
+                        g = openAround(p.getSession(), p);
+                    }
+                    if (g != null) {
+                        join(g, p);
+                    }
+                }
+            }
+            switch (period.getKind()) {
+                case SKILLS -> new SkillGroups(this).run();
+                case ADVISORY -> new AdvisoryGroups(this).run();
+                case ACTIVITIES -> new ActivityGroups(this).run();
+            }
+            fillCatchAll();
+            commit();
+        }
+
+        /** An admin pin's adult: open their slot in their usual modality, on the pinned student's best skill. */
+        private Group openAround(Session s, Placement pinned) {
+            Mode mode = preferredMode(s);
+            org.regroup.solver.model.Room room = rooms.pick(s, mode, 1, pinned.getLearner().isQuietSpace(),
+                    state.lastRoom.get(s.getAdult()));
+            return room == null ? null : openGroup(s, mode, room);
+        }
+
+        Group openGroup(Session s, Mode mode, org.regroup.solver.model.Room room) {
+            Group g = new Group(s, mode, room, Math.min(capOf(s, mode), rooms.freeSeats(room)));
+            open.put(s, g);
+            rooms.take(room, 0);
+            if (s.getAdult() != null && !s.isCatchAll()) {
+                state.blocksUsed.merge(s.getAdult(), 1, Integer::sum);
+                state.lastRoom.put(s.getAdult(), room);
+            }
+            return g;
+        }
+
+        static int capOf(Session s, Mode mode) {
+            int cap = mode.getMaxSize();
+            if (s.getAdult() != null && !s.isCatchAll()) {
+                cap = Math.min(cap, Math.min(s.getAdult().getMaxStudents(), mode.getStudentsPerAdult()));
+            }
+            return cap;
+        }
+
+        boolean join(Group g, Placement p) {
+            if (g.isFull() || rooms.freeSeats(g.room) <= 0 || !g.acceptsKeepApart(p.getLearner())) {
+                return false;
+            }
+            g.members.add(p);
+            waiting.remove(p);
+            rooms.add(g.room, 1);
+            Tally t = state.of(p.getLearner());
+            t.blocksLeft--;
+            if (g.session.getAdult() != null && !g.session.isCatchAll() && g.mode.isStaffLed()) {
+                t.staffLed++;
+            }
+            if (g.mode.isOnline()) {
+                t.online++;
+            }
+            if (g.mode.isOneToOne()) {
+                t.oneToOneMinutes += period.getMinutes();
+            }
+            t.lastFocus = g.focus;
+            return true;
+        }
+
+        /** Closed slots still get a modality and a free room, so that local search can open them. */
+        private void commit() {
+            for (Session s : sessions) {
+                Group g = open.get(s);
+                if (g != null) {
+                    set(s, "mode", g.mode);
+                    set(s, "room", g.room);
+                    for (Placement p : g.members) {
+                        if (!p.isPinned()) {
+                            set(p, "session", s);
+                        }
+                    }
+                } else if (!s.isFixed()) {
+                    Mode mode = preferredMode(s);
+                    set(s, "mode", mode);
+                    org.regroup.solver.model.Room room = rooms.pick(s, mode, 0, false, null);
+                    if (room != null) {
+                        rooms.take(room, 0);
+                    }
+                    set(s, "room", room);
+                }
+            }
+        }
+
+        private void set(Object entity, String variable, Object value) {
+            director.beforeVariableChanged(entity, variable);
+            switch (variable) {
+                case "mode" -> ((Session) entity).setMode((Mode) value);
+                case "room" -> ((Session) entity).setRoom((org.regroup.solver.model.Room) value);
+                default -> ((Placement) entity).setSession((Session) value);
+            }
+            director.afterVariableChanged(entity, variable);
+        }
+
+        private void fillCatchAll() {
+            for (Session s : sessions) {
+                if (!s.isCatchAll()) {
+                    continue;
+                }
+                Group g = open.get(s);
+                for (Placement p : List.copyOf(waiting)) {
+                    if (g.isFull()) {
+                        break;
+                    }
+                    if (p.getCandidates().contains(s) && (!p.getLearner().isQuietSpace() || g.room.isQuiet())) {
+                        join(g, p);
+                    }
+                }
+            }
+        }
+
+        // ---- accessors for the block kinds ----
+
+        Period period() {
+            return period;
+        }
+
+        DayState state() {
+            return state;
+        }
+
+        RoomBook rooms() {
+            return rooms;
+        }
+
+        /** Students of this block not placed yet, in a stable order. */
+        java.util.Collection<Placement> waiting() {
+            return waiting;
+        }
+
+        /** Slots of this block that could still open, in a stable order. */
+        List<Session> closedSlots() {
+            List<Session> closed = new ArrayList<>();
+            for (Session s : sessions) {
+                if (!open.containsKey(s) && !s.isFixed() && s.getAdult() != null && state.mayOpen(s)) {
+                    closed.add(s);
+                }
+            }
+            return closed;
+        }
+
+        List<Group> openGroups() {
+            return new ArrayList<>(open.values());
+        }
+
+        Group groupOf(Session s) {
+            return open.get(s);
+        }
+    }
+
+    /** A group being built: its slot, modality, room, focus, cap and members. */
+    static final class Group {
+        final Session session;
+        final Mode mode;
+        final org.regroup.solver.model.Room room;
+        final int cap;
+        final List<Placement> members = new ArrayList<>();
+        org.regroup.solver.model.Focus focus;
+
+        Group(Session session, Mode mode, org.regroup.solver.model.Room room, int cap) {
+            this.session = session;
+            this.mode = mode;
+            this.room = room;
+            this.cap = cap;
+        }
+
+        boolean isFull() {
+            return members.size() >= cap;
+        }
+
+        boolean acceptsKeepApart(Learner learner) {
+            if (learner.getKeepApart().isEmpty()) {
+                return true;
+            }
+            for (Placement m : members) {
+                if (learner.getKeepApart().contains(m.getLearner())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** What an adult of this role usually runs in a block of this kind (the first allowed of their wishes). */
+    static Mode preferredMode(Session session) {
+        for (String id : wishes(session)) {
+            for (Mode mode : session.getAllowedModes()) {
+                if (mode.getId().equals(id)) {
+                    return mode;
+                }
+            }
+        }
+        return session.getAllowedModes().get(0);
+    }
+
+    private static List<String> wishes(Session session) {
+        BlockKind kind = session.getPeriod().getKind();
+        if (kind == BlockKind.ADVISORY) {
+            return List.of(ModalityCatalog.SEMINAR, ModalityCatalog.COLLABORATIVE_PROJECT);
+        }
+        if (kind == BlockKind.ACTIVITIES) {
+            return List.of(ModalityCatalog.COLLABORATIVE_PROJECT, ModalityCatalog.SEMINAR, ModalityCatalog.OFF_SITE);
+        }
+        return switch (session.getAdult().getRole()) {
+            case TEACHER, SPECIALIST -> List.of(ModalityCatalog.SMALL_GROUP, ModalityCatalog.SEMINAR);
+            case TUTOR -> List.of(ModalityCatalog.ONE_TO_ONE, ModalityCatalog.PEER_TUTORING);
+            case AIDE -> List.of(ModalityCatalog.ONLINE_PRACTICE, ModalityCatalog.INDEPENDENT_PRACTICE);
+            case COUNSELOR -> List.of(ModalityCatalog.INDEPENDENT_PRACTICE, ModalityCatalog.SEMINAR);
+        };
+    }
+
+    static Mode mode(Session s, String id) {
+        for (Mode m : s.getAllowedModes()) {
+            if (m.getId().equals(id)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+}

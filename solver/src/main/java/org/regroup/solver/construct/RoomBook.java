@@ -1,0 +1,59 @@
+package org.regroup.solver.construct;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.regroup.solver.model.Mode;
+import org.regroup.solver.model.Room;
+import org.regroup.solver.model.Session;
+
+/** Which rooms are taken in one block, by how many groups and students, while the day is being built. */
+final class RoomBook {
+
+    private final Map<Room, int[]> use = new HashMap<>(); // room -> {groups, students}
+
+    void take(Room room, int students) {
+        int[] u = use.computeIfAbsent(room, r -> new int[2]);
+        u[0]++;
+        u[1] += students;
+    }
+
+    void add(Room room, int students) {
+        use.computeIfAbsent(room, r -> new int[2])[1] += students;
+    }
+
+    int freeSeats(Room room) {
+        int[] u = use.get(room);
+        return room.getCapacity() - (u == null ? 0 : u[1]);
+    }
+
+    boolean hasRoomForGroup(Room room) {
+        int[] u = use.get(room);
+        return u == null || u[0] < room.getMaxGroups();
+    }
+
+    /**
+     * The room for a new group of {@code size} students running {@code mode}: suitable, free, big enough; the
+     * adult's previous room if it fits, else the tightest fit (big open rooms stay free for big groups). A group
+     * with no one who needs quiet keeps out of quiet rooms when it can: they are scarce.
+     */
+    Room pick(Session session, Mode mode, int size, boolean quiet, Room previous) {
+        List<Room> rooms = session.getAllowedRooms();
+        if (previous != null && fits(previous, session, mode, size, quiet) && (quiet || !previous.isQuiet())) {
+            return previous;
+        }
+        return rooms.stream()
+                .filter(r -> fits(r, session, mode, size, quiet))
+                .min(Comparator.comparingInt((Room r) -> !quiet && r.isQuiet() ? 1 : 0)
+                        .thenComparingInt(r -> freeSeats(r) - size).thenComparing(Room::getId))
+                .orElse(null);
+    }
+
+    private boolean fits(Room r, Session session, Mode mode, int size, boolean quiet) {
+        return r.isAvailableIn(session.getPeriod()) && r.hasAll(mode.getRequiredFeatures())
+                && r.isOffSite() == mode.isOffSite() && (!quiet || r.isQuiet()) && hasRoomForGroup(r)
+                && freeSeats(r) >= size;
+    }
+}
