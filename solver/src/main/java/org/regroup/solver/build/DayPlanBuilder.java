@@ -72,6 +72,7 @@ public final class DayPlanBuilder {
     private final List<Session> sessions = new ArrayList<>();
     private final Map<Period, List<Session>> sessionsByPeriod = new HashMap<>();
     private final List<Placement> placements = new ArrayList<>();
+    private final Map<List<Session>, List<Session>> sharedRanges = new HashMap<>();
 
     private DayPlanBuilder(DayProblem problem, String source) {
         this.problem = problem;
@@ -337,6 +338,8 @@ public final class DayPlanBuilder {
                 }
                 List<Session> candidates = sessionsByPeriod.getOrDefault(period, List.of()).stream()
                         .filter(s -> couldHost(s, learner, period)).toList();
+                // Students with the same possibilities share one list (the cloner then remaps it once).
+                candidates = sharedRanges.computeIfAbsent(candidates, c -> c);
                 placements.add(new Placement(learner.getId() + "@" + period.getId(), learner, period, candidates));
             }
         }

@@ -63,36 +63,37 @@ final class ActivityGroups {
     private record Choice(Session slot, Mode mode, Focus activity) {
     }
 
-    /** The (slot, modality, activity) whose group would hold the most interested waiting students. */
+    /**
+     * The activity the most waiting students are interested in (ties: smallest id), run by the first free adult who
+     * may run it. Interest does not depend on the adult, so this costs activities × students, not more.
+     */
     private Choice bestChoice() {
-        Choice best = null;
-        int bestInterested = -1;
-        for (Session slot : block.closedSlots()) {
-            if (closed.contains(slot)) {
-                continue;
+        List<Focus> ranked = new ArrayList<>(activities());
+        java.util.Map<Focus, Integer> interested = new java.util.HashMap<>();
+        for (Focus activity : ranked) {
+            int n = 0;
+            for (Placement p : block.waiting()) {
+                if (interest(p, activity) > 0) {
+                    n++;
+                }
             }
-            for (Mode mode : slot.getAllowedModes()) {
-                if (!mode.isSharedFocus()) {
+            interested.put(activity, n);
+        }
+        ranked.sort(Comparator.comparingInt((Focus a) -> -interested.get(a)).thenComparing(Focus::getId));
+        List<Session> slots = block.closedSlots();
+        for (Focus activity : ranked) {
+            for (Session slot : slots) {
+                if (closed.contains(slot)) {
                     continue;
                 }
-                for (Focus activity : activities()) {
-                    if (!activity.runsIn(mode)) {
-                        continue;
-                    }
-                    int interested = 0;
-                    for (Placement p : block.waiting()) {
-                        if (interest(p, activity) > 0 && allowed(p, mode) && p.getCandidates().contains(slot)) {
-                            interested++;
-                        }
-                    }
-                    if (interested > bestInterested) {
-                        bestInterested = interested;
-                        best = new Choice(slot, mode, activity);
+                for (Mode mode : slot.getAllowedModes()) {
+                    if (mode.isSharedFocus() && activity.runsIn(mode)) {
+                        return new Choice(slot, mode, activity);
                     }
                 }
             }
         }
-        return best;
+        return null;
     }
 
     private List<Focus> activities() {

@@ -60,7 +60,8 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
             for (Placement p : plan.getPlacements()) {
                 present.computeIfAbsent(p.getLearner(), l -> new ArrayList<>()).add(p.getPeriod());
             }
-            present.forEach((learner, periods) -> learners.put(learner, new Tally(periods.size())));
+            present.forEach((learner, periods) -> learners.put(learner, new Tally(periods.size(),
+                    (int) periods.stream().filter(p -> p.getKind() == BlockKind.SKILLS).count())));
             this.offBlocks = AdultBudget.plan(plan);
         }
 
@@ -79,13 +80,15 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
     /** A student's running day. */
     static final class Tally {
         int blocksLeft;
+        int skillBlocksLeft;
         int staffLed;
         int online;
         int oneToOneMinutes;
         org.regroup.solver.model.Focus lastFocus;
 
-        Tally(int blocks) {
+        Tally(int blocks, int skillBlocks) {
             this.blocksLeft = blocks;
+            this.skillBlocksLeft = skillBlocks;
         }
     }
 
@@ -179,6 +182,9 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
             rooms.add(g.room, 1);
             Tally t = state.of(p.getLearner());
             t.blocksLeft--;
+            if (period.getKind() == BlockKind.SKILLS) {
+                t.skillBlocksLeft--;
+            }
             if (g.session.getAdult() != null && !g.session.isCatchAll() && g.mode.isStaffLed()) {
                 t.staffLed++;
             }

@@ -80,9 +80,16 @@ final class SkillGroups {
             if (best == null) {
                 continue;
             }
+            // A teacher's block serves a whole group: spend one on 1:1 only when the time would run out otherwise.
+            Tally t = block.state().of(p.getLearner());
+            int blocksNeeded = (int) Math.ceil((p.getLearner().getOneToOneMinutes() - t.oneToOneMinutes)
+                    / (double) block.period().getMinutes());
+            boolean urgent = t.skillBlocksLeft <= blocksNeeded;
             Session slot = block.closedSlots().stream()
                     .filter(s -> p.getCandidates().contains(s) && DayConstructor.mode(s, ModalityCatalog.ONE_TO_ONE) != null
-                            && s.getAdult().isQualifiedFor(best.focus()))
+                            && s.getAdult().isQualifiedFor(best.focus())
+                            && (urgent || s.getAdult().getRole() == StaffRole.TUTOR
+                                    || s.getAdult().getRole() == StaffRole.SPECIALIST))
                     .min(Comparator.comparingInt((Session s) -> rolePreference(s.getAdult().getRole()))
                             .thenComparing(Session::getId))
                     .orElse(null);

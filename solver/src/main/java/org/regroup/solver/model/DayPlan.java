@@ -15,7 +15,7 @@ import org.regroup.domain.DayProblem;
  * The planning solution: one school day. Sessions (adult × block slots) and placements (student × block) are the
  * planning entities; their counts are fixed for the whole solve.
  */
-@PlanningSolution
+@PlanningSolution(solutionCloner = DayPlanCloner.class)
 public class DayPlan {
 
     /** The input this plan was built from (read-only, shared between clones). */
@@ -65,6 +65,31 @@ public class DayPlan {
         this.sessions = sessions;
         this.placements = placements;
         this.constraintWeightOverrides = constraintWeightOverrides;
+        for (int i = 0; i < sessions.size(); i++) {
+            sessions.get(i).setIndex(i);
+        }
+        for (int i = 0; i < placements.size(); i++) {
+            placements.get(i).setIndex(i);
+        }
+    }
+
+    /** A copy sharing the facts, with these (already remapped) entities: used by {@link DayPlanCloner}. */
+    DayPlan copyWith(List<Session> sessionClones, List<Placement> placementClones) {
+        DayPlan copy = new DayPlan();
+        copy.problem = problem;
+        copy.periods = periods;
+        copy.modes = modes;
+        copy.adults = adults;
+        copy.rooms = rooms;
+        copy.foci = foci;
+        copy.learners = learners;
+        copy.asks = asks;
+        copy.sessions = sessionClones;
+        copy.placements = placementClones;
+        copy.score = score;
+        copy.constraintWeightOverrides = constraintWeightOverrides;
+        copy.solverStatus = solverStatus;
+        return copy;
     }
 
     public DayProblem getProblem() {

@@ -23,8 +23,6 @@ public final class GroupSummary {
     /** Caps one student's urgency gap, so that a skill unlocking half the graph does not drown every other rule. */
     public static final int MAX_URGENCY_GAP = 20;
 
-    private static final Comparator<MemberFit> BY_LEARNER = Comparator.comparingInt(m -> m.learner().getIndex());
-
     private final Focus focus;
     private final MemberFit[] members;
     private final boolean unqualified;
@@ -131,12 +129,26 @@ public final class GroupSummary {
         }
         int keepApartPairs = anyKeepApart ? keepApartPairs(placements) : 0;
         // Members in a fixed order, so the summary does not depend on the order students joined.
-        Arrays.sort(fits, BY_LEARNER);
+        sortByLearner(fits);
         boolean unqualified = shared != null && session.getAdult() != null && mode.needsQualifiedAdult()
                 && !session.getAdult().isQualifiedFor(shared);
         int spread = maxMastery < 0 ? 0 : (int) Math.round((maxMastery - minMastery) * 100);
         return new GroupSummary(shared, fits, unqualified, notReady, tooAdvanced, goalGap, urgencyGap, stateMismatch,
                 avoiding, notPreferred, quiet, onSite, interestMisses, keepApartPairs, behindUnsupervised, spread);
+    }
+
+    /** Insertion sort: groups are small and usually already in order, and this allocates nothing. */
+    private static void sortByLearner(MemberFit[] fits) {
+        for (int i = 1; i < fits.length; i++) {
+            MemberFit m = fits[i];
+            int key = m.learner().getIndex();
+            int j = i - 1;
+            while (j >= 0 && fits[j].learner().getIndex() > key) {
+                fits[j + 1] = fits[j];
+                j--;
+            }
+            fits[j + 1] = m;
+        }
     }
 
     /** Pairs of members who must be kept apart (keep-apart is made symmetric when the day is built). */
@@ -280,12 +292,30 @@ public final class GroupSummary {
                 && notPreferred == other.notPreferred && quietNeeded == other.quietNeeded
                 && mustStayOnSite == other.mustStayOnSite && interestMisses == other.interestMisses
                 && keepApartPairs == other.keepApartPairs && behindUnsupervised == other.behindUnsupervised
-                && masterySpreadPercent == other.masterySpreadPercent && Arrays.equals(members, other.members);
+                && masterySpreadPercent == other.masterySpreadPercent && sameMembers(other);
+    }
+
+    /** A member's focus and option follow from who they are and the group's focus: compare people and fits only. */
+    private boolean sameMembers(GroupSummary other) {
+        if (members.length != other.members.length) {
+            return false;
+        }
+        for (int i = 0; i < members.length; i++) {
+            if (members[i].learner() != other.members[i].learner() || members[i].fit() != other.members[i].fit()
+                    || members[i].focus() != other.members[i].focus()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(members) + (focus == null ? 0 : focus.getIndex());
+        int hash = focus == null ? 0 : focus.getIndex();
+        for (MemberFit m : members) {
+            hash = 31 * hash + m.learner().getIndex();
+        }
+        return hash;
     }
 
     @Override

@@ -17,6 +17,8 @@ public class Placement {
 
     @PlanningId
     private String id;
+    /** Position in the day's placement list (set when the day is assembled; the cloner maps by it). */
+    private int index;
     private Learner learner;
     private Period period;
     private List<Session> candidates;
@@ -33,7 +35,20 @@ public class Placement {
         this.id = id;
         this.learner = learner;
         this.period = period;
-        this.candidates = List.copyOf(candidates);
+        this.candidates = candidates;
+    }
+
+    /** A copy for a cloned day, with its sessions remapped to the clone's. */
+    Placement copyWith(List<Session> candidates, Session session) {
+        Placement copy = new Placement();
+        copy.id = id;
+        copy.index = index;
+        copy.learner = learner;
+        copy.period = period;
+        copy.candidates = candidates;
+        copy.session = session;
+        copy.pinned = pinned;
+        return copy;
     }
 
     @ValueRangeProvider(id = "candidateSessions")
@@ -43,6 +58,14 @@ public class Placement {
 
     public String getId() {
         return id;
+    }
+
+    public int getIndex() {
+        return index;
+    }
+
+    void setIndex(int index) {
+        this.index = index;
     }
 
     public Learner getLearner() {

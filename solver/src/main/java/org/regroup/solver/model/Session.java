@@ -21,6 +21,8 @@ public class Session {
 
     @PlanningId
     private String id;
+    /** Position in the day's session list (set when the day is assembled; the cloner maps by it). */
+    private int index;
     private Period period;
     /** Null only for a catch-all supervised by the school's duty rota. */
     private Adult adult;
@@ -64,6 +66,24 @@ public class Session {
         return session;
     }
 
+    /** A copy for a cloned day: same slot and decisions, no members yet (the cloner adds them). */
+    Session copyWithoutPlacements() {
+        Session copy = new Session();
+        copy.id = id;
+        copy.index = index;
+        copy.period = period;
+        copy.adult = adult;
+        copy.catchAll = catchAll;
+        copy.sizeCap = sizeCap;
+        copy.allowedModes = allowedModes;
+        copy.allowedRooms = allowedRooms;
+        copy.mode = mode;
+        copy.room = room;
+        copy.fixed = fixed;
+        copy.summary = summary; // immutable; refers to facts only
+        return copy;
+    }
+
     @ShadowSources({ "placements", "mode" })
     public GroupSummary summarize() {
         return GroupSummary.of(this);
@@ -81,6 +101,14 @@ public class Session {
 
     public String getId() {
         return id;
+    }
+
+    public int getIndex() {
+        return index;
+    }
+
+    void setIndex(int index) {
+        this.index = index;
     }
 
     public Period getPeriod() {
