@@ -2,8 +2,8 @@ package org.regroup.cli;
 
 import java.io.PrintWriter;
 
-import org.regroup.domain.io.InputError;
-import org.regroup.domain.io.InvalidInputException;
+import org.regroup.domain.InputError;
+import org.regroup.domain.InvalidInputException;
 import picocli.CommandLine;
 
 /**

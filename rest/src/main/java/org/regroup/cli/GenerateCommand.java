@@ -20,7 +20,7 @@ final class GenerateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--size", paramLabel = "SIZE", description = "small, medium, large, overconstrained or offsite "
-            + "(default: ${DEFAULT-VALUE}).", defaultValue = "medium")
+            + "(default: medium).")
     String size;
 
     @Option(names = "--students", paramLabel = "N", description = "Instead of --size: a school of N students, "
@@ -35,7 +35,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutFile.checkWritable(out, Path.of("day.json"));
         DayProblem problem;
+        if (students != null && size != null) {
+            throw new ErrorReporter.UserError("give either --size or --students, not both");
+        }
         if (students != null) {
             if (students < 10) {
                 throw new ErrorReporter.UserError("--students must be at least 10, was " + students);
@@ -44,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
         } else {
             DatasetGenerator.Preset preset;
             try {
-                preset = DatasetGenerator.Preset.valueOf(size.trim().toUpperCase());
+                preset = DatasetGenerator.Preset.valueOf((size == null ? "medium" : size).trim().toUpperCase());
             } catch (IllegalArgumentException e) {
                 throw new ErrorReporter.UserError("--size must be small, medium, large, overconstrained or offsite, "
                         + "was '" + size + "'");

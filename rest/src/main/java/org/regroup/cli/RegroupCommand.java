@@ -17,12 +17,25 @@ public final class RegroupCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The slf4j-simple setting for Timefold's own log; REGROUP_JAVA_OPTS=-D{@value}=info brings its lines back. */
+    static final String TIMEFOLD_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.timefold";
+
     public static void main(String[] args) {
+        // Timefold logs each phase at INFO: on stderr that breaks the progress bar and --quiet. Progress and the
+        // summary already say what matters; warnings still show.
+        if (System.getProperty(TIMEFOLD_LOG_LEVEL) == null) {
+            System.setProperty(TIMEFOLD_LOG_LEVEL, "warn");
+        }
         System.exit(run(args));
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("regroup: out of memory; give Java more, e.g. REGROUP_JAVA_OPTS=-Xmx2g ./regroup ...");
+            return 1;
+        }
     }
 
     public static CommandLine commandLine() {

@@ -2,7 +2,6 @@ package org.regroup.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -14,6 +13,7 @@ import org.regroup.domain.plan.Plan;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.Period;
 import org.regroup.solver.output.PlanAssembler;
 import org.regroup.solver.solve.DaySolver;
 import org.regroup.solver.solve.SolveOptions;
@@ -48,7 +48,9 @@ final class SolveCommand implements Callable<Integer> {
             + "in the current directory).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Reproducible run with this random seed.")
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed: the same seed and input follow the same "
+            + "search (what is reached by a time limit still depends on the machine's speed); adds self-checks at "
+            + "the end of each phase.")
     Long seed;
 
     @Option(names = "--explain", paramLabel = "STUDENT[@BLOCK]",
@@ -63,7 +65,12 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path target = out(file);
-        checkWritable(target);
+        // Fail before solving, not after minutes of work, when the plan could not be written.
+        OutFile.checkWritable(target, defaultPlanPath(file));
+        if (target.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+            throw new ErrorReporter.UserError("--out " + target + " is the day problem itself; write the plan "
+                    + "elsewhere, e.g. --out " + defaultPlanPath(file));
+        }
 
         DayProblem problem = DayProblemReader.read(file);
         DayPlan day = DayPlanBuilder.build(problem, file.toString());
@@ -100,41 +107,25 @@ final class SolveCommand implements Callable<Integer> {
         String student = at < 0 ? explain : explain.substring(0, at);
         String block = at < 0 ? null : explain.substring(at + 1);
         if (day.getProblem().students().stream().noneMatch(s -> s.id().equals(student))) {
-            throw new ErrorReporter.UserError("--explain: unknown student '" + student + "' in " + file);
+            String example = day.getProblem().students().isEmpty() ? "" : ", e.g. --explain "
+                    + day.getProblem().students().get(0).id();
+            throw new ErrorReporter.UserError("--explain: no student '" + student + "' in " + file
+                    + "; give the id of one of its students" + example);
         }
         if (block != null && day.getPeriods().stream().noneMatch(p -> p.getId().equals(block))) {
-            throw new ErrorReporter.UserError("--explain: unknown block '" + block + "' in " + file);
+            throw new ErrorReporter.UserError("--explain: no block '" + block + "' in " + file + "; its blocks are "
+                    + String.join(", ", day.getPeriods().stream().map(Period::getId).toList())
+                    + " (or leave out @BLOCK for the whole day)");
         }
     }
 
     private Path out(Path input) {
-        if (out != null) {
-            return out;
-        }
-        String name = input.getFileName().toString().replaceFirst("\\.json$", "");
-        return Path.of(name + ".plan.json");
+        return out != null ? out : defaultPlanPath(input);
     }
 
-    /** Fail before solving, not after minutes of work, when the plan could not be written. */
-    private static void checkWritable(Path target) {
-        Path dir = target.toAbsolutePath().getParent();
-        if (Files.isDirectory(target)) {
-            throw new ErrorReporter.UserError("--out " + target + " is a directory, not a file");
-        }
-        if (dir != null && Files.exists(dir) && !Files.isWritable(dir)) {
-            throw new ErrorReporter.UserError("cannot write to " + dir);
-        }
-        if (dir != null && !Files.exists(dir) && dir.getParent() != null && !Files.isWritable(nearestExisting(dir))) {
-            throw new ErrorReporter.UserError("cannot create " + dir);
-        }
+    /** Without --out: {@code NAME.plan.json} in the current directory, for an input {@code NAME.json}. */
+    static Path defaultPlanPath(Path input) {
+        Path name = input.getFileName();
+        return Path.of((name == null ? "day" : name.toString().replaceFirst("\\.json$", "")) + ".plan.json");
     }
-
-    private static Path nearestExisting(Path dir) {
-        Path p = dir;
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        return p == null ? Path.of(".") : p;
-    }
-
 }

@@ -101,8 +101,11 @@ public final class DatasetGenerator {
         studentPlanner.relations(drafts);
         StudentPlanner.advisors(drafts, staff, advisoryBlock(blocks));
         int handful = Math.max(3, Math.min(12, size.students() / 70));
-        List<Request> requests = new RequestPlanner(blocks, staff, activities, graph, requestDraw)
-                .plan(drafts, size.students() < 100 ? 1 : 2, handful, handful);
+        RequestPlanner requestPlanner = new RequestPlanner(blocks, staff, activities, graph, requestDraw);
+        List<Request> requests = requestPlanner.plan(drafts, size.students() < 100 ? 1 : 2, handful, handful);
+        if (offSite) {
+            requests = requestPlanner.fieldTrips(drafts, blocks, 10);
+        }
 
         List<Student> students = drafts.stream().map(StudentDraft::toStudent).toList();
         return new DayProblem(DayProblem.FORMAT, DayProblem.VERSION, id, DATE, school, blocks, skills.skills(),

@@ -41,19 +41,22 @@ final class Projects {
         List<Activity> chosen = new ArrayList<>();
         for (Activity a : CATALOG.subList(0, Math.min(count, CATALOG.size()))) {
             if (offSite && a.id().equals("garden-plots")) {
-                a = project(a.id(), a.name(), a.tags(), List.of(ModalityCatalog.COLLABORATIVE_PROJECT,
-                        ModalityCatalog.OFF_SITE));
+                // also off site (at the garden, typically; any off-site space qualifies)
+                a = new Activity(a.id(), a.name(), ActivityKind.PROJECT, a.tags(),
+                        List.of(ModalityCatalog.COLLABORATIVE_PROJECT, ModalityCatalog.OFF_SITE), List.of(),
+                        List.of());
             }
             chosen.add(a);
         }
         if (offSite) {
-            chosen.add(project("museum-measurement", "Measurement hunt at the science museum",
-                    List.of("science"), List.of(ModalityCatalog.OFF_SITE)));
+            chosen.add(new Activity("museum-measurement", "Measurement hunt at the science museum",
+                    ActivityKind.PROJECT, List.of("science"), List.of(ModalityCatalog.OFF_SITE), List.of(),
+                    List.of("MUSEUM")));
         }
         return chosen;
     }
 
     private static Activity project(String id, String name, List<String> tags, List<String> modalities) {
-        return new Activity(id, name, ActivityKind.PROJECT, tags, modalities, List.of());
+        return new Activity(id, name, ActivityKind.PROJECT, tags, modalities, List.of(), List.of());
     }
 }

@@ -97,6 +97,35 @@ final class RequestPlanner {
         add(s.id, block.id(), t.id(), null, null, RequestPriority.TEACHER, t.id(), "Reteach in my group");
     }
 
+    /**
+     * A field trip: for each off-site-only activity, a teacher cleared for off-site supervision organises it for up
+     * to {@code seats} students who share one of its interests, may leave the school and are in that block. The
+     * school approved it (permission slips signed), so it is admin-required: the plan must honour it.
+     */
+    List<Request> fieldTrips(List<StudentDraft> drafts, List<TimeBlock> blocks, int seats) {
+        List<TimeBlock> activityBlocks = blocks.stream().filter(b -> b.kindOrDefault() == BlockKind.ACTIVITIES).toList();
+        List<Staff> chaperones = staff.stream().filter(a -> a.role() == StaffRole.TEACHER && a.maySuperviseOffSite())
+                .toList();
+        for (Activity trip : activities) {
+            if (!trip.modalities().equals(List.of(ModalityCatalog.OFF_SITE)) || chaperones.isEmpty()) {
+                continue;
+            }
+            for (TimeBlock block : activityBlocks) {
+                if (!trip.offeredIn(block.id())) {
+                    continue;
+                }
+                Staff teacher = draw.oneOf(chaperones);
+                drafts.stream()
+                        .filter(d -> d.presentIn(block.id()) && d.interests.stream().anyMatch(trip.tags()::contains))
+                        .filter(d -> d.accommodations == null || !d.accommodations.noOffSite())
+                        .limit(seats)
+                        .forEach(d -> add(d.id, block.id(), null, trip.id(), null, RequestPriority.ADMIN_REQUIRED,
+                                teacher.id(), "Field trip: " + trip.name()));
+            }
+        }
+        return requests;
+    }
+
     /** A student asks for a project that matches an interest, or for a way of working they like. */
     private void studentChoice(StudentDraft s) {
         List<Activity> liked = activities.stream().filter(a -> a.tags().stream().anyMatch(s.interests::contains))

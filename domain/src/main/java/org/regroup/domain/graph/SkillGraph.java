@@ -16,8 +16,8 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 import org.regroup.domain.Prerequisite;
 import org.regroup.domain.Skill;
-import org.regroup.domain.io.InputError;
-import org.regroup.domain.io.InvalidInputException;
+import org.regroup.domain.InputError;
+import org.regroup.domain.InvalidInputException;
 
 /**
  * The prerequisite graph of skills: a DAG whose edges run from a prerequisite to the skill that needs it.

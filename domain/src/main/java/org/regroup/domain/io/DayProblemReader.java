@@ -1,5 +1,7 @@
 package org.regroup.domain.io;
 
+import org.regroup.domain.InvalidInputException;
+import org.regroup.domain.InputError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,6 @@
 package org.regroup.domain.io;
 
+import org.regroup.domain.InputError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -226,6 +227,11 @@ public final class DayProblemValidator {
             }
             modalityRefs(at + ".modalities", a.modalities());
             blockRefs(at + ".blocks", a.blocks());
+            for (int k = 0; k < a.spaces().size(); k++) {
+                if (!spaces.containsKey(a.spaces().get(k))) {
+                    error(at + ".spaces[" + k + "]", "unknown space '" + a.spaces().get(k) + "'");
+                }
+            }
         }
     }
 

@@ -193,9 +193,22 @@ class GeneratedStudentsTest {
         Map<String, Student> students = p.students().stream()
                 .collect(Collectors.toMap(Student::id, Function.identity()));
         Map<String, Staff> staff = p.staff().stream().collect(Collectors.toMap(Staff::id, Function.identity()));
-        List<Request> pins = p.requests().stream().filter(r -> r.priority() == RequestPriority.ADMIN_REQUIRED)
+        List<Request> admin = p.requests().stream().filter(r -> r.priority() == RequestPriority.ADMIN_REQUIRED)
                 .toList();
+        // Field trips (off-site days only) name an activity; support-plan pins name an adult.
+        List<Request> trips = admin.stream().filter(r -> r.focus() != null).toList();
+        List<Request> pins = admin.stream().filter(r -> r.focus() == null).toList();
         assertThat(pins).hasSizeBetween(1, 2);
+        for (Request trip : trips) {
+            Student s = students.get(trip.studentId());
+            Staff organiser = staff.get(trip.requestedBy());
+            assertThat(organiser.maySuperviseOffSite()).isTrue();
+            assertThat(s.availableIn(trip.blockId())).isTrue();
+            assertThat(s.accommodationsOrNone().noOffSite()).isFalse();
+            assertThat(p.activities()).anyMatch(a -> a.id().equals(trip.focus())
+                    && a.modalities().equals(List.of(ModalityCatalog.OFF_SITE)));
+        }
+        assertThat(trips.isEmpty()).isEqualTo(preset != Preset.OFFSITE);
         assertThat(pins.stream().map(r -> r.blockId() + "/" + r.staffId())).doesNotHaveDuplicates();
         for (Request r : pins) {
             Student s = students.get(r.studentId());

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.regroup.domain.Prerequisite;
 import org.regroup.domain.Skill;
-import org.regroup.domain.io.InputError;
-import org.regroup.domain.io.InvalidInputException;
+import org.regroup.domain.InputError;
+import org.regroup.domain.InvalidInputException;
 
 /**
  * The prerequisite graph: the ready set (not mastered, every prerequisite mastered at the threshold), how much of the

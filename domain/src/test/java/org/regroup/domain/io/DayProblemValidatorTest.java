@@ -1,5 +1,7 @@
 package org.regroup.domain.io;
 
+import org.regroup.domain.InvalidInputException;
+import org.regroup.domain.InputError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.regroup.domain.io.DayJson.arr;
 import static org.regroup.domain.io.DayJson.errorsOf;

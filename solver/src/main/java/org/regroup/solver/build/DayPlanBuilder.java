@@ -29,8 +29,8 @@ import org.regroup.domain.TimeBlock;
 import org.regroup.domain.catalog.ModalityCatalog;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.io.DayProblemValidator;
-import org.regroup.domain.io.InputError;
-import org.regroup.domain.io.InvalidInputException;
+import org.regroup.domain.InputError;
+import org.regroup.domain.InvalidInputException;
 import org.regroup.solver.constraints.Rules;
 import org.regroup.solver.model.Adult;
 import org.regroup.solver.model.Ask;
@@ -151,7 +151,7 @@ public final class DayPlanBuilder {
         }
         for (Activity a : problem.activities()) {
             focusById.put(a.id(), new Focus(a.id(), focusById.size(), FocusKind.ACTIVITY, a.name() == null ? a.id() : a.name(), -1,
-                    null, 0, a.tags(), Set.copyOf(a.modalities())));
+                    null, 0, a.tags(), Set.copyOf(a.modalities()), Set.copyOf(a.spaces())));
         }
     }
 
@@ -293,7 +293,7 @@ public final class DayPlanBuilder {
         if (kind == BlockKind.ACTIVITIES) {
             return problem.activities().stream().filter(a -> a.offeredIn(p.getId()))
                     .map(a -> new Option(focusById.get(a.id()), true, true, 0, null, 0,
-                            (int) a.tags().stream().filter(s.interests()::contains).count()))
+                            (int) a.tags().stream().filter(s.interests()::contains).count(), requested(s, p, a.id())))
                     .toList();
         }
         List<Option> options = new ArrayList<>();
@@ -308,9 +308,15 @@ public final class DayPlanBuilder {
                     .anyMatch(g -> skill.id().equals(g.skill()));
             double mastery = s.masteryOf(id);
             options.add(new Option(focusById.get(id), true, withinGrade, mastery, school.stateOf(mastery), goalValue,
-                    0));
+                    0, requested(s, p, id)));
         }
         return options;
+    }
+
+    /** Someone asked for this student to work on this focus in this block (any block when the request names none). */
+    private boolean requested(Student s, Period p, String focusId) {
+        return problem.requests().stream().anyMatch(r -> s.id().equals(r.studentId()) && focusId.equals(r.focus())
+                && (r.blockId() == null || r.blockId().equals(p.getId())));
     }
 
     /** Working below grade: half or more of the student's ready skills are from an earlier grade. */

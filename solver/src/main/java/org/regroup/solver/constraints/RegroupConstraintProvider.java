@@ -43,7 +43,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     static final int MIXED_MASTERY_TOLERANCE = 20;
     static final int ADVISOR_WEIGHT = 20;
     static final int PEERS_WEIGHT = 5;
-    static final int REQUEST_WEIGHT = 10;
+    static final int REQUEST_WEIGHT = 30;
     static final int INTEREST_WEIGHT = 10;
     static final int BEHIND_WEIGHT = 8;
     static final int LOAD_WEIGHT = 2;
@@ -66,6 +66,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 groupOverSizeCap(f), staffOverStudentCap(f), staffOverTeachingBlocks(f), staffNotQualified(f),
                 modalityNotAllowed(f), modalityWrongForBlock(f),
                 sessionWithoutSpace(f), spaceOverCapacity(f), spaceOverbooked(f), spaceUnsuitable(f), spaceClosed(f),
+                activityAwayFromItsPlace(f),
                 offSiteUnsupervised(f), offSiteForbidden(f), studentTravel(f), staffTravel(f),
                 keepApart(f), adminRequest(f), staffLedMinimum(f), oneToOneMinutes(f), quietSpace(f),
                 onlineMaximum(f),
@@ -270,6 +271,18 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .justifyWith((s, score) -> new Justifications.SpaceClosed(s.getId(), s.getPeriod().getId(),
                         s.getRoom().getId(), members(s)))
                 .asConstraint(Rules.SPACE_CLOSED);
+    }
+
+    /** A museum trip happens at the museum: an activity tied to places runs only there. */
+    Constraint activityAwayFromItsPlace(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> s.getSummary().getFocus() != null && s.getRoom() != null
+                        && !s.getSummary().getFocus().canHappenIn(s.getRoom()))
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::size)
+                .justifyWith((s, score) -> new Justifications.SpaceUnsuitable(s.getId(), s.getPeriod().getId(),
+                        s.getRoom().getId(), s.getMode().getId(), Justifications.focusName(s)
+                                + " does not happen there", members(s)))
+                .asConstraint(Rules.ACTIVITY_AWAY);
     }
 
     /** Only adults cleared to supervise off site take students off site. */

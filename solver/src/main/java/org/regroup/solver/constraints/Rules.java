@@ -27,6 +27,7 @@ public final class Rules {
     public static final String SPACE_OVERBOOKED = "Space hosts too many groups";
     public static final String SPACE_UNSUITABLE = "Space lacks what the modality needs";
     public static final String SPACE_CLOSED = "Space used when unavailable";
+    public static final String ACTIVITY_AWAY = "Activity away from its place";
     public static final String OFF_SITE_UNSUPERVISED = "Off-site without an off-site supervisor";
     public static final String OFF_SITE_FORBIDDEN = "Off-site for a student who must stay on site";
     public static final String STUDENT_TRAVEL = "Student travel time not covered";

@@ -7,6 +7,7 @@ import java.util.List;
 import org.regroup.domain.FocusKind;
 import org.regroup.solver.construct.DayConstructor.BlockBuilder;
 import org.regroup.solver.construct.DayConstructor.Group;
+import org.regroup.solver.model.Ask;
 import org.regroup.solver.model.Focus;
 import org.regroup.solver.model.Mode;
 import org.regroup.solver.model.Option;
@@ -34,15 +35,16 @@ final class ActivityGroups {
             }
             List<Placement> takers = block.waiting().stream()
                     .filter(p -> p.getCandidates().contains(choice.slot) && allowed(p, choice.mode))
-                    .sorted(Comparator.comparingInt((Placement p) -> -interest(p, choice.activity))
+                    .sorted(Comparator.comparingInt((Placement p) -> -appeal(p, choice.activity))
                             .thenComparingInt(p -> p.getLearner().getIndex()))
                     .toList();
             boolean quiet = takers.stream().limit(choice.mode.getMaxSize()).anyMatch(p -> p.getLearner().isQuietSpace());
             int size = Math.min(takers.size(), choice.mode.getMaxSize());
             Room room = block.rooms().pick(choice.slot, choice.mode, size, quiet,
-                    block.state().lastRoom.get(choice.slot.getAdult()));
+                    block.state().lastRoom.get(choice.slot.getAdult()), choice.activity::canHappenIn);
             if (room == null) {
-                room = block.rooms().pick(choice.slot, choice.mode, Math.min(size, 8), false, null);
+                room = block.rooms().pick(choice.slot, choice.mode, Math.min(size, 8), false, null,
+                        choice.activity::canHappenIn);
             }
             if (room == null) {
                 closed.add(choice.slot);
@@ -73,9 +75,7 @@ final class ActivityGroups {
         for (Focus activity : ranked) {
             int n = 0;
             for (Placement p : block.waiting()) {
-                if (interest(p, activity) > 0) {
-                    n++;
-                }
+                n += appeal(p, activity) > 0 ? 1 + (requested(p, activity) ? 2 : 0) : 0;
             }
             interested.put(activity, n);
         }
@@ -106,6 +106,21 @@ final class ActivityGroups {
         }
         activities.sort(Comparator.comparing(Focus::getId));
         return activities;
+    }
+
+    /** A request for the activity (by a teacher, say, for a field trip) counts more than an interest. */
+    private int appeal(Placement p, Focus activity) {
+        return (requested(p, activity) ? 10 : 0) + interest(p, activity);
+    }
+
+    private boolean requested(Placement p, Focus activity) {
+        for (Ask ask : block.state().plan.getAsks()) {
+            if (ask.learner() == p.getLearner() && ask.focus() == activity
+                    && (ask.period() == null || ask.period() == block.period())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int interest(Placement p, Focus activity) {

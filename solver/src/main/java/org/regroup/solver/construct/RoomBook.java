@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.regroup.solver.model.Mode;
 import org.regroup.solver.model.Room;
@@ -40,12 +41,18 @@ final class RoomBook {
      * with no one who needs quiet keeps out of quiet rooms when it can: they are scarce.
      */
     Room pick(Session session, Mode mode, int size, boolean quiet, Room previous) {
+        return pick(session, mode, size, quiet, previous, r -> true);
+    }
+
+    /** As {@link #pick(Session, Mode, int, boolean, Room)}, among the rooms {@code allowed} accepts. */
+    Room pick(Session session, Mode mode, int size, boolean quiet, Room previous, Predicate<Room> allowed) {
         List<Room> rooms = session.getAllowedRooms();
-        if (previous != null && fits(previous, session, mode, size, quiet) && (quiet || !previous.isQuiet())) {
+        if (previous != null && allowed.test(previous) && fits(previous, session, mode, size, quiet)
+                && (quiet || !previous.isQuiet())) {
             return previous;
         }
         return rooms.stream()
-                .filter(r -> fits(r, session, mode, size, quiet))
+                .filter(r -> allowed.test(r) && fits(r, session, mode, size, quiet))
                 .min(Comparator.comparingInt((Room r) -> !quiet && r.isQuiet() ? 1 : 0)
                         .thenComparingInt(r -> freeSeats(r) - size).thenComparing(Room::getId))
                 .orElse(null);

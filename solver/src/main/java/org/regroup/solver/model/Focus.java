@@ -16,9 +16,15 @@ public final class Focus {
     private final int unlocks;
     private final List<String> tags;
     private final java.util.Set<String> modeIds;
+    private final java.util.Set<String> roomIds;
 
     public Focus(String id, int index, FocusKind kind, String name, int grade, String strand, int unlocks,
             List<String> tags, java.util.Set<String> modeIds) {
+        this(id, index, kind, name, grade, strand, unlocks, tags, modeIds, java.util.Set.of());
+    }
+
+    public Focus(String id, int index, FocusKind kind, String name, int grade, String strand, int unlocks,
+            List<String> tags, java.util.Set<String> modeIds, java.util.Set<String> roomIds) {
         this.id = id;
         this.index = index;
         this.kind = kind;
@@ -28,6 +34,12 @@ public final class Focus {
         this.unlocks = unlocks;
         this.tags = List.copyOf(tags);
         this.modeIds = java.util.Set.copyOf(modeIds);
+        this.roomIds = java.util.Set.copyOf(roomIds);
+    }
+
+    /** An activity tied to places (a museum trip) happens only there; anything else anywhere suitable. */
+    public boolean canHappenIn(Room room) {
+        return roomIds.isEmpty() || room != null && roomIds.contains(room.getId());
     }
 
     /** Activities run only in the modalities they list; skills and advisory in any that serves their kind. */

@@ -173,8 +173,7 @@ public final class GroupSummary {
         for (Placement placement : placements) {
             for (Option option : placement.getLearner().options(period)) {
                 if (option.eligible() && option.focus().runsIn(mode)) {
-                    // Rank without the eligibility bit: goals, interests, unlocks.
-                    tally.add(option.focus(), option.rank() & 0xFFFFFFFFFFL);
+                    tally.add(option.focus(), option.preference());
                 }
             }
         }

@@ -11,17 +11,28 @@ import org.regroup.domain.SkillState;
  * @param state       skill state (null for non-skills)
  * @param goalValue   0 when not a goal; 3 for a priority-1 goal, 2 for priority 2, 1 for priority 3 or lower
  * @param interest    interest tags the student shares with an activity
+ * @param requested   someone asked for the student to work on it (a teacher's request, a student's choice)
  */
 public record Option(Focus focus, boolean ready, boolean withinGrade, double mastery, SkillState state, int goalValue,
-        int interest) {
+        int interest, boolean requested) {
+
+    public Option(Focus focus, boolean ready, boolean withinGrade, double mastery, SkillState state, int goalValue,
+            int interest) {
+        this(focus, ready, withinGrade, mastery, state, goalValue, interest, false);
+    }
 
     /** Eligible: the student may work on it (ready, and not too far above grade). */
     public boolean eligible() {
         return ready && withinGrade;
     }
 
-    /** Orders a student's options: eligible, then goals, then interest, then how much the skill unlocks. */
+    /** Orders a student's options: eligible first, then {@link #preference()}. */
     public long rank() {
-        return (eligible() ? 1L << 40 : 0) + ((long) goalValue << 32) + ((long) interest << 24) + focus.getUnlocks();
+        return (eligible() ? 1L << 50 : 0) + preference();
+    }
+
+    /** What a group's focus follows among eligible options: requests, then goals, interests, unlocks. */
+    public long preference() {
+        return (requested ? 1L << 44 : 0) + ((long) goalValue << 32) + ((long) interest << 24) + focus.getUnlocks();
     }
 }

@@ -99,6 +99,16 @@ public final class Day {
                 null, 0, List.of(tags), Set.of()));
     }
 
+    /** An activity that happens only in these rooms (a museum trip). */
+    public Focus activityAt(String id, String modeId, Room... rooms) {
+        Set<String> roomIds = new HashSet<>();
+        for (Room r : rooms) {
+            roomIds.add(r.getId());
+        }
+        return foci.computeIfAbsent(id, k -> new Focus(id, foci.size() + 1, FocusKind.ACTIVITY, "Activity " + id, -1,
+                null, 0, List.of("science"), Set.of(modeId), roomIds));
+    }
+
     public Adult teacher(String id) {
         return adult(id, StaffRole.TEACHER, f -> true, Integer.MAX_VALUE, Integer.MAX_VALUE, false);
     }

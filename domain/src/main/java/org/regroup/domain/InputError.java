@@ -1,4 +1,4 @@
-package org.regroup.domain.io;
+package org.regroup.domain;
 
 /**
  * One thing wrong with an input: where (a JSON path such as {@code $.students[3].grade}) and what.

@@ -1,4 +1,4 @@
-package org.regroup.domain.io;
+package org.regroup.domain;
 
 import java.util.List;
 import java.util.stream.Collectors;
