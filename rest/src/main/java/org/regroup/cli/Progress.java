@@ -6,10 +6,10 @@ import java.time.Duration;
 import org.regroup.solver.solve.DaySolver;
 
 /**
- * Shows solving progress: a bar redrawn in place on a terminal; otherwise one line per new best plan, at most one a
- * second (logs stay readable).
+ * Shows solving progress: on a terminal a bar redrawn in place twice a second (the clock moves even while no better
+ * plan is found); otherwise one line per new best plan, at most one a second (logs stay readable).
  */
-final class Progress {
+final class Progress implements AutoCloseable {
 
     private static final int BAR = 30;
 
@@ -17,6 +17,8 @@ final class Progress {
     private final Duration limit;
     private final boolean plain;
     private final boolean silent;
+    private final long startNanos = System.nanoTime();
+    private final java.util.concurrent.ScheduledExecutorService clock;
     private long lastLineMillis = -1_000;
     private DaySolver.Progress last;
 
@@ -25,6 +27,16 @@ final class Progress {
         this.limit = limit;
         this.plain = plain;
         this.silent = silent;
+        if (silent || plain) {
+            clock = null;
+        } else {
+            clock = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "regroup-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            clock.scheduleAtFixedRate(this::redraw, 500, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     synchronized void update(DaySolver.Progress p) {
@@ -32,10 +44,10 @@ final class Progress {
         if (silent) {
             return;
         }
-        String line = "best " + p.score() + " at " + DurationConverter.format(p.elapsed())
-                + (p.firstFeasible() == null ? "" : " (feasible since " + DurationConverter.format(p.firstFeasible())
-                        + ")");
         if (plain) {
+            String line = "best " + p.score() + " at " + DurationConverter.format(p.elapsed())
+                    + (p.firstFeasible() == null ? "" : " (feasible since "
+                            + DurationConverter.format(p.firstFeasible()) + ")");
             if (p.elapsed().toMillis() - lastLineMillis >= 1_000) {
                 err.println("  " + line);
                 err.flush();
@@ -43,12 +55,29 @@ final class Progress {
             }
             return;
         }
-        int filled = (int) Math.min(BAR, BAR * p.elapsed().toMillis() / Math.max(1, limit.toMillis()));
-        err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + line + "   ");
+        redraw();
+    }
+
+    private synchronized void redraw() {
+        long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+        int filled = (int) Math.min(BAR, BAR * elapsed / Math.max(1, limit.toMillis()));
+        String best = last == null ? "building the first plan" : "best " + last.score()
+                + (last.firstFeasible() == null ? "" : " (feasible since "
+                        + DurationConverter.format(last.firstFeasible()) + ")");
+        err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] "
+                + DurationConverter.format(Duration.ofMillis(elapsed)) + "  " + best + "   ");
         err.flush();
     }
 
+    @Override
+    public void close() {
+        finish();
+    }
+
     synchronized void finish() {
+        if (clock != null) {
+            clock.shutdownNow();
+        }
         if (silent) {
             return;
         }

@@ -81,9 +81,10 @@ final class SolveCommand implements Callable<Integer> {
                     day.getPeriods().size(), problem.skills().size(), DurationConverter.format(timeLimit));
         }
         SolveOptions options = new SolveOptions(timeLimit, unimprovedLimit, seed, null, null);
-        Progress progress = new Progress(err, timeLimit, quiet || System.console() == null, quiet);
-        DaySolver.Result result = DaySolver.solve(day, options, progress::update);
-        progress.finish();
+        DaySolver.Result result;
+        try (Progress progress = new Progress(err, timeLimit, quiet || System.console() == null, quiet)) {
+            result = DaySolver.solve(day, options, progress::update);
+        }
 
         Plan plan = PlanAssembler.assemble(result.plan());
         Json.writeAtomically(target, plan);

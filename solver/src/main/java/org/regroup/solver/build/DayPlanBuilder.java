@@ -423,6 +423,13 @@ public final class DayPlanBuilder {
                     + ", but that staff member is not available then"));
             return;
         }
+        if (placement != null && !placement.getCandidates().contains(session)) {
+            errors.add(new InputError(path, "admin-required request " + ask.id() + " places " + ask.learner().getId()
+                    + " with " + ask.adult().getId() + " in block " + ask.period().getId() + ", but "
+                    + ask.adult().getId() + " can run nothing " + ask.learner().getId()
+                    + " is ready for then (qualifications, modalities)"));
+            return;
+        }
         if (placement != null && ask.focus() == null && ask.mode() == null) {
             placement.setSession(session);
             placement.setPinned(true);

@@ -20,6 +20,7 @@ import org.regroup.solver.constraints.Justifications.GroupNote;
 import org.regroup.solver.constraints.Justifications.StaffNote;
 import org.regroup.solver.model.Ask;
 import org.regroup.solver.model.Learner;
+import org.regroup.solver.model.PeerPair;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 
@@ -541,11 +542,11 @@ public class RegroupConstraintProvider implements ConstraintProvider {
 
     /** Grouping builds connections: a student shares at least one session with someone they work well with. */
     Constraint peersApart(ConstraintFactory f) {
-        return f.forEach(Placement.class)
-                .filter(p -> !p.getLearner().getPeers().isEmpty())
-                .join(Placement.class, Joiners.equal(SESSION_OF),
-                        Joiners.filtering((a, b) -> a.getLearner().getPeers().contains(b.getLearner())))
-                .groupBy((a, b) -> a.getLearner(), ConstraintCollectors.countBi())
+        return f.forEach(PeerPair.class)
+                .join(Placement.class, Joiners.equal(PeerPair::learner, Placement::getLearner))
+                .join(Placement.class, Joiners.equal((pair, mine) -> pair.peer(), Placement::getLearner),
+                        Joiners.equal((pair, mine) -> mine.getSession(), Placement::getSession))
+                .groupBy((pair, mine, theirs) -> pair.learner(), ConstraintCollectors.countTri())
                 .complement(Learner.class, l -> 0)
                 .filter((learner, together) -> together == 0 && !learner.getPeers().isEmpty())
                 .penalize(HardMediumSoftScore.ofSoft(PEERS_WEIGHT))

@@ -2,7 +2,6 @@ package org.regroup.solver.construct;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ final class AdvisoryGroups {
     }
 
     void run() {
-        Map<Adult, List<Placement>> byAdvisor = new IdentityHashMap<>();
+        Map<Adult, List<Placement>> byAdvisor = new java.util.LinkedHashMap<>();
         for (Placement p : block.waiting()) {
             if (p.getLearner().getAdvisor() != null) {
                 byAdvisor.computeIfAbsent(p.getLearner().getAdvisor(), a -> new ArrayList<>()).add(p);
@@ -33,18 +32,19 @@ final class AdvisoryGroups {
         for (Session slot : block.closedSlots()) {
             List<Placement> advisees = byAdvisor.remove(slot.getAdult());
             if (advisees != null) {
-                seat(slot, advisees);
+                seat(slot, advisees, false);
             }
         }
         // Advisors away (or out of blocks): their advisees stay together with another adult where possible.
         List<List<Placement>> orphans = new ArrayList<>(byAdvisor.values());
-        orphans.sort(Comparator.comparingInt(List::size));
+        orphans.sort(Comparator.comparingInt((List<Placement> group) -> group.size())
+                .thenComparing(group -> group.get(0).getLearner().getAdvisor().getId()));
         for (List<Placement> advisees : orphans) {
             for (Session slot : block.closedSlots()) {
                 if (advisees.isEmpty()) {
                     break;
                 }
-                seat(slot, advisees);
+                seat(slot, advisees, false);
             }
         }
         // Students without an advisor, or left over: any group with room, then new groups.
@@ -61,18 +61,19 @@ final class AdvisoryGroups {
             if (rest.isEmpty()) {
                 break;
             }
-            seat(slot, rest);
+            // Last resort: a group below its minimum size costs less than a student left without one.
+            seat(slot, rest, true);
         }
     }
 
     /** Opens the slot for as many of these students as fit, and removes the seated ones from the list. */
-    private void seat(Session slot, List<Placement> students) {
+    private void seat(Session slot, List<Placement> students, boolean evenIfSmall) {
         List<Placement> fitting = students.stream().filter(p -> p.getCandidates().contains(slot)).toList();
         if (fitting.isEmpty()) {
             return;
         }
         Mode mode = DayConstructor.preferredMode(slot);
-        if (mode.getMinSize() > fitting.size() && fitting.size() < 3) {
+        if (!evenIfSmall && fitting.size() < mode.getMinSize()) {
             return;
         }
         boolean quiet = fitting.stream().anyMatch(p -> p.getLearner().isQuietSpace());

@@ -99,7 +99,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         private final Period period;
         private final RoomBook rooms = new RoomBook();
         private final List<Session> sessions = new ArrayList<>();
-        private final Map<Session, Group> open = new IdentityHashMap<>();
+        private final Map<Session, Group> open = new java.util.LinkedHashMap<>(); // in opening order: reproducible
         private final java.util.LinkedHashSet<Placement> waiting = new java.util.LinkedHashSet<>();
 
         BlockBuilder(ScoreDirector<DayPlan> director, DayState state, Period period) {

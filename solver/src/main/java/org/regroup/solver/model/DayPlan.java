@@ -35,6 +35,9 @@ public class DayPlan {
     private List<Learner> learners;
     @ProblemFactCollectionProperty
     private List<Ask> asks;
+    /** Derived from the learners' peers, so the peers rule can join on them. */
+    @ProblemFactCollectionProperty
+    private List<PeerPair> peerPairs;
 
     @PlanningEntityCollectionProperty
     private List<Session> sessions;
@@ -65,6 +68,11 @@ public class DayPlan {
         this.sessions = sessions;
         this.placements = placements;
         this.constraintWeightOverrides = constraintWeightOverrides;
+        this.peerPairs = learners.stream()
+                .flatMap(l -> l.getPeers().stream().map(peer -> new PeerPair(l, peer)))
+                .sorted(java.util.Comparator.comparingInt((PeerPair p) -> p.learner().getIndex())
+                        .thenComparingInt(p -> p.peer().getIndex()))
+                .toList();
         for (int i = 0; i < sessions.size(); i++) {
             sessions.get(i).setIndex(i);
         }
@@ -84,6 +92,7 @@ public class DayPlan {
         copy.foci = foci;
         copy.learners = learners;
         copy.asks = asks;
+        copy.peerPairs = peerPairs;
         copy.sessions = sessionClones;
         copy.placements = placementClones;
         copy.score = score;
@@ -122,6 +131,10 @@ public class DayPlan {
 
     public List<Ask> getAsks() {
         return asks;
+    }
+
+    public List<PeerPair> getPeerPairs() {
+        return peerPairs;
     }
 
     public List<Session> getSessions() {

@@ -1,6 +1,7 @@
 package org.regroup.solver.solve;
 
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
@@ -28,6 +29,13 @@ public final class DaySolver {
     }
 
     public static Result solve(DayPlan problem, SolveOptions options, Consumer<Progress> onProgress) {
+        return solve(problem, options, onProgress, (elapsed, plan) -> {
+        });
+    }
+
+    /** As above, also handing each new best plan (a snapshot the solver no longer changes) to {@code onBest}. */
+    public static Result solve(DayPlan problem, SolveOptions options, Consumer<Progress> onProgress,
+            BiConsumer<Duration, DayPlan> onBest) {
         Solver<DayPlan> solver = SolverFactory.<DayPlan>create(RegroupSolverConfig.create(options)).buildSolver();
         long start = System.nanoTime();
         Duration[] firstFeasible = new Duration[1];
@@ -38,6 +46,7 @@ public final class DaySolver {
                 firstFeasible[0] = elapsed;
             }
             onProgress.accept(new Progress(score, elapsed, firstFeasible[0]));
+            onBest.accept(elapsed, event.getNewBestSolution());
         });
         DayPlan best = solver.solve(problem);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
