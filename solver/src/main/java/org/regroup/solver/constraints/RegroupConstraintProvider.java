@@ -47,6 +47,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     static final int REQUEST_WEIGHT = 30;
     static final int INTEREST_WEIGHT = 10;
     static final int BEHIND_WEIGHT = 8;
+    static final int PRACTISING_ALONE_WEIGHT = 12;
     static final int LOAD_WEIGHT = 2;
     static final int ROOM_CHANGE_WEIGHT = 3;
     static final int CATCH_ALL_WEIGHT = 40;
@@ -74,7 +75,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 unplaced(f), groupUnderMinimum(f),
                 goalMissed(f), lessUrgent(f), stateMisfit(f), modalityAvoided(f), modalityNotPreferred(f),
                 sameModalityAllDay(f), sameSkillTwice(f), mixedMastery(f), advisorNotSeen(f), peersApart(f),
-                requestIgnored(f), interestMissed(f), behindUnsupervised(f), staffLoad(f), staffRoomChange(f),
+                requestIgnored(f), interestMissed(f), behindUnsupervised(f), practisingAlone(f), staffLoad(f), staffRoomChange(f),
                 catchAllUsed(f), openSession(f)
         };
     }
@@ -588,6 +589,20 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .asConstraint(Rules.BEHIND_UNSUPERVISED);
     }
 
+    /**
+     * Instruction is the point of the day: a skill block in online or independent practice costs a little, so that
+     * adults teach whenever the group's skill fits (practice alone still wins for students near mastery, whom it
+     * suits, and when goals or urgency differ enough).
+     */
+    Constraint practisingAlone(ConstraintFactory f) {
+        return openSessions(f)
+                .filter(s -> !s.getMode().isStaffLed() && !s.isCatchAll() && s.getPeriod().getKind() == BlockKind.SKILLS)
+                .penalize(HardMediumSoftScore.ofSoft(PRACTISING_ALONE_WEIGHT), Session::size)
+                .justifyWith((s, score) -> note(s, "students practise on their own ("
+                        + s.getMode().getName().toLowerCase() + "), with no adult teaching"))
+                .asConstraint(Rules.PRACTISING_ALONE);
+    }
+
     /** Teaching load is shared: the cost grows with the square of an adult's teaching blocks. */
     Constraint staffLoad(ConstraintFactory f) {
         return adultDays(f)
@@ -639,7 +654,4 @@ public class RegroupConstraintProvider implements ConstraintProvider {
         return new GroupNote(s.getId(), s.getPeriod().getId(), String.join(", ", ids) + " " + note, ids);
     }
 
-    static boolean skillBlock(Session s) {
-        return s.getPeriod().getKind() == BlockKind.SKILLS;
-    }
 }

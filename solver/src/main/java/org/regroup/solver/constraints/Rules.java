@@ -56,6 +56,7 @@ public final class Rules {
     public static final String REQUEST_IGNORED = "Request not honoured";
     public static final String INTEREST_MISSED = "Activity outside student's interests";
     public static final String BEHIND_UNSUPERVISED = "Student behind grade level without staff-led time";
+    public static final String PRACTISING_ALONE = "Student practising alone";
     public static final String STAFF_LOAD = "Staff load unbalanced";
     public static final String STAFF_ROOM_CHANGE = "Staff changes rooms";
     public static final String CATCH_ALL_USED = "Catch-all used";
@@ -64,6 +65,6 @@ public final class Rules {
     /** The rules a school may re-weight (the soft ones). */
     public static final List<String> SOFT = List.of(GOAL_MISSED, LESS_URGENT, STATE_MISFIT, MODALITY_AVOIDED,
             MODALITY_NOT_PREFERRED, SAME_MODALITY_ALL_DAY, SAME_SKILL_TWICE, MIXED_MASTERY, ADVISOR_NOT_SEEN,
-            PEERS_APART, REQUEST_IGNORED, INTEREST_MISSED, BEHIND_UNSUPERVISED, STAFF_LOAD, STAFF_ROOM_CHANGE,
+            PEERS_APART, REQUEST_IGNORED, INTEREST_MISSED, BEHIND_UNSUPERVISED, PRACTISING_ALONE, STAFF_LOAD, STAFF_ROOM_CHANGE,
             CATCH_ALL_USED, OPEN_SESSION);
 }

@@ -35,13 +35,18 @@ final class ActivityGroups {
             }
             List<Placement> takers = block.waiting().stream()
                     .filter(p -> p.getCandidates().contains(choice.slot) && allowed(p, choice.mode))
-                    .sorted(Comparator.comparingInt((Placement p) -> -appeal(p, choice.activity))
+                    // Students who need quiet first: the first groups take the quiet rooms with them.
+                    .sorted(Comparator.comparingInt((Placement p) -> p.getLearner().isQuietSpace() ? 0 : 1)
+                            .thenComparingInt(p -> -appeal(p, choice.activity))
                             .thenComparingInt(p -> p.getLearner().getIndex()))
                     .toList();
             boolean quiet = takers.stream().limit(choice.mode.getMaxSize()).anyMatch(p -> p.getLearner().isQuietSpace());
             int size = Math.min(takers.size(), choice.mode.getMaxSize());
-            Room room = block.rooms().pick(choice.slot, choice.mode, size, quiet,
-                    block.state().lastRoom.get(choice.slot.getAdult()), choice.activity::canHappenIn);
+            Room room = null;
+            for (int seats = size; room == null && seats >= Math.min(size, choice.mode.getMinSize()); seats -= 4) {
+                room = block.rooms().pick(choice.slot, choice.mode, Math.max(seats, 1), quiet,
+                        block.state().lastRoom.get(choice.slot.getAdult()), choice.activity::canHappenIn);
+            }
             if (room == null) {
                 room = block.rooms().pick(choice.slot, choice.mode, Math.min(size, 8), false, null,
                         choice.activity::canHappenIn);

@@ -29,7 +29,10 @@ final class AdvisoryGroups {
                 byAdvisor.computeIfAbsent(p.getLearner().getAdvisor(), a -> new ArrayList<>()).add(p);
             }
         }
-        for (Session slot : block.closedSlots()) {
+        // Groups with a student who needs quiet choose rooms first: quiet rooms are few.
+        List<Session> slots = new ArrayList<>(block.closedSlots());
+        slots.sort(Comparator.comparingInt((Session s) -> needsQuiet(byAdvisor.get(s.getAdult())) ? 0 : 1));
+        for (Session slot : slots) {
             List<Placement> advisees = byAdvisor.remove(slot.getAdult());
             if (advisees != null) {
                 seat(slot, advisees, false);
@@ -64,6 +67,10 @@ final class AdvisoryGroups {
             // Last resort: a group below its minimum size costs less than a student left without one.
             seat(slot, rest, true);
         }
+    }
+
+    private static boolean needsQuiet(List<Placement> students) {
+        return students != null && students.stream().anyMatch(p -> p.getLearner().isQuietSpace());
     }
 
     /** Opens the slot for as many of these students as fit, and removes the seated ones from the list. */

@@ -146,9 +146,13 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
             commit();
         }
 
-        /** An admin pin's adult: open their slot in their usual modality, on the pinned student's best skill. */
+        /**
+         * An admin pin's adult (a support-plan check-in): 1:1 when the adult may run it, else their usual modality,
+         * on the pinned student's best skill.
+         */
         private Group openAround(Session s, Placement pinned) {
-            Mode mode = preferredMode(s);
+            Mode oneToOne = mode(s, ModalityCatalog.ONE_TO_ONE);
+            Mode mode = oneToOne != null && period.getKind() == BlockKind.SKILLS ? oneToOne : preferredMode(s);
             org.regroup.solver.model.Room room = rooms.pick(s, mode, 1, pinned.getLearner().isQuietSpace(),
                     state.lastRoom.get(s.getAdult()));
             return room == null ? null : openGroup(s, mode, room);

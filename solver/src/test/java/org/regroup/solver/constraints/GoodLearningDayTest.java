@@ -487,6 +487,32 @@ class GoodLearningDayTest {
         verify(RegroupConstraintProvider::behindUnsupervised, day).penalizesBy(1);
     }
 
+    @Test
+    void studentsTaughtInASmallGroupOrInAdvisoryHold() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Session s = smallGroup(day, day.b1);
+        placeReadyStudents(day, s, nf1, 3);
+        // Independent work outside skill blocks (advisory) and the catch-all are not counted here.
+        Session advisory = day.session(day.teacher("T2"), day.adv, "seminar", day.room("R2", 25));
+        day.place(day.student("ADV").build(), advisory);
+        Session catchAll = day.catchAll(day.b2, day.room("CAFE", 60), 60);
+        day.place(day.student("CAF").ready(nf1).build(), catchAll);
+        verify(RegroupConstraintProvider::practisingAlone, day).hasNoImpact();
+    }
+
+    @Test
+    void studentsInOnlineAndIndependentPracticeBreakOncePerStudent() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Session lab = day.session(day.teacher("T1"), day.b1, "online-practice", day.room("LAB", 30, "computers"));
+        day.place(day.student("ANA").ready(nf1, 0.5).build(), lab);
+        day.place(day.student("BEN").ready(nf1, 0.5).build(), lab);
+        Session studio = day.session(day.aide("A1"), day.b2, "independent-practice", day.room("STUDIO", 60));
+        day.place(day.student("CAL").ready(nf1, 0.7).build(), studio);
+        verify(RegroupConstraintProvider::practisingAlone, day).penalizesBy(3);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     private SingleConstraintAssertion verify(
