@@ -23,10 +23,6 @@ public final class Justifications {
         return s.getPlacements().stream().map(p -> p.getLearner().getId()).sorted().toList();
     }
 
-    static String where(Session s) {
-        return "session " + s.getId() + " (block " + s.getPeriod().getId() + ")";
-    }
-
     static String focusName(Session s) {
         return s.getSummary().getFocus() == null ? "its focus" : s.getSummary().getFocus().getName();
     }

@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.regroup.domain.BlockKind;
-import org.regroup.solver.model.Ask;
 import org.regroup.solver.model.Learner;
-import org.regroup.solver.model.Mode;
 
 /**
  * A student's placed blocks in day order, with the whole-day figures the KPIs and the plan report (accommodations
- * delivered, variety, travel). The constraints compute the same rules incrementally from {@link DayEntry} streams;
+ * delivered, travel). The constraints compute the same rules incrementally from {@link DayEntry} streams;
  * both use the travel logic of {@link DayEntry}.
  */
 public final class StudentDay {
@@ -23,8 +20,6 @@ public final class StudentDay {
     private final int staffLedBlocks;
     private final int oneToOneMinutes;
     private final int onlineBlocks;
-    private final Mode sameModalityAllDay;
-    private final List<DayEntry> repeatedSkills;
     private final boolean hasOffSiteTravel;
 
     public StudentDay(Learner learner, List<DayEntry> placed) {
@@ -41,15 +36,9 @@ public final class StudentDay {
         int staffLed = 0;
         int oneToOne = 0;
         int online = 0;
-        int skillBlocks = 0;
-        Mode firstSkillMode = null;
-        boolean oneSkillMode = true;
         boolean offSiteTravel = false;
-        List<DayEntry> repeats = null;
-        DayEntry before = null;
         for (DayEntry e : byPeriod) {
             if (e == null) {
-                before = null;
                 continue;
             }
             ordered.add(e);
@@ -62,30 +51,12 @@ public final class StudentDay {
             if (e.mode().isOnline()) {
                 online++;
             }
-            if (e.period().getKind() == BlockKind.SKILLS) {
-                skillBlocks++;
-                if (firstSkillMode == null) {
-                    firstSkillMode = e.mode();
-                } else if (firstSkillMode != e.mode()) {
-                    oneSkillMode = false;
-                }
-            }
             offSiteTravel |= e.isTravelSite();
-            if (before != null && e.focus() != null && e.focus().isSkill() && e.focus() == before.focus()
-                    && !before.period().isDoubleWithNext()) {
-                if (repeats == null) {
-                    repeats = new ArrayList<>(2);
-                }
-                repeats.add(e);
-            }
-            before = e;
         }
         this.entries = Collections.unmodifiableList(ordered);
         this.staffLedBlocks = staffLed;
         this.oneToOneMinutes = oneToOne;
         this.onlineBlocks = online;
-        this.sameModalityAllDay = skillBlocks >= 3 && oneSkillMode ? firstSkillMode : null;
-        this.repeatedSkills = repeats == null ? List.of() : repeats;
         this.hasOffSiteTravel = offSiteTravel;
     }
 
@@ -116,29 +87,6 @@ public final class StudentDay {
 
     public int onlineExcess() {
         return Math.max(0, onlineBlocks - learner.getMaxOnlineBlocks());
-    }
-
-    /** The one modality of all skill blocks, when there are at least three of them; else null. */
-    public Mode sameModalityAllDay() {
-        return sameModalityAllDay;
-    }
-
-    /** Blocks spent on the same skill as the block right before, where that one is not a double block. */
-    public List<DayEntry> repeatedSkills() {
-        return repeatedSkills;
-    }
-
-    public boolean honours(Ask ask) {
-        if (ask.period() != null) {
-            DayEntry e = at(ask.period().getIndex());
-            return e != null && ask.honouredBy(e.period(), e.session());
-        }
-        for (DayEntry e : entries) {
-            if (ask.honouredBy(e.period(), e.session())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private DayEntry at(int index) {
