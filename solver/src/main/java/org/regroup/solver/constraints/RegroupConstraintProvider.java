@@ -19,6 +19,7 @@ import org.regroup.solver.constraints.Justifications.DayNote;
 import org.regroup.solver.constraints.Justifications.GroupNote;
 import org.regroup.solver.constraints.Justifications.StaffNote;
 import org.regroup.solver.model.Ask;
+import org.regroup.solver.model.Fit;
 import org.regroup.solver.model.Learner;
 import org.regroup.solver.model.PeerPair;
 import org.regroup.solver.model.Placement;
@@ -443,7 +444,9 @@ public class RegroupConstraintProvider implements ConstraintProvider {
         return openSessions(f)
                 .filter(s -> s.getSummary().getGoalGap() > 0)
                 .penalize(HardMediumSoftScore.ofSoft(GOAL_WEIGHT), s -> s.getSummary().getGoalGap())
-                .justifyWith((s, score) -> note(s, "some students have a ready goal skill they could work on instead"))
+                .justifyWith((s, score) -> noteFor(s, "have a ready goal skill they could work on instead of "
+                        + Justifications.focusName(s), m -> m.fit() == Fit.READY
+                                && m.learner().best(s.getPeriod()).goalValue() > m.option().goalValue()))
                 .asConstraint(Rules.GOAL_MISSED);
     }
 
@@ -452,7 +455,9 @@ public class RegroupConstraintProvider implements ConstraintProvider {
         return openSessions(f)
                 .filter(s -> s.getSummary().getUrgencyGap() > 0)
                 .penalize(HardMediumSoftScore.ofSoft(URGENCY_WEIGHT), s -> s.getSummary().getUrgencyGap())
-                .justifyWith((s, score) -> note(s, "some students have a ready skill that unlocks more of the graph"))
+                .justifyWith((s, score) -> noteFor(s, "have a ready skill that unlocks more of the graph than "
+                        + Justifications.focusName(s), m -> m.fit() == Fit.READY && m.focus().isSkill()
+                                && m.learner().best(s.getPeriod()).focus().getUnlocks() > m.focus().getUnlocks()))
                 .asConstraint(Rules.LESS_URGENT);
     }
 
@@ -461,8 +466,10 @@ public class RegroupConstraintProvider implements ConstraintProvider {
         return openSessions(f)
                 .filter(s -> s.getSummary().getStateMismatch() > 0)
                 .penalize(HardMediumSoftScore.ofSoft(STATE_WEIGHT), s -> s.getSummary().getStateMismatch())
-                .justifyWith((s, score) -> note(s, s.getMode().getName() + " does not suit where some students stand "
-                        + "on the skill (new, practising, near mastery)"))
+                .justifyWith((s, score) -> noteFor(s, "stand where " + s.getMode().getName().toLowerCase()
+                        + " does not suit them on their skill (new, practising, near mastery)",
+                        m -> m.fit() == Fit.READY && m.option().state() != null
+                                && !s.getMode().suits(m.option().state())))
                 .asConstraint(Rules.STATE_MISFIT);
     }
 
