@@ -47,6 +47,14 @@ public final class DayProblemReader {
 
     /** Parses and validates JSON text from any source (a request body, a test). */
     public static DayProblem parse(byte[] json, String source) {
+        return validated(parseOnly(json, source), source);
+    }
+
+    /**
+     * Reads the JSON into records without checking what it says: only unreadable JSON (syntax, types, unknown
+     * fields) fails here. A server answers these 400 and {@link #validated} failures 422.
+     */
+    public static DayProblem parseOnly(byte[] json, String source) {
         DayProblem problem;
         try {
             problem = Json.mapper().readValue(json, DayProblem.class);
@@ -56,6 +64,11 @@ public final class DayProblemReader {
         if (problem == null) {
             throw new InvalidInputException(source, List.of(new InputError("$", "empty document")));
         }
+        return problem;
+    }
+
+    /** The problem itself when {@link DayProblemValidator} finds nothing wrong; every error otherwise. */
+    public static DayProblem validated(DayProblem problem, String source) {
         List<InputError> errors = DayProblemValidator.validate(problem);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(source, errors);

@@ -36,6 +36,9 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
     @Override
     public void changeWorkingSolution(ScoreDirector<DayPlan> director, BooleanSupplier isPhaseTerminated) {
         DayPlan plan = director.getWorkingSolution();
+        if (isAlreadyBuilt(plan)) {
+            return; // a re-plan (around a teacher's pin, say) starts from the plan it changes: keep every decision
+        }
         DayState state = new DayState(plan);
         for (Period period : plan.getPeriods()) {
             if (isPhaseTerminated.getAsBoolean()) {
@@ -44,6 +47,11 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
             new BlockBuilder(director, state, period).build();
         }
         director.triggerVariableListeners();
+    }
+
+    /** Every slot already has a modality: this is a plan being revised, not a day to build. */
+    static boolean isAlreadyBuilt(DayPlan plan) {
+        return !plan.getSessions().isEmpty() && plan.getSessions().stream().allMatch(s -> s.getMode() != null);
     }
 
     /** What the day so far has given each student and adult. */

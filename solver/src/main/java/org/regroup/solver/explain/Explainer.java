@@ -1,6 +1,5 @@
 package org.regroup.solver.explain;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,6 @@ import org.regroup.solver.model.Period;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 import org.regroup.solver.solve.RegroupSolverConfig;
-import org.regroup.solver.solve.SolveOptions;
 
 /**
  * Explains a plan for one student, in one block or all day, in plain words: where they are and why, and every rule
@@ -58,8 +56,7 @@ public final class Explainer {
         if (manager == null) {
             synchronized (Explainer.class) {
                 if (manager == null) {
-                    manager = SolutionManager.create(SolverFactory.create(
-                            RegroupSolverConfig.create(SolveOptions.of(Duration.ofSeconds(1)))));
+                    manager = SolutionManager.create(SolverFactory.create(RegroupSolverConfig.forAnalysis()));
                 }
             }
         }

@@ -64,6 +64,19 @@ public final class RegroupSolverConfig {
         return config;
     }
 
+    /**
+     * The configuration behind score analysis and assignment recommendations (Timefold's SolutionManager): same
+     * model and rules, and a construction heuristic as first phase, which the recommendation API requires.
+     */
+    public static SolverConfig forAnalysis() {
+        return new SolverConfig()
+                .withSolutionClass(DayPlan.class)
+                .withEntityClasses(Session.class, Placement.class)
+                .withConstraintProviderClass(RegroupConstraintProvider.class)
+                .withPhases(placementConstruction())
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(1)));
+    }
+
     private static TerminationConfig termination(SolveOptions options) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(options.timeLimit());
         if (options.unimprovedTimeLimit() != null) {

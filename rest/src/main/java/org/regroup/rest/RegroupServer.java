@@ -1,0 +1,94 @@
+package org.regroup.rest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.regroup.rest.api.DatasetResource;
+import org.regroup.rest.api.HealthResource;
+import org.regroup.rest.api.PlanResource;
+import org.regroup.rest.api.ServerLimits;
+import org.regroup.rest.errors.ErrorMappers;
+import org.regroup.rest.plans.PlanService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: Jersey on Grizzly, JSON by the project's one ObjectMapper, plans solved by {@link PlanService}.
+ * Binds to 127.0.0.1 unless told otherwise.
+ */
+public final class RegroupServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegroupServer.class);
+
+    private final HttpServer http;
+    private final PlanService plans;
+    private final URI uri;
+
+    private RegroupServer(HttpServer http, PlanService plans, URI uri) {
+        this.http = http;
+        this.plans = plans;
+        this.uri = uri;
+    }
+
+    /** Starts the server; port 0 picks a free one (tests). */
+    public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits)
+            throws IOException {
+        PlanService plans = new PlanService(settings);
+        ResourceConfig app = application(plans, limits);
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
+                app, false);
+        http.start();
+        int bound = http.getListeners().iterator().next().getPort();
+        URI uri = URI.create("http://" + host + ":" + bound + "/");
+        LOG.info("Regroup listening on {}", uri);
+        return new RegroupServer(http, plans, uri);
+    }
+
+    static ResourceConfig application(PlanService plans, ServerLimits limits) {
+        return new ResourceConfig()
+                .register(PlanResource.class)
+                .register(DatasetResource.class)
+                .register(HealthResource.class)
+                .register(JacksonFeature.withoutExceptionMappers())
+                .register(ApiJson.class)
+                .register(ErrorMappers.InvalidInput.class)
+                .register(ErrorMappers.Unreadable.class)
+                .register(ErrorMappers.Api.class)
+                .register(ErrorMappers.Busy.class)
+                .register(ErrorMappers.Web.class)
+                .register(ErrorMappers.Unexpected.class)
+                .register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(plans).to(PlanService.class);
+                        bind(limits).to(ServerLimits.class);
+                    }
+                });
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public PlanService plans() {
+        return plans;
+    }
+
+    /** Stops solving (every plan keeps its best), then stops accepting requests. */
+    @Override
+    public void close() {
+        plans.close();
+        try {
+            http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            http.shutdownNow();
+        }
+        LOG.info("Regroup stopped");
+    }
+}

@@ -1,0 +1,220 @@
+package org.regroup.rest.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
+import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.RecommendedAssignment;
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.regroup.domain.plan.StudentDay;
+import org.regroup.rest.errors.ApiException;
+import org.regroup.rest.plans.PlanJob;
+import org.regroup.rest.plans.PlanService;
+import org.regroup.solver.constraints.Reason;
+import org.regroup.solver.explain.Explainer;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.DayPlanCloner;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Session;
+
+/**
+ * What a plan means for people: the score analysis, a student's day card, alternatives for a teacher's override.
+ * Reached through {@link PlanResource} ({@code /api/plans/{id}/...}).
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public final class PlanDetailResource {
+
+    /** One rule's part in the score, with each match in plain words. */
+    public record RuleView(String rule, String score, int matches, List<MatchView> details) {
+    }
+
+    public record MatchView(String score, String explanation, List<String> students, String blockId) {
+    }
+
+    public record AnalysisView(String planId, String score, List<RuleView> rules) {
+    }
+
+    /** A student's day card: each block's entry, and why, in plain words. */
+    public record DayCard(String planId, String studentId, List<StudentDay.Entry> blocks, List<String> why,
+            List<Explainer.RuleNote> rules) {
+    }
+
+    /** One way to place a student in a block instead, with what it would change in the score and why. */
+    public record Alternative(int rank, String sessionId, String staffId, String spaceId, String modality,
+            String focus, String scoreChange, List<String> reasons) {
+    }
+
+    public record AlternativesView(String planId, String studentId, String blockId, String currentSessionId,
+            List<Alternative> alternatives) {
+    }
+
+    /** Body of an override: the session to put the student in (one of the alternatives). */
+    public record OverrideRequest(String sessionId, String timeLimit) {
+    }
+
+    public record OverrideResult(String planId, String studentId, String blockId, String sessionId, String score,
+            boolean feasible) {
+    }
+
+    private final PlanService plans;
+
+    PlanDetailResource(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @GET
+    @Path("analysis")
+    public AnalysisView analysis(@PathParam("id") String id) {
+        PlanJob job = job(id);
+        DayPlan day = snapshotOf(job);
+        ScoreAnalysis<HardMediumSoftScore> analysis = analyze(day);
+        List<RuleView> rules = new ArrayList<>();
+        for (ConstraintAnalysis<HardMediumSoftScore> c : analysis.constraintAnalyses()) {
+            List<MatchView> details = new ArrayList<>();
+            if (c.matches() != null) {
+                for (MatchAnalysis<HardMediumSoftScore> m : c.matches()) {
+                    if (m.justification() instanceof Reason r) {
+                        details.add(new MatchView(m.score().toString(), r.describe(), r.studentIds(), r.blockId()));
+                    }
+                }
+            }
+            rules.add(new RuleView(c.constraintName(), c.score().toString(), c.matchCount(), details));
+        }
+        rules.sort(Comparator.comparing((RuleView r) -> HardMediumSoftScore.parseScore(r.score())));
+        return new AnalysisView(id, analysis.score().toString(), rules);
+    }
+
+    @GET
+    @Path("students/{studentId}")
+    public DayCard student(@PathParam("id") String id, @PathParam("studentId") String studentId) {
+        PlanJob job = job(id);
+        PlanJob.Snapshot snapshot = snapshot(job);
+        StudentDay day = snapshot.plan().students().stream().filter(s -> s.studentId().equals(studentId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("no student '" + studentId + "' in plan " + id));
+        DayPlan copy = new DayPlanCloner().cloneSolution(snapshot.day());
+        Explainer.Explanation explanation = Explainer.explain(copy, analyze(copy), studentId, null);
+        return new DayCard(id, studentId, day.blocks(), explanation.placement(), explanation.rules());
+    }
+
+    /** Ranked ways to place the student in this block instead, best first (Timefold's recommendation API). */
+    @GET
+    @Path("placements/{studentId}/{blockId}/alternatives")
+    public AlternativesView alternatives(@PathParam("id") String id, @PathParam("studentId") String studentId,
+            @PathParam("blockId") String blockId, @QueryParam("limit") Integer limit) {
+        PlanJob job = job(id);
+        DayPlan copy = new DayPlanCloner().cloneSolution(snapshotOf(job));
+        Placement placement = placement(copy, studentId, blockId);
+        Session current = placement.getSession();
+        placement.setSession(null); // recommendations are for an unplaced entity
+        List<RecommendedAssignment<Session, HardMediumSoftScore>> recommended = plans.solutionManager()
+                .recommendAssignment(copy, placement, Placement::getSession, ScoreAnalysisFetchPolicy.FETCH_ALL);
+        // Each recommendation's difference is against the student unplaced; report it against where they are now.
+        String currentId = current == null ? null : current.getId();
+        ScoreAnalysis<HardMediumSoftScore> now = recommended.stream()
+                .filter(r -> r.proposition() != null && r.proposition().getId().equals(currentId))
+                .map(RecommendedAssignment::scoreAnalysisDiff).findFirst().orElse(null);
+        List<Alternative> alternatives = new ArrayList<>();
+        int rank = 0;
+        for (RecommendedAssignment<Session, HardMediumSoftScore> r : recommended) {
+            Session s = r.proposition();
+            if (s == null || s.getId().equals(currentId)) {
+                continue;
+            }
+            ScoreAnalysis<HardMediumSoftScore> change = now == null ? r.scoreAnalysisDiff()
+                    : r.scoreAnalysisDiff().diff(now);
+            alternatives.add(new Alternative(++rank, s.getId(), s.getAdult() == null ? null : s.getAdult().getId(),
+                    s.getRoom() == null ? null : s.getRoom().getId(), s.getMode().getId(),
+                    s.getSummary().getFocus() == null ? null : s.getSummary().getFocus().getId(),
+                    change.score().toString(), reasons(change)));
+            if (limit != null && alternatives.size() >= limit) {
+                break;
+            }
+        }
+        return new AlternativesView(id, studentId, blockId, currentId, alternatives);
+    }
+
+    /**
+     * A teacher's override: pins the student to the chosen session, re-plans the rest of the day around it (the
+     * pin holds), and answers with the new score when that is done.
+     */
+    @PUT
+    @Path("placements/{studentId}/{blockId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public OverrideResult override(@PathParam("id") String id, @PathParam("studentId") String studentId,
+            @PathParam("blockId") String blockId, OverrideRequest body) throws InterruptedException {
+        if (body == null || body.sessionId() == null) {
+            throw ApiException.badRequest("send {\"sessionId\": \"...\"}, one of the alternatives' session ids");
+        }
+        PlanJob job = job(id);
+        if (job.isSolving()) {
+            throw ApiException.conflict("plan " + id + " is still solving; stop it or wait for it to finish");
+        }
+        Duration limit = Durations.parse(body.timeLimit(), Duration.ofSeconds(5), plans.settings().maxTimeLimit());
+        DayPlan revised = new DayPlanCloner().cloneSolution(snapshotOf(job));
+        Placement placement = placement(revised, studentId, blockId);
+        Session chosen = placement.getCandidates().stream().filter(s -> s.getId().equals(body.sessionId()))
+                .findFirst().orElseThrow(() -> ApiException.badRequest("session '" + body.sessionId()
+                        + "' is not one " + studentId + " can join in block " + blockId
+                        + " (see the alternatives)"));
+        placement.setSession(chosen);
+        placement.setPinned(true);
+        plans.resolve(job, revised, limit);
+        long deadline = System.nanoTime() + limit.plusSeconds(30).toNanos();
+        while (job.isSolving() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        PlanJob.Snapshot after = snapshot(job);
+        return new OverrideResult(id, studentId, blockId, chosen.getId(), after.plan().score(), after.plan().feasible());
+    }
+
+    private static List<String> reasons(ScoreAnalysis<HardMediumSoftScore> diff) {
+        List<String> reasons = new ArrayList<>();
+        for (ConstraintAnalysis<HardMediumSoftScore> c : diff.constraintAnalyses()) {
+            if (!c.score().isZero()) {
+                reasons.add(c.constraintName() + " " + c.score());
+            }
+        }
+        return reasons;
+    }
+
+    private ScoreAnalysis<HardMediumSoftScore> analyze(DayPlan day) {
+        return plans.solutionManager().analyze(new DayPlanCloner().cloneSolution(day),
+                ScoreAnalysisFetchPolicy.FETCH_ALL);
+    }
+
+    private static Placement placement(DayPlan day, String studentId, String blockId) {
+        return day.getPlacements().stream()
+                .filter(p -> p.getLearner().getId().equals(studentId) && p.getPeriod().getId().equals(blockId))
+                .findFirst().orElseThrow(() -> ApiException.notFound("student '" + studentId
+                        + "' has no placement in block '" + blockId + "' (unknown, absent or on a commitment)"));
+    }
+
+    private PlanJob job(String id) {
+        return plans.find(id).orElseThrow(() -> ApiException.notFound("no plan '" + id + "'"));
+    }
+
+    private static PlanJob.Snapshot snapshot(PlanJob job) {
+        PlanJob.Snapshot snapshot = job.snapshot();
+        if (snapshot == null) {
+            throw ApiException.conflict("plan " + job.id() + " has no plan yet; it is still being built");
+        }
+        return snapshot;
+    }
+
+    private static DayPlan snapshotOf(PlanJob job) {
+        return snapshot(job).day();
+    }
+}

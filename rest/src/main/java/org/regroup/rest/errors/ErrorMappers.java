@@ -1,0 +1,117 @@
+package org.regroup.rest.errors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.regroup.domain.InvalidInputException;
+import org.regroup.rest.plans.PlanService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every failure becomes problem details; no stack trace ever reaches a caller. */
+public final class ErrorMappers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+
+    private ErrorMappers() {
+    }
+
+    /** A readable day that cannot be planned. */
+    public static final int UNPROCESSABLE = 422;
+
+    /** A day that reads but cannot be planned (unknown ids, cycles, impossible accommodations…): 422. */
+    public static final class InvalidInput implements ExceptionMapper<InvalidInputException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(InvalidInputException e) {
+            return describe(e, UNPROCESSABLE, "Invalid day problem", uri);
+        }
+    }
+
+    /** A body that is not a day problem at all (malformed JSON, wrong types, unknown fields): 400. */
+    public static final class Unreadable implements ExceptionMapper<UnreadableBodyException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(UnreadableBodyException e) {
+            return describe(e.input(), 400, "Unreadable day problem", uri);
+        }
+    }
+
+    private static Response describe(InvalidInputException e, int status, String title, UriInfo uri) {
+        int n = e.errors().size();
+        String detail = n + (n == 1 ? " error" : " errors") + " in the request body, nothing was solved: "
+                + e.errors().get(0);
+        return new Problem("about:blank", title, status, detail, path(uri), e.errors()).toResponse();
+    }
+
+    public static final class Api implements ExceptionMapper<ApiException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ApiException e) {
+            return Problem.of(e.status(), e.getMessage()).at(path(uri)).toResponse();
+        }
+    }
+
+    public static final class Busy implements ExceptionMapper<PlanService.BusyException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(PlanService.BusyException e) {
+            Problem problem = Problem.of(Response.Status.TOO_MANY_REQUESTS, e.getMessage() + "; retry later")
+                    .at(path(uri));
+            return Response.status(429).type(Problem.TYPE).header("Retry-After", e.retryAfter().toSeconds())
+                    .entity(problem).build();
+        }
+    }
+
+    /** Jersey's own refusals (404 no such route, 405, 406, 415…) in the same shape. */
+    public static final class Web implements ExceptionMapper<WebApplicationException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response.StatusType status = e.getResponse().getStatusInfo();
+            String detail = switch (status.getStatusCode()) {
+                case 404 -> "no such resource";
+                case 405 -> "this method is not allowed here";
+                case 406 -> "none of the accepted media types can be produced here";
+                case 413 -> e.getMessage();
+                case 415 -> "send the body as application/json";
+                default -> status.getReasonPhrase();
+            };
+            Response.ResponseBuilder response = Response.fromResponse(e.getResponse()).type(Problem.TYPE)
+                    .entity(Problem.of(status, detail).at(path(uri)));
+            return response.build();
+        }
+    }
+
+    /** Anything unexpected: logged with its trace on the server, a plain 500 for the caller. */
+    public static final class Unexpected implements ExceptionMapper<Throwable> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(Throwable e) {
+            if (e instanceof WebApplicationException web) {
+                return new Web().toResponse(web);
+            }
+            LOG.error("unexpected failure on {}", path(uri), e);
+            return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "the server failed; it has been logged")
+                    .at(path(uri)).toResponse();
+        }
+    }
+
+    static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath();
+    }
+}

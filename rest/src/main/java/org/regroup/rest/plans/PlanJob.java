@@ -1,0 +1,177 @@
+package org.regroup.rest.plans;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolverStatus;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.plan.Kpis;
+import org.regroup.domain.plan.Plan;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.output.PlanAssembler;
+
+/**
+ * One plan the server holds: the day it was asked for, its best plan so far, its status, and whoever follows it.
+ * Updated by solver threads, read by request threads: the fields that change are volatile and replaced, never
+ * mutated in place.
+ */
+public final class PlanJob {
+
+    /**
+     * The plan as readers see it: the solver's plan, the plan in the documented format, and the update followers
+     * heard. Made on the solver thread at most four times a second (and always at the end), so readers never pay to
+     * assemble it and always see a consistent whole.
+     */
+    public record Snapshot(DayPlan day, Plan plan, Update update) {
+    }
+
+    /** What followers hear: each new best plan, then the end. */
+    public record Update(String planId, String status, String score, boolean feasible, Kpis kpis, long elapsedMillis,
+            boolean last) {
+    }
+
+    private final String id;
+    private final DayProblem problem;
+    private final Instant created = Instant.now();
+    private final List<Consumer<Update>> followers = new CopyOnWriteArrayList<>();
+    private volatile DayPlan best;
+    private volatile SolverStatus status = SolverStatus.SOLVING_SCHEDULED;
+    private volatile Instant solvingStarted;
+    private volatile Instant finished;
+    private volatile Duration firstFeasible;
+    private volatile String failure;
+    private volatile Snapshot snapshot;
+    private volatile long lastPublishedNanos;
+
+    /** Early on a solve finds many better plans a second: tell followers at most this often (and always the last). */
+    private static final long PUBLISH_EVERY_NANOS = 250_000_000L;
+
+    PlanJob(String id, DayProblem problem, DayPlan initial) {
+        this.id = id;
+        this.problem = problem;
+        this.best = initial;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public DayProblem problem() {
+        return problem;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    /** The best plan so far (the final one once solving ended); a snapshot no solver thread changes. */
+    public DayPlan best() {
+        return best;
+    }
+
+    public SolverStatus status() {
+        return status;
+    }
+
+    public boolean isSolving() {
+        return status != SolverStatus.NOT_SOLVING;
+    }
+
+    public Instant finished() {
+        return finished;
+    }
+
+    public Duration firstFeasible() {
+        return firstFeasible;
+    }
+
+    /** Why solving failed, in one line; null when it did not. */
+    public String failure() {
+        return failure;
+    }
+
+    /** The latest published plan (null before the first plan is built). */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Follows this plan; a follower that joins late hears the latest update at once. */
+    public void follow(Consumer<Update> follower) {
+        followers.add(follower);
+        Snapshot latest = snapshot;
+        if (latest != null) {
+            follower.accept(latest.update());
+        }
+    }
+
+    public void unfollow(Consumer<Update> follower) {
+        followers.remove(follower);
+    }
+
+    // ---- called by PlanService on solver threads ----
+
+    void started() {
+        solvingStarted = Instant.now();
+        status = SolverStatus.SOLVING_ACTIVE;
+    }
+
+    void newBest(DayPlan plan) {
+        best = plan;
+        HardMediumSoftScore score = plan.getScore();
+        if (firstFeasible == null && score != null && score.isFeasible()) {
+            firstFeasible = elapsed();
+        }
+        publish(false);
+    }
+
+    void finished(DayPlan plan) {
+        if (plan != null) {
+            best = plan;
+        }
+        finished = Instant.now();
+        status = SolverStatus.NOT_SOLVING;
+        publish(true);
+        followers.clear();
+    }
+
+    void failed(String reason) {
+        failure = reason;
+        finished(null);
+    }
+
+    /** Back to solving (a re-plan around a pin): followers hear its progress too. */
+    void restarted(DayPlan plan) {
+        best = plan;
+        finished = null;
+        status = SolverStatus.SOLVING_SCHEDULED;
+    }
+
+    private void publish(boolean last) {
+        long now = System.nanoTime();
+        if (!last && snapshot != null && now - lastPublishedNanos < PUBLISH_EVERY_NANOS) {
+            return;
+        }
+        lastPublishedNanos = now;
+        DayPlan day = best;
+        Plan plan = PlanAssembler.assemble(day);
+        Update update = new Update(id, last ? SolverStatus.NOT_SOLVING.name() : status.name(), plan.score(),
+                plan.feasible(), plan.kpis(), elapsed().toMillis(), last);
+        snapshot = new Snapshot(day, plan, update);
+        for (Consumer<Update> follower : followers) {
+            try {
+                follower.accept(update);
+            } catch (RuntimeException gone) {
+                followers.remove(follower); // a closed connection: stop telling it
+            }
+        }
+    }
+
+    private Duration elapsed() {
+        Instant start = solvingStarted == null ? created : solvingStarted;
+        return Duration.between(start, Instant.now());
+    }
+}

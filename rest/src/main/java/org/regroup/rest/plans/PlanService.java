@@ -1,0 +1,225 @@
+package org.regroup.rest.plans;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.SolverManagerConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import org.regroup.domain.DayProblem;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.solve.RegroupSolverConfig;
+import org.regroup.solver.solve.SolveOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the server's plans and runs their solves on Timefold's {@link SolverManager}: at most {@code concurrent}
+ * at once, up to {@code queued} more waiting, and a memory budget so that a burst of large days queues or is
+ * refused (429) instead of running the server out of memory. Finished plans are kept within a count and an age.
+ * Logs name plans and counts, never people.
+ */
+public final class PlanService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanService.class);
+
+    /**
+     * Bounds of the service.
+     *
+     * @param concurrent        solves running at once (default: cores)
+     * @param queued            solves waiting beyond those; more are refused with 429
+     * @param keepPlans         finished plans kept at most (oldest dropped first)
+     * @param keepFor           a finished plan is dropped after this long
+     * @param defaultTimeLimit  when a request names none
+     * @param maxTimeLimit      the longest a request may ask for
+     * @param memoryBudgetBytes heap the solves in progress may claim together (estimated from their size)
+     */
+    public record Settings(int concurrent, int queued, int keepPlans, Duration keepFor, Duration defaultTimeLimit,
+            Duration maxTimeLimit, long memoryBudgetBytes) {
+
+        public static Settings defaults() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new Settings(cores, 4 * cores, 50, Duration.ofHours(24), Duration.ofSeconds(30),
+                    Duration.ofMinutes(10), (long) (Runtime.getRuntime().maxMemory() * 0.6));
+        }
+    }
+
+    /** Too many solves running or waiting (or too much memory claimed): come back later. */
+    public static final class BusyException extends RuntimeException {
+        private final Duration retryAfter;
+
+        BusyException(String message, Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /**
+     * Measured peak heap of a solve is about 40 KiB per student-block placement on the bundled large day (376 MiB
+     * for 8,400 placements, docs/benchmarks.md); the estimate keeps a margin over that.
+     */
+    static final long BYTES_PER_PLACEMENT = 48 * 1024;
+
+    private final Settings settings;
+    private final SolverManager<DayPlan, String> solverManager;
+    private final SolutionManager<DayPlan, HardMediumSoftScore> solutionManager;
+    private final Map<String, PlanJob> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Long> claimed = new ConcurrentHashMap<>();
+    private final AtomicLong claimedBytes = new AtomicLong();
+
+    public PlanService(Settings settings) {
+        this.settings = settings;
+        SolverConfig config = RegroupSolverConfig.create(SolveOptions.of(settings.defaultTimeLimit()));
+        this.solverManager = SolverManager.create(config,
+                new SolverManagerConfig().withParallelSolverCount(String.valueOf(settings.concurrent())));
+        this.solutionManager = org.regroup.solver.explain.Explainer.solutionManager();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public SolutionManager<DayPlan, HardMediumSoftScore> solutionManager() {
+        return solutionManager;
+    }
+
+    /**
+     * Builds the day and starts solving it. Throws {@link org.regroup.domain.InvalidInputException} when the day
+     * cannot be built and {@link BusyException} when the service is full.
+     */
+    public PlanJob submit(DayProblem problem, Duration timeLimit) {
+        DayPlan day = DayPlanBuilder.build(problem, "request body");
+        PlanJob job = new PlanJob(UUID.randomUUID().toString(), problem, day);
+        admit(job.id(), day);
+        jobs.put(job.id(), job);
+        start(job, day, timeLimit);
+        LOG.info("plan {}: {} students, {} staff, {} blocks; solving for {}", job.id(), day.getLearners().size(),
+                day.getAdults().size(), day.getPeriods().size(), timeLimit);
+        return job;
+    }
+
+    /** Solves again from a revised plan (a teacher's pin): the same plan id, its followers hear the new solve. */
+    public PlanJob resolve(PlanJob job, DayPlan revised, Duration timeLimit) {
+        if (job.isSolving()) {
+            throw new IllegalStateException("plan " + job.id() + " is still solving");
+        }
+        admit(job.id(), revised);
+        job.restarted(revised);
+        start(job, revised, timeLimit);
+        LOG.info("plan {}: re-planning around a pin for {}", job.id(), timeLimit);
+        return job;
+    }
+
+    private void start(PlanJob job, DayPlan day, Duration timeLimit) {
+        solverManager.solveBuilder()
+                .withProblemId(job.id())
+                .withProblem(day)
+                .withConfigOverride(new SolverConfigOverride<DayPlan>()
+                        .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit)))
+                .withSolverJobStartedConsumer(initial -> job.started())
+                .withBestSolutionConsumer(job::newBest)
+                .withFinalBestSolutionConsumer(plan -> {
+                    release(job.id());
+                    job.finished(plan);
+                    LOG.info("plan {}: solved, {}", job.id(), plan.getScore());
+                })
+                .withExceptionHandler((id, error) -> {
+                    release(id);
+                    job.failed(error.getClass().getSimpleName());
+                    LOG.error("plan {}: solving failed", id, error);
+                })
+                .run();
+    }
+
+    public Optional<PlanJob> find(String id) {
+        evictExpired();
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** Stops solving early; the best plan so far is kept. */
+    public void stop(String id) {
+        solverManager.terminateEarly(id);
+    }
+
+    public int solving() {
+        return (int) jobs.values().stream().filter(PlanJob::isSolving).count();
+    }
+
+    public int held() {
+        return jobs.size();
+    }
+
+    /** Refuses a solve beyond the running and waiting bounds or the memory budget, with a hint when to retry. */
+    private synchronized void admit(String id, DayPlan day) {
+        long waitingOrRunning = solving();
+        if (waitingOrRunning >= (long) settings.concurrent() + settings.queued()) {
+            throw new BusyException(waitingOrRunning + " plans are solving or waiting, the most this server takes",
+                    settings.defaultTimeLimit());
+        }
+        long need = (long) day.getPlacements().size() * BYTES_PER_PLACEMENT;
+        if (claimedBytes.get() + need > settings.memoryBudgetBytes() && claimedBytes.get() > 0) {
+            throw new BusyException("the solves in progress use the memory this server sets aside; this day needs "
+                    + need / (1024 * 1024) + " MiB more", settings.defaultTimeLimit());
+        }
+        claimed.put(id, need);
+        claimedBytes.addAndGet(need);
+        makeRoom();
+    }
+
+    private void release(String id) {
+        Long bytes = claimed.remove(id);
+        if (bytes != null) {
+            claimedBytes.addAndGet(-bytes);
+        }
+    }
+
+    /** Keeps fewer than {@code keepPlans} finished plans before a new one comes: the oldest finished go first. */
+    private void makeRoom() {
+        evictExpired();
+        List<PlanJob> finished = jobs.values().stream().filter(j -> !j.isSolving())
+                .sorted(Comparator.comparing(PlanJob::finished, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+        for (int i = 0; i <= finished.size() - settings.keepPlans(); i++) {
+            jobs.remove(finished.get(i).id());
+            LOG.info("plan {}: dropped (keeping at most {} finished plans)", finished.get(i).id(), settings.keepPlans());
+        }
+    }
+
+    private void evictExpired() {
+        Instant limit = Instant.now().minus(settings.keepFor());
+        jobs.values().removeIf(j -> !j.isSolving() && j.finished() != null && j.finished().isBefore(limit));
+    }
+
+    /** Stops every solve (each keeps its best plan) and waits a little for them to end. */
+    @Override
+    public void close() {
+        jobs.values().stream().filter(PlanJob::isSolving).forEach(j -> solverManager.terminateEarly(j.id()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (solving() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        solverManager.close();
+    }
+}
