@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.regroup.domain.DayProblem;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.io.Json;
 import org.regroup.domain.plan.Kpis;
@@ -69,7 +70,8 @@ public final class SolveBenchmark {
     }
 
     static Run run(Path file, List<Duration> checkpoints) {
-        DayPlan day = DayPlanBuilder.build(DayProblemReader.read(file), file.toString());
+        DayProblem problem = DayPlanBuilder.validated(DayProblemReader.readOnly(file), file.toString());
+        DayPlan day = DayPlanBuilder.build(problem, file.toString());
         Duration longest = checkpoints.get(checkpoints.size() - 1);
         Map<Duration, DayPlan> bestAt = new LinkedHashMap<>();
         Duration[] allPlaced = new Duration[1];

@@ -72,7 +72,7 @@ final class SolveCommand implements Callable<Integer> {
                     + "elsewhere, e.g. --out " + defaultPlanPath(file));
         }
 
-        DayProblem problem = DayProblemReader.read(file);
+        DayProblem problem = DayPlanBuilder.validated(DayProblemReader.readOnly(file), file.toString());
         DayPlan day = DayPlanBuilder.build(problem, file.toString());
         checkExplainQuery(day);
         if (!quiet) {

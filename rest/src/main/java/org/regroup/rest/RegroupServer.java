@@ -11,10 +11,14 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.regroup.rest.api.DatasetResource;
 import org.regroup.rest.api.HealthResource;
+import org.regroup.rest.api.OpenApiResource;
 import org.regroup.rest.api.PlanResource;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.errors.ErrorMappers;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.rest.roster.RosterCalendarWriter;
+import org.regroup.rest.roster.RosterCsvWriter;
+import org.regroup.rest.roster.RosterHtmlWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +59,14 @@ public final class RegroupServer implements AutoCloseable {
                 .register(PlanResource.class)
                 .register(DatasetResource.class)
                 .register(HealthResource.class)
+                .register(OpenApiResource.class)
+                .register(RosterCsvWriter.class)
+                .register(RosterHtmlWriter.class)
+                .register(RosterCalendarWriter.class)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(ApiJson.class)
                 .register(ErrorMappers.InvalidInput.class)
+                .register(ErrorMappers.UnreadableJson.class)
                 .register(ErrorMappers.Unreadable.class)
                 .register(ErrorMappers.Api.class)
                 .register(ErrorMappers.Busy.class)

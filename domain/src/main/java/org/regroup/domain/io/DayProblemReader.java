@@ -33,6 +33,11 @@ public final class DayProblemReader {
 
     /** Reads and validates; throws {@link InvalidInputException} with every problem found. */
     public static DayProblem read(Path file) {
+        return validated(readOnly(file), file.toString());
+    }
+
+    /** Reads the file into records without checking what it says (see {@link #parseOnly}). */
+    public static DayProblem readOnly(Path file) {
         String source = file.toString();
         byte[] bytes;
         try {
@@ -42,7 +47,7 @@ public final class DayProblemReader {
         } catch (IOException e) {
             throw new InvalidInputException(source, List.of(new InputError("$", "cannot read file: " + e.getMessage())));
         }
-        return parse(bytes, source);
+        return parseOnly(bytes, source);
     }
 
     /** Parses and validates JSON text from any source (a request body, a test). */

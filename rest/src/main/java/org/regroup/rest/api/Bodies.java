@@ -20,11 +20,22 @@ final class Bodies {
         for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > maxBytes) {
-                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than this "
-                        + "server accepts (" + maxBytes / (1024 * 1024) + " MiB)");
+                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than the "
+                        + size(maxBytes) + " this server accepts");
             }
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** "20 MiB", "1 KiB", "300 bytes": the limit as an administrator set it. */
+    static String size(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " KiB";
+        }
+        return bytes + " bytes";
     }
 }

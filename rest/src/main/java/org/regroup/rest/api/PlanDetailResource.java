@@ -18,11 +18,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Variant;
 import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.rest.roster.Roster;
+import org.regroup.rest.roster.RosterMedia;
+import org.regroup.rest.roster.Rosters;
 import org.regroup.solver.constraints.Reason;
 import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
@@ -31,7 +37,8 @@ import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 
 /**
- * What a plan means for people: the score analysis, a student's day card, alternatives for a teacher's override.
+ * What a plan means for people: the score analysis, a student's day card, an adult's roster, alternatives for a
+ * teacher's override.
  * Reached through {@link PlanResource} ({@code /api/plans/{id}/...}).
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -78,9 +85,7 @@ public final class PlanDetailResource {
     @GET
     @Path("analysis")
     public AnalysisView analysis(@PathParam("id") String id) {
-        PlanJob job = job(id);
-        DayPlan day = snapshotOf(job);
-        ScoreAnalysis<HardMediumSoftScore> analysis = analyze(day);
+        ScoreAnalysis<HardMediumSoftScore> analysis = snapshot(job(id)).analysis().get();
         List<RuleView> rules = new ArrayList<>();
         for (ConstraintAnalysis<HardMediumSoftScore> c : analysis.constraintAnalyses()) {
             List<MatchView> details = new ArrayList<>();
@@ -104,9 +109,31 @@ public final class PlanDetailResource {
         PlanJob.Snapshot snapshot = snapshot(job);
         StudentDay day = snapshot.plan().students().stream().filter(s -> s.studentId().equals(studentId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("no student '" + studentId + "' in plan " + id));
-        DayPlan copy = new DayPlanCloner().cloneSolution(snapshot.day());
-        Explainer.Explanation explanation = Explainer.explain(copy, analyze(copy), studentId, null);
+        Explainer.Explanation explanation = Explainer.explain(snapshot.day(), snapshot.analysis().get(), studentId,
+                null);
         return new DayCard(id, studentId, day.blocks(), explanation.placement(), explanation.rules());
+    }
+
+    /**
+     * An adult's roster: per block their group (session, modality, focus, space) and its students with the focus
+     * each works on and the accommodations to honour; blocks without a group say why (free, away…). The same data
+     * as JSON, CSV, printable HTML or iCalendar, as the {@code Accept} header asks.
+     */
+    @GET
+    @Path("rosters/{staffId}")
+    @Produces({ MediaType.APPLICATION_JSON, RosterMedia.TEXT_CSV, MediaType.TEXT_HTML, RosterMedia.TEXT_CALENDAR })
+    public Roster roster(@PathParam("id") String id, @PathParam("staffId") String staffId, @Context Request request) {
+        PlanJob job = job(id);
+        if (job.problem().staff().stream().noneMatch(s -> s.id().equals(staffId))) {
+            throw ApiException.notFound("no staff '" + staffId + "' in plan " + id);
+        }
+        PlanJob.Snapshot snapshot = snapshot(job);
+        Roster roster = Rosters.of(id, snapshot.plan(), job.problem(), staffId);
+        if (roster.date() == null && wantsCalendar(request)) {
+            throw ApiException.conflict("plan " + id + " has no date (its day problem gives none), so it cannot be "
+                    + "a calendar; ask for application/json, text/csv or text/html");
+        }
+        return roster;
     }
 
     /** Ranked ways to place the student in this block instead, best first (Timefold's recommendation API). */
@@ -180,6 +207,12 @@ public final class PlanDetailResource {
         return new OverrideResult(id, studentId, blockId, chosen.getId(), after.plan().score(), after.plan().feasible());
     }
 
+    private static boolean wantsCalendar(Request request) {
+        Variant chosen = request.selectVariant(Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
+                RosterMedia.TEXT_CSV_TYPE, MediaType.TEXT_HTML_TYPE, RosterMedia.TEXT_CALENDAR_TYPE).build());
+        return chosen != null && RosterMedia.TEXT_CALENDAR_TYPE.isCompatible(chosen.getMediaType());
+    }
+
     private static List<String> reasons(ScoreAnalysis<HardMediumSoftScore> diff) {
         List<String> reasons = new ArrayList<>();
         for (ConstraintAnalysis<HardMediumSoftScore> c : diff.constraintAnalyses()) {
@@ -188,11 +221,6 @@ public final class PlanDetailResource {
             }
         }
         return reasons;
-    }
-
-    private ScoreAnalysis<HardMediumSoftScore> analyze(DayPlan day) {
-        return plans.solutionManager().analyze(new DayPlanCloner().cloneSolution(day),
-                ScoreAnalysisFetchPolicy.FETCH_ALL);
     }
 
     private static Placement placement(DayPlan day, String studentId, String blockId) {

@@ -35,10 +35,6 @@ final class PlanEvents {
                 }
             }
         };
-        if (!job.isSolving() && job.snapshot() != null) {
-            follower.accept(job.snapshot().update()); // already finished: the final event, then the end
-            return;
-        }
-        job.follow(follower);
+        job.follow(follower); // after the end: only the final event, then the stream closes
     }
 }

@@ -29,6 +29,7 @@ import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.UnreadableBodyException;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.solver.build.DayPlanBuilder;
 
 /** Plans: submit a day, follow it while it solves, stop it, read it. */
 @Path("/api/plans")
@@ -72,7 +73,7 @@ public final class PlanResource {
         } catch (InvalidInputException unreadable) {
             throw new UnreadableBodyException(unreadable);
         }
-        problem = DayProblemReader.validated(problem, "request body");
+        problem = DayPlanBuilder.validated(problem, "request body");
         PlanJob job = plans.submit(problem, limit);
         URI location = uri.getBaseUriBuilder().path("api/plans").path(job.id()).build();
         return Response.accepted(PlanView.of(job, false)).location(location).build();

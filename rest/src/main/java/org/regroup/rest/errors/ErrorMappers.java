@@ -1,11 +1,16 @@
 package org.regroup.rest.errors;
 
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
+import org.regroup.domain.io.DayProblemReader;
 import org.regroup.rest.plans.PlanService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +45,19 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(UnreadableBodyException e) {
             return describe(e.input(), 400, "Unreadable day problem", uri);
+        }
+    }
+
+    /** A small JSON body (an override) that Jackson cannot read: 400 with where and what. */
+    public static final class UnreadableJson implements ExceptionMapper<JsonProcessingException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            InputError error = DayProblemReader.describe(e);
+            return new Problem("about:blank", "Unreadable request body", 400, "the request body cannot be read: "
+                    + error, path(uri), List.of(error)).toResponse();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolverStatus;
 import org.regroup.domain.DayProblem;
@@ -26,7 +27,31 @@ public final class PlanJob {
      * heard. Made on the solver thread at most four times a second (and always at the end), so readers never pay to
      * assemble it and always see a consistent whole.
      */
-    public record Snapshot(DayPlan day, Plan plan, Update update) {
+    public record Snapshot(DayPlan day, Plan plan, Update update, Lazy<ScoreAnalysis<HardMediumSoftScore>> analysis) {
+    }
+
+    /** Computed on first use, once, by whichever thread asks first. */
+    public static final class Lazy<T> {
+        private final java.util.function.Supplier<T> compute;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = compute.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     /** What followers hear: each new best plan, then the end. */
@@ -45,15 +70,21 @@ public final class PlanJob {
     private volatile Duration firstFeasible;
     private volatile String failure;
     private volatile Snapshot snapshot;
+    private volatile Update lastUpdate;
     private volatile long lastPublishedNanos;
 
     /** Early on a solve finds many better plans a second: tell followers at most this often (and always the last). */
     private static final long PUBLISH_EVERY_NANOS = 250_000_000L;
 
-    PlanJob(String id, DayProblem problem, DayPlan initial) {
+    /** Score analysis of a plan (on a copy: analysing recomputes the plan's derived values). */
+    private final java.util.function.Function<DayPlan, ScoreAnalysis<HardMediumSoftScore>> analyzer;
+
+    PlanJob(String id, DayProblem problem, DayPlan initial,
+            java.util.function.Function<DayPlan, ScoreAnalysis<HardMediumSoftScore>> analyzer) {
         this.id = id;
         this.problem = problem;
         this.best = initial;
+        this.analyzer = analyzer;
     }
 
     public String id() {
@@ -99,12 +130,17 @@ public final class PlanJob {
         return snapshot;
     }
 
-    /** Follows this plan; a follower that joins late hears the latest update at once. */
-    public void follow(Consumer<Update> follower) {
-        followers.add(follower);
-        Snapshot latest = snapshot;
+    /**
+     * Follows this plan: a follower that joins late hears the latest update at once; one that joins after the end
+     * hears only the final update. Synchronized with the end so that no follower misses it.
+     */
+    public synchronized void follow(Consumer<Update> follower) {
+        Update latest = lastUpdate;
         if (latest != null) {
-            follower.accept(latest.update());
+            follower.accept(latest);
+        }
+        if (isSolving()) {
+            followers.add(follower);
         }
     }
 
@@ -114,9 +150,11 @@ public final class PlanJob {
 
     // ---- called by PlanService on solver threads ----
 
-    void started() {
-        solvingStarted = Instant.now();
-        status = SolverStatus.SOLVING_ACTIVE;
+    synchronized void started() {
+        if (status == SolverStatus.SOLVING_SCHEDULED) {
+            solvingStarted = Instant.now();
+            status = SolverStatus.SOLVING_ACTIVE;
+        }
     }
 
     void newBest(DayPlan plan) {
@@ -128,7 +166,7 @@ public final class PlanJob {
         publish(false);
     }
 
-    void finished(DayPlan plan) {
+    synchronized void finished(DayPlan plan) {
         if (plan != null) {
             best = plan;
         }
@@ -141,6 +179,25 @@ public final class PlanJob {
     void failed(String reason) {
         failure = reason;
         finished(null);
+    }
+
+    /**
+     * Stopped before a solver thread took it up: it ends with whatever plan it had (none for a new day) and its
+     * followers hear the end. False when solving had already begun (then the solver ends it).
+     */
+    synchronized boolean cancelIfWaiting() {
+        if (status != SolverStatus.SOLVING_SCHEDULED) {
+            return false;
+        }
+        finished = Instant.now();
+        status = SolverStatus.NOT_SOLVING;
+        Snapshot kept = snapshot;
+        Update end = kept == null ? new Update(id, SolverStatus.NOT_SOLVING.name(), null, false, null, 0, true)
+                : new Update(id, SolverStatus.NOT_SOLVING.name(), kept.plan().score(), kept.plan().feasible(),
+                        kept.plan().kpis(), kept.update().elapsedMillis(), true);
+        tell(end);
+        followers.clear();
+        return true;
     }
 
     /** Back to solving (a re-plan around a pin): followers hear its progress too. */
@@ -160,7 +217,12 @@ public final class PlanJob {
         Plan plan = PlanAssembler.assemble(day);
         Update update = new Update(id, last ? SolverStatus.NOT_SOLVING.name() : status.name(), plan.score(),
                 plan.feasible(), plan.kpis(), elapsed().toMillis(), last);
-        snapshot = new Snapshot(day, plan, update);
+        snapshot = new Snapshot(day, plan, update, new Lazy<>(() -> analyzer.apply(day)));
+        tell(update);
+    }
+
+    private void tell(Update update) {
+        lastUpdate = update;
         for (Consumer<Update> follower : followers) {
             try {
                 follower.accept(update);

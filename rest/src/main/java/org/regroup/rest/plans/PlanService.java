@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverManager;
@@ -21,6 +23,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.regroup.domain.DayProblem;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.solve.RegroupSolverConfig;
 import org.regroup.solver.solve.SolveOptions;
 import org.slf4j.Logger;
@@ -106,7 +109,7 @@ public final class PlanService implements AutoCloseable {
      */
     public PlanJob submit(DayProblem problem, Duration timeLimit) {
         DayPlan day = DayPlanBuilder.build(problem, "request body");
-        PlanJob job = new PlanJob(UUID.randomUUID().toString(), problem, day);
+        PlanJob job = new PlanJob(UUID.randomUUID().toString(), problem, day, this::analyze);
         admit(job.id(), day);
         jobs.put(job.id(), job);
         start(job, day, timeLimit);
@@ -148,6 +151,11 @@ public final class PlanService implements AutoCloseable {
                 .run();
     }
 
+    /** Score analysis with every match, on a copy of the plan (analysing recomputes derived values in place). */
+    public ScoreAnalysis<HardMediumSoftScore> analyze(DayPlan plan) {
+        return solutionManager.analyze(new DayPlanCloner().cloneSolution(plan), ScoreAnalysisFetchPolicy.FETCH_ALL);
+    }
+
     public Optional<PlanJob> find(String id) {
         evictExpired();
         return Optional.ofNullable(jobs.get(id));
@@ -156,6 +164,12 @@ public final class PlanService implements AutoCloseable {
     /** Stops solving early; the best plan so far is kept. */
     public void stop(String id) {
         solverManager.terminateEarly(id);
+        PlanJob job = jobs.get(id);
+        // A solve still waiting for a thread is dropped by Timefold without calling back: end it here.
+        if (job != null && job.cancelIfWaiting()) {
+            release(id);
+            LOG.info("plan {}: stopped before it started", id);
+        }
     }
 
     public int solving() {
@@ -210,7 +224,7 @@ public final class PlanService implements AutoCloseable {
     /** Stops every solve (each keeps its best plan) and waits a little for them to end. */
     @Override
     public void close() {
-        jobs.values().stream().filter(PlanJob::isSolving).forEach(j -> solverManager.terminateEarly(j.id()));
+        jobs.values().stream().filter(PlanJob::isSolving).map(PlanJob::id).toList().forEach(this::stop);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (solving() > 0 && System.nanoTime() < deadline) {
             try {

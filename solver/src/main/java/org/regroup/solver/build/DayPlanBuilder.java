@@ -93,6 +93,28 @@ public final class DayPlanBuilder {
         return new DayPlanBuilder(problem, source).assemble();
     }
 
+    /**
+     * The problem itself when it is valid; otherwise every error at once: the format's ({@link DayProblemValidator})
+     * and the weight names, which only the solver knows, so a school fixes its file in one round.
+     */
+    public static DayProblem validated(DayProblem problem, String source) {
+        List<InputError> all = new ArrayList<>(DayProblemValidator.validate(problem));
+        all.addAll(weightNameErrors(problem));
+        if (!all.isEmpty()) {
+            throw new InvalidInputException(source, all);
+        }
+        return problem;
+    }
+
+    private static List<InputError> weightNameErrors(DayProblem problem) {
+        List<InputError> wrong = new ArrayList<>();
+        problem.weights().keySet().stream().filter(name -> !Rules.SOFT.contains(name))
+                .forEach(name -> wrong.add(new InputError("$.weights[\"" + name + "\"]", "'" + name
+                        + "' is not a soft rule that can be weighted; soft rules are: " + String.join(", ",
+                                Rules.SOFT))));
+        return wrong;
+    }
+
     private DayPlan assemble() {
         buildPeriods();
         catalog.all().forEach(this::addMode);
@@ -438,11 +460,9 @@ public final class DayPlanBuilder {
 
     private ConstraintWeightOverrides<HardMediumSoftScore> buildWeights() {
         Map<String, HardMediumSoftScore> overrides = new LinkedHashMap<>();
+        errors.addAll(weightNameErrors(problem));
         problem.weights().forEach((name, weight) -> {
-            if (!Rules.SOFT.contains(name)) {
-                errors.add(new InputError("$.weights[\"" + name + "\"]", "'" + name + "' is not a soft rule that "
-                        + "can be weighted; soft rules are: " + String.join(", ", Rules.SOFT)));
-            } else if (weight != null) {
+            if (Rules.SOFT.contains(name) && weight != null) {
                 overrides.put(name, HardMediumSoftScore.ofSoft(weight));
             }
         });

@@ -1,0 +1,208 @@
+package org.regroup.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.demo.DatasetGenerator;
+import org.regroup.domain.io.Json;
+import org.regroup.rest.api.ServerLimits;
+import org.regroup.rest.plans.PlanService;
+
+/**
+ * The integration tests' client: the JDK's {@link HttpClient} against a real {@link RegroupServer} on a free port,
+ * and what every answer of the API must look like.
+ */
+final class Api {
+
+    static final ObjectMapper JSON = Json.mapper();
+    static final String PROBLEM_JSON = "application/problem+json";
+    /** Where the bundled days are when tests run with the module directory as working directory. */
+    static final Path DATASETS = Path.of("..", "datasets");
+
+    private static byte[] small;
+
+    private final URI base;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    Api(RegroupServer server) {
+        this.base = server.uri();
+    }
+
+    /** Small bounds: {@code concurrent} solves at once, {@code queued} waiting, 3 s by default, at most 60 s. */
+    static PlanService.Settings settings(int concurrent, int queued) {
+        return new PlanService.Settings(concurrent, queued, 20, Duration.ofHours(1), Duration.ofSeconds(3),
+                Duration.ofSeconds(60), 1L << 30);
+    }
+
+    static RegroupServer start(PlanService.Settings settings) throws IOException {
+        return RegroupServer.start("127.0.0.1", 0, settings,
+                new ServerLimits(ServerLimits.DEFAULT_MAX_BODY_BYTES, DATASETS));
+    }
+
+    /** The SMALL demo day, seed 1, as the JSON a client would send (generated once per test JVM). */
+    static synchronized byte[] small() {
+        if (small == null) {
+            try {
+                small = JSON.writeValueAsBytes(smallProblem());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return small.clone();
+    }
+
+    static DayProblem smallProblem() {
+        return DatasetGenerator.generate(DatasetGenerator.Preset.SMALL, 1);
+    }
+
+    /** The SMALL day as a JSON tree, to break in places. */
+    static ObjectNode smallTree() {
+        try {
+            return (ObjectNode) JSON.readTree(small());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : pathAndQuery);
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(60));
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    HttpResponse<String> post(String path, byte[] body) {
+        return post(path, body, "application/json");
+    }
+
+    HttpResponse<String> post(String path, byte[] body, String contentType) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    HttpResponse<String> put(String path, Object body) {
+        try {
+            return send(request(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    /** Submits the SMALL day; returns its plan id (asserting the 202). */
+    String submitSmall(String timeLimit) {
+        HttpResponse<String> response = post("/api/plans?timeLimit=" + timeLimit, small());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response).get("id").asText();
+    }
+
+    /** {@code GET /api/plans/{id}?plan=false}. */
+    JsonNode status(String id) {
+        HttpResponse<String> response = get("/api/plans/" + id + "?plan=false");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    /** Polls the plan (without its body) until {@code until} holds; fails after {@code within}. */
+    JsonNode awaitPlan(String id, Predicate<JsonNode> until, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = status(id);
+            if (until.test(last)) {
+                return last;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("plan " + id + " did not reach the expected state within " + within + "; last: "
+                + last);
+    }
+
+    JsonNode awaitNotSolving(String id, Duration within) {
+        return awaitPlan(id, p -> "NOT_SOLVING".equals(p.path("status").asText()), within);
+    }
+
+    /** Waits until the plan is being solved and has a best plan to read. */
+    JsonNode awaitSolvingWithPlan(String id, Duration within) {
+        return awaitPlan(id, p -> "SOLVING_ACTIVE".equals(p.path("status").asText()) && p.hasNonNull("score"),
+                within);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Words that would betray the implementation in an error body. */
+    private static final Set<String> LEAKS = Set.of("Exception", "\tat ", "at org.", "at java.", "org.regroup",
+            "java.", "jakarta.", "javax.", "com.fasterxml", "org.glassfish", "ai.timefold", "Caused by", ".java:");
+
+    /**
+     * What every error must be: the status, {@code application/problem+json}, a title, the status again, a detail,
+     * and no stack trace or class name anywhere. Returns the body.
+     */
+    static JsonNode assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as("Content-Type").hasValueSatisfying(
+                type -> assertThat(type).startsWith(PROBLEM_JSON));
+        for (String leak : LEAKS) {
+            assertThat(response.body()).as("error body leaks '%s'", leak).doesNotContain(leak);
+        }
+        JsonNode problem = json(response);
+        assertThat(problem.path("title").asText()).as(response.body()).isNotBlank();
+        assertThat(problem.path("status").asInt()).as(response.body()).isEqualTo(status);
+        assertThat(problem.path("detail").asText()).as(response.body()).isNotBlank();
+        return problem;
+    }
+}
