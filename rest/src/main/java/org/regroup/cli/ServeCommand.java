@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.regroup.rest.RegroupServer;
+import org.regroup.rest.api.Durations;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.plans.PlanService;
 import picocli.CommandLine.Command;
@@ -59,7 +60,20 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBodyMib < 1) {
             throw new ErrorReporter.UserError("--max-body-mib must be at least 1, was " + maxBodyMib);
         }
+        if (concurrent != null && concurrent < 1) {
+            throw new ErrorReporter.UserError("--concurrent must be at least 1, was " + concurrent);
+        }
+        if (queue != null && queue < 0) {
+            throw new ErrorReporter.UserError("--queue must be 0 or more, was " + queue);
+        }
+        if (keep < 1) {
+            throw new ErrorReporter.UserError("--keep must be at least 1, was " + keep);
+        }
         PlanService.Settings d = PlanService.Settings.defaults();
+        if (timeLimit.isZero() || timeLimit.isNegative() || timeLimit.compareTo(d.maxTimeLimit()) > 0) {
+            throw new ErrorReporter.UserError("--time-limit must be more than 0 and at most "
+                    + Durations.format(d.maxTimeLimit()) + ", was " + Durations.format(timeLimit));
+        }
         PlanService.Settings settings = new PlanService.Settings(concurrent == null ? d.concurrent() : concurrent,
                 queue == null ? d.queued() : queue, keep, d.keepFor(), timeLimit, d.maxTimeLimit(),
                 d.memoryBudgetBytes());

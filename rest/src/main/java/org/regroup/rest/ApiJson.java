@@ -10,7 +10,8 @@ import org.regroup.domain.io.Json;
 @Provider
 public final class ApiJson implements ContextResolver<ObjectMapper> {
 
-    private static final ObjectMapper MAPPER = Json.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
+    /** Also for bodies the resources write themselves (cached renderings). */
+    public static final ObjectMapper MAPPER = Json.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public ObjectMapper getContext(Class<?> type) {

@@ -12,13 +12,11 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.regroup.rest.api.DatasetResource;
 import org.regroup.rest.api.HealthResource;
 import org.regroup.rest.api.OpenApiResource;
+import org.regroup.rest.api.PlanDetailResource;
 import org.regroup.rest.api.PlanResource;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.errors.ErrorMappers;
 import org.regroup.rest.plans.PlanService;
-import org.regroup.rest.roster.RosterCalendarWriter;
-import org.regroup.rest.roster.RosterCsvWriter;
-import org.regroup.rest.roster.RosterHtmlWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +55,10 @@ public final class RegroupServer implements AutoCloseable {
     static ResourceConfig application(PlanService plans, ServerLimits limits) {
         return new ResourceConfig()
                 .register(PlanResource.class)
+                .register(PlanDetailResource.class)
                 .register(DatasetResource.class)
                 .register(HealthResource.class)
                 .register(OpenApiResource.class)
-                .register(RosterCsvWriter.class)
-                .register(RosterHtmlWriter.class)
-                .register(RosterCalendarWriter.class)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(ApiJson.class)
                 .register(ErrorMappers.InvalidInput.class)
@@ -70,6 +66,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(ErrorMappers.Unreadable.class)
                 .register(ErrorMappers.Api.class)
                 .register(ErrorMappers.Busy.class)
+                .register(ErrorMappers.AlreadySolving.class)
                 .register(ErrorMappers.Web.class)
                 .register(ErrorMappers.Unexpected.class)
                 .register(new AbstractBinder() {

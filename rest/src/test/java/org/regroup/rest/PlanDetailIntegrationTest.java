@@ -176,6 +176,14 @@ class PlanDetailIntegrationTest {
     }
 
     @Test
+    void alternativesWithALimitBelowOneAre400() {
+        String[] placed = aPlacedStudentBlock(plan());
+        String path = "/api/plans/" + id + "/placements/" + placed[0] + "/" + placed[1] + "/alternatives?limit=";
+        assertThat(Api.assertProblem(api.get(path + "0"), 400).get("detail").asText()).contains("limit");
+        Api.assertProblem(api.get(path + "-2"), 400);
+    }
+
+    @Test
     void alternativesForAnUnknownBlockAre404() {
         String[] placed = aPlacedStudentBlock(plan());
         Api.assertProblem(api.get("/api/plans/" + id + "/placements/" + placed[0] + "/B99/alternatives"), 404);

@@ -248,6 +248,8 @@ class PlansIntegrationTest {
         JsonNode stopped = api.awaitNotSolving(waiting, Duration.ofSeconds(3));
         assertThat(stopped.path("score").isNull() || stopped.path("score").isMissingNode()).isTrue();
         assertThat(follower.get(10, TimeUnit.SECONDS)).extracting(Event::name).containsExactly("final");
+        assertThat(Api.assertProblem(api.get("/api/plans/" + waiting + "/analysis"), 409).get("detail").asText())
+                .contains("stopped before");
         assertThat(Api.json(api.get("/api/health")).get("solving").asInt()).isEqualTo(1);
         assertThat(api.status(running).get("status").asText()).isEqualTo("SOLVING_ACTIVE");
 

@@ -174,6 +174,24 @@ class RostersIntegrationTest {
     }
 
     @Test
+    void anUnchangedRosterIs304ForItsETag() {
+        HttpResponse<String> first = roster(teacher, "text/csv");
+        String tag = first.headers().firstValue("ETag").orElseThrow();
+        String jsonTag = roster(teacher, "application/json").headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = api.send(api.request("/api/plans/" + id + "/rosters/" + teacher)
+                .header("Accept", "text/csv").header("If-None-Match", tag).GET().build());
+        HttpResponse<String> otherFormat = api.send(api.request("/api/plans/" + id + "/rosters/" + teacher)
+                .header("Accept", "application/json").header("If-None-Match", tag).GET().build());
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(jsonTag).isNotEqualTo(tag);
+        assertThat(otherFormat.statusCode()).isEqualTo(200);
+        assertThat(first.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept"));
+    }
+
+    @Test
     void anUnknownAdultIs404AndAnUnsupportedMediaTypeIs406() {
         JsonNode unknown = Api.assertProblem(roster("NOBODY", "application/json"), 404);
         assertThat(unknown.get("detail").asText()).contains("NOBODY");

@@ -11,18 +11,33 @@ import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.RecommendedAssignment;
 import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.regroup.domain.plan.Focus;
 import org.regroup.domain.plan.StudentDay;
+import org.regroup.rest.ApiJson;
+
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
@@ -35,12 +50,15 @@ import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
+import org.regroup.solver.output.PlanAssembler;
 
 /**
- * What a plan means for people: the score analysis, a student's day card, an adult's roster, alternatives for a
+ * One plan: its state, progress events, stopping it early, and what it means for people: the score analysis, a student's day card, an adult's roster, alternatives for a
  * teacher's override.
- * Reached through {@link PlanResource} ({@code /api/plans/{id}/...}).
+ * A root resource of its own: all of {@code /api/plans/{id}} is here, so Jersey never has to choose between a
+ * method and a locator on the same path.
  */
+@Path("/api/plans/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PlanDetailResource {
 
@@ -61,7 +79,7 @@ public final class PlanDetailResource {
 
     /** One way to place a student in a block instead, with what it would change in the score and why. */
     public record Alternative(int rank, String sessionId, String staffId, String spaceId, String modality,
-            String focus, String scoreChange, List<String> reasons) {
+            Focus focus, String scoreChange, List<String> reasons) {
     }
 
     public record AlternativesView(String planId, String studentId, String blockId, String currentSessionId,
@@ -76,10 +94,30 @@ public final class PlanDetailResource {
             boolean feasible) {
     }
 
-    private final PlanService plans;
+    @Inject
+    PlanService plans;
 
-    PlanDetailResource(PlanService plans) {
-        this.plans = plans;
+    /** The plan: status, score, KPIs and (unless {@code plan=false}) the plan in the documented format. */
+    @GET
+    public PlanResource.PlanView get(@PathParam("id") String id, @QueryParam("plan") Boolean withPlan) {
+        return PlanResource.PlanView.of(job(id), withPlan == null || withPlan);
+    }
+
+    /** Stops solving early; the best plan found so far is kept. */
+    @DELETE
+    @Path("solving")
+    public PlanResource.PlanView stop(@PathParam("id") String id) {
+        PlanJob job = job(id);
+        plans.stop(id);
+        return PlanResource.PlanView.of(job, false);
+    }
+
+    /** Server-Sent Events: {@code best} for each new best plan (at most four a second), then {@code final}. */
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        PlanEvents.stream(job(id), sink, sse);
     }
 
     @GET
@@ -117,23 +155,52 @@ public final class PlanDetailResource {
     /**
      * An adult's roster: per block their group (session, modality, focus, space) and its students with the focus
      * each works on and the accommodations to honour; blocks without a group say why (free, away…). The same data
-     * as JSON, CSV, printable HTML or iCalendar, as the {@code Accept} header asks.
+     * as JSON, CSV, printable HTML or iCalendar, as the {@code Accept} header asks. Rendered once per version of
+     * the plan and served from memory after that, with an ETag so that a device polling for changes gets 304.
      */
     @GET
     @Path("rosters/{staffId}")
     @Produces({ MediaType.APPLICATION_JSON, RosterMedia.TEXT_CSV, MediaType.TEXT_HTML, RosterMedia.TEXT_CALENDAR })
-    public Roster roster(@PathParam("id") String id, @PathParam("staffId") String staffId, @Context Request request) {
+    @Operation(summary = "An adult's roster for the day", responses = @ApiResponse(responseCode = "200",
+            description = "The roster in the media type the Accept header asks for", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Roster.class)),
+                    @Content(mediaType = RosterMedia.TEXT_CSV), @Content(mediaType = MediaType.TEXT_HTML),
+                    @Content(mediaType = RosterMedia.TEXT_CALENDAR) }))
+    public Response roster(@PathParam("id") String id, @PathParam("staffId") String staffId,
+            @Context Request request) {
         PlanJob job = job(id);
         if (job.problem().staff().stream().noneMatch(s -> s.id().equals(staffId))) {
             throw ApiException.notFound("no staff '" + staffId + "' in plan " + id);
         }
-        PlanJob.Snapshot snapshot = snapshot(job);
-        Roster roster = Rosters.of(id, snapshot.plan(), job.problem(), staffId);
-        if (roster.date() == null && wantsCalendar(request)) {
-            throw ApiException.conflict("plan " + id + " has no date (its day problem gives none), so it cannot be "
-                    + "a calendar; ask for application/json, text/csv or text/html");
+        Variant variant = request.selectVariant(RosterMedia.VARIANTS);
+        if (variant == null) {
+            throw new NotAcceptableException();
         }
-        return roster;
+        MediaType type = variant.getMediaType();
+        PlanJob.Snapshot snapshot = snapshot(job);
+        EntityTag tag = new EntityTag(snapshot.version() + "-" + staffId + "-" + type.getSubtype());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.variant(variant).build();
+        }
+        RosterMedia.Rendered rendered = snapshot.rendered(List.of("roster", staffId, type), () -> {
+            Roster roster = Rosters.of(id, snapshot.plan(), job.problem(), staffId);
+            if (roster.date() == null && RosterMedia.TEXT_CALENDAR_TYPE.isCompatible(type)) {
+                throw ApiException.conflict("plan " + id + " has no date (its day problem gives none), so it "
+                        + "cannot be a calendar; ask for application/json, text/csv or text/html");
+            }
+            return RosterMedia.render(roster, type, ApiJson.MAPPER, snapshot.at());
+        });
+        Response.ResponseBuilder ok = Response.ok(rendered.body()).header(HttpHeaders.CONTENT_TYPE,
+                rendered.contentType()).tag(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (rendered.fileName() != null) {
+            ok.header("Content-Disposition", "inline; filename=\"" + rendered.fileName() + "\"");
+        }
+        if (MediaType.TEXT_HTML_TYPE.isCompatible(type)) {
+            ok.header("Content-Security-Policy", RosterMedia.HTML_SECURITY_POLICY)
+                    .header("X-Content-Type-Options", "nosniff");
+        }
+        return ok.build();
     }
 
     /** Ranked ways to place the student in this block instead, best first (Timefold's recommendation API). */
@@ -141,6 +208,9 @@ public final class PlanDetailResource {
     @Path("placements/{studentId}/{blockId}/alternatives")
     public AlternativesView alternatives(@PathParam("id") String id, @PathParam("studentId") String studentId,
             @PathParam("blockId") String blockId, @QueryParam("limit") Integer limit) {
+        if (limit != null && limit < 1) {
+            throw ApiException.badRequest("limit must be at least 1, was " + limit);
+        }
         PlanJob job = job(id);
         DayPlan copy = new DayPlanCloner().cloneSolution(snapshotOf(job));
         Placement placement = placement(copy, studentId, blockId);
@@ -164,7 +234,7 @@ public final class PlanDetailResource {
                     : r.scoreAnalysisDiff().diff(now);
             alternatives.add(new Alternative(++rank, s.getId(), s.getAdult() == null ? null : s.getAdult().getId(),
                     s.getRoom() == null ? null : s.getRoom().getId(), s.getMode().getId(),
-                    s.getSummary().getFocus() == null ? null : s.getSummary().getFocus().getId(),
+                    PlanAssembler.focus(s.getSummary().getFocus()),
                     change.score().toString(), reasons(change)));
             if (limit != null && alternatives.size() >= limit) {
                 break;
@@ -207,12 +277,6 @@ public final class PlanDetailResource {
         return new OverrideResult(id, studentId, blockId, chosen.getId(), after.plan().score(), after.plan().feasible());
     }
 
-    private static boolean wantsCalendar(Request request) {
-        Variant chosen = request.selectVariant(Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
-                RosterMedia.TEXT_CSV_TYPE, MediaType.TEXT_HTML_TYPE, RosterMedia.TEXT_CALENDAR_TYPE).build());
-        return chosen != null && RosterMedia.TEXT_CALENDAR_TYPE.isCompatible(chosen.getMediaType());
-    }
-
     private static List<String> reasons(ScoreAnalysis<HardMediumSoftScore> diff) {
         List<String> reasons = new ArrayList<>();
         for (ConstraintAnalysis<HardMediumSoftScore> c : diff.constraintAnalyses()) {
@@ -231,13 +295,16 @@ public final class PlanDetailResource {
     }
 
     private PlanJob job(String id) {
-        return plans.find(id).orElseThrow(() -> ApiException.notFound("no plan '" + id + "'"));
+        return plans.find(id).orElseThrow(() -> ApiException.notFound("no plan '" + id + "' (unknown, or dropped "
+                + "after " + plans.settings().keepFor().toHours() + " h or beyond the "
+                + plans.settings().keepPlans() + " most recent)"));
     }
 
     private static PlanJob.Snapshot snapshot(PlanJob job) {
         PlanJob.Snapshot snapshot = job.snapshot();
         if (snapshot == null) {
-            throw ApiException.conflict("plan " + job.id() + " has no plan yet; it is still being built");
+            throw ApiException.conflict(job.isSolving() ? "plan " + job.id() + " has no plan yet; it is still being "
+                    + "built" : "plan " + job.id() + " was stopped before it was built; it has no plan");
         }
         return snapshot;
     }

@@ -7,31 +7,25 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Plan;
-import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.UnreadableBodyException;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
 
-/** Plans: submit a day, follow it while it solves, stop it, read it. */
+/** Plans: submit a day ({@link PlanDetailResource} has everything about one plan). */
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PlanResource {
@@ -77,41 +71,5 @@ public final class PlanResource {
         PlanJob job = plans.submit(problem, limit);
         URI location = uri.getBaseUriBuilder().path("api/plans").path(job.id()).build();
         return Response.accepted(PlanView.of(job, false)).location(location).build();
-    }
-
-    @GET
-    @Path("{id}")
-    public PlanView get(@PathParam("id") String id, @QueryParam("plan") Boolean withPlan) {
-        return PlanView.of(job(id), withPlan == null || withPlan);
-    }
-
-    /** Stops solving early; the best plan found so far is kept. */
-    @DELETE
-    @Path("{id}/solving")
-    public PlanView stop(@PathParam("id") String id) {
-        PlanJob job = job(id);
-        plans.stop(id);
-        return PlanView.of(job, false);
-    }
-
-    /** Server-Sent Events: {@code best} for each new best plan (at most four a second), then {@code final}. */
-    @GET
-    @Path("{id}/events")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        PlanJob job = job(id);
-        PlanEvents.stream(job, sink, sse);
-    }
-
-    /** Analysis, day cards, rosters, alternatives and overrides of one plan. */
-    @Path("{id}")
-    public PlanDetailResource detail() {
-        return new PlanDetailResource(plans);
-    }
-
-    PlanJob job(String id) {
-        return plans.find(id).orElseThrow(() -> ApiException.notFound("no plan '" + id + "' (unknown, or dropped "
-                + "after " + plans.settings().keepFor().toHours() + " h or beyond the "
-                + plans.settings().keepPlans() + " most recent)"));
     }
 }

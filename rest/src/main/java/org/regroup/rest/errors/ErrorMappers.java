@@ -91,6 +91,16 @@ public final class ErrorMappers {
         }
     }
 
+    public static final class AlreadySolving implements ExceptionMapper<PlanService.AlreadySolvingException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(PlanService.AlreadySolvingException e) {
+            return Problem.of(Response.Status.CONFLICT, e.getMessage()).at(path(uri)).toResponse();
+        }
+    }
+
     /** Jersey's own refusals (404 no such route, 405, 406, 415…) in the same shape. */
     public static final class Web implements ExceptionMapper<WebApplicationException> {
         @Context

@@ -3,6 +3,8 @@ package org.regroup.rest.plans;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -27,7 +29,17 @@ public final class PlanJob {
      * heard. Made on the solver thread at most four times a second (and always at the end), so readers never pay to
      * assemble it and always see a consistent whole.
      */
-    public record Snapshot(DayPlan day, Plan plan, Update update, Lazy<ScoreAnalysis<HardMediumSoftScore>> analysis) {
+    public record Snapshot(long version, Instant at, DayPlan day, Plan plan, Update update,
+            Lazy<ScoreAnalysis<HardMediumSoftScore>> analysis, Map<Object, Object> renderings) {
+
+        /**
+         * What was made from this snapshot for readers (a roster in a media type…), made once by the first reader
+         * and kept as long as the snapshot is the latest.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T rendered(Object key, java.util.function.Supplier<T> render) {
+            return (T) renderings.computeIfAbsent(key, k -> render.get());
+        }
     }
 
     /** Computed on first use, once, by whichever thread asks first. */
@@ -72,6 +84,8 @@ public final class PlanJob {
     private volatile Snapshot snapshot;
     private volatile Update lastUpdate;
     private volatile long lastPublishedNanos;
+    /** Counts snapshots: with the plan id, names a version of the plan (ETags). */
+    private long version;
 
     /** Early on a solve finds many better plans a second: tell followers at most this often (and always the last). */
     private static final long PUBLISH_EVERY_NANOS = 250_000_000L;
@@ -201,13 +215,14 @@ public final class PlanJob {
     }
 
     /** Back to solving (a re-plan around a pin): followers hear its progress too. */
-    void restarted(DayPlan plan) {
+    synchronized void restarted(DayPlan plan) {
         best = plan;
         finished = null;
         status = SolverStatus.SOLVING_SCHEDULED;
+        lastUpdate = null; // a follower joining now waits for the re-plan instead of hearing the old end
     }
 
-    private void publish(boolean last) {
+    private synchronized void publish(boolean last) {
         long now = System.nanoTime();
         if (!last && snapshot != null && now - lastPublishedNanos < PUBLISH_EVERY_NANOS) {
             return;
@@ -217,7 +232,8 @@ public final class PlanJob {
         Plan plan = PlanAssembler.assemble(day);
         Update update = new Update(id, last ? SolverStatus.NOT_SOLVING.name() : status.name(), plan.score(),
                 plan.feasible(), plan.kpis(), elapsed().toMillis(), last);
-        snapshot = new Snapshot(day, plan, update, new Lazy<>(() -> analyzer.apply(day)));
+        snapshot = new Snapshot(++version, Instant.now(), day, plan, update, new Lazy<>(() -> analyzer.apply(day)),
+                new ConcurrentHashMap<>());
         tell(update);
     }
 

@@ -74,6 +74,13 @@ public final class PlanService implements AutoCloseable {
         }
     }
 
+    /** A plan that is solving cannot be re-planned until it ends (409). */
+    public static final class AlreadySolvingException extends RuntimeException {
+        AlreadySolvingException(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Measured peak heap of a solve is about 40 KiB per student-block placement on the bundled large day (376 MiB
      * for 8,400 placements, docs/benchmarks.md); the estimate keeps a margin over that.
@@ -119,9 +126,9 @@ public final class PlanService implements AutoCloseable {
     }
 
     /** Solves again from a revised plan (a teacher's pin): the same plan id, its followers hear the new solve. */
-    public PlanJob resolve(PlanJob job, DayPlan revised, Duration timeLimit) {
+    public synchronized PlanJob resolve(PlanJob job, DayPlan revised, Duration timeLimit) {
         if (job.isSolving()) {
-            throw new IllegalStateException("plan " + job.id() + " is still solving");
+            throw new AlreadySolvingException("plan " + job.id() + " is solving; stop it or wait for it to finish");
         }
         admit(job.id(), revised);
         job.restarted(revised);
@@ -194,7 +201,7 @@ public final class PlanService implements AutoCloseable {
         }
         claimed.put(id, need);
         claimedBytes.addAndGet(need);
-        makeRoom();
+        makeRoom(id);
     }
 
     private void release(String id) {
@@ -204,10 +211,13 @@ public final class PlanService implements AutoCloseable {
         }
     }
 
-    /** Keeps fewer than {@code keepPlans} finished plans before a new one comes: the oldest finished go first. */
-    private void makeRoom() {
+    /**
+     * Keeps fewer than {@code keepPlans} finished plans before a new one comes: the oldest finished go first, never
+     * the plan being admitted (a re-plan of a finished plan must not drop itself).
+     */
+    private void makeRoom(String admitted) {
         evictExpired();
-        List<PlanJob> finished = jobs.values().stream().filter(j -> !j.isSolving())
+        List<PlanJob> finished = jobs.values().stream().filter(j -> !j.isSolving() && !j.id().equals(admitted))
                 .sorted(Comparator.comparing(PlanJob::finished, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         for (int i = 0; i <= finished.size() - settings.keepPlans(); i++) {

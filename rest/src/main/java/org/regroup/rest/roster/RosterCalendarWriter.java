@@ -1,12 +1,7 @@
 package org.regroup.rest.roster;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,12 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
-import jakarta.ws.rs.ext.Provider;
 import org.regroup.rest.roster.Roster.BlockRoster;
 import org.regroup.rest.roster.Roster.Member;
 
@@ -34,9 +23,7 @@ import org.regroup.rest.roster.Roster.Member;
  * character), TEXT values escaped. The UID is stable for a plan, adult and block, so importing the roster again after
  * an override updates the events instead of doubling them.
  */
-@Provider
-@Produces(RosterMedia.TEXT_CALENDAR)
-public final class RosterCalendarWriter implements MessageBodyWriter<Roster> {
+public final class RosterCalendarWriter {
 
     static final String PRODID = "-//Regroup//Regroup rosters//EN";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
@@ -44,27 +31,7 @@ public final class RosterCalendarWriter implements MessageBodyWriter<Roster> {
             .withZone(ZoneOffset.UTC);
     private static final int MAX_OCTETS = 75;
 
-    private final Clock clock;
-
-    public RosterCalendarWriter() {
-        this(Clock.systemUTC());
-    }
-
-    RosterCalendarWriter(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Roster.class.isAssignableFrom(type) && RosterMedia.TEXT_CALENDAR_TYPE.isCompatible(mediaType);
-    }
-
-    @Override
-    public void writeTo(Roster roster, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        headers.putSingle(HttpHeaders.CONTENT_TYPE, "text/calendar; charset=utf-8");
-        headers.putSingle("Content-Disposition", "inline; filename=\"" + RosterMedia.fileName(roster, "ics") + "\"");
-        out.write(render(roster, clock.instant()).getBytes(StandardCharsets.UTF_8));
+    private RosterCalendarWriter() {
     }
 
     /**

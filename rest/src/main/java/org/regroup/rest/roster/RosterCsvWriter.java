@@ -1,19 +1,8 @@
 package org.regroup.rest.roster;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
-import jakarta.ws.rs.ext.Provider;
 import org.regroup.domain.plan.Focus;
 import org.regroup.rest.roster.Roster.BlockRoster;
 import org.regroup.rest.roster.Roster.Member;
@@ -24,25 +13,13 @@ import org.regroup.rest.roster.Roster.Member;
  * or surrounding spaces are quoted, quotes doubled. A field a spreadsheet would run as a formula (starting with
  * {@code = + - @}, tab or carriage return) is prefixed with {@code '}.
  */
-@Provider
-@Produces(RosterMedia.TEXT_CSV)
-public final class RosterCsvWriter implements MessageBodyWriter<Roster> {
+public final class RosterCsvWriter {
 
     static final List<String> HEADER = List.of("date", "staffId", "staffName", "blockId", "start", "end", "status",
             "sessionId", "modality", "focusId", "focus", "spaceId", "space", "studentId", "studentName",
             "studentFocusId", "studentFocus", "accommodations", "note");
 
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Roster.class.isAssignableFrom(type) && RosterMedia.TEXT_CSV_TYPE.isCompatible(mediaType);
-    }
-
-    @Override
-    public void writeTo(Roster roster, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        headers.putSingle(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8; header=present");
-        headers.putSingle("Content-Disposition", "inline; filename=\"" + RosterMedia.fileName(roster, "csv") + "\"");
-        out.write(render(roster).getBytes(StandardCharsets.UTF_8));
+    private RosterCsvWriter() {
     }
 
     /** The whole CSV document. */

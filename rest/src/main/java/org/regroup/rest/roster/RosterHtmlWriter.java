@@ -1,20 +1,9 @@
 package org.regroup.rest.roster;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
-import jakarta.ws.rs.ext.Provider;
 import org.regroup.rest.roster.Roster.BlockRoster;
 import org.regroup.rest.roster.Roster.Member;
 
@@ -23,9 +12,7 @@ import org.regroup.rest.roster.Roster.Member;
  * with a tick column for attendance. Print CSS keeps each block's table on one page and starts each adult on a new
  * page; no JavaScript (and a Content-Security-Policy that allows none); every value is escaped.
  */
-@Provider
-@Produces(MediaType.TEXT_HTML)
-public final class RosterHtmlWriter implements MessageBodyWriter<Roster> {
+public final class RosterHtmlWriter {
 
     /** Nothing but the page's own styles may load or run. */
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -57,18 +44,7 @@ public final class RosterHtmlWriter implements MessageBodyWriter<Roster> {
             }
             """;
 
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Roster.class.isAssignableFrom(type) && MediaType.TEXT_HTML_TYPE.isCompatible(mediaType);
-    }
-
-    @Override
-    public void writeTo(Roster roster, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        headers.putSingle(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8");
-        headers.putSingle("Content-Security-Policy", CSP);
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        out.write(render(List.of(roster)).getBytes(StandardCharsets.UTF_8));
+    private RosterHtmlWriter() {
     }
 
     /** One page per adult. */

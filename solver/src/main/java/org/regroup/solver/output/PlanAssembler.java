@@ -100,7 +100,8 @@ public final class PlanAssembler {
                 s.isCatchAll(), seats);
     }
 
-    static Focus focus(org.regroup.solver.model.Focus f) {
+    /** The plan format's focus (kind, id, name) of a session's or student's focus in the solver's model. */
+    public static Focus focus(org.regroup.solver.model.Focus f) {
         return f == null ? null : new Focus(f.getKind(), f.getId(), f.getName());
     }
 

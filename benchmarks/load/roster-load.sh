@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Roster GET latency and throughput on loopback while a large plan is solving (issue 4).
+#
+#   bash benchmarks/load/roster-load.sh [connections=200] [duration=30s] [media=application/json]
+#
+# Needs wrk (Debian: apt-get install wrk) and the built jar (./mvnw -B -q install -DskipTests).
+# Starts its own server on a free port, submits datasets/large.json for 180 s, waits for its first plan, then
+# runs wrk against one teacher's roster while the solver keeps working. Prints wrk's latency distribution.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+CONNECTIONS=${1:-200}
+DURATION=${2:-30s}
+MEDIA=${3:-application/json}
+JAR=rest/target/regroup.jar
+PORT=${PORT:-18181}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "$JAR missing: run ./mvnw -B -q install -DskipTests" >&2; exit 2; }
+
+LOG=$(mktemp)
+java -Xmx2g -jar "$JAR" serve --port "$PORT" >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -f "$LOG"' EXIT
+for _ in $(seq 1 100); do curl -sf "localhost:$PORT/api/health" >/dev/null && break; sleep 0.2; done
+
+ID=$(curl -sf -XPOST -H 'Content-Type: application/json' --data-binary @datasets/large.json \
+  "localhost:$PORT/api/plans?timeLimit=${TIME_LIMIT:-180s}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+for _ in $(seq 1 200); do
+  curl -sf "localhost:$PORT/api/plans/$ID?plan=false" | grep -q '"score"' && break; sleep 0.2
+done
+STAFF=$(curl -sf "localhost:$PORT/api/plans/$ID" | python3 -c '
+import json,sys
+plan=json.load(sys.stdin)["plan"]
+for b in plan["blocks"]:
+    for s in b.get("sessions",[]):
+        if s.get("students"): print(s["staffId"]); sys.exit()')
+[ -n "${IDLE:-}" ] && { curl -sf -XDELETE "localhost:$PORT/api/plans/$ID/solving" >/dev/null; sleep 2; }
+URL="http://127.0.0.1:$PORT/api/plans/$ID/rosters/$STAFF"
+echo "plan $ID (large, solving), roster of $STAFF as $MEDIA; $CONNECTIONS connections for $DURATION; $(nproc) cores"
+curl -sf -H "Accept: $MEDIA" "$URL" | wc -c | xargs echo "roster bytes:"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept: $MEDIA" "$URL"
+curl -sf "localhost:$PORT/api/plans/$ID?plan=false" | python3 -c '
+import json,sys; p=json.load(sys.stdin); print("after the run: status", p["status"], "score", p["score"])'
