@@ -3,6 +3,8 @@
 #
 #   bash benchmarks/load/roster-load.sh [connections=200] [duration=30s] [media=application/json]
 #
+# connections may be a list ("10 50 200"): one wrk run each, after one 30 s warm-up run (JIT) that is not reported.
+#
 # Needs wrk (Debian: apt-get install wrk) and the built jar (./mvnw -B -q install -DskipTests).
 # Starts its own server on a free port, submits datasets/large.json for 180 s, waits for its first plan, then
 # runs wrk against one teacher's roster while the solver keeps working. Prints wrk's latency distribution.
@@ -18,7 +20,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 [ -f "$JAR" ] || { echo "$JAR missing: run ./mvnw -B -q install -DskipTests" >&2; exit 2; }
 
 LOG=$(mktemp)
-java -Xmx2g -jar "$JAR" serve --port "$PORT" >"$LOG" 2>&1 &
+java ${REGROUP_JAVA_OPTS:--Xmx2g} -jar "$JAR" serve --port "$PORT" >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -f "$LOG"' EXIT
 for _ in $(seq 1 100); do curl -sf "localhost:$PORT/api/health" >/dev/null && break; sleep 0.2; done
@@ -38,6 +40,10 @@ for b in plan["blocks"]:
 URL="http://127.0.0.1:$PORT/api/plans/$ID/rosters/$STAFF"
 echo "plan $ID (large, solving), roster of $STAFF as $MEDIA; $CONNECTIONS connections for $DURATION; $(nproc) cores"
 curl -sf -H "Accept: $MEDIA" "$URL" | wc -c | xargs echo "roster bytes:"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept: $MEDIA" "$URL"
+wrk -t2 -c50 -d30s -H "Accept: $MEDIA" "$URL" >/dev/null # warm-up: the JIT needs ~30 s of traffic on 2 cores
+for C in $CONNECTIONS; do
+  echo "== $C connections"
+  wrk -t2 -c"$C" -d"$DURATION" --latency -H "Accept: $MEDIA" "$URL"
+done
 curl -sf "localhost:$PORT/api/plans/$ID?plan=false" | python3 -c '
 import json,sys; p=json.load(sys.stdin); print("after the run: status", p["status"], "score", p["score"])'
