@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code regroup}: the command line of the application. */
 @Command(name = "regroup", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Plans a personalized-learning school day: who works on what, how, with whom, where.",
-        subcommands = { SolveCommand.class, GenerateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class })
+        subcommands = { SolveCommand.class, GenerateCommand.class, ServeCommand.class, WhatIfCommand.class,
+                CommandLine.HelpCommand.class })
 public final class RegroupCommand implements Runnable {
 
     /** Bad input (files, options): the user can fix it. */

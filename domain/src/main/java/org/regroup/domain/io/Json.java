@@ -62,6 +62,11 @@ public final class Json {
      * place: readers see the old file or the whole new one, never a part.
      */
     public static void writeAtomically(Path target, Object value) throws IOException {
+        writeAtomically(target, out -> MAPPER.writeValue(out, value));
+    }
+
+    /** Writes what {@code content} writes, as above (a report, a CSV): readers see the old file or the whole new one. */
+    public static void writeAtomically(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
@@ -70,7 +75,7 @@ public final class Json {
             readableLikeAnyOtherFile(tmp);
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                MAPPER.writeValue(out, value);
+                content.writeTo(out);
             }
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 channel.force(true);
@@ -83,6 +88,12 @@ public final class Json {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** What goes into a file written atomically. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** Temporary files are created owner-only; the finished file should have the usual rw-r--r--. */

@@ -1,12 +1,14 @@
 package org.regroup.solver.kpi;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.regroup.domain.BlockKind;
 import org.regroup.domain.plan.Kpis;
@@ -79,9 +81,7 @@ public final class KpiCalculator {
         int withNeed = 0;
         int required = 0;
         int delivered = 0;
-        int unmet = 0;
         double distinctModes = 0;
-        Set<Learner> unmetLearners = new HashSet<>(unmetInSessions(plan));
         for (StudentDay day : days.values()) {
             Learner l = day.learner();
             if (l.getMinStaffLedBlocks() > 0) {
@@ -89,12 +89,9 @@ public final class KpiCalculator {
                 required += l.getMinStaffLedBlocks();
                 delivered += Math.min(l.getMinStaffLedBlocks(), day.staffLedBlocks());
             }
-            if (day.staffLedShortfall() > 0 || day.oneToOneShortfallMinutes() > 0 || day.onlineExcess() > 0) {
-                unmetLearners.add(l);
-            }
             distinctModes += day.entries().stream().map(DayEntry::mode).distinct().count();
         }
-        unmet = unmetLearners.size();
+        int unmet = (int) studentOutcomes(plan, days).values().stream().filter(o -> !o.unmet().isEmpty()).count();
 
         Map<String, int[]> sizes = new TreeMap<>(); // modality -> {sessions, students, max}
         int open = 0;
@@ -125,17 +122,70 @@ public final class KpiCalculator {
                 plan.getScore() == null ? null : plan.getScore().toString());
     }
 
+    /**
+     * What the plan gives one student: staff-led blocks against their need, and each accommodation it leaves unmet,
+     * in words ("staff-led time", "1:1 minutes", "online limit", "quiet space", "stay on site").
+     */
+    public record StudentOutcome(String studentId, int staffLedBlocks, int staffLedNeed, List<String> unmet) {
+        public StudentOutcome {
+            unmet = List.copyOf(unmet);
+        }
+    }
+
+    /** Every present student's outcome, by id, in the plan's order. */
+    public static Map<String, StudentOutcome> studentOutcomes(DayPlan plan) {
+        return studentOutcomes(plan, studentDays(plan));
+    }
+
+    private static Map<String, StudentOutcome> studentOutcomes(DayPlan plan, Map<Learner, StudentDay> days) {
+        Map<Learner, Set<String>> inSessions = unmetInSessions(plan);
+        Map<String, StudentOutcome> outcomes = new LinkedHashMap<>();
+        for (StudentDay day : days.values()) {
+            Learner l = day.learner();
+            List<String> unmet = new ArrayList<>();
+            if (day.staffLedShortfall() > 0) {
+                unmet.add("staff-led time");
+            }
+            if (day.oneToOneShortfallMinutes() > 0) {
+                unmet.add("1:1 minutes");
+            }
+            if (day.onlineExcess() > 0) {
+                unmet.add("online limit");
+            }
+            unmet.addAll(inSessions.getOrDefault(l, Set.of()));
+            outcomes.put(l.getId(), new StudentOutcome(l.getId(), day.staffLedBlocks(), l.getMinStaffLedBlocks(),
+                    unmet));
+        }
+        return outcomes;
+    }
+
+    /** Blocks each adult leads or supervises a group with students in, by adult id (0 for those without one). */
+    public static Map<String, Integer> adultLoads(DayPlan plan) {
+        Map<String, Integer> loads = new TreeMap<>();
+        plan.getAdults().forEach(a -> loads.put(a.getId(), 0));
+        Map<String, Set<Integer>> blocks = new HashMap<>();
+        for (Session s : plan.getSessions()) {
+            if (s.isOpen() && s.getAdult() != null) {
+                blocks.computeIfAbsent(s.getAdult().getId(), k -> new HashSet<>()).add(s.getPeriod().getIndex());
+            }
+        }
+        blocks.forEach((adult, b) -> loads.put(adult, b.size()));
+        return loads;
+    }
+
     /** Students whose quiet-space or stay-on-site accommodation is broken by their session's space. */
-    private static Set<Learner> unmetInSessions(DayPlan plan) {
-        Set<Learner> unmet = new HashSet<>();
+    private static Map<Learner, Set<String>> unmetInSessions(DayPlan plan) {
+        Map<Learner, Set<String>> unmet = new HashMap<>();
         for (Session s : plan.getSessions()) {
             if (!s.isOpen() || s.getRoom() == null) {
                 continue;
             }
             for (MemberFit m : s.getSummary().getMembers()) {
-                if ((m.learner().isQuietSpace() && !s.getRoom().isQuiet())
-                        || (m.learner().isNoOffSite() && s.getRoom().isOffSite())) {
-                    unmet.add(m.learner());
+                if (m.learner().isQuietSpace() && !s.getRoom().isQuiet()) {
+                    unmet.computeIfAbsent(m.learner(), k -> new TreeSet<>()).add("quiet space");
+                }
+                if (m.learner().isNoOffSite() && s.getRoom().isOffSite()) {
+                    unmet.computeIfAbsent(m.learner(), k -> new TreeSet<>()).add("stay on site");
                 }
             }
         }

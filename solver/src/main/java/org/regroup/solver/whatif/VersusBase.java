@@ -1,0 +1,83 @@
+package org.regroup.solver.whatif;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.regroup.domain.Request;
+import org.regroup.domain.RequestPriority;
+
+import org.regroup.solver.kpi.KpiCalculator.StudentOutcome;
+
+/**
+ * What a variant changes for people compared with the base plan: who loses staff-led time, whose accommodations
+ * become unmet (or met), and whose load changes.
+ */
+public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodation> newlyUnmet,
+        List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests) {
+
+    /** A request of the base day the variant had to drop (it named an adult or a block the variant removes). */
+    public record DroppedRequest(String id, String studentId, RequestPriority priority, String requestedBy) {
+    }
+
+    /**
+     * A student with a staff-led need (an IEP, a 504 plan) who gets fewer staff-led blocks in the variant than in the
+     * base plan, even if still as many as the need.
+     */
+    public record StaffLedChange(String studentId, int base, int variant) {
+    }
+
+    /** A student and the accommodations in question, in words. */
+    public record Accommodation(String studentId, List<String> what) {
+    }
+
+    /** An adult's blocks with a group in the base and the variant; null where they are not in that day. */
+    public record LoadChange(String staffId, Integer base, Integer variant) {
+    }
+
+    public static VersusBase of(VariantResult base, VariantResult variant) {
+        List<StaffLedChange> lose = new ArrayList<>();
+        List<Accommodation> unmet = new ArrayList<>();
+        List<Accommodation> met = new ArrayList<>();
+        for (StudentOutcome b : base.students().values()) {
+            StudentOutcome v = variant.students().get(b.studentId());
+            if (v == null) {
+                continue; // not in the variant's day
+            }
+            if (b.staffLedNeed() > 0 && v.staffLedBlocks() < b.staffLedBlocks()) {
+                lose.add(new StaffLedChange(b.studentId(), b.staffLedBlocks(), v.staffLedBlocks()));
+            }
+            List<String> nowUnmet = new ArrayList<>(v.unmet());
+            nowUnmet.removeAll(b.unmet());
+            if (!nowUnmet.isEmpty()) {
+                unmet.add(new Accommodation(b.studentId(), nowUnmet));
+            }
+            List<String> nowMet = new ArrayList<>(b.unmet());
+            nowMet.removeAll(v.unmet());
+            if (!nowMet.isEmpty()) {
+                met.add(new Accommodation(b.studentId(), nowMet));
+            }
+        }
+        List<LoadChange> loads = new ArrayList<>();
+        TreeSet<String> adults = new TreeSet<>(base.adultLoads().keySet());
+        adults.addAll(variant.adultLoads().keySet());
+        for (String id : adults) {
+            Integer before = base.adultLoads().get(id);
+            Integer after = variant.adultLoads().get(id);
+            if (before == null || !before.equals(after)) {
+                loads.add(new LoadChange(id, before, after));
+            }
+        }
+        Set<String> stillAsked = variant.problem().requests().stream().map(Request::id).collect(Collectors.toSet());
+        List<DroppedRequest> dropped = base.problem().requests().stream().filter(q -> !stillAsked.contains(q.id()))
+                .map(q -> new DroppedRequest(q.id(), q.studentId(), q.priorityOrDefault(), q.requestedBy())).toList();
+        return new VersusBase(lose, unmet, met, loads, dropped);
+    }
+
+    /** Students whose staff-led time a variant cuts, the number a principal asks for first. */
+    public int studentsLosingStaffLedTime() {
+        return loseStaffLedTime.size();
+    }
+}

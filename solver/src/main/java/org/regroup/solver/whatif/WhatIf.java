@@ -1,0 +1,237 @@
+package org.regroup.solver.whatif;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.SolverJob;
+import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.solver.SolverManagerConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.InvalidInputException;
+import org.regroup.domain.Staff;
+import org.regroup.domain.StaffRole;
+import org.regroup.domain.plan.Plan;
+import org.regroup.domain.scenario.Change;
+import org.regroup.domain.scenario.Scenario;
+import org.regroup.domain.scenario.ScenarioChanges;
+import org.regroup.domain.scenario.ScenarioReader;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.explain.Explainer;
+import org.regroup.solver.kpi.KpiCalculator;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.DayPlanCloner;
+import org.regroup.solver.output.PlanAssembler;
+import org.regroup.solver.solve.RegroupSolverConfig;
+import org.regroup.solver.solve.SolveOptions;
+
+/**
+ * Solves a scenario: the base day and every variant at once on Timefold's {@link SolverManager} (as many at a time
+ * as {@code cores}), each for the same time limit, then compares them with the same KPI code as a single plan, and
+ * answers the fewest-resources question by bisection.
+ */
+public final class WhatIf implements AutoCloseable {
+
+    /** Progress for a command line or an HTTP client: a plan finished ({@link VariantResult#workable}). */
+    public record Progress(String name, boolean workable, String score, int done, int total) {
+    }
+
+    private final SolverManager<DayPlan, String> solverManager;
+    private final Duration timeLimit;
+    private final int cores;
+
+    public WhatIf(Duration timeLimit, int cores) {
+        this.timeLimit = timeLimit;
+        this.cores = cores;
+        this.solverManager = SolverManager.create(RegroupSolverConfig.create(SolveOptions.of(timeLimit)),
+                new SolverManagerConfig().withParallelSolverCount(String.valueOf(cores)));
+    }
+
+    /**
+     * Applies each variant's changes to the base and checks every resulting day before anything is solved, so a
+     * mistake in the last variant is reported at once. Throws {@link org.regroup.domain.InvalidInputException}
+     * naming the variant and the change.
+     */
+    public static Map<String, DayProblem> days(Scenario scenario, DayProblem base) {
+        Map<String, DayProblem> days = new LinkedHashMap<>();
+        days.put(ScenarioReader.BASE, DayPlanBuilder.validated(base, "base day"));
+        for (int i = 0; i < scenario.variants().size(); i++) {
+            Scenario.Variant v = scenario.variants().get(i);
+            DayProblem day = ScenarioChanges.apply(base, v, i);
+            days.put(v.name(), DayPlanBuilder.validated(day, "variant '" + v.name() + "' ($.variants[" + i + "])"));
+        }
+        return days;
+    }
+
+    /** Solves the base and every variant, compares them, and runs the fewest-resources search when asked. */
+    public Comparison compare(Scenario scenario, DayProblem base, Consumer<Progress> progress) {
+        long start = System.nanoTime();
+        Map<String, DayProblem> days = days(scenario, base);
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        descriptions.put(ScenarioReader.BASE, "the day as it is");
+        scenario.variants().forEach(v -> descriptions.put(v.name(), v.description()));
+        List<VariantResult> results = solveAll(days, descriptions, progress);
+        VariantResult baseResult = results.get(0);
+        List<Comparison.Row> rows = new ArrayList<>();
+        for (VariantResult r : results.subList(1, results.size())) {
+            rows.add(new Comparison.Row(r, VersusBase.of(baseResult, r)));
+        }
+        FewestResult fewest = scenario.fewest() == null ? null
+                : fewest(base, baseResult, scenario.fewest(), progress);
+        return new Comparison(scenario.id(), scenario.name(), timeLimit, Duration.ofNanos(System.nanoTime() - start),
+                cores, baseResult, rows, fewest);
+    }
+
+    /** Solves the days side by side; results in the order given. */
+    public List<VariantResult> solveAll(Map<String, DayProblem> days, Map<String, String> descriptions,
+            Consumer<Progress> progress) {
+        Map<String, SolverJob<DayPlan, String>> jobs = new LinkedHashMap<>();
+        Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        int[] done = {0};
+        days.forEach((name, problem) -> {
+            DayPlan day = DayPlanBuilder.build(problem, name);
+            started.put(name, System.nanoTime());
+            jobs.put(name, solverManager.solveBuilder()
+                    .withProblemId(name + "#" + System.identityHashCode(day))
+                    .withProblem(day)
+                    .withConfigOverride(new SolverConfigOverride<DayPlan>()
+                            .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit)))
+                    .withSolverJobStartedConsumer(d -> started.put(name, System.nanoTime()))
+                    .withFinalBestSolutionConsumer(best -> {
+                        synchronized (done) {
+                            done[0]++;
+                            HardMediumSoftScore score = best.getScore();
+                            progress.accept(new Progress(name, score.hardScore() == 0 && score.mediumScore() == 0,
+                                    score.toString(), done[0], days.size()));
+                        }
+                    })
+                    .run());
+        });
+        List<VariantResult> results = new ArrayList<>();
+        for (Map.Entry<String, SolverJob<DayPlan, String>> e : jobs.entrySet()) {
+            DayPlan best = finalBest(e.getValue());
+            Duration took = Duration.ofNanos(System.nanoTime() - started.get(e.getKey()));
+            results.add(measure(e.getKey(), descriptions.get(e.getKey()), days.get(e.getKey()), best, took));
+        }
+        return results;
+    }
+
+    /** The same KPI code as a single plan, plus what a comparison needs per student and adult. */
+    static VariantResult measure(String name, String description, DayProblem problem, DayPlan best, Duration took) {
+        Plan plan = PlanAssembler.assemble(best);
+        double cost = problem.staff().stream().map(Staff::costPerDay).filter(c -> c != null)
+                .mapToDouble(Double::doubleValue).sum();
+        HardMediumSoftScore score = best.getScore();
+        boolean workable = score.hardScore() == 0 && score.mediumScore() == 0;
+        return new VariantResult(name, description, score.isFeasible(), workable, score.toString(),
+                plan.kpis(), problem.staff().size(), cost, KpiCalculator.adultLoads(best), took,
+                workable ? Map.of() : brokenRules(best), KpiCalculator.studentOutcomes(best), plan, problem);
+    }
+
+    /** The hard and medium rules a plan breaks, worst first, with their match counts. */
+    private static Map<String, Integer> brokenRules(DayPlan plan) {
+        Map<String, Integer> broken = new LinkedHashMap<>();
+        Explainer.solutionManager().analyze(new DayPlanCloner().cloneSolution(plan), ScoreAnalysisFetchPolicy
+                .FETCH_MATCH_COUNT).constraintAnalyses().stream()
+                .filter(c -> c.score().hardScore() < 0 || c.score().mediumScore() < 0)
+                .sorted(Comparator.comparing(c -> c.score()))
+                .forEach(c -> broken.put(c.constraintName(), c.matchCount()));
+        return broken;
+    }
+
+    /**
+     * Bisects for the fewest adults of a role that keep the plan workable and every accommodation honoured,
+     * removing them least-used first (in the base plan) unless an order is given. Assumes fewer adults never helps,
+     * which holds for the rules as they are (an adult can always be left without a group).
+     */
+    FewestResult fewest(DayProblem base, VariantResult baseResult, Scenario.FewestSearch search,
+            Consumer<Progress> progress) {
+        List<String> order = removalOrder(base, baseResult, search);
+        int n = order.size();
+        List<FewestResult.Tried> tried = new ArrayList<>();
+        Map<Integer, VariantResult> byKept = new LinkedHashMap<>();
+        byKept.put(n, baseResult);
+        tried.add(FewestResult.Tried.of(n, baseResult));
+        if (!baseResult.honoursEveryAccommodation()) {
+            return new FewestResult(search.role(), n, null, order, null, baseResult, tried);
+        }
+        int low = 0; // lowest count that might still be enough
+        int high = n; // known enough
+        while (low < high) {
+            int mid = (low + high) / 2;
+            FewestResult.Tried t = tryKeeping(base, order, search.role(), mid, byKept, progress);
+            tried.add(t);
+            if (t.honoursEveryAccommodation()) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        int fewest = high;
+        if (fewest > 0 && tried.stream().noneMatch(t -> t.kept() == fewest - 1)) {
+            tried.add(tryKeeping(base, order, search.role(), fewest - 1, byKept, progress));
+        }
+        return new FewestResult(search.role(), n, fewest, order, byKept.get(fewest),
+                fewest > 0 ? byKept.get(fewest - 1) : null, tried);
+    }
+
+    /** Solves the base without the first {@code n - kept} of {@code order}; a day that cannot be planned is "no". */
+    private FewestResult.Tried tryKeeping(DayProblem base, List<String> order, StaffRole role, int kept,
+            Map<Integer, VariantResult> byKept, Consumer<Progress> progress) {
+        List<Change> changes = order.subList(0, order.size() - kept).stream().<Change>map(Change.RemoveStaff::new)
+                .toList();
+        String name = kept + " " + role.name().toLowerCase(java.util.Locale.ROOT) + (kept == 1 ? "" : "s");
+        Scenario.Variant variant = new Scenario.Variant(name, "fewest search: " + changes.size() + " removed",
+                changes);
+        DayProblem day;
+        try {
+            day = DayPlanBuilder.validated(ScenarioChanges.apply(base, variant, -1), name);
+        } catch (InvalidInputException cannotPlan) {
+            progress.accept(new Progress(name, false, "cannot be planned", 0, 0));
+            return new FewestResult.Tried(kept, false, 0, false, "the day cannot be planned: "
+                    + cannotPlan.errors().get(0));
+        }
+        VariantResult r = solveAll(Map.of(name, day), Map.of(name, variant.description()), progress).get(0);
+        byKept.put(kept, r);
+        return FewestResult.Tried.of(kept, r);
+    }
+
+    private static List<String> removalOrder(DayProblem base, VariantResult baseResult,
+            Scenario.FewestSearch search) {
+        List<String> ofRole = base.staff().stream().filter(s -> s.role() == search.role()).map(Staff::id).toList();
+        List<String> order = new ArrayList<>();
+        if (search.order() != null) {
+            search.order().stream().filter(ofRole::contains).forEach(order::add);
+        }
+        ofRole.stream().filter(id -> !order.contains(id))
+                .sorted(Comparator.comparing((String id) -> baseResult.adultLoads().getOrDefault(id, 0))
+                        .thenComparing(Comparator.naturalOrder()))
+                .forEach(order::add);
+        return order;
+    }
+
+    private static DayPlan finalBest(SolverJob<DayPlan, String> job) {
+        try {
+            return job.getFinalBestSolution();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while solving a variant", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("solving a variant failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        solverManager.close();
+    }
+}
