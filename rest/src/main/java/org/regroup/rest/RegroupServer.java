@@ -14,9 +14,11 @@ import org.regroup.rest.api.HealthResource;
 import org.regroup.rest.api.OpenApiResource;
 import org.regroup.rest.api.PlanDetailResource;
 import org.regroup.rest.api.PlanResource;
+import org.regroup.rest.api.ScenarioResource;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.errors.ErrorMappers;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.rest.scenarios.ScenarioService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +32,17 @@ public final class RegroupServer implements AutoCloseable {
 
     private final HttpServer http;
     private final PlanService plans;
+    private final ScenarioService scenarios;
     private final URI uri;
 
-    private RegroupServer(HttpServer http, PlanService plans, URI uri) {
+    /** Scenarios run one at a time (each uses every core); this many more may wait, this many finished are kept. */
+    static final int SCENARIOS_QUEUED = 2;
+    static final int SCENARIOS_KEPT = 20;
+
+    private RegroupServer(HttpServer http, PlanService plans, ScenarioService scenarios, URI uri) {
         this.http = http;
         this.plans = plans;
+        this.scenarios = scenarios;
         this.uri = uri;
     }
 
@@ -42,19 +50,21 @@ public final class RegroupServer implements AutoCloseable {
     public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits)
             throws IOException {
         PlanService plans = new PlanService(settings);
-        ResourceConfig app = application(plans, limits);
+        ScenarioService scenarios = new ScenarioService(settings, SCENARIOS_QUEUED, SCENARIOS_KEPT);
+        ResourceConfig app = application(plans, scenarios, limits);
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                 app, false);
         http.start();
         int bound = http.getListeners().iterator().next().getPort();
         URI uri = URI.create("http://" + host + ":" + bound + "/");
         LOG.info("Regroup listening on {}", uri);
-        return new RegroupServer(http, plans, uri);
+        return new RegroupServer(http, plans, scenarios, uri);
     }
 
-    static ResourceConfig application(PlanService plans, ServerLimits limits) {
+    static ResourceConfig application(PlanService plans, ScenarioService scenarios, ServerLimits limits) {
         return new ResourceConfig()
                 .register(PlanResource.class)
+                .register(ScenarioResource.class)
                 .register(PlanDetailResource.class)
                 .register(DatasetResource.class)
                 .register(HealthResource.class)
@@ -73,6 +83,7 @@ public final class RegroupServer implements AutoCloseable {
                     @Override
                     protected void configure() {
                         bind(plans).to(PlanService.class);
+                        bind(scenarios).to(ScenarioService.class);
                         bind(limits).to(ServerLimits.class);
                     }
                 });
@@ -89,6 +100,7 @@ public final class RegroupServer implements AutoCloseable {
     /** Stops solving (every plan keeps its best), then stops accepting requests. */
     @Override
     public void close() {
+        scenarios.close();
         plans.close();
         try {
             http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);

@@ -22,6 +22,7 @@ import org.regroup.rest.api.HealthResource;
 import org.regroup.rest.api.OpenApiResource;
 import org.regroup.rest.api.PlanDetailResource;
 import org.regroup.rest.api.PlanResource;
+import org.regroup.rest.api.ScenarioResource;
 
 /**
  * {@code GET /api/openapi.json} covers every endpoint the resources declare: the list of endpoints is read off the
@@ -47,7 +48,8 @@ class OpenApiIntegrationTest {
     private static Set<String> declaredEndpoints() {
         Set<String> endpoints = new TreeSet<>();
         Map<Class<?>, String> roots = Map.of(PlanResource.class, "", DatasetResource.class, "",
-                HealthResource.class, "", OpenApiResource.class, "", PlanDetailResource.class, "");
+                HealthResource.class, "", OpenApiResource.class, "", PlanDetailResource.class, "",
+                ScenarioResource.class, "");
         roots.forEach((type, prefix) -> {
             Path classPath = type.getAnnotation(Path.class);
             String base = prefix + (classPath == null ? "" : classPath.value());
@@ -80,7 +82,8 @@ class OpenApiIntegrationTest {
         }
         Set<String> declared = declaredEndpoints();
         assertThat(declared).contains("get /api/plans/{id}/rosters/{staffId}", "post /api/plans",
-                "put /api/plans/{id}/placements/{studentId}/{blockId}", "get /api/health");
+                "put /api/plans/{id}/placements/{studentId}/{blockId}", "get /api/health", "post /api/scenarios",
+                "get /api/scenarios/{id}");
         assertThat(documented).containsAll(declared);
     }
 

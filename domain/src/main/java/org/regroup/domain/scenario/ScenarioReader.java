@@ -56,6 +56,14 @@ public final class ScenarioReader {
 
     /** Parses and validates JSON text from any source (a request body, a test). */
     public static Scenario parse(byte[] json, String source) {
+        return validated(parseOnly(json, source), source);
+    }
+
+    /**
+     * Reads the JSON into records without checking what it says: only unreadable JSON (syntax, types, unknown fields
+     * or change types) fails here. A server answers these 400 and {@link #validated} failures 422.
+     */
+    public static Scenario parseOnly(byte[] json, String source) {
         Scenario scenario;
         try {
             scenario = Json.mapper().readValue(json, Scenario.class);
@@ -71,6 +79,11 @@ public final class ScenarioReader {
         if (scenario == null) {
             throw new InvalidInputException(source, List.of(new InputError("$", "empty document")));
         }
+        return scenario;
+    }
+
+    /** The scenario itself when {@link #validate} finds nothing wrong; every error otherwise. */
+    public static Scenario validated(Scenario scenario, String source) {
         List<InputError> errors = validate(scenario);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(source, errors);

@@ -33,7 +33,7 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(InvalidInputException e) {
-            return describe(e, UNPROCESSABLE, "Invalid day problem", uri);
+            return describe(e, UNPROCESSABLE, "Invalid " + subject(uri), uri);
         }
     }
 
@@ -44,7 +44,7 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(UnreadableBodyException e) {
-            return describe(e.input(), 400, "Unreadable day problem", uri);
+            return describe(e.input(), 400, "Unreadable " + subject(uri), uri);
         }
     }
 
@@ -137,6 +137,12 @@ public final class ErrorMappers {
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "the server failed; it has been logged")
                     .at(path(uri)).toResponse();
         }
+    }
+
+    /** What the request body was meant to be, for the problem's title. */
+    private static String subject(UriInfo uri) {
+        String path = path(uri);
+        return path != null && path.startsWith("/api/scenarios") ? "scenario" : "day problem";
     }
 
     static String path(UriInfo uri) {

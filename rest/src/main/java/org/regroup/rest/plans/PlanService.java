@@ -64,7 +64,7 @@ public final class PlanService implements AutoCloseable {
     public static final class BusyException extends RuntimeException {
         private final Duration retryAfter;
 
-        BusyException(String message, Duration retryAfter) {
+        public BusyException(String message, Duration retryAfter) {
             super(message);
             this.retryAfter = retryAfter;
         }

@@ -8,7 +8,7 @@ import java.util.List;
  * the fewest-resources answer when one was asked for.
  *
  * @param timeLimit each plan's solving time
- * @param wallTime  the whole comparison, solves in parallel
+ * @param wallTime  the base and the variants, solved in parallel (the fewest search has its own time)
  * @param cores     solves run at once
  */
 public record Comparison(String scenarioId, String name, Duration timeLimit, Duration wallTime, int cores,

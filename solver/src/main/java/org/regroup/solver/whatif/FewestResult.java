@@ -1,5 +1,6 @@
 package org.regroup.solver.whatif;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.regroup.domain.StaffRole;
@@ -17,9 +18,10 @@ import org.regroup.domain.StaffRole;
  * @param oneFewer   the plan with one fewer (null when {@code fewest} is 0, or when that day cannot be planned at
  *                   all: its {@link Tried#note} says why): what breaks
  * @param tried      every count solved, in the order the search tried them
+ * @param searchedFor wall time of the search
  */
 public record FewestResult(StaffRole role, int inBase, Integer fewest, List<String> removalOrder,
-        VariantResult atFewest, VariantResult oneFewer, List<Tried> tried) {
+        VariantResult atFewest, VariantResult oneFewer, List<Tried> tried, Duration searchedFor) {
 
     /**
      * One count the search tried, and whether it honoured every accommodation.

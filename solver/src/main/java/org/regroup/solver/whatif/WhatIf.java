@@ -17,6 +17,7 @@ import ai.timefold.solver.core.api.solver.SolverManager;
 import ai.timefold.solver.core.config.solver.SolverManagerConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.regroup.domain.DayProblem;
+import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.Staff;
 import org.regroup.domain.StaffRole;
@@ -67,7 +68,14 @@ public final class WhatIf implements AutoCloseable {
         for (int i = 0; i < scenario.variants().size(); i++) {
             Scenario.Variant v = scenario.variants().get(i);
             DayProblem day = ScenarioChanges.apply(base, v, i);
-            days.put(v.name(), DayPlanBuilder.validated(day, "variant '" + v.name() + "' ($.variants[" + i + "])"));
+            try {
+                days.put(v.name(), DayPlanBuilder.validated(day, "variant '" + v.name() + "'"));
+            } catch (InvalidInputException e) {
+                // The paths are the variant's day's; the message says which variant made that day.
+                String which = "the day variant '" + v.name() + "' ($.variants[" + i + "]) makes: ";
+                throw new InvalidInputException(e.source(), e.errors().stream()
+                        .map(err -> new InputError(err.path(), which + err.message())).toList());
+            }
         }
         return days;
     }
@@ -79,21 +87,28 @@ public final class WhatIf implements AutoCloseable {
         Map<String, String> descriptions = new LinkedHashMap<>();
         descriptions.put(ScenarioReader.BASE, "the day as it is");
         scenario.variants().forEach(v -> descriptions.put(v.name(), v.description()));
-        List<VariantResult> results = solveAll(days, descriptions, progress);
+        List<VariantResult> results = solveAll(days, descriptions, false, progress);
         VariantResult baseResult = results.get(0);
         List<Comparison.Row> rows = new ArrayList<>();
         for (VariantResult r : results.subList(1, results.size())) {
             rows.add(new Comparison.Row(r, VersusBase.of(baseResult, r)));
         }
+        Duration compared = Duration.ofNanos(System.nanoTime() - start);
         FewestResult fewest = scenario.fewest() == null ? null
                 : fewest(base, baseResult, scenario.fewest(), progress);
-        return new Comparison(scenario.id(), scenario.name(), timeLimit, Duration.ofNanos(System.nanoTime() - start),
-                cores, baseResult, rows, fewest);
+        return new Comparison(scenario.id(), scenario.name(), timeLimit, compared, cores, baseResult, rows, fewest);
     }
 
-    /** Solves the days side by side; results in the order given. */
+    /**
+     * Solves the days side by side; results in the order given. With {@code stopWhenWorkable} a solve ends at its
+     * first workable plan (the fewest search asks only whether one exists), else at the time limit.
+     */
     public List<VariantResult> solveAll(Map<String, DayProblem> days, Map<String, String> descriptions,
-            Consumer<Progress> progress) {
+            boolean stopWhenWorkable, Consumer<Progress> progress) {
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
+        if (stopWhenWorkable) {
+            termination.setBestScoreLimit("0hard/0medium/" + Integer.MIN_VALUE + "soft");
+        }
         Map<String, SolverJob<DayPlan, String>> jobs = new LinkedHashMap<>();
         Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
         int[] done = {0};
@@ -104,7 +119,7 @@ public final class WhatIf implements AutoCloseable {
                     .withProblemId(name + "#" + System.identityHashCode(day))
                     .withProblem(day)
                     .withConfigOverride(new SolverConfigOverride<DayPlan>()
-                            .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit)))
+                            .withTerminationConfig(termination))
                     .withSolverJobStartedConsumer(d -> started.put(name, System.nanoTime()))
                     .withFinalBestSolutionConsumer(best -> {
                         synchronized (done) {
@@ -149,12 +164,14 @@ public final class WhatIf implements AutoCloseable {
     }
 
     /**
-     * Bisects for the fewest adults of a role that keep the plan workable and every accommodation honoured,
+     * Bisects for the fewest adults of a role that keep the plan workable and every accommodation honoured (each
+     * probe stops at its first workable plan: the question is whether one exists, not how good it is),
      * removing them least-used first (in the base plan) unless an order is given. Assumes fewer adults never helps,
      * which holds for the rules as they are (an adult can always be left without a group).
      */
     FewestResult fewest(DayProblem base, VariantResult baseResult, Scenario.FewestSearch search,
             Consumer<Progress> progress) {
+        long start = System.nanoTime();
         List<String> order = removalOrder(base, baseResult, search);
         int n = order.size();
         List<FewestResult.Tried> tried = new ArrayList<>();
@@ -162,7 +179,8 @@ public final class WhatIf implements AutoCloseable {
         byKept.put(n, baseResult);
         tried.add(FewestResult.Tried.of(n, baseResult));
         if (!baseResult.honoursEveryAccommodation()) {
-            return new FewestResult(search.role(), n, null, order, null, baseResult, tried);
+            return new FewestResult(search.role(), n, null, order, null, baseResult, tried,
+                    Duration.ofNanos(System.nanoTime() - start));
         }
         int low = 0; // lowest count that might still be enough
         int high = n; // known enough
@@ -181,7 +199,7 @@ public final class WhatIf implements AutoCloseable {
             tried.add(tryKeeping(base, order, search.role(), fewest - 1, byKept, progress));
         }
         return new FewestResult(search.role(), n, fewest, order, byKept.get(fewest),
-                fewest > 0 ? byKept.get(fewest - 1) : null, tried);
+                fewest > 0 ? byKept.get(fewest - 1) : null, tried, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Solves the base without the first {@code n - kept} of {@code order}; a day that cannot be planned is "no". */
@@ -200,7 +218,7 @@ public final class WhatIf implements AutoCloseable {
             return new FewestResult.Tried(kept, false, 0, false, "the day cannot be planned: "
                     + cannotPlan.errors().get(0));
         }
-        VariantResult r = solveAll(Map.of(name, day), Map.of(name, variant.description()), progress).get(0);
+        VariantResult r = solveAll(Map.of(name, day), Map.of(name, variant.description()), true, progress).get(0);
         byKept.put(kept, r);
         return FewestResult.Tried.of(kept, r);
     }

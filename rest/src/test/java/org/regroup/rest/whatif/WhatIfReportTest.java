@@ -1,0 +1,63 @@
+package org.regroup.rest.whatif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.regroup.domain.plan.Kpis;
+import org.regroup.solver.whatif.Comparison;
+import org.regroup.solver.whatif.VariantResult;
+import org.regroup.solver.whatif.VersusBase;
+
+/** The report says plainly when a variant is better on one figure and worse on another. */
+class WhatIfReportTest {
+
+    private static VariantResult result(String name, double goalShare, int unmet, double cost, boolean workable) {
+        Kpis kpis = new Kpis(100, 1.0, 0, goalShare, 5, 10, 10 - unmet, unmet, 2.0, 0.8, Map.of(), 10,
+                workable ? "0hard/0medium/-10soft" : "-1hard/0medium/-10soft");
+        return new VariantResult(name, null, workable, workable, kpis.score(), kpis, 10, cost, Map.of(),
+                Duration.ofSeconds(1), workable ? Map.of() : Map.of("Group over size cap", 1), Map.of(), null, null);
+    }
+
+    private static Comparison comparison(VariantResult base, VariantResult... variants) {
+        List<Comparison.Row> rows = java.util.Arrays.stream(variants).map(v -> new Comparison.Row(v,
+                new VersusBase(List.of(new VersusBase.StaffLedChange("S7", 3, 2)), List.of(), List.of(), List.of(),
+                        List.of()))).toList();
+        return new Comparison("s", "Staffing <2027>", Duration.ofSeconds(30), Duration.ofSeconds(61), 2, base, rows,
+                null);
+    }
+
+    @Test
+    void aTradeOffIsReportedOnBothSides() {
+        VariantResult base = result("base", 0.60, 0, 1000, true);
+        VariantResult cheaper = result("minus 2 aides", 0.55, 1, 640, true);
+
+        String verdict = WhatIfReport.verdict(base, comparison(base, cheaper).variants().get(0));
+
+        assertThat(verdict).contains("better on staff cost/day -360").contains("worse on goal-skill share -5.0 pts")
+                .contains("unmet accommodations +1").contains("1 student who needs staff-led time gets less of it");
+    }
+
+    @Test
+    void aPlanThatBreaksHardRulesSaysWhichOnes() {
+        VariantResult base = result("base", 0.60, 0, 1000, true);
+        VariantResult broken = result("no teachers", 0.60, 0, 400, false);
+
+        assertThat(WhatIfReport.verdict(base, comparison(base, broken).variants().get(0)))
+                .contains("NOT workable: it breaks Group over size cap (×1)");
+    }
+
+    @Test
+    void thePageEscapesNamesAndMarksBetterAndWorseCells() {
+        VariantResult base = result("base", 0.60, 0, 1000, true);
+        String html = WhatIfReport.html(comparison(base, result("<b>cheap</b>", 0.65, 0, 640, true)));
+
+        assertThat(html).contains("Staffing &lt;2027&gt;", "&lt;b&gt;cheap&lt;/b&gt;").doesNotContain("<b>cheap")
+                .contains("class=\"better\"").contains("S7 (3→2 blocks)").contains("<svg");
+        assertThat(WhatIfReport.text(comparison(base, result("cheap", 0.65, 0, 640, true))))
+                .contains("65.0% (+5.0 pts)").contains("640 (-360)");
+    }
+}
