@@ -48,6 +48,9 @@ public final class WhatIfReport {
             s.append("; ").append(d.studentsLosingStaffLedTime()).append(" student")
                     .append(d.studentsLosingStaffLedTime() == 1 ? " who needs" : "s who need").append(" staff-led time get")
                     .append(d.studentsLosingStaffLedTime() == 1 ? "s" : "").append(" less of it");
+            long below = d.loseStaffLedTime().stream().filter(VersusBase.StaffLedChange::belowNeed).count();
+            s.append(below == 0 ? (d.studentsLosingStaffLedTime() == 1 ? " (still at least their minimum)"
+                    : " (all still at least their minimum)") : " (" + below + " below their minimum)");
         }
         if (!d.droppedRequests().isEmpty()) {
             s.append("; ").append(d.droppedRequests().size()).append(" request")
@@ -195,7 +198,9 @@ public final class WhatIfReport {
         for (Metric m : Metric.ALL) {
             chart(h, m, all);
         }
-        h.raw("</div>\n<h2>Who gains, who loses</h2>\n");
+        h.raw("</div>\n");
+        groupSizes(h, all);
+        h.raw("<h2>Who gains, who loses</h2>\n");
         for (Comparison.Row row : c.variants()) {
             people(h, row);
         }
@@ -246,6 +251,25 @@ public final class WhatIfReport {
         h.raw("</svg></figure>\n");
     }
 
+    /** Sessions, mean and largest group per modality, per plan. */
+    private static void groupSizes(Html h, List<VariantResult> all) {
+        java.util.Set<String> modalities = new java.util.TreeSet<>();
+        all.forEach(r -> modalities.addAll(r.kpis().groupSizes().keySet()));
+        h.raw("<h2>Group sizes</h2>\n<table>\n<thead><tr><th scope=\"col\">modality</th>");
+        all.forEach(r -> h.raw("<th scope=\"col\">").text(r.name()).raw("</th>"));
+        h.raw("</tr></thead>\n<tbody>\n");
+        for (String m : modalities) {
+            h.raw("<tr><th scope=\"row\">").text(m).raw("</th>");
+            for (VariantResult r : all) {
+                var g = r.kpis().groupSizes().get(m);
+                h.raw("<td>").text(g == null ? "–" : String.format(Locale.ROOT, "%d groups, mean %.1f, max %d",
+                        g.sessions(), g.mean(), g.max())).raw("</td>");
+            }
+            h.raw("</tr>\n");
+        }
+        h.raw("</tbody>\n</table>\n");
+    }
+
     private static String clip(String name) {
         return name.length() <= 22 ? name : name.substring(0, 21) + "…";
     }
@@ -258,7 +282,7 @@ public final class WhatIfReport {
         }
         h.raw("<ul>\n<li>Students who need staff-led time and get less of it: ");
         h.text(d.loseStaffLedTime().isEmpty() ? "nobody" : d.loseStaffLedTime().stream()
-                .map(s -> s.studentId() + " (" + s.base() + "→" + s.variant() + " blocks)")
+                .map(s -> s.studentId() + " (" + s.base() + "→" + s.variant() + " blocks, needs " + s.need() + ")")
                 .collect(Collectors.joining(", ")));
         h.raw("</li>\n<li>Accommodations that become unmet: ");
         h.text(d.newlyUnmet().isEmpty() ? "none" : d.newlyUnmet().stream()

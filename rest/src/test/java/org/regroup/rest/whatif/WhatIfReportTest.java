@@ -24,7 +24,7 @@ class WhatIfReportTest {
 
     private static Comparison comparison(VariantResult base, VariantResult... variants) {
         List<Comparison.Row> rows = java.util.Arrays.stream(variants).map(v -> new Comparison.Row(v,
-                new VersusBase(List.of(new VersusBase.StaffLedChange("S7", 3, 2)), List.of(), List.of(), List.of(),
+                new VersusBase(List.of(new VersusBase.StaffLedChange("S7", 3, 2, 2)), List.of(), List.of(), List.of(),
                         List.of()))).toList();
         return new Comparison("s", "Staffing <2027>", Duration.ofSeconds(30), Duration.ofSeconds(61), 2, base, rows,
                 null);
@@ -38,7 +38,7 @@ class WhatIfReportTest {
         String verdict = WhatIfReport.verdict(base, comparison(base, cheaper).variants().get(0));
 
         assertThat(verdict).contains("better on staff cost/day -360").contains("worse on goal-skill share -5.0 pts")
-                .contains("unmet accommodations +1").contains("1 student who needs staff-led time gets less of it");
+                .contains("unmet accommodations +1").contains("1 student who needs staff-led time gets less of it (still at least their minimum)");
     }
 
     @Test
@@ -56,7 +56,7 @@ class WhatIfReportTest {
         String html = WhatIfReport.html(comparison(base, result("<b>cheap</b>", 0.65, 0, 640, true)));
 
         assertThat(html).contains("Staffing &lt;2027&gt;", "&lt;b&gt;cheap&lt;/b&gt;").doesNotContain("<b>cheap")
-                .contains("class=\"better\"").contains("S7 (3→2 blocks)").contains("<svg");
+                .contains("class=\"better\"").contains("S7 (3→2 blocks, needs 2)").contains("<svg");
         assertThat(WhatIfReport.text(comparison(base, result("cheap", 0.65, 0, 640, true))))
                 .contains("65.0% (+5.0 pts)").contains("640 (-360)");
     }

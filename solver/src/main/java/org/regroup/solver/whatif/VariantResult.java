@@ -3,6 +3,7 @@ package org.regroup.solver.whatif;
 import java.time.Duration;
 import java.util.Map;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.plan.Kpis;
@@ -26,6 +27,11 @@ public record VariantResult(String name, String description, boolean feasible, b
         int staffCount, double staffCostPerDay, Map<String, Integer> adultLoads, Duration solvedFor,
         Map<String, Integer> brokenRules,
         @JsonIgnore Map<String, StudentOutcome> students, @JsonIgnore Plan plan, @JsonIgnore DayProblem problem) {
+
+    /** No hard or medium rule broken. */
+    public static boolean isWorkable(HardMediumSoftScore score) {
+        return score != null && score.hardScore() == 0 && score.mediumScore() == 0;
+    }
 
     /** Students with at least one accommodation left unmet. */
     public int unmetStudents() {

@@ -26,7 +26,12 @@ public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodati
      * A student with a staff-led need (an IEP, a 504 plan) who gets fewer staff-led blocks in the variant than in the
      * base plan, even if still as many as the need.
      */
-    public record StaffLedChange(String studentId, int base, int variant) {
+    public record StaffLedChange(String studentId, int base, int variant, int need) {
+
+        /** Fewer staff-led blocks than the student's accommodation asks for. */
+        public boolean belowNeed() {
+            return variant < need;
+        }
     }
 
     /** A student and the accommodations in question, in words. */
@@ -47,7 +52,7 @@ public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodati
                 continue; // not in the variant's day
             }
             if (b.staffLedNeed() > 0 && v.staffLedBlocks() < b.staffLedBlocks()) {
-                lose.add(new StaffLedChange(b.studentId(), b.staffLedBlocks(), v.staffLedBlocks()));
+                lose.add(new StaffLedChange(b.studentId(), b.staffLedBlocks(), v.staffLedBlocks(), b.staffLedNeed()));
             }
             List<String> nowUnmet = new ArrayList<>(v.unmet());
             nowUnmet.removeAll(b.unmet());

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -110,7 +111,8 @@ public final class WhatIf implements AutoCloseable {
             termination.setBestScoreLimit("0hard/0medium/" + Integer.MIN_VALUE + "soft");
         }
         Map<String, SolverJob<DayPlan, String>> jobs = new LinkedHashMap<>();
-        Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> started = new ConcurrentHashMap<>();
+        Map<String, Long> ended = new ConcurrentHashMap<>();
         int[] done = {0};
         days.forEach((name, problem) -> {
             DayPlan day = DayPlanBuilder.build(problem, name);
@@ -122,11 +124,11 @@ public final class WhatIf implements AutoCloseable {
                             .withTerminationConfig(termination))
                     .withSolverJobStartedConsumer(d -> started.put(name, System.nanoTime()))
                     .withFinalBestSolutionConsumer(best -> {
+                        ended.put(name, System.nanoTime());
                         synchronized (done) {
                             done[0]++;
-                            HardMediumSoftScore score = best.getScore();
-                            progress.accept(new Progress(name, score.hardScore() == 0 && score.mediumScore() == 0,
-                                    score.toString(), done[0], days.size()));
+                            progress.accept(new Progress(name, VariantResult.isWorkable(best.getScore()),
+                                    best.getScore().toString(), done[0], days.size()));
                         }
                     })
                     .run());
@@ -134,7 +136,8 @@ public final class WhatIf implements AutoCloseable {
         List<VariantResult> results = new ArrayList<>();
         for (Map.Entry<String, SolverJob<DayPlan, String>> e : jobs.entrySet()) {
             DayPlan best = finalBest(e.getValue());
-            Duration took = Duration.ofNanos(System.nanoTime() - started.get(e.getKey()));
+            Duration took = Duration.ofNanos(ended.getOrDefault(e.getKey(), System.nanoTime())
+                    - started.get(e.getKey()));
             results.add(measure(e.getKey(), descriptions.get(e.getKey()), days.get(e.getKey()), best, took));
         }
         return results;
@@ -146,7 +149,7 @@ public final class WhatIf implements AutoCloseable {
         double cost = problem.staff().stream().map(Staff::costPerDay).filter(c -> c != null)
                 .mapToDouble(Double::doubleValue).sum();
         HardMediumSoftScore score = best.getScore();
-        boolean workable = score.hardScore() == 0 && score.mediumScore() == 0;
+        boolean workable = VariantResult.isWorkable(score);
         return new VariantResult(name, description, score.isFeasible(), workable, score.toString(),
                 plan.kpis(), problem.staff().size(), cost, KpiCalculator.adultLoads(best), took,
                 workable ? Map.of() : brokenRules(best), KpiCalculator.studentOutcomes(best), plan, problem);

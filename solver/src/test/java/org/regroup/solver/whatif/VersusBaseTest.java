@@ -39,7 +39,7 @@ class VersusBaseTest {
 
         VersusBase d = VersusBase.of(base, variant);
 
-        assertThat(d.loseStaffLedTime()).containsExactly(new VersusBase.StaffLedChange("S1", 3, 2));
+        assertThat(d.loseStaffLedTime()).containsExactly(new VersusBase.StaffLedChange("S1", 3, 2, 2));
     }
 
     @Test
