@@ -9,6 +9,7 @@ import org.regroup.rest.RegroupServer;
 import org.regroup.rest.api.Durations;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,9 +49,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "Finished plans kept (default: ${DEFAULT-VALUE}; they are also dropped after 24 h).")
     int keep;
 
+    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+            description = "Where the embedded store keeps its file (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "The store's database instead of the embedded "
+            + "one, e.g. jdbc:postgresql://127.0.0.1:5432/regroup (password from REGROUP_DB_PASSWORD).")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "The database user (with --db-url).")
+    String dbUser;
+
     @Option(names = "--time-limit", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Solving time when a request names none (default: ${DEFAULT-VALUE}).")
     Duration timeLimit;
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -77,8 +97,16 @@ final class ServeCommand implements Callable<Integer> {
         PlanService.Settings settings = new PlanService.Settings(concurrent == null ? d.concurrent() : concurrent,
                 queue == null ? d.queued() : queue, keep, d.keepFor(), timeLimit, d.maxTimeLimit(),
                 d.memoryBudgetBytes());
+        String url = dbUrl != null ? dbUrl : Database.h2Url(dataDir);
+        Database database;
+        try {
+            database = Database.open(url, dbUser, System.getenv("REGROUP_DB_PASSWORD"), null);
+        } catch (RuntimeException e) {
+            throw new ErrorReporter.UserError("cannot open the store at " + Database.redact(url) + ": "
+                    + rootMessage(e));
+        }
         RegroupServer server = RegroupServer.start(host, port,
-                settings, new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets));
+                settings, new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets), database);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -9,16 +9,21 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.regroup.domain.mastery.BktParameters;
 import org.regroup.rest.api.DatasetResource;
 import org.regroup.rest.api.HealthResource;
 import org.regroup.rest.api.OpenApiResource;
 import org.regroup.rest.api.PlanDetailResource;
 import org.regroup.rest.api.PlanResource;
 import org.regroup.rest.api.ScenarioResource;
+import org.regroup.rest.api.SchoolResource;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.errors.ErrorMappers;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.scenarios.ScenarioService;
+import org.regroup.store.Database;
+import org.regroup.store.EvidenceService;
+import org.regroup.store.SchoolStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,37 +38,52 @@ public final class RegroupServer implements AutoCloseable {
     private final HttpServer http;
     private final PlanService plans;
     private final ScenarioService scenarios;
+    private final Database database;
     private final URI uri;
 
     /** Scenarios run one at a time (each uses every core); this many more may wait, this many finished are kept. */
     static final int SCENARIOS_QUEUED = 2;
     static final int SCENARIOS_KEPT = 20;
 
-    private RegroupServer(HttpServer http, PlanService plans, ScenarioService scenarios, URI uri) {
+    private RegroupServer(HttpServer http, PlanService plans, ScenarioService scenarios, Database database,
+            URI uri) {
         this.http = http;
         this.plans = plans;
         this.scenarios = scenarios;
+        this.database = database;
         this.uri = uri;
     }
 
     /** Starts the server; port 0 picks a free one (tests). */
+    /** A server whose store is an in-memory H2 database, gone when the server stops (tests, demos). */
     public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits)
             throws IOException {
+        return start(host, port, settings, limits, Database.open("jdbc:h2:mem:regroup-" + java.util.UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", null, null, null));
+    }
+
+    /** A server on {@code database} (migrated); the server closes it when it stops. */
+    public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits,
+            Database database) throws IOException {
         PlanService plans = new PlanService(settings);
         ScenarioService scenarios = new ScenarioService(settings, SCENARIOS_QUEUED, SCENARIOS_KEPT);
-        ResourceConfig app = application(plans, scenarios, limits);
+        SchoolStore store = new SchoolStore(database.dataSource());
+        EvidenceService evidence = new EvidenceService(store, BktParameters.DEFAULTS);
+        ResourceConfig app = application(plans, scenarios, store, evidence, limits);
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                 app, false);
         http.start();
         int bound = http.getListeners().iterator().next().getPort();
         URI uri = URI.create("http://" + host + ":" + bound + "/");
-        LOG.info("Regroup listening on {}", uri);
-        return new RegroupServer(http, plans, scenarios, uri);
+        LOG.info("Regroup listening on {}; store {}", uri, database.describe());
+        return new RegroupServer(http, plans, scenarios, database, uri);
     }
 
-    static ResourceConfig application(PlanService plans, ScenarioService scenarios, ServerLimits limits) {
+    static ResourceConfig application(PlanService plans, ScenarioService scenarios, SchoolStore store,
+            EvidenceService evidence, ServerLimits limits) {
         return new ResourceConfig()
                 .register(PlanResource.class)
+                .register(SchoolResource.class)
                 .register(ScenarioResource.class)
                 .register(PlanDetailResource.class)
                 .register(DatasetResource.class)
@@ -77,6 +97,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(ErrorMappers.Api.class)
                 .register(ErrorMappers.Busy.class)
                 .register(ErrorMappers.AlreadySolving.class)
+                .register(ErrorMappers.StoreFailure.class)
                 .register(ErrorMappers.Web.class)
                 .register(ErrorMappers.Unexpected.class)
                 .register(new AbstractBinder() {
@@ -84,6 +105,8 @@ public final class RegroupServer implements AutoCloseable {
                     protected void configure() {
                         bind(plans).to(PlanService.class);
                         bind(scenarios).to(ScenarioService.class);
+                        bind(store).to(SchoolStore.class);
+                        bind(evidence).to(EvidenceService.class);
                         bind(limits).to(ServerLimits.class);
                     }
                 });
@@ -107,6 +130,7 @@ public final class RegroupServer implements AutoCloseable {
         } catch (Exception e) {
             http.shutdownNow();
         }
+        database.close();
         LOG.info("Regroup stopped");
     }
 }

@@ -12,6 +12,7 @@ import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.store.SchoolStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,19 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(PlanService.AlreadySolvingException e) {
             return Problem.of(Response.Status.CONFLICT, e.getMessage()).at(path(uri)).toResponse();
+        }
+    }
+
+    /** The database failed: nothing was committed; the caller may retry. Logged with its cause. */
+    public static final class StoreFailure implements ExceptionMapper<SchoolStore.StoreException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(SchoolStore.StoreException e) {
+            LOG.error("store failure on {}", path(uri), e);
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the store failed; nothing was written, retry "
+                    + "later").at(path(uri)).toResponse();
         }
     }
 

@@ -1,0 +1,156 @@
+package org.regroup.rest.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.regroup.domain.Accommodations;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.Goal;
+import org.regroup.domain.InvalidInputException;
+import org.regroup.domain.Student;
+import org.regroup.domain.graph.SkillGraph;
+import org.regroup.domain.io.DayProblemReader;
+import org.regroup.rest.errors.ApiException;
+import org.regroup.rest.errors.UnreadableBodyException;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.store.EvidenceService;
+import org.regroup.store.SchoolStore;
+
+/**
+ * A school's workspace in the store: its standing data, the evidence log and each student's learner profile. Every
+ * write is committed before the 2xx.
+ */
+@Path("/api/schools")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SchoolResource {
+
+    public record SchoolView(String id, String name, int students, int staff, int skills, long evidence,
+            Instant createdAt) {
+    }
+
+    /** One skill of a learner profile: the estimate and how it came to be. */
+    public record SkillProfile(String skillId, double mastery, int observations, boolean mastered, boolean ready,
+            List<HistoryEntry> history) {
+    }
+
+    public record HistoryEntry(String eventId, Instant observedAt, Boolean correct, Double score, int items,
+            String source, double before, double after) {
+    }
+
+    public record Profile(String schoolId, String studentId, String name, Integer grade, double masteryThreshold,
+            List<String> readySet, List<Goal> goals, Accommodations accommodations, List<SkillProfile> skills) {
+    }
+
+    @Inject
+    SchoolStore store;
+    @Inject
+    EvidenceService evidence;
+    @Inject
+    ServerLimits limits;
+
+    /** Creates a school from a day problem (its date, if any, is ignored): 201 with its location; 409 if taken. */
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("id") String id, InputStream body, @Context UriInfo uri) throws IOException {
+        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw ApiException.badRequest("a school id is 1 to 64 letters, digits, '-' or '_', was '" + id + "'");
+        }
+        byte[] json = Bodies.read(body, limits.maxBodyBytes());
+        DayProblem standing;
+        try {
+            standing = DayProblemReader.parseOnly(json, "request body");
+        } catch (InvalidInputException unreadable) {
+            throw new UnreadableBodyException(unreadable);
+        }
+        standing = DayPlanBuilder.validated(standing, "request body");
+        String name = standing.school() == null ? null : standing.school().name();
+        try {
+            store.createSchool(id, name, standing);
+        } catch (SchoolStore.SchoolExistsException taken) {
+            throw ApiException.conflict(taken.getMessage());
+        }
+        URI location = uri.getBaseUriBuilder().path("api/schools").path(id).build();
+        return Response.created(location).entity(view(school(id))).build();
+    }
+
+    @GET
+    public List<String> list() {
+        return store.schoolIds();
+    }
+
+    @GET
+    @Path("{id}")
+    public SchoolView get(@PathParam("id") String id) {
+        return view(school(id));
+    }
+
+    /**
+     * A batch of assessment results: mastery updated by BKT, the ready sets recomputed; the answer lists, per student,
+     * mastery changes and skills that entered or left the ready set. Re-sent event ids are listed, not counted.
+     */
+    @POST
+    @Path("{id}/evidence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public EvidenceService.Ingested evidence(@PathParam("id") String id, EvidenceService.Batch batch) {
+        return evidence.ingest(school(id), batch);
+    }
+
+    /** The learner profile: mastery per skill with its history, the ready set, goals and accommodations. */
+    @GET
+    @Path("{id}/students/{studentId}/profile")
+    public Profile profile(@PathParam("id") String id, @PathParam("studentId") String studentId) {
+        SchoolStore.SchoolRecord school = school(id);
+        DayProblem standing = school.standing();
+        Student student = standing.students().stream().filter(s -> s.id().equals(studentId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("no student '" + studentId + "' in school " + id));
+        Map<String, SchoolStore.MasteryRow> mastery = store.mastery(id, studentId);
+        Map<String, List<HistoryEntry>> history = new LinkedHashMap<>();
+        for (SchoolStore.EvidenceRow e : store.evidence(id, studentId)) {
+            history.computeIfAbsent(e.skillId(), k -> new ArrayList<>()).add(new HistoryEntry(e.eventId(),
+                    e.observedAt(), e.correct(), e.score(), e.items(), e.source(), e.pBefore(), e.pAfter()));
+        }
+        double threshold = standing.school() == null ? org.regroup.domain.School.DEFAULT_MASTERY_THRESHOLD
+                : standing.school().masteryThresholdOrDefault();
+        SkillGraph graph = SkillGraph.of(standing.skills(), standing.prerequisites());
+        Set<String> ready = graph.readySet(skill -> {
+            SchoolStore.MasteryRow r = mastery.get(skill);
+            return r == null ? 0 : r.pMastery();
+        }, threshold);
+        List<SkillProfile> skills = new ArrayList<>();
+        mastery.values().stream().sorted(java.util.Comparator.comparing(SchoolStore.MasteryRow::skillId))
+                .forEach(r -> skills.add(new SkillProfile(r.skillId(), r.pMastery(), r.observations(),
+                        r.pMastery() >= threshold, ready.contains(r.skillId()),
+                        history.getOrDefault(r.skillId(), List.of()))));
+        return new Profile(id, studentId, student.name(), student.grade(), threshold, ready.stream().sorted().toList(),
+                student.goals(), student.accommodations(), skills);
+    }
+
+    private SchoolStore.SchoolRecord school(String id) {
+        return store.school(id).orElseThrow(() -> ApiException.notFound("no school '" + id + "'"));
+    }
+
+    private SchoolView view(SchoolStore.SchoolRecord s) {
+        DayProblem d = s.standing();
+        return new SchoolView(s.id(), s.name(), d.students().size(), d.staff().size(), d.skills().size(),
+                store.evidenceCount(s.id()), s.createdAt());
+    }
+}

@@ -1,0 +1,97 @@
+package org.regroup.store;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's database: embedded H2 in a file under the data directory by default, PostgreSQL (or another H2) by
+ * JDBC URL. Opening it migrates the schema with Flyway (db/migration), so a new or older database is made current
+ * before anything is read.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /**
+     * H2 writes a committed transaction to its file at once (WRITE_DELAY=0) rather than within half a second, so a
+     * process killed right after a 2xx loses nothing it acknowledged.
+     */
+    static final String H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
+    private final HikariDataSource dataSource;
+    private final String url;
+
+    private Database(HikariDataSource dataSource, String url) {
+        this.dataSource = dataSource;
+        this.url = url;
+    }
+
+    /** The default: {@code DIR/regroup.mv.db}, created on first use. */
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("regroup") + H2_OPTIONS;
+    }
+
+    /**
+     * Connects and migrates. {@code schema} (may be null) puts the tables in a schema of their own, created when
+     * missing; tests use it to keep runs apart on one PostgreSQL database.
+     */
+    public static Database open(String jdbcUrl, String user, String password, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        if (schema != null) {
+            config.setSchema(schema);
+        }
+        config.setMaximumPoolSize(8);
+        config.setAutoCommit(true);
+        config.setPoolName("regroup-store");
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+            if (schema != null) {
+                flyway = flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
+            }
+            int applied = flyway.load().migrate().migrationsExecuted;
+            LOG.info("store: {} migrated ({} migrations applied)", redact(jdbcUrl), applied);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, jdbcUrl);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The URL without user or password parameters, for logs and /api/health. */
+    public String describe() {
+        return redact(url);
+    }
+
+    public static String redact(String url) {
+        return url.replaceAll("(?i)(password|user)=[^;&]*", "$1=…");
+    }
+
+    public boolean isH2() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

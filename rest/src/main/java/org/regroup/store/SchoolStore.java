@@ -1,0 +1,360 @@
+package org.regroup.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.Student;
+import org.regroup.domain.io.Json;
+
+/**
+ * Schools, mastery and the evidence log over plain JDBC: portable SQL for H2 and PostgreSQL. Each public method is
+ * one transaction, committed before it returns: what it acknowledges is on disk.
+ */
+public final class SchoolStore {
+
+    /** A school as stored: its standing data (a day problem without the day). */
+    public record SchoolRecord(String id, String name, DayProblem standing, Instant createdAt) {
+    }
+
+    /** A student's current estimate of one skill. */
+    public record MasteryRow(String skillId, double pMastery, int observations, Instant updatedAt) {
+    }
+
+    /** One logged result with the mastery before and after it. */
+    public record EvidenceRow(String eventId, String studentId, String skillId, Boolean correct, Double score,
+            int items, Instant observedAt, String source, Instant receivedAt, double pBefore, double pAfter) {
+    }
+
+    /** A school id that is already taken. */
+    public static final class SchoolExistsException extends RuntimeException {
+        SchoolExistsException(String id) {
+            super("school '" + id + "' already exists");
+        }
+    }
+
+    /** PostgreSQL and H2 keep IN lists and batches fast up to a few hundred parameters. */
+    private static final int CHUNK = 500;
+
+    private final DataSource db;
+
+    public SchoolStore(DataSource db) {
+        this.db = db;
+    }
+
+    /** Creates a school from its standing data; each student's mastery in it becomes their starting estimate. */
+    public void createSchool(String id, String name, DayProblem standing) {
+        Instant now = Instant.now();
+        inTransaction(c -> {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM school WHERE id = ?")) {
+                exists.setString(1, id);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) {
+                        throw new SchoolExistsException(id);
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO school (id, name, standing, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, name);
+                insert.setString(3, json(standing));
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.setTimestamp(5, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement seed = c.prepareStatement("INSERT INTO mastery (school_id, student_id, skill_id, "
+                    + "p_mastery, observations, updated_at) VALUES (?, ?, ?, ?, 0, ?)")) {
+                int n = 0;
+                for (Student s : standing.students()) {
+                    for (Map.Entry<String, Double> m : s.mastery().entrySet()) {
+                        seed.setString(1, id);
+                        seed.setString(2, s.id());
+                        seed.setString(3, m.getKey());
+                        seed.setDouble(4, m.getValue());
+                        seed.setTimestamp(5, Timestamp.from(now));
+                        seed.addBatch();
+                        if (++n % CHUNK == 0) {
+                            seed.executeBatch();
+                        }
+                    }
+                }
+                seed.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public Optional<SchoolRecord> school(String id) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT id, name, standing, created_at FROM school WHERE id = ?")) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new SchoolRecord(rs.getString(1), rs.getString(2),
+                            Json.mapper().readValue(rs.getString(3), DayProblem.class),
+                            rs.getTimestamp(4).toInstant()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("school " + id + ": stored standing data unreadable", e);
+                }
+            }
+        });
+    }
+
+    public List<String> schoolIds() {
+        return inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id FROM school ORDER BY id");
+                    ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** A student's mastery, by skill. */
+    public Map<String, MasteryRow> mastery(String schoolId, String studentId) {
+        return inTransaction(c -> masteryOf(c, schoolId, List.of(studentId)).getOrDefault(studentId, Map.of()));
+    }
+
+    /** A student's evidence, oldest first (the history of their mastery). */
+    public List<EvidenceRow> evidence(String schoolId, String studentId) {
+        return inTransaction(c -> {
+            List<EvidenceRow> rows = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT event_id, student_id, skill_id, correct, score, "
+                    + "items, observed_at, source, received_at, p_before, p_after FROM evidence "
+                    + "WHERE school_id = ? AND student_id = ? ORDER BY observed_at, event_id")) {
+                q.setString(1, schoolId);
+                q.setString(2, studentId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        boolean correct = rs.getBoolean(4);
+                        Boolean c4 = rs.wasNull() ? null : correct;
+                        double score = rs.getDouble(5);
+                        Double s5 = rs.wasNull() ? null : score;
+                        rows.add(new EvidenceRow(rs.getString(1), rs.getString(2), rs.getString(3), c4, s5,
+                                rs.getInt(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+                                rs.getTimestamp(9).toInstant(), rs.getDouble(10), rs.getDouble(11)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    public long evidenceCount(String schoolId) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM evidence WHERE school_id = ?")) {
+                q.setString(1, schoolId);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Work on the evidence log in one transaction: {@code work} sees which event ids are already logged and the
+     * affected students' mastery, and returns the rows to write; they are written and committed together.
+     */
+    public <R> R ingest(String schoolId, Collection<String> eventIds, Collection<String> studentIds,
+            IngestWork<R> work) {
+        return inTransaction(c -> {
+            Set<String> known = knownEvents(c, schoolId, eventIds);
+            Map<String, Map<String, MasteryRow>> mastery = masteryOf(c, schoolId, studentIds);
+            IngestWrite<R> write = work.plan(known, mastery);
+            insertEvidence(c, schoolId, write.evidence());
+            writeMastery(c, schoolId, write.mastery(), mastery);
+            return write.result();
+        });
+    }
+
+    /** What an ingest decides to write, and what it answers. */
+    public record IngestWrite<R>(List<EvidenceRow> evidence, Map<String, Map<String, MasteryRow>> mastery,
+            R result) {
+    }
+
+    @FunctionalInterface
+    public interface IngestWork<R> {
+        IngestWrite<R> plan(Set<String> knownEventIds, Map<String, Map<String, MasteryRow>> masteryByStudent);
+    }
+
+    private static Set<String> knownEvents(Connection c, String schoolId, Collection<String> eventIds)
+            throws SQLException {
+        Set<String> known = new HashSet<>();
+        for (List<String> chunk : chunks(eventIds)) {
+            String sql = "SELECT event_id FROM evidence WHERE school_id = ? AND event_id IN (" + marks(chunk.size())
+                    + ")";
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                q.setString(1, schoolId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    q.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    private static Map<String, Map<String, MasteryRow>> masteryOf(Connection c, String schoolId,
+            Collection<String> studentIds) throws SQLException {
+        Map<String, Map<String, MasteryRow>> byStudent = new HashMap<>();
+        for (List<String> chunk : chunks(studentIds)) {
+            String sql = "SELECT student_id, skill_id, p_mastery, observations, updated_at FROM mastery "
+                    + "WHERE school_id = ? AND student_id IN (" + marks(chunk.size()) + ")";
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                q.setString(1, schoolId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    q.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        byStudent.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                                new MasteryRow(rs.getString(2), rs.getDouble(3), rs.getInt(4),
+                                        rs.getTimestamp(5).toInstant()));
+                    }
+                }
+            }
+        }
+        return byStudent;
+    }
+
+    private static void insertEvidence(Connection c, String schoolId, List<EvidenceRow> rows) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO evidence (school_id, event_id, student_id, "
+                + "skill_id, correct, score, items, observed_at, source, received_at, p_before, p_after) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (EvidenceRow r : rows) {
+                insert.setString(1, schoolId);
+                insert.setString(2, r.eventId());
+                insert.setString(3, r.studentId());
+                insert.setString(4, r.skillId());
+                insert.setObject(5, r.correct(), java.sql.Types.BOOLEAN);
+                insert.setObject(6, r.score(), java.sql.Types.DOUBLE);
+                insert.setInt(7, r.items());
+                insert.setTimestamp(8, Timestamp.from(r.observedAt()));
+                insert.setString(9, r.source());
+                insert.setTimestamp(10, Timestamp.from(r.receivedAt()));
+                insert.setDouble(11, r.pBefore());
+                insert.setDouble(12, r.pAfter());
+                insert.addBatch();
+                if (++n % CHUNK == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Updates the rows that existed, inserts the others (no MERGE: it differs between H2 and PostgreSQL). */
+    private static void writeMastery(Connection c, String schoolId, Map<String, Map<String, MasteryRow>> changed,
+            Map<String, Map<String, MasteryRow>> existing) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE mastery SET p_mastery = ?, observations = ?, "
+                + "updated_at = ? WHERE school_id = ? AND student_id = ? AND skill_id = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO mastery (school_id, student_id, "
+                        + "skill_id, p_mastery, observations, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Map<String, MasteryRow>> student : changed.entrySet()) {
+                Map<String, MasteryRow> had = existing.getOrDefault(student.getKey(), Map.of());
+                for (MasteryRow row : student.getValue().values()) {
+                    if (had.containsKey(row.skillId())) {
+                        update.setDouble(1, row.pMastery());
+                        update.setInt(2, row.observations());
+                        update.setTimestamp(3, Timestamp.from(row.updatedAt()));
+                        update.setString(4, schoolId);
+                        update.setString(5, student.getKey());
+                        update.setString(6, row.skillId());
+                        update.addBatch();
+                    } else {
+                        insert.setString(1, schoolId);
+                        insert.setString(2, student.getKey());
+                        insert.setString(3, row.skillId());
+                        insert.setDouble(4, row.pMastery());
+                        insert.setInt(5, row.observations());
+                        insert.setTimestamp(6, Timestamp.from(row.updatedAt()));
+                        insert.addBatch();
+                    }
+                }
+            }
+            update.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("the store failed", e);
+        }
+    }
+
+    /** A database failure: the caller answers 503 and nothing was committed. */
+    public static final class StoreException extends RuntimeException {
+        StoreException(String message, SQLException cause) {
+            super(message, cause);
+        }
+    }
+}

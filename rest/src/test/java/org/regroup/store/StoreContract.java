@@ -1,0 +1,192 @@
+package org.regroup.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.InvalidInputException;
+import org.regroup.domain.Student;
+import org.regroup.domain.demo.DatasetGenerator;
+import org.regroup.domain.graph.SkillGraph;
+import org.regroup.domain.mastery.BktParameters;
+import org.regroup.store.EvidenceService.Batch;
+import org.regroup.store.EvidenceService.Result;
+
+/** What the store promises, run against every database it supports (H2 and PostgreSQL subclasses). */
+abstract class StoreContract {
+
+    static final DayProblem SMALL = DatasetGenerator.generate(DatasetGenerator.Preset.SMALL, 1);
+    static final OffsetDateTime MORNING = OffsetDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneOffset.UTC);
+
+    abstract TestDatabases.Variant variant();
+
+    TestDatabases.Variant db;
+    Database database;
+    SchoolStore store;
+    EvidenceService evidence;
+
+    @BeforeEach
+    void open() {
+        db = variant();
+        database = db.open();
+        store = new SchoolStore(database.dataSource());
+        evidence = new EvidenceService(store, BktParameters.DEFAULTS);
+        store.createSchool("demo", "Demo", SMALL);
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+        if (db != null) {
+            db.drop();
+        }
+    }
+
+    static Student student(int index) {
+        return SMALL.students().get(index);
+    }
+
+    /** A skill in the student's ready set (a sensible thing to assess them on). */
+    static String readySkill(Student s) {
+        SkillGraph graph = SkillGraph.of(SMALL.skills(), SMALL.prerequisites());
+        return graph.readySet(k -> s.mastery().getOrDefault(k, 0.0), 0.8).stream().sorted().findFirst()
+                .orElseThrow();
+    }
+
+    static Result answer(String eventId, Student s, String skill, boolean correct, int minute) {
+        return new Result(eventId, s.id(), skill, correct, null, null, MORNING.plusMinutes(minute), "test");
+    }
+
+    @Test
+    void aSchoolReadsBackAsItWasStoredWithItsStudentsStartingMastery() {
+        SchoolStore.SchoolRecord school = store.school("demo").orElseThrow();
+
+        assertThat(school.standing()).isEqualTo(SMALL);
+        Student s = student(0);
+        assertThat(store.mastery("demo", s.id())).hasSize(s.mastery().size())
+                .allSatisfy((skill, row) -> assertThat(row.pMastery()).isEqualTo(s.mastery().get(skill)));
+        assertThatThrownBy(() -> store.createSchool("demo", "again", SMALL))
+                .isInstanceOf(SchoolStore.SchoolExistsException.class);
+    }
+
+    @Test
+    void rightAnswersRaiseMasteryWrongOnesLowerItAndEachIsLoggedWithBeforeAndAfter() {
+        Student s = student(1);
+        String skill = readySkill(s);
+        double start = s.mastery().getOrDefault(skill, BktParameters.DEFAULTS.pInit());
+
+        EvidenceService.Ingested up = evidence.ingest(store.school("demo").orElseThrow(), new Batch(List.of(
+                answer("e1", s, skill, true, 0), answer("e2", s, skill, true, 1))));
+
+        assertThat(up.applied()).isEqualTo(2);
+        assertThat(up.students()).singleElement().satisfies(c -> {
+            assertThat(c.studentId()).isEqualTo(s.id());
+            assertThat(c.mastery()).singleElement().satisfies(m -> {
+                assertThat(m.skillId()).isEqualTo(skill);
+                assertThat(m.after()).isGreaterThan(m.before());
+            });
+        });
+        double afterRight = store.mastery("demo", s.id()).get(skill).pMastery();
+        assertThat(afterRight).isGreaterThan(start);
+
+        evidence.ingest(store.school("demo").orElseThrow(), new Batch(List.of(answer("e3", s, skill, false, 2))));
+
+        assertThat(store.mastery("demo", s.id()).get(skill).pMastery()).isLessThan(afterRight);
+        List<SchoolStore.EvidenceRow> log = store.evidence("demo", s.id());
+        assertThat(log).extracting(SchoolStore.EvidenceRow::eventId).containsExactly("e1", "e2", "e3");
+        assertThat(log.get(1).pBefore()).isEqualTo(log.get(0).pAfter());
+    }
+
+    @Test
+    void aResentEventIsNotCountedTwice() {
+        Student s = student(2);
+        String skill = readySkill(s);
+        Batch batch = new Batch(List.of(answer("once", s, skill, true, 0), answer("once", s, skill, true, 0)));
+
+        EvidenceService.Ingested first = evidence.ingest(store.school("demo").orElseThrow(), batch);
+        double after = store.mastery("demo", s.id()).get(skill).pMastery();
+        EvidenceService.Ingested again = evidence.ingest(store.school("demo").orElseThrow(), batch);
+
+        assertThat(first.applied()).isEqualTo(1);
+        assertThat(first.duplicates()).containsExactly("once");
+        assertThat(again.applied()).isZero();
+        assertThat(again.duplicates()).containsExactly("once", "once");
+        assertThat(store.mastery("demo", s.id()).get(skill).pMastery()).isEqualTo(after);
+        assertThat(store.evidenceCount("demo")).isEqualTo(1);
+    }
+
+    @Test
+    void aBadBatchIsRefusedWholeWithEveryErrorsPathAndNothingIsWritten() {
+        Student s = student(3);
+        Batch bad = new Batch(List.of(answer("ok", s, readySkill(s), true, 0),
+                new Result("x", "NOBODY", "NO.SKILL", null, 1.5, 0, null, "test"),
+                new Result("", s.id(), readySkill(s), true, 0.5, null, MORNING, "test")));
+
+        assertThatThrownBy(() -> evidence.ingest(store.school("demo").orElseThrow(), bad))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(err -> err.path())
+                        .contains("$.results[1].studentId", "$.results[1].skillId", "$.results[1].score",
+                                "$.results[1].items", "$.results[1].observedAt", "$.results[2].eventId",
+                                "$.results[2]"));
+        assertThat(store.evidenceCount("demo")).isZero();
+    }
+
+    @Test
+    void masteringAPrerequisiteBringsTheNextSkillIntoTheReadySet() {
+        SkillGraph graph = SkillGraph.of(SMALL.skills(), SMALL.prerequisites());
+        // A student and a ready skill whose mastery unlocks another skill they are not ready for yet.
+        for (Student s : SMALL.students()) {
+            Map<String, Double> m = s.mastery();
+            for (String skill : graph.readySet(k -> m.getOrDefault(k, 0.0), 0.8)) {
+                List<String> unlocked = graph.skills().stream().map(k -> k.id())
+                        .filter(next -> graph.prerequisitesOf(next).contains(skill))
+                        .filter(next -> m.getOrDefault(next, 0.0) < 0.8) // not mastered already
+                        .filter(next -> graph.prerequisitesOf(next).stream().allMatch(p -> p.equals(skill)
+                                || m.getOrDefault(p, 0.0) >= 0.8))
+                        .toList();
+                if (unlocked.isEmpty()) {
+                    continue;
+                }
+                List<Result> rights = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    rights.add(answer("r" + i, s, skill, true, i));
+                }
+                EvidenceService.Ingested r = evidence.ingest(store.school("demo").orElseThrow(), new Batch(rights));
+
+                assertThat(r.students()).singleElement().satisfies(c -> {
+                    assertThat(c.leftReady()).contains(skill);
+                    assertThat(c.enteredReady()).containsAll(unlocked);
+                });
+                return;
+            }
+        }
+        throw new AssertionError("the small day has no student with a skill that unlocks another");
+    }
+
+    @Test
+    void whatWasAcknowledgedIsThereAfterTheDatabaseIsReopened() {
+        Student s = student(4);
+        String skill = readySkill(s);
+        evidence.ingest(store.school("demo").orElseThrow(), new Batch(List.of(answer("kept", s, skill, true, 0))));
+        double p = store.mastery("demo", s.id()).get(skill).pMastery();
+        database.close();
+
+        database = db.open(); // migrations run again: nothing to do
+        store = new SchoolStore(database.dataSource());
+
+        assertThat(store.school("demo")).isPresent();
+        assertThat(store.mastery("demo", s.id()).get(skill).pMastery()).isEqualTo(p);
+        assertThat(store.evidence("demo", s.id())).extracting(SchoolStore.EvidenceRow::eventId).containsExactly("kept");
+    }
+}
