@@ -67,7 +67,7 @@ public final class RegroupServer implements AutoCloseable {
             Database database) throws IOException {
         PlanService plans = new PlanService(settings);
         ScenarioService scenarios = new ScenarioService(settings, SCENARIOS_QUEUED, SCENARIOS_KEPT);
-        SchoolStore store = new SchoolStore(database.dataSource());
+        SchoolStore store = new SchoolStore(database);
         EvidenceService evidence = new EvidenceService(store, BktParameters.DEFAULTS);
         ResourceConfig app = application(plans, scenarios, store, evidence, limits);
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),

@@ -54,6 +54,10 @@ public final class Database implements AutoCloseable {
         if (schema != null) {
             config.setSchema(schema);
         }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // One INSERT with many rows per JDBC batch instead of one per row: evidence batches are large.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         config.setMaximumPoolSize(8);
         config.setAutoCommit(true);
         config.setPoolName("regroup-store");

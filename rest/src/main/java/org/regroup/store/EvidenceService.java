@@ -17,7 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
-import org.regroup.domain.Student;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.mastery.Bkt;
 import org.regroup.domain.mastery.BktParameters;
@@ -64,6 +63,9 @@ public final class EvidenceService {
     private final SchoolStore store;
     private final BktParameters parameters;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Built once per stored school (records compare by value; the store hands out the same one). */
+    private final Map<SchoolStore.SchoolRecord, SkillGraph> graphs = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
 
     public EvidenceService(SchoolStore store, BktParameters parameters) {
         this.store = store;
@@ -77,10 +79,9 @@ public final class EvidenceService {
      */
     public Ingested ingest(SchoolStore.SchoolRecord school, Batch batch) {
         DayProblem standing = school.standing();
-        SkillGraph graph = SkillGraph.of(standing.skills(), standing.prerequisites());
+        SkillGraph graph = graphs.computeIfAbsent(school, s -> SkillGraph.of(s.standing().skills(),
+                s.standing().prerequisites()));
         List<Result> results = check(standing, graph, batch);
-        Map<String, Student> students = new HashMap<>();
-        standing.students().forEach(s -> students.put(s.id(), s));
         List<String> eventIds = results.stream().map(Result::eventId).toList();
         Set<String> studentIds = new TreeSet<>(results.stream().map(Result::studentId).toList());
         double threshold = standing.school() == null ? org.regroup.domain.School.DEFAULT_MASTERY_THRESHOLD

@@ -49,13 +49,23 @@ public final class SchoolStore {
         }
     }
 
-    /** PostgreSQL and H2 keep IN lists and batches fast up to a few hundred parameters. */
+    /** Rows per JDBC batch. */
     private static final int CHUNK = 500;
 
     private final DataSource db;
+    /** Standing data does not change once stored (no endpoint changes it yet); a change must drop its entry. */
+    private final Map<String, SchoolRecord> schools = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public SchoolStore(DataSource db) {
+    /** H2 looks keys up one by one, PostgreSQL all at once (see {@link #forEachKey}). */
+    private final boolean perKeyLookups;
+
+    public SchoolStore(Database database) {
+        this(database.dataSource(), database.isH2());
+    }
+
+    SchoolStore(DataSource db, boolean perKeyLookups) {
         this.db = db;
+        this.perKeyLookups = perKeyLookups;
     }
 
     /** Creates a school from its standing data; each student's mastery in it becomes their starting estimate. */
@@ -101,7 +111,21 @@ public final class SchoolStore {
         });
     }
 
+    /**
+     * The school, its standing data parsed once and kept: every evidence batch needs it, and parsing a large school's
+     * document costs more than the batch itself.
+     */
     public Optional<SchoolRecord> school(String id) {
+        SchoolRecord cached = schools.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<SchoolRecord> read = read(id);
+        read.ifPresent(s -> schools.put(id, s));
+        return read;
+    }
+
+    private Optional<SchoolRecord> read(String id) {
         return inTransaction(c -> {
             try (PreparedStatement q = c.prepareStatement(
                     "SELECT id, name, standing, created_at FROM school WHERE id = ?")) {
@@ -201,48 +225,62 @@ public final class SchoolStore {
         IngestWrite<R> plan(Set<String> knownEventIds, Map<String, Map<String, MasteryRow>> masteryByStudent);
     }
 
-    private static Set<String> knownEvents(Connection c, String schoolId, Collection<String> eventIds)
-            throws SQLException {
+    /*
+     * Lookups of many keys: on PostgreSQL one query with "= ANY(array)" (an index scan); on H2 key by key on the
+     * primary key, because H2 does not use the index for "student_id IN (…)" behind "school_id = ?" and scanned every
+     * mastery row of the school (a large school has 200,000) for each batch.
+     */
+
+    private Set<String> knownEvents(Connection c, String schoolId, Collection<String> eventIds) throws SQLException {
         Set<String> known = new HashSet<>();
-        for (List<String> chunk : chunks(eventIds)) {
-            String sql = "SELECT event_id FROM evidence WHERE school_id = ? AND event_id IN (" + marks(chunk.size())
-                    + ")";
-            try (PreparedStatement q = c.prepareStatement(sql)) {
-                q.setString(1, schoolId);
-                for (int i = 0; i < chunk.size(); i++) {
-                    q.setString(i + 2, chunk.get(i));
-                }
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        known.add(rs.getString(1));
-                    }
-                }
-            }
-        }
+        forEachKey(c, "SELECT event_id FROM evidence WHERE school_id = ? AND event_id", schoolId, eventIds,
+                rs -> known.add(rs.getString(1)));
         return known;
     }
 
-    private static Map<String, Map<String, MasteryRow>> masteryOf(Connection c, String schoolId,
+    private Map<String, Map<String, MasteryRow>> masteryOf(Connection c, String schoolId,
             Collection<String> studentIds) throws SQLException {
         Map<String, Map<String, MasteryRow>> byStudent = new HashMap<>();
-        for (List<String> chunk : chunks(studentIds)) {
-            String sql = "SELECT student_id, skill_id, p_mastery, observations, updated_at FROM mastery "
-                    + "WHERE school_id = ? AND student_id IN (" + marks(chunk.size()) + ")";
-            try (PreparedStatement q = c.prepareStatement(sql)) {
+        forEachKey(c, "SELECT student_id, skill_id, p_mastery, observations, updated_at FROM mastery "
+                + "WHERE school_id = ? AND student_id", schoolId, studentIds,
+                rs -> byStudent.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                        new MasteryRow(rs.getString(2), rs.getDouble(3), rs.getInt(4),
+                                rs.getTimestamp(5).toInstant())));
+        return byStudent;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code select} ("… WHERE school_id = ? AND key_column") for every key, the fastest way per database. */
+    private void forEachKey(Connection c, String select, String schoolId, Collection<String> keys, RowReader row)
+            throws SQLException {
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(keys));
+        if (!perKeyLookups) {
+            try (PreparedStatement q = c.prepareStatement(select + " = ANY (?)")) {
                 q.setString(1, schoolId);
-                for (int i = 0; i < chunk.size(); i++) {
-                    q.setString(i + 2, chunk.get(i));
-                }
+                q.setArray(2, c.createArrayOf("varchar", distinct.toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        byStudent.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                                new MasteryRow(rs.getString(2), rs.getDouble(3), rs.getInt(4),
-                                        rs.getTimestamp(5).toInstant()));
+                        row.read(rs);
+                    }
+                }
+            }
+            return;
+        }
+        try (PreparedStatement q = c.prepareStatement(select + " = ?")) {
+            q.setString(1, schoolId);
+            for (String key : distinct) {
+                q.setString(2, key);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        row.read(rs);
                     }
                 }
             }
         }
-        return byStudent;
     }
 
     private static void insertEvidence(Connection c, String schoolId, List<EvidenceRow> rows) throws SQLException {
@@ -304,19 +342,6 @@ public final class SchoolStore {
             update.executeBatch();
             insert.executeBatch();
         }
-    }
-
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-        }
-        return chunks;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static String json(Object value) {

@@ -38,7 +38,7 @@ abstract class StoreContract {
     void open() {
         db = variant();
         database = db.open();
-        store = new SchoolStore(database.dataSource());
+        store = new SchoolStore(database);
         evidence = new EvidenceService(store, BktParameters.DEFAULTS);
         store.createSchool("demo", "Demo", SMALL);
     }
@@ -183,7 +183,7 @@ abstract class StoreContract {
         database.close();
 
         database = db.open(); // migrations run again: nothing to do
-        store = new SchoolStore(database.dataSource());
+        store = new SchoolStore(database);
 
         assertThat(store.school("demo")).isPresent();
         assertThat(store.mastery("demo", s.id()).get(skill).pMastery()).isEqualTo(p);
