@@ -55,6 +55,9 @@ public final class SchoolStore {
     private final DataSource db;
     /** Standing data does not change once stored (no endpoint changes it yet); a change must drop its entry. */
     private final Map<String, SchoolRecord> schools = new java.util.concurrent.ConcurrentHashMap<>();
+    /** School → student → skill → mastery, as committed (see {@link #cachedMastery}). */
+    private final Map<String, Map<String, Map<String, MasteryRow>>> masteryCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** H2 looks keys up one by one, PostgreSQL all at once (see {@link #forEachKey}). */
     private final boolean perKeyLookups;
@@ -203,16 +206,46 @@ public final class SchoolStore {
      * Work on the evidence log in one transaction: {@code work} sees which event ids are already logged and the
      * affected students' mastery, and returns the rows to write; they are written and committed together.
      */
+    @SuppressWarnings("unchecked")
     public <R> R ingest(String schoolId, Collection<String> eventIds, Collection<String> studentIds,
             IngestWork<R> work) {
-        return inTransaction(c -> {
+        Map<String, Map<String, MasteryRow>>[] written = new Map[1];
+        R result = inTransaction(c -> {
             Set<String> known = knownEvents(c, schoolId, eventIds);
-            Map<String, Map<String, MasteryRow>> mastery = masteryOf(c, schoolId, studentIds);
+            Map<String, Map<String, MasteryRow>> mastery = cachedMastery(c, schoolId, studentIds);
             IngestWrite<R> write = work.plan(known, mastery);
             insertEvidence(c, schoolId, write.evidence());
             writeMastery(c, schoolId, write.mastery(), mastery);
+            written[0] = write.mastery();
             return write.result();
         });
+        // Only what was committed reaches the cache; a rolled-back batch leaves it as it was.
+        Map<String, Map<String, MasteryRow>> cache = masteryCache.get(schoolId);
+        written[0].forEach((student, rows) -> cache.computeIfPresent(student, (k, had) -> {
+            Map<String, MasteryRow> now = new HashMap<>(had);
+            now.putAll(rows);
+            return now;
+        }));
+        return result;
+    }
+
+    /**
+     * The students' mastery from the cache, reading those not in it yet: each student's whole mastery is needed for
+     * their ready set, and reading it again for every batch was most of an ingest on PostgreSQL. The cache is right
+     * as long as this process is the only writer of the store (one server per database).
+     */
+    private Map<String, Map<String, MasteryRow>> cachedMastery(Connection c, String schoolId,
+            Collection<String> studentIds) throws SQLException {
+        Map<String, Map<String, MasteryRow>> cache = masteryCache.computeIfAbsent(schoolId,
+                k -> new java.util.concurrent.ConcurrentHashMap<>());
+        List<String> missing = studentIds.stream().filter(id -> !cache.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            Map<String, Map<String, MasteryRow>> read = masteryOf(c, schoolId, missing);
+            missing.forEach(id -> cache.put(id, Map.copyOf(read.getOrDefault(id, Map.of()))));
+        }
+        Map<String, Map<String, MasteryRow>> mastery = new HashMap<>();
+        studentIds.forEach(id -> mastery.put(id, cache.get(id)));
+        return mastery;
     }
 
     /** What an ingest decides to write, and what it answers. */
