@@ -14,6 +14,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Space(String id, String name, SpaceKind kind, Integer capacity, List<String> features,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> availableBlocks, Integer maxGroups, Integer travelMinutes) {
 
+    /** This space open only in {@code availableBlocks} (null: every block; empty: closed all day). */
+    public Space withAvailableBlocks(List<String> availableBlocks) {
+        return new Space(id, name, kind, capacity, features, availableBlocks, maxGroups, travelMinutes);
+    }
+
     public Space {
         features = Lists.orEmpty(features);
     }

@@ -24,6 +24,12 @@ public record Staff(String id, String name, StaffRole role, List<Qualification> 
         advisees = Lists.orEmpty(advisees);
     }
 
+    /** This adult working only {@code availableBlocks} (null: every block; empty: away all day). */
+    public Staff withAvailableBlocks(List<String> availableBlocks) {
+        return new Staff(id, name, role, qualifications, modalities, availableBlocks, maxTeachingBlocks, maxStudents,
+                advisees, maySuperviseOffSite, costPerDay);
+    }
+
     public boolean availableIn(String blockId) {
         return availableBlocks == null || availableBlocks.contains(blockId);
     }

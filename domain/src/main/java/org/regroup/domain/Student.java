@@ -23,6 +23,18 @@ public record Student(String id, String name, Integer grade, String advisorId, M
         Accommodations accommodations, List<String> keepApart, List<String> peers, boolean absent,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> presentBlocks, List<Commitment> commitments) {
 
+    /** This student with another mastery estimate (a learner profile's, say). */
+    public Student withMastery(Map<String, Double> newMastery) {
+        return new Student(id, name, grade, advisorId, newMastery, goals, interests, prefersModalities,
+                avoidsModalities, accommodations, keepApart, peers, absent, presentBlocks, commitments);
+    }
+
+    /** This student absent all day. */
+    public Student asAbsent() {
+        return new Student(id, name, grade, advisorId, mastery, goals, interests, prefersModalities, avoidsModalities,
+                accommodations, keepApart, peers, true, presentBlocks, commitments);
+    }
+
     public Student {
         mastery = Lists.orEmpty(mastery);
         goals = Lists.orEmpty(goals);

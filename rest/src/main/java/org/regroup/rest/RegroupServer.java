@@ -18,6 +18,7 @@ import org.regroup.rest.api.PlanResource;
 import org.regroup.rest.api.ScenarioResource;
 import org.regroup.rest.api.SchoolResource;
 import org.regroup.rest.api.ServerLimits;
+import org.regroup.rest.days.SchoolDays;
 import org.regroup.rest.errors.ErrorMappers;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.scenarios.ScenarioService;
@@ -69,7 +70,12 @@ public final class RegroupServer implements AutoCloseable {
         ScenarioService scenarios = new ScenarioService(settings, SCENARIOS_QUEUED, SCENARIOS_KEPT);
         SchoolStore store = new SchoolStore(database);
         EvidenceService evidence = new EvidenceService(store, BktParameters.DEFAULTS);
-        ResourceConfig app = application(plans, scenarios, store, evidence, limits);
+        int interrupted = store.markInterrupted();
+        if (interrupted > 0) {
+            LOG.warn("store: {} plan(s) were solving when the server last stopped; marked interrupted", interrupted);
+        }
+        SchoolDays days = new SchoolDays(store, plans);
+        ResourceConfig app = application(plans, scenarios, store, evidence, days, limits);
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                 app, false);
         http.start();
@@ -80,7 +86,7 @@ public final class RegroupServer implements AutoCloseable {
     }
 
     static ResourceConfig application(PlanService plans, ScenarioService scenarios, SchoolStore store,
-            EvidenceService evidence, ServerLimits limits) {
+            EvidenceService evidence, SchoolDays days, ServerLimits limits) {
         return new ResourceConfig()
                 .register(PlanResource.class)
                 .register(SchoolResource.class)
@@ -107,6 +113,7 @@ public final class RegroupServer implements AutoCloseable {
                         bind(scenarios).to(ScenarioService.class);
                         bind(store).to(SchoolStore.class);
                         bind(evidence).to(EvidenceService.class);
+                        bind(days).to(SchoolDays.class);
                         bind(limits).to(ServerLimits.class);
                     }
                 });

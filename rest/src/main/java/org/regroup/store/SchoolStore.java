@@ -385,6 +385,228 @@ public final class SchoolStore {
         }
     }
 
+    // ---- days: their inputs and their plans ----
+
+    /** What is different about one day (attendance, absences, closures); null fields mean "nothing". */
+    public record DayInput(List<String> absentStudents, List<String> absentStaff, List<String> closedSpaces) {
+        public DayInput {
+            absentStudents = absentStudents == null ? List.of() : List.copyOf(absentStudents);
+            absentStaff = absentStaff == null ? List.of() : List.copyOf(absentStaff);
+            closedSpaces = closedSpaces == null ? List.of() : List.copyOf(closedSpaces);
+        }
+    }
+
+    /** A stored plan of a day: every version is kept; {@code planId} is the solve's id on the server that made it. */
+    public record PlanRecord(java.time.LocalDate day, int version, String status, String score, String planId,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    public void saveDayInput(String schoolId, java.time.LocalDate day, DayInput input) {
+        Instant now = Instant.now();
+        inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE day_input SET input = ?, updated_at = ? WHERE school_id = ? AND school_day = ?")) {
+                update.setString(1, json(input));
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setString(3, schoolId);
+                update.setObject(4, day);
+                if (update.executeUpdate() == 0) {
+                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO day_input (school_id, "
+                            + "school_day, input, updated_at) VALUES (?, ?, ?, ?)")) {
+                        insert.setString(1, schoolId);
+                        insert.setObject(2, day);
+                        insert.setString(3, json(input));
+                        insert.setTimestamp(4, Timestamp.from(now));
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public DayInput dayInput(String schoolId, java.time.LocalDate day) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT input FROM day_input WHERE school_id = ? AND school_day = ?")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Json.mapper().readValue(rs.getString(1), DayInput.class)
+                            : new DayInput(null, null, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+    }
+
+    /** Every student's committed mastery, by student and skill (for building a day). */
+    public Map<String, Map<String, Double>> allMastery(String schoolId) {
+        return inTransaction(c -> {
+            Map<String, Map<String, Double>> all = new HashMap<>();
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT student_id, skill_id, p_mastery FROM mastery WHERE school_id = ?")) {
+                q.setString(1, schoolId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        all.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                                rs.getDouble(3));
+                    }
+                }
+            }
+            return all;
+        });
+    }
+
+    /** A new version of the day's plan, marked solving; its number. */
+    public int startPlan(String schoolId, java.time.LocalDate day, String planId) {
+        Instant now = Instant.now();
+        return inTransaction(c -> {
+            int version;
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT COALESCE(MAX(version), 0) FROM plan WHERE school_id = ? AND school_day = ?")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    version = rs.getInt(1) + 1;
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan (school_id, school_day, version, "
+                    + "status, job_id, plan, created_at, updated_at) VALUES (?, ?, ?, 'solving', ?, NULL, ?, ?)")) {
+                insert.setString(1, schoolId);
+                insert.setObject(2, day);
+                insert.setInt(3, version);
+                insert.setString(4, planId);
+                insert.setTimestamp(5, Timestamp.from(now));
+                insert.setTimestamp(6, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            return version;
+        });
+    }
+
+    /** The solve ended: the version becomes a draft holding the plan (documented plan format). */
+    public void finishPlan(String schoolId, java.time.LocalDate day, int version, Object plan, String score) {
+        updatePlan(schoolId, day, version, "draft", score, json(plan), "solving");
+    }
+
+    /**
+     * Publishes a draft (the latest when {@code version} is null); a plan published earlier that day goes back to
+     * draft, so one plan per day is the published one. Returns the version published, or -1 when there is no draft.
+     */
+    public int publish(String schoolId, java.time.LocalDate day, Integer version) {
+        return inTransaction(c -> {
+            int chosen;
+            try (PreparedStatement q = c.prepareStatement("SELECT MAX(version) FROM plan WHERE school_id = ? AND "
+                    + "school_day = ? AND status IN ('draft', 'published')" + (version == null ? "" : " AND version = ?"))) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                if (version != null) {
+                    q.setInt(3, version);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    chosen = rs.getInt(1);
+                    if (rs.wasNull()) {
+                        return -1;
+                    }
+                }
+            }
+            try (PreparedStatement demote = c.prepareStatement("UPDATE plan SET status = 'draft', updated_at = ? "
+                    + "WHERE school_id = ? AND school_day = ? AND status = 'published'");
+                    PreparedStatement promote = c.prepareStatement("UPDATE plan SET status = 'published', "
+                            + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ?")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                demote.setTimestamp(1, now);
+                demote.setString(2, schoolId);
+                demote.setObject(3, day);
+                demote.executeUpdate();
+                promote.setTimestamp(1, now);
+                promote.setString(2, schoolId);
+                promote.setObject(3, day);
+                promote.setInt(4, chosen);
+                promote.executeUpdate();
+            }
+            return chosen;
+        });
+    }
+
+    /** The day's plans, newest first (without the plan documents). */
+    public List<PlanRecord> plans(String schoolId, java.time.LocalDate day) {
+        return inTransaction(c -> {
+            List<PlanRecord> plans = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT school_day, version, status, score, job_id, "
+                    + "created_at, updated_at FROM plan WHERE school_id = ? AND school_day = ? "
+                    + "ORDER BY version DESC")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        plans.add(new PlanRecord(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                                rs.getTimestamp(7).toInstant()));
+                    }
+                }
+            }
+            return plans;
+        });
+    }
+
+    /** One stored plan document (null while solving or when interrupted). */
+    public String planDocument(String schoolId, java.time.LocalDate day, int version) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT plan FROM plan WHERE school_id = ? AND school_day = ? AND version = ?")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                q.setInt(3, version);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    /** A solve that ended without a plan (stopped before it started): the version is marked interrupted. */
+    public void interrupt(String schoolId, java.time.LocalDate day, int version) {
+        updatePlan(schoolId, day, version, "interrupted", null, null, "solving");
+    }
+
+    /**
+     * After a restart: plans that were solving when the process stopped are marked interrupted (their solve is
+     * gone). Returns how many.
+     */
+    public int markInterrupted() {
+        return inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = 'interrupted', updated_at = ? "
+                    + "WHERE status = 'solving'")) {
+                u.setTimestamp(1, Timestamp.from(Instant.now()));
+                return u.executeUpdate();
+            }
+        });
+    }
+
+    private void updatePlan(String schoolId, java.time.LocalDate day, int version, String status, String score,
+            String plan, String fromStatus) {
+        inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = ?, score = ?, plan = ?, "
+                    + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? AND status = ?")) {
+                u.setString(1, status);
+                u.setString(2, score);
+                u.setString(3, plan);
+                u.setTimestamp(4, Timestamp.from(Instant.now()));
+                u.setString(5, schoolId);
+                u.setObject(6, day);
+                u.setInt(7, version);
+                u.setString(8, fromStatus);
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     @FunctionalInterface
     private interface Work<T> {
         T run(Connection c) throws SQLException;

@@ -98,6 +98,61 @@ class SchoolsIntegrationTest {
         Api.assertProblem(api.post("/api/schools/bad%20id", Api.small()), 400);
     }
 
+    @Test
+    void aDayIsPlannedFromTheStoreKeptAsADraftAndPublished() throws IOException {
+        Student away = Api.smallProblem().students().get(5);
+        HttpResponse<String> input = api.put("/api/schools/demo/days/2026-11-24/input", Map.of(
+                "absentStudents", List.of(away.id()), "absentStaff", List.of("TU01"), "closedSpaces", List.of()));
+        assertThat(input.statusCode()).as(input.body()).isEqualTo(200);
+        JsonNode problem = Api.json(api.get("/api/schools/demo/days/2026-11-24/problem"));
+        assertThat(problem.get("date").asText()).isEqualTo("2026-11-24");
+        for (JsonNode st : problem.get("students")) {
+            if (st.get("id").asText().equals(away.id())) {
+                assertThat(st.get("absent").asBoolean()).isTrue();
+            }
+        }
+
+        HttpResponse<String> started = api.post("/api/schools/demo/days/2026-11-24/plan?timeLimit=2s", new byte[0]);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String planId = Api.json(started).get("planId").asText();
+        assertThat(Api.json(started).get("version").asInt()).isEqualTo(1);
+        api.awaitNotSolving(planId, java.time.Duration.ofSeconds(30));
+        JsonNode versions = awaitDraft();
+
+        assertThat(versions.get(0).get("status").asText()).isEqualTo("draft");
+        assertThat(versions.get(0).get("score").asText()).matches("0hard/0medium/-?\\d+soft");
+        JsonNode stored = Api.json(api.get("/api/schools/demo/days/2026-11-24/plans/1"));
+        assertThat(stored.get("format").asText()).isEqualTo("regroup/plan");
+        assertThat(stored.get("date").asText()).isEqualTo("2026-11-24");
+        JsonNode published = Api.json(api.post("/api/schools/demo/days/2026-11-24/publish", new byte[0]));
+        assertThat(published.get("version").asInt()).isEqualTo(1);
+        assertThat(Api.json(api.get("/api/schools/demo/days/2026-11-24/plans")).get(0).get("status").asText())
+                .isEqualTo("published");
+    }
+
+    @Test
+    void aDayInputNamingUnknownPeopleIs422AndPublishingWithoutADraftIs409() {
+        JsonNode problem = Api.assertProblem(api.put("/api/schools/demo/days/2026-11-25/input", Map.of(
+                "absentStudents", List.of("NOBODY"), "closedSpaces", List.of("NOWHERE"))), 422);
+        assertThat(problem.get("errors")).extracting(e -> e.get("path").asText())
+                .containsExactly("$.absentStudents[0]", "$.closedSpaces[0]");
+        Api.assertProblem(api.post("/api/schools/demo/days/2026-11-25/publish", new byte[0]), 409);
+        Api.assertProblem(api.get("/api/schools/demo/days/not-a-date/plans"), 400);
+    }
+
+    private static JsonNode awaitDraft() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode versions = null;
+        while (System.nanoTime() < deadline) {
+            versions = Api.json(api.get("/api/schools/demo/days/2026-11-24/plans"));
+            if (!versions.get(0).get("status").asText().equals("solving")) {
+                return versions;
+            }
+            Api.sleep(100);
+        }
+        return versions;
+    }
+
     private static HttpResponse<String> send(Object batch) throws IOException {
         return api.post("/api/schools/demo/evidence", Api.JSON.writeValueAsBytes(batch));
     }

@@ -175,6 +175,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void aPlanStillSolvingWhenTheServerStoppedIsInterruptedAfterARestartAndDraftsArePublishedOneAtATime() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
+        int first = store.startPlan("demo", day, "job-1");
+        store.finishPlan("demo", day, first, Map.of("format", "regroup/plan"), "0hard/0medium/-5soft");
+        int second = store.startPlan("demo", day, "job-2");
+        database.close();
+
+        database = db.open();
+        store = new SchoolStore(database);
+        assertThat(store.markInterrupted()).isEqualTo(1);
+
+        assertThat(store.plans("demo", day)).extracting(SchoolStore.PlanRecord::version, SchoolStore.PlanRecord::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(second, "interrupted"),
+                        org.assertj.core.groups.Tuple.tuple(first, "draft"));
+        assertThat(store.publish("demo", day, null)).isEqualTo(first);
+        assertThat(store.planDocument("demo", day, first)).contains("regroup/plan");
+        assertThat(store.planDocument("demo", day, second)).isNull();
+    }
+
+    @Test
     void whatWasAcknowledgedIsThereAfterTheDatabaseIsReopened() {
         Student s = student(4);
         String skill = readySkill(s);

@@ -219,7 +219,7 @@ public final class ScenarioChanges {
         int i = day.staffIndex(c.staffId(), "staffId", r);
         boolean blocksKnown = day.blocksExist(c.availableBlocks(), "availableBlocks", r);
         if (i >= 0 && blocksKnown) {
-            day.staff.set(i, withAvailability(day.staff.get(i), c.availableBlocks()));
+            day.staff.set(i, day.staff.get(i).withAvailableBlocks(c.availableBlocks()));
         }
     }
 
@@ -244,13 +244,13 @@ public final class ScenarioChanges {
         Space s = day.spaces.get(i);
         List<String> open = c.blocks() == null ? List.of()
                 : keep(s.availableBlocks() == null ? day.blockIds() : s.availableBlocks(), b -> !c.blocks().contains(b));
-        day.spaces.set(i, withAvailability(s, open));
+        day.spaces.set(i, s.withAvailableBlocks(open));
     }
 
     private static void openSpace(Day day, Change.OpenSpace c, Report r) {
         int i = day.spaceIndex(c.spaceId(), r);
         if (i >= 0) {
-            day.spaces.set(i, withAvailability(day.spaces.get(i), null));
+            day.spaces.set(i, day.spaces.get(i).withAvailableBlocks(null));
         }
     }
 
@@ -299,9 +299,9 @@ public final class ScenarioChanges {
         day.blocks.remove(i);
         Predicate<String> other = b -> !id.equals(b);
         day.staff = map(day.staff, s -> s.availableBlocks() == null ? s
-                : withAvailability(s, keep(s.availableBlocks(), other)));
+                : s.withAvailableBlocks(keep(s.availableBlocks(), other)));
         day.spaces = map(day.spaces, s -> s.availableBlocks() == null ? s
-                : withAvailability(s, keep(s.availableBlocks(), other)));
+                : s.withAvailableBlocks(keep(s.availableBlocks(), other)));
         day.students = map(day.students, s -> withStudent(s, s.advisorId(),
                 s.presentBlocks() == null ? null : keep(s.presentBlocks(), other),
                 keep(s.commitments(), k -> !id.equals(k.blockId()))));
@@ -372,18 +372,8 @@ public final class ScenarioChanges {
         return !blocks.isEmpty() && blocks.stream().allMatch(blockId::equals);
     }
 
-    private static Space withAvailability(Space s, List<String> availableBlocks) {
-        return new Space(s.id(), s.name(), s.kind(), s.capacity(), s.features(), availableBlocks, s.maxGroups(),
-                s.travelMinutes());
-    }
-
     private static School withCatchAll(School s, List<School.CatchAll> catchAll) {
         return new School(s.id(), s.name(), s.masteryThreshold(), s.practisingFrom(), s.nearMasteryFrom(), catchAll);
-    }
-
-    private static Staff withAvailability(Staff s, List<String> availableBlocks) {
-        return new Staff(s.id(), s.name(), s.role(), s.qualifications(), s.modalities(), availableBlocks,
-                s.maxTeachingBlocks(), s.maxStudents(), s.advisees(), s.maySuperviseOffSite(), s.costPerDay());
     }
 
     private static Student withStudent(Student s, String advisorId, List<String> presentBlocks,

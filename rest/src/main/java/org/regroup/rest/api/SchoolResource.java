@@ -3,7 +3,9 @@ package org.regroup.rest.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,7 +33,9 @@ import org.regroup.domain.Student;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.rest.errors.ApiException;
+import org.regroup.rest.days.SchoolDays;
 import org.regroup.rest.errors.UnreadableBodyException;
+import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.store.EvidenceService;
 import org.regroup.store.SchoolStore;
@@ -65,6 +71,18 @@ public final class SchoolResource {
     EvidenceService evidence;
     @Inject
     ServerLimits limits;
+    @Inject
+    SchoolDays days;
+    @Inject
+    PlanService plans;
+
+    /** A plan being made for a day: the stored version and the server's plan to follow while it solves. */
+    public record DayPlanStarted(String schoolId, LocalDate day, int version, String planId, String planHref,
+            String status) {
+    }
+
+    public record Published(String schoolId, LocalDate day, int version, String status) {
+    }
 
     /** Creates a school from a day problem (its date, if any, is ignored): 201 with its location; 409 if taken. */
     @POST
@@ -142,6 +160,97 @@ public final class SchoolResource {
                         history.getOrDefault(r.skillId(), List.of()))));
         return new Profile(id, studentId, student.name(), student.grade(), threshold, ready.stream().sorted().toList(),
                 student.goals(), student.accommodations(), skills);
+    }
+
+    /** What is different about a day: absent students and staff, closed spaces (unknown ids are a 422). */
+    @PUT
+    @Path("{id}/days/{day}/input")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SchoolStore.DayInput putInput(@PathParam("id") String id, @PathParam("day") String day,
+            SchoolStore.DayInput input) {
+        if (input == null) {
+            throw ApiException.badRequest("send {\"absentStudents\": [], \"absentStaff\": [], \"closedSpaces\": []}");
+        }
+        days.saveInput(school(id), date(day), input);
+        return input;
+    }
+
+    @GET
+    @Path("{id}/days/{day}/input")
+    public SchoolStore.DayInput getInput(@PathParam("id") String id, @PathParam("day") String day) {
+        school(id);
+        return store.dayInput(id, date(day));
+    }
+
+    /** The day problem the store makes for that date (standing data, current mastery, the day's input). */
+    @GET
+    @Path("{id}/days/{day}/problem")
+    public DayProblem problem(@PathParam("id") String id, @PathParam("day") String day) {
+        return days.dayProblem(school(id), date(day));
+    }
+
+    /**
+     * Plans the day from the store: 202 with the stored version and the plan to follow ({@code /api/plans/{id}},
+     * its events, analysis, rosters); when solved the version is kept as a draft.
+     */
+    @POST
+    @Path("{id}/days/{day}/plan")
+    public Response plan(@PathParam("id") String id, @PathParam("day") String day,
+            @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
+        Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),
+                plans.settings().maxTimeLimit());
+        LocalDate date = date(day);
+        SchoolDays.Started started = days.plan(school(id), date, limit);
+        URI follow = uri.getBaseUriBuilder().path("api/plans").path(started.job().id()).build();
+        return Response.accepted(new DayPlanStarted(id, date, started.version(), started.job().id(),
+                follow.toString(), started.job().status().name())).location(follow).build();
+    }
+
+    /** The day's stored plans, newest first: version, status (solving, draft, published, interrupted), score. */
+    @GET
+    @Path("{id}/days/{day}/plans")
+    public List<SchoolStore.PlanRecord> plans(@PathParam("id") String id, @PathParam("day") String day) {
+        school(id);
+        return store.plans(id, date(day));
+    }
+
+    /** One stored plan version, in the documented plan format. */
+    @GET
+    @Path("{id}/days/{day}/plans/{version}")
+    public Response storedPlan(@PathParam("id") String id, @PathParam("day") String day,
+            @PathParam("version") int version) {
+        school(id);
+        LocalDate date = date(day);
+        SchoolStore.PlanRecord record = store.plans(id, date).stream().filter(p -> p.version() == version)
+                .findFirst().orElseThrow(() -> ApiException.notFound("no plan version " + version + " of " + day));
+        String plan = store.planDocument(id, date, version);
+        if (plan == null) {
+            throw ApiException.conflict("plan version " + version + " of " + day + " is " + record.status()
+                    + " and holds no plan");
+        }
+        return Response.ok(plan, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Publishes the latest draft of the day (or {@code version}); the plan published before goes back to draft. */
+    @POST
+    @Path("{id}/days/{day}/publish")
+    public Published publish(@PathParam("id") String id, @PathParam("day") String day,
+            @QueryParam("version") Integer version) {
+        school(id);
+        int published = store.publish(id, date(day), version);
+        if (published < 0) {
+            throw ApiException.conflict("no draft plan " + (version == null ? "" : "version " + version + " ")
+                    + "of " + day + " to publish; plan the day first and wait for it to be solved");
+        }
+        return new Published(id, date(day), published, "published");
+    }
+
+    private static LocalDate date(String day) {
+        try {
+            return LocalDate.parse(day);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("'" + day + "' is not a date like 2026-11-23");
+        }
     }
 
     private SchoolStore.SchoolRecord school(String id) {
