@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "regroup", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Plans a personalized-learning school day: who works on what, how, with whom, where.",
         subcommands = { SolveCommand.class, GenerateCommand.class, ServeCommand.class, WhatIfCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class })
 public final class RegroupCommand implements Runnable {
 

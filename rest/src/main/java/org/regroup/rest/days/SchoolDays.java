@@ -61,6 +61,11 @@ public final class SchoolDays {
 
     /** The day problem of {@code day}: standing data, current mastery, absences and closures. */
     public DayProblem dayProblem(SchoolStore.SchoolRecord school, LocalDate day) {
+        return dayProblem(store, school, day);
+    }
+
+    /** As above, for callers without a server (the simulation). */
+    public static DayProblem dayProblem(SchoolStore store, SchoolStore.SchoolRecord school, LocalDate day) {
         DayProblem s = school.standing();
         DayInput input = store.dayInput(school.id(), day);
         Map<String, Map<String, Double>> mastery = store.allMastery(school.id());

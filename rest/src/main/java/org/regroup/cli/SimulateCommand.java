@@ -1,0 +1,244 @@
+package org.regroup.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.FocusKind;
+import org.regroup.domain.catalog.ModalityCatalog;
+import org.regroup.domain.graph.SkillGraph;
+import org.regroup.domain.io.DayProblemReader;
+import org.regroup.domain.mastery.Bkt;
+import org.regroup.domain.mastery.BktParameters;
+import org.regroup.domain.plan.Kpis;
+import org.regroup.domain.plan.Perturbations;
+import org.regroup.domain.plan.Plan;
+import org.regroup.domain.plan.StudentDay;
+import org.regroup.rest.api.Durations;
+import org.regroup.rest.days.SchoolDays;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.output.PlanAssembler;
+import org.regroup.solver.solve.DaySolver;
+import org.regroup.solver.solve.SolveOptions;
+import org.regroup.store.Database;
+import org.regroup.store.EvidenceService;
+import org.regroup.store.SchoolStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code regroup simulate}: the daily loop end to end on the embedded store. Each school day: plan from the store,
+ * publish, let the students learn (a simple, seeded model), ingest what they answered as evidence, and print what
+ * changed. The learning model: each student has a hidden "truly mastered" set (at first the skills estimated mastered);
+ * a skill block moves a skill into it with a probability by modality (staff-led 0.30, practice 0.20, other 0.10); the
+ * student then answers 3 items on it, right with probability 1 − slip if truly mastered, else the guess rate.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = { "Run the daily loop for some days on the embedded store: plan, publish, learn, ingest "
+                + "evidence; print mastery gained, perturbations and KPIs per day." })
+final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "The school (a day problem).")
+    Path dataset;
+
+    @Option(names = "--days", defaultValue = "5", paramLabel = "N", description = "School days (default: 5).")
+    int days;
+
+    @Option(names = "--time-limit", defaultValue = "10s", converter = DurationConverter.class,
+            paramLabel = "DURATION", description = "Solving time per day (default: ${DEFAULT-VALUE}).")
+    Duration timeLimit;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the learning model.")
+    long seed;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep the store here (default: a temporary directory, deleted at the end).")
+    Path dataDir;
+
+    /** Chance that one block on a skill makes a student truly master it, by how the block is run. */
+    static double learnChance(String modality) {
+        return switch (modality == null ? "" : modality) {
+            case ModalityCatalog.SMALL_GROUP, ModalityCatalog.ONE_TO_ONE, ModalityCatalog.SEMINAR -> 0.30;
+            case ModalityCatalog.ONLINE_PRACTICE, ModalityCatalog.INDEPENDENT_PRACTICE,
+                    ModalityCatalog.PEER_TUTORING -> 0.20;
+            default -> 0.10;
+        };
+    }
+
+    static final int ITEMS_PER_BLOCK = 3;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (days < 1) {
+            throw new ErrorReporter.UserError("--days must be at least 1, was " + days);
+        }
+        DayProblem standing = DayPlanBuilder.validated(DayProblemReader.readOnly(dataset), dataset.toString());
+        boolean temporary = dataDir == null;
+        Path dir = temporary ? Files.createTempDirectory("regroup-simulate") : dataDir;
+        try (Database database = Database.open(Database.h2Url(dir), null, null, null)) {
+            SchoolStore store = new SchoolStore(database);
+            String schoolId = "sim-" + seed;
+            if (store.school(schoolId).isEmpty()) {
+                store.createSchool(schoolId, standing.school() == null ? null : standing.school().name(), standing);
+            }
+            run(store, schoolId, standing, out, err);
+        } finally {
+            if (temporary) {
+                deleteTree(dir);
+            }
+        }
+        return 0;
+    }
+
+    private void run(SchoolStore store, String schoolId, DayProblem standing, PrintWriter out, PrintWriter err) {
+        BktParameters bkt = BktParameters.DEFAULTS;
+        EvidenceService evidence = new EvidenceService(store, bkt);
+        SkillGraph graph = SkillGraph.of(standing.skills(), standing.prerequisites());
+        double threshold = standing.school() == null ? org.regroup.domain.School.DEFAULT_MASTERY_THRESHOLD
+                : standing.school().masteryThresholdOrDefault();
+        Random random = new Random(seed);
+        Map<String, Set<String>> truth = new HashMap<>();
+        store.allMastery(schoolId).forEach((student, m) -> {
+            Set<String> mastered = new HashSet<>();
+            m.forEach((skill, p) -> {
+                if (p >= threshold) {
+                    mastered.add(skill);
+                }
+            });
+            truth.put(student, mastered);
+        });
+
+        out.printf("Simulating %d school days of %s (%d students) on the embedded store; %s per day, seed %d%n%n",
+                days, dataset.getFileName(), standing.students().size(), Durations.format(timeLimit), seed);
+        out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s%n", "day", "date", "score", "placed", "goal",
+                "staff-led", "perturbations", "results", "mastered", "mean Δ");
+        out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s%n", "", "", "", "", "", "", "forced/added", "",
+                "(+skills)", "mastery");
+        LocalDate date = standing.date() != null ? standing.date() : LocalDate.of(2026, 11, 23);
+        Plan previous = null;
+        Set<String> readyChanged = new HashSet<>(); // students whose ready set changed last evening
+        int totalMastered = 0;
+        for (int d = 1; d <= days; d++) {
+            date = schoolDay(date, d == 1);
+            SchoolStore.SchoolRecord school = store.school(schoolId).orElseThrow();
+            DayProblem problem = SchoolDays.dayProblem(store, school, date);
+            var result = DaySolver.solve(DayPlanBuilder.build(problem, "day " + date),
+                    SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
+                    });
+            Plan plan = PlanAssembler.assemble(result.plan());
+            int version = store.startPlan(schoolId, date, "simulate");
+            store.finishPlan(schoolId, date, version, plan, plan.score());
+            store.publish(schoolId, date, version);
+            Perturbations perturbations = previous == null ? new Perturbations(0, 0, 0)
+                    : Perturbations.between(previous, plan, readyChanged, Set.of());
+
+            Map<String, Map<String, Double>> before = store.allMastery(schoolId);
+            List<EvidenceService.Result> results = learn(plan, truth, bkt, random, date);
+            EvidenceService.Ingested ingested = results.isEmpty() ? null
+                    : evidence.ingest(school, new EvidenceService.Batch(results));
+            Map<String, Map<String, Double>> after = store.allMastery(schoolId);
+            int newlyMastered = 0;
+            double gain = 0;
+            int changed = 0;
+            for (Map.Entry<String, Map<String, Double>> s : after.entrySet()) {
+                Map<String, Double> was = before.getOrDefault(s.getKey(), Map.of());
+                for (Map.Entry<String, Double> k : s.getValue().entrySet()) {
+                    double old = was.getOrDefault(k.getKey(), bkt.pInit());
+                    if (old < threshold && k.getValue() >= threshold) {
+                        newlyMastered++;
+                    }
+                    if (k.getValue() != old) {
+                        gain += k.getValue() - old;
+                        changed++;
+                    }
+                }
+            }
+            totalMastered += newlyMastered;
+            readyChanged.clear();
+            if (ingested != null) {
+                ingested.students().stream().filter(c -> !c.enteredReady().isEmpty() || !c.leftReady().isEmpty())
+                        .forEach(c -> readyChanged.add(c.studentId()));
+            }
+            Kpis k = plan.kpis();
+            out.printf("%-4d %-10s %-24s %6.1f%% %6.1f%% %9s %13s %8d %9s %9s%n", d, date, plan.score(),
+                    k.placedShare() * 100, k.goalSkillShare() * 100, k.staffLedDelivered() + "/"
+                            + k.staffLedRequired(), previous == null ? "–" : perturbations.forced() + "/"
+                            + perturbations.additional(), results.size(), "+" + newlyMastered,
+                    changed == 0 ? "–" : String.format("%+.3f", gain / changed));
+            out.flush();
+            previous = plan;
+        }
+        out.printf("%nSkills newly mastered over %d days: %d. Perturbations: placements that differ from the day "
+                + "before; forced = the student's ready set changed or they were absent; added = the rest.%n", days,
+                totalMastered);
+        err.flush();
+    }
+
+    /** Students learn in their skill blocks and answer a few items on each skill; their answers are the evidence. */
+    private List<EvidenceService.Result> learn(Plan plan, Map<String, Set<String>> truth, BktParameters bkt,
+            Random random, LocalDate date) {
+        List<EvidenceService.Result> results = new ArrayList<>();
+        List<StudentDay> students = new ArrayList<>(plan.students());
+        students.sort(Comparator.comparing(StudentDay::studentId));
+        for (StudentDay s : students) {
+            Set<String> mastered = truth.computeIfAbsent(s.studentId(), k -> new HashSet<>());
+            for (StudentDay.Entry e : s.blocks()) {
+                if (e.status() != StudentDay.Status.PLACED || e.focus() == null
+                        || e.focus().kind() != FocusKind.SKILL) {
+                    continue;
+                }
+                String skill = e.focus().id();
+                if (!mastered.contains(skill) && random.nextDouble() < learnChance(e.modality())) {
+                    mastered.add(skill);
+                }
+                for (int i = 0; i < ITEMS_PER_BLOCK; i++) {
+                    boolean right = random.nextDouble() < (mastered.contains(skill) ? 1 - bkt.pSlip() : bkt.pGuess());
+                    results.add(new EvidenceService.Result(date + "-" + s.studentId() + "-" + e.blockId() + "-" + i,
+                            s.studentId(), skill, right, null, null,
+                            OffsetDateTime.of(date.atTime(15, 0), ZoneOffset.UTC).plusSeconds(results.size()),
+                            "simulation"));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static LocalDate schoolDay(LocalDate date, boolean first) {
+        LocalDate d = first ? date : date.plusDays(1);
+        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temporary directory: the OS cleans up what is left
+        }
+    }
+
+}
