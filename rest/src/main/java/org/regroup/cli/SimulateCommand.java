@@ -32,9 +32,13 @@ import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.api.Durations;
 import org.regroup.rest.days.SchoolDays;
 import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.explain.Explainer;
+import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.output.PlanAssembler;
+import org.regroup.solver.replan.Continuity;
 import org.regroup.solver.solve.DaySolver;
 import org.regroup.solver.solve.SolveOptions;
+import org.regroup.solver.whatif.VariantResult;
 import org.regroup.store.Database;
 import org.regroup.store.EvidenceService;
 import org.regroup.store.SchoolStore;
@@ -70,6 +74,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the learning model.")
     long seed;
+
+    @Option(names = "--cold", description = "Plan every day from scratch instead of starting from the day before "
+            + "(to compare perturbations).")
+    boolean cold;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Keep the store here (default: a temporary directory, deleted at the end).")
@@ -130,8 +138,9 @@ final class SimulateCommand implements Callable<Integer> {
             truth.put(student, mastered);
         });
 
-        out.printf("Simulating %d school days of %s (%d students) on the embedded store; %s per day, seed %d%n%n",
-                days, dataset.getFileName(), standing.students().size(), Durations.format(timeLimit), seed);
+        out.printf("Simulating %d school days of %s (%d students) on the embedded store; %s per day, seed %d; %s%n%n",
+                days, dataset.getFileName(), standing.students().size(), Durations.format(timeLimit), seed,
+                cold ? "each day planned from scratch" : "each day re-planned from the day before");
         out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s%n", "day", "date", "score", "placed", "goal",
                 "staff-led", "perturbations", "results", "mastered", "mean Δ");
         out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s%n", "", "", "", "", "", "", "forced/added", "",
@@ -144,9 +153,25 @@ final class SimulateCommand implements Callable<Integer> {
             date = schoolDay(date, d == 1);
             SchoolStore.SchoolRecord school = store.school(schoolId).orElseThrow();
             DayProblem problem = SchoolDays.dayProblem(store, school, date);
-            var result = DaySolver.solve(DayPlanBuilder.build(problem, "day " + date),
-                    SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
-                    });
+            DayPlan built = DayPlanBuilder.build(problem, "day " + date);
+            boolean warm = previous != null && !cold;
+            if (warm) {
+                Continuity.from(previous, built, readyChanged); // minimal perturbation: start from yesterday
+            }
+            var result = DaySolver.solve(built, SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
+            });
+            if (warm && !VariantResult.isWorkable(result.plan().getScore())) {
+                // The warm start can strand the search where yesterday's groups no longer fit (seen when most
+                // students' readiness changed); a plan from scratch is then the better day.
+                var fresh = DaySolver.solve(DayPlanBuilder.build(problem, "day " + date),
+                        SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
+                        });
+                out.printf("     day %d: starting from the day before left %s; planned from scratch: %s%n", d,
+                        result.plan().getScore(), fresh.plan().getScore());
+                if (fresh.plan().getScore().compareTo(result.plan().getScore()) > 0) {
+                    result = fresh;
+                }
+            }
             Plan plan = PlanAssembler.assemble(result.plan());
             int version = store.startPlan(schoolId, date, "simulate");
             store.finishPlan(schoolId, date, version, plan, plan.score());
@@ -187,6 +212,9 @@ final class SimulateCommand implements Callable<Integer> {
                             + k.staffLedRequired(), previous == null ? "–" : perturbations.forced() + "/"
                             + perturbations.additional(), results.size(), "+" + newlyMastered,
                     changed == 0 ? "–" : String.format("%+.3f", gain / changed));
+            if (!plan.feasible() || !plan.score().contains("/0medium/")) {
+                out.printf("     breaks: %s%n", Explainer.brokenRules(result.plan()));
+            }
             out.flush();
             previous = plan;
         }

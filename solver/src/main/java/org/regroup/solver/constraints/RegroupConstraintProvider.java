@@ -53,6 +53,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     static final int ROOM_CHANGE_WEIGHT = 3;
     static final int CATCH_ALL_WEIGHT = 40;
     static final int OPEN_SESSION_WEIGHT = 5;
+    static final int MOVED_WEIGHT = 20;
     /** An unplaced student-block weighs more than any group's shortfall below its minimum size. */
     static final int UNPLACED_MEDIUM_WEIGHT = 10;
 
@@ -77,7 +78,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 goalMissed(f), lessUrgent(f), stateMisfit(f), modalityAvoided(f), modalityNotPreferred(f),
                 sameModalityAllDay(f), sameSkillTwice(f), mixedMastery(f), advisorNotSeen(f), peersApart(f),
                 requestIgnored(f), interestMissed(f), behindUnsupervised(f), practisingAlone(f), staffLoad(f), staffRoomChange(f),
-                catchAllUsed(f), openSession(f)
+                catchAllUsed(f), openSession(f), movedFromPrevious(f)
         };
     }
 
@@ -647,6 +648,20 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .justifyWith((s, score) -> new StaffNote(s.getAdult() == null ? null : s.getAdult().getId(),
                         "session " + s.getId() + " is held", s.getPeriod().getId()))
                 .asConstraint(Rules.OPEN_SESSION);
+    }
+
+    /**
+     * A re-plan keeps students whose readiness did not change with the adult they had (minimal perturbation): their
+     * teacher's roster stays familiar and the student keeps their group. Only set where a move is not forced.
+     */
+    Constraint movedFromPrevious(ConstraintFactory f) {
+        return f.forEachIncludingUnassigned(Placement.class)
+                .filter(Placement::movedFromPrevious)
+                .penalize(HardMediumSoftScore.ofSoft(MOVED_WEIGHT))
+                .justifyWith((p, score) -> new DayNote(p.getLearner().getId(), "moved from " + p.getPreviousAdultId()
+                        + "'s group in block " + p.getPeriod().getId() + " though their readiness did not change",
+                        p.getPeriod().getId()))
+                .asConstraint(Rules.MOVED_FROM_PREVIOUS);
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 package org.regroup.solver.explain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
 import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
@@ -12,6 +15,7 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import org.regroup.solver.constraints.Reason;
 import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.model.MemberFit;
 import org.regroup.solver.model.Option;
 import org.regroup.solver.model.Period;
@@ -64,6 +68,17 @@ public final class Explainer {
     }
 
     /** {@code query} is a student id, or {@code student@block}. */
+    /** The hard and medium rules a plan breaks, worst first, with their match counts (on a copy of the plan). */
+    public static Map<String, Integer> brokenRules(DayPlan plan) {
+        Map<String, Integer> broken = new LinkedHashMap<>();
+        solutionManager().analyze(new DayPlanCloner().cloneSolution(plan), ScoreAnalysisFetchPolicy.FETCH_MATCH_COUNT)
+                .constraintAnalyses().stream()
+                .filter(c -> c.score().hardScore() < 0 || c.score().mediumScore() < 0)
+                .sorted(Comparator.comparing(c -> c.score()))
+                .forEach(c -> broken.put(c.constraintName(), c.matchCount()));
+        return broken;
+    }
+
     public static Explanation explain(DayPlan plan, String query) {
         int at = query.indexOf('@');
         String studentId = at < 0 ? query : query.substring(0, at);

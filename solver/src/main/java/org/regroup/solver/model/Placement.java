@@ -27,6 +27,12 @@ public class Placement {
     private Session session;
     @PlanningPin
     private boolean pinned;
+    /**
+     * The adult whose group the student was in at this block in the plan this one replaces (yesterday's published
+     * plan, or this morning's before a change); null when there is none, or when the student's readiness changed so
+     * that a move is expected.
+     */
+    private String previousAdultId;
 
     public Placement() {
     }
@@ -48,6 +54,7 @@ public class Placement {
         copy.candidates = candidates;
         copy.session = session;
         copy.pinned = pinned;
+        copy.previousAdultId = previousAdultId;
         return copy;
     }
 
@@ -66,6 +73,20 @@ public class Placement {
 
     void setIndex(int index) {
         this.index = index;
+    }
+
+    public String getPreviousAdultId() {
+        return previousAdultId;
+    }
+
+    public void setPreviousAdultId(String previousAdultId) {
+        this.previousAdultId = previousAdultId;
+    }
+
+    /** The student is no longer with the adult whose group they were in before (unplaced counts as moved). */
+    public boolean movedFromPrevious() {
+        return previousAdultId != null && (session == null || session.getAdult() == null
+                || !previousAdultId.equals(session.getAdult().getId()));
     }
 
     public Learner getLearner() {

@@ -29,11 +29,31 @@ public final class PlanImporter {
 
     /** Applies {@code plan} to {@code day} (built from the same day problem); throws with every mismatch. */
     public static DayPlan apply(Plan plan, DayPlan day, String source) {
+        List<InputError> errors = new ArrayList<>();
+        applyTo(plan, day, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(source, errors);
+        }
+        return day;
+    }
+
+    /**
+     * Applies what still fits of an earlier plan to a new day (yesterday's published plan onto today): sessions that
+     * still exist keep their modality and room, students keep their session where they still can be in it; the rest is
+     * left for the solver. Returns how many student-blocks were carried over.
+     */
+    public static int applyWhatFits(Plan plan, DayPlan day) {
+        applyTo(plan, day, null);
+        return (int) day.getPlacements().stream().filter(p -> p.getSession() != null).count();
+    }
+
+    /** With {@code errors} null, mismatches are skipped; else each is recorded and nothing is applied. */
+    private static void applyTo(Plan plan, DayPlan day, List<InputError> errors) {
+        boolean strict = errors != null;
         Map<String, Session> sessions = new HashMap<>();
         day.getSessions().forEach(s -> sessions.put(s.getId(), s));
         Map<String, Placement> placements = new HashMap<>();
         day.getPlacements().forEach(p -> placements.put(p.getLearner().getId() + "@" + p.getPeriod().getId(), p));
-        List<InputError> errors = new ArrayList<>();
         Map<Session, Mode> modes = new HashMap<>();
         Map<Session, Room> rooms = new HashMap<>();
         Map<Placement, Session> seats = new HashMap<>();
@@ -45,21 +65,21 @@ public final class PlanImporter {
                 String at = "$.blocks[" + b + "].sessions[" + i + "]";
                 Session session = sessions.get(sp.id());
                 if (session == null) {
-                    errors.add(new InputError(at + ".id", "no session '" + sp.id() + "' in this day (an adult "
+                    report(errors, new InputError(at + ".id", "no session '" + sp.id() + "' in this day (an adult "
                             + "who is not working in block " + block.blockId() + ", or an unknown id)"));
                     continue;
                 }
                 Mode mode = session.getAllowedModes().stream().filter(m -> m.getId().equals(sp.modality()))
                         .findFirst().orElse(null);
                 if (mode == null) {
-                    errors.add(new InputError(at + ".modality", "session '" + sp.id() + "' cannot run '"
+                    report(errors, new InputError(at + ".modality", "session '" + sp.id() + "' cannot run '"
                             + sp.modality() + "'"));
                     continue;
                 }
                 Room room = sp.spaceId() == null ? null : session.getAllowedRooms().stream()
                         .filter(r -> r.getId().equals(sp.spaceId())).findFirst().orElse(null);
                 if (sp.spaceId() != null && room == null) {
-                    errors.add(new InputError(at + ".spaceId", "session '" + sp.id() + "' cannot use space '"
+                    report(errors, new InputError(at + ".spaceId", "session '" + sp.id() + "' cannot use space '"
                             + sp.spaceId() + "' (unknown, closed in that block, or unsuitable for the adult)"));
                     continue;
                 }
@@ -70,20 +90,20 @@ public final class PlanImporter {
                     Placement placement = placements.get(student + "@" + block.blockId());
                     String seatAt = at + ".students[" + k + "]";
                     if (placement == null) {
-                        errors.add(new InputError(seatAt, "student '" + student + "' is not in school in block "
+                        report(errors, new InputError(seatAt, "student '" + student + "' is not in school in block "
                                 + block.blockId()));
                     } else if (!placement.getCandidates().contains(session)) {
-                        errors.add(new InputError(seatAt, "student '" + student + "' cannot be in session '"
+                        report(errors, new InputError(seatAt, "student '" + student + "' cannot be in session '"
                                 + sp.id() + "' (nothing they are ready for runs there)"));
                     } else if (seats.put(placement, session) != null) {
-                        errors.add(new InputError(seatAt, "student '" + student + "' is in two sessions in block "
+                        report(errors, new InputError(seatAt, "student '" + student + "' is in two sessions in block "
                                 + block.blockId()));
                     }
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(source, errors);
+        if (strict && !errors.isEmpty()) {
+            return;
         }
         // A slot the plan does not mention keeps no students; it still needs a modality to be a valid slot.
         for (Session s : day.getSessions()) {
@@ -97,6 +117,11 @@ public final class PlanImporter {
                 p.setSession(seats.get(p));
             }
         }
-        return day;
+    }
+
+    private static void report(List<InputError> errors, InputError error) {
+        if (errors != null) {
+            errors.add(error);
+        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
-import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverJob;
 import ai.timefold.solver.core.api.solver.SolverManager;
@@ -31,7 +30,6 @@ import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.kpi.KpiCalculator;
 import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.output.PlanAssembler;
 import org.regroup.solver.solve.RegroupSolverConfig;
 import org.regroup.solver.solve.SolveOptions;
@@ -152,19 +150,9 @@ public final class WhatIf implements AutoCloseable {
         boolean workable = VariantResult.isWorkable(score);
         return new VariantResult(name, description, score.isFeasible(), workable, score.toString(),
                 plan.kpis(), problem.staff().size(), cost, KpiCalculator.adultLoads(best), took,
-                workable ? Map.of() : brokenRules(best), KpiCalculator.studentOutcomes(best), plan, problem);
+                workable ? Map.of() : Explainer.brokenRules(best), KpiCalculator.studentOutcomes(best), plan, problem);
     }
 
-    /** The hard and medium rules a plan breaks, worst first, with their match counts. */
-    private static Map<String, Integer> brokenRules(DayPlan plan) {
-        Map<String, Integer> broken = new LinkedHashMap<>();
-        Explainer.solutionManager().analyze(new DayPlanCloner().cloneSolution(plan), ScoreAnalysisFetchPolicy
-                .FETCH_MATCH_COUNT).constraintAnalyses().stream()
-                .filter(c -> c.score().hardScore() < 0 || c.score().mediumScore() < 0)
-                .sorted(Comparator.comparing(c -> c.score()))
-                .forEach(c -> broken.put(c.constraintName(), c.matchCount()));
-        return broken;
-    }
 
     /**
      * Bisects for the fewest adults of a role that keep the plan workable and every accommodation honoured (each

@@ -374,6 +374,52 @@ class GoodDayTest {
 
     // ------------------------------------------------------------------------------------------------------------
 
+    // ------------------------------------------------------------------------------------------------------------
+    // Student moved from their previous group
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void studentStayingWithTheirPreviousAdultHolds() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Adult t1 = day.teacher("T1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        day.place(ana, day.session(t1, day.b1, "small-group", day.room("R1", 25))).setPreviousAdultId("T1");
+        verify(RegroupConstraintProvider::movedFromPrevious, day).hasNoImpact();
+    }
+
+    @Test
+    void studentWithoutAPreviousGroupHolds() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        day.place(ana, day.session(day.teacher("T2"), day.b1, "small-group", day.room("R1", 25)));
+        verify(RegroupConstraintProvider::movedFromPrevious, day).hasNoImpact();
+    }
+
+    @Test
+    void studentMovedToAnotherAdultBreaks() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        day.teacher("T1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        day.place(ana, day.session(day.teacher("T2"), day.b1, "small-group", day.room("R1", 25)))
+                .setPreviousAdultId("T1");
+        verify(RegroupConstraintProvider::movedFromPrevious, day)
+                .penalizesBy(1); // one student-block (times the rule's weight, 8 by default)
+    }
+
+    @Test
+    void studentLeftUnplacedCountsAsMovedBreaks() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        day.session(day.teacher("T1"), day.b1, "small-group", day.room("R1", 25));
+        day.place(ana, day.b1, null).setPreviousAdultId("T1");
+        verify(RegroupConstraintProvider::movedFromPrevious, day)
+                .penalizesBy(1); // one student-block (times the rule's weight, 8 by default)
+    }
+
     private SingleConstraintAssertion verify(
             BiFunction<RegroupConstraintProvider, ConstraintFactory, Constraint> rule, Day day) {
         return verifier.verifyThat(rule).givenSolution(day.plan()).settingAllShadowVariables();

@@ -1,0 +1,72 @@
+package org.regroup.solver.replan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.demo.DatasetGenerator;
+import org.regroup.domain.plan.Perturbations;
+import org.regroup.domain.plan.Plan;
+import org.regroup.domain.plan.StudentDay;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.output.PlanAssembler;
+import org.regroup.solver.solve.DaySolver;
+import org.regroup.solver.solve.SolveOptions;
+
+/** Starting a day from the plan it replaces. */
+class ContinuityTest {
+
+    private static final DayProblem SMALL = DatasetGenerator.generate(DatasetGenerator.Preset.SMALL, 1);
+
+    private static Plan yesterday() {
+        DayPlan day = DayPlanBuilder.build(SMALL, "small");
+        return PlanAssembler.assemble(DaySolver.solve(day, SolveOptions.of(Duration.ofSeconds(1)).withSeed(1),
+                p -> {
+                }).plan());
+    }
+
+    @Test
+    void studentsKeepTheirSessionsAndRememberTheirAdultExceptThoseWhoseReadinessChanged() {
+        Plan before = yesterday();
+        String changed = before.students().get(0).studentId();
+        DayPlan today = DayPlanBuilder.build(SMALL, "small");
+
+        Continuity.CarriedOver carried = Continuity.from(before, today, Set.of(changed));
+
+        for (Placement p : today.getPlacements()) {
+            StudentDay.Entry was = before.students().stream()
+                    .filter(s -> s.studentId().equals(p.getLearner().getId())).findFirst().orElseThrow()
+                    .blocks().stream().filter(e -> e.blockId().equals(p.getPeriod().getId())).findFirst()
+                    .orElseThrow();
+            if (p.getLearner().getId().equals(changed)) {
+                assertThat(p.getSession()).as("free to move").isNull();
+                assertThat(p.getPreviousAdultId()).isNull();
+            } else if (was.status() == StudentDay.Status.PLACED) {
+                assertThat(p.getSession().getId()).isEqualTo(was.sessionId());
+                assertThat(p.getPreviousAdultId()).isEqualTo(was.staffId());
+            }
+        }
+        assertThat(carried.placements()).isPositive();
+        assertThat(carried.remembered()).isPositive().isLessThanOrEqualTo(carried.placements());
+    }
+
+    @Test
+    void aWarmReplanOfAnUnchangedDayMovesAlmostNobody() {
+        Plan before = yesterday();
+        DayPlan today = DayPlanBuilder.build(SMALL, "small");
+        Continuity.from(before, today, Set.of());
+
+        Plan after = PlanAssembler.assemble(DaySolver.solve(today, SolveOptions.of(Duration.ofSeconds(1))
+                .withSeed(2), p -> {
+                }).plan());
+
+        Perturbations p = Perturbations.between(before, after, Set.of(), Set.of());
+        assertThat(after.feasible()).isTrue();
+        assertThat(p.additionalShare()).as(p.toString()).isLessThan(0.05);
+    }
+}
