@@ -406,7 +406,7 @@ class GoodDayTest {
         day.place(ana, day.session(day.teacher("T2"), day.b1, "small-group", day.room("R1", 25)))
                 .setPreviousAdultId("T1");
         verify(RegroupConstraintProvider::movedFromPrevious, day)
-                .penalizesBy(1); // one student-block (times the rule's weight, 8 by default)
+                .penalizesBy(1); // one student-block (times the rule's weight, 20 by default)
     }
 
     @Test
@@ -417,7 +417,7 @@ class GoodDayTest {
         day.session(day.teacher("T1"), day.b1, "small-group", day.room("R1", 25));
         day.place(ana, day.b1, null).setPreviousAdultId("T1");
         verify(RegroupConstraintProvider::movedFromPrevious, day)
-                .penalizesBy(1); // one student-block (times the rule's weight, 8 by default)
+                .penalizesBy(1); // one student-block (times the rule's weight, 20 by default)
     }
 
     private SingleConstraintAssertion verify(
