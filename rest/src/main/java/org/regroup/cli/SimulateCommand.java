@@ -154,9 +154,13 @@ final class SimulateCommand implements Callable<Integer> {
             SchoolStore.SchoolRecord school = store.school(schoolId).orElseThrow();
             DayProblem problem = SchoolDays.dayProblem(store, school, date);
             DayPlan built = DayPlanBuilder.build(problem, "day " + date);
-            boolean warm = previous != null && !cold;
+            boolean warm = previous != null && !cold
+                    && Continuity.worthIt(readyChanged.size(), problem.students().size());
             if (warm) {
                 Continuity.from(previous, built, readyChanged); // minimal perturbation: start from yesterday
+            } else if (previous != null && !cold) {
+                out.printf("     day %d: %d of %d students' readiness changed; planned from scratch%n", d,
+                        readyChanged.size(), problem.students().size());
             }
             var result = DaySolver.solve(built, SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
             });
