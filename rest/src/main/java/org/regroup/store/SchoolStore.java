@@ -569,6 +569,52 @@ public final class SchoolStore {
         });
     }
 
+    /** A published plan: its day, version, the plan document, and when it was published. */
+    public record PublishedPlan(java.time.LocalDate day, int version, String plan, Instant publishedAt) {
+    }
+
+    /** The latest plan published for a day before {@code day} (the plan a new day starts from). */
+    public Optional<PublishedPlan> latestPublishedBefore(String schoolId, java.time.LocalDate day) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT school_day, version, plan, updated_at FROM plan "
+                    + "WHERE school_id = ? AND school_day < ? AND status = 'published' "
+                    + "ORDER BY school_day DESC, version DESC")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                q.setMaxRows(1);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(new PublishedPlan(rs.getObject(1, java.time.LocalDate.class),
+                            rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant())) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Students with evidence logged since {@code since} that moved a skill across {@code threshold}, either way: the
+     * students whose ready set may have changed.
+     */
+    public Set<String> crossedThreshold(String schoolId, Instant since, double threshold) {
+        return inTransaction(c -> {
+            Set<String> students = new HashSet<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT student_id FROM evidence WHERE "
+                    + "school_id = ? AND received_at > ? AND ((p_before < ? AND p_after >= ?) OR "
+                    + "(p_before >= ? AND p_after < ?))")) {
+                q.setString(1, schoolId);
+                q.setTimestamp(2, Timestamp.from(since));
+                for (int i = 3; i <= 6; i++) {
+                    q.setDouble(i, threshold);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        students.add(rs.getString(1));
+                    }
+                }
+            }
+            return students;
+        });
+    }
+
     /** A solve that ended without a plan (stopped before it started): the version is marked interrupted. */
     public void interrupt(String schoolId, java.time.LocalDate day, int version) {
         updatePlan(schoolId, day, version, "interrupted", null, null, "solving");

@@ -117,7 +117,7 @@ class SchoolsIntegrationTest {
         String planId = Api.json(started).get("planId").asText();
         assertThat(Api.json(started).get("version").asInt()).isEqualTo(1);
         api.awaitNotSolving(planId, java.time.Duration.ofSeconds(30));
-        JsonNode versions = awaitDraft();
+        JsonNode versions = awaitDraft("2026-11-24");
 
         assertThat(versions.get(0).get("status").asText()).isEqualTo("draft");
         assertThat(versions.get(0).get("score").asText()).matches("0hard/0medium/-?\\d+soft");
@@ -131,6 +131,31 @@ class SchoolsIntegrationTest {
     }
 
     @Test
+    void theNextDayStartsFromTheLastPublishedPlanAndKeepsStudentsWithTheirAdults() throws IOException {
+        HttpResponse<String> first = api.post("/api/schools/demo/days/2026-12-01/plan?timeLimit=2s", new byte[0]);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        api.awaitNotSolving(Api.json(first).get("planId").asText(), java.time.Duration.ofSeconds(30));
+        awaitDraft("2026-12-01");
+        api.post("/api/schools/demo/days/2026-12-01/publish", new byte[0]);
+
+        HttpResponse<String> next = api.post("/api/schools/demo/days/2026-12-02/plan?timeLimit=2s", new byte[0]);
+
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(202);
+        JsonNode started = Api.json(next);
+        assertThat(started.get("startedFrom").asText()).isEqualTo("2026-12-01 v1");
+        api.awaitNotSolving(started.get("planId").asText(), java.time.Duration.ofSeconds(30));
+        awaitDraft("2026-12-02");
+        JsonNode before = Api.json(api.get("/api/schools/demo/days/2026-12-01/plans/1"));
+        JsonNode after = Api.json(api.get("/api/schools/demo/days/2026-12-02/plans/1"));
+        org.regroup.domain.plan.Perturbations p = org.regroup.domain.plan.Perturbations.between(
+                Api.JSON.treeToValue(before, org.regroup.domain.plan.Plan.class),
+                Api.JSON.treeToValue(after, org.regroup.domain.plan.Plan.class), java.util.Set.of(),
+                java.util.Set.of());
+        assertThat(p.compared()).isPositive();
+        assertThat(p.additionalShare()).as(p.toString()).isLessThan(0.10);
+    }
+
+    @Test
     void aDayInputNamingUnknownPeopleIs422AndPublishingWithoutADraftIs409() {
         JsonNode problem = Api.assertProblem(api.put("/api/schools/demo/days/2026-11-25/input", Map.of(
                 "absentStudents", List.of("NOBODY"), "closedSpaces", List.of("NOWHERE"))), 422);
@@ -140,11 +165,11 @@ class SchoolsIntegrationTest {
         Api.assertProblem(api.get("/api/schools/demo/days/not-a-date/plans"), 400);
     }
 
-    private static JsonNode awaitDraft() {
+    private static JsonNode awaitDraft(String day) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         JsonNode versions = null;
         while (System.nanoTime() < deadline) {
-            versions = Api.json(api.get("/api/schools/demo/days/2026-11-24/plans"));
+            versions = Api.json(api.get("/api/schools/demo/days/" + day + "/plans"));
             if (!versions.get(0).get("status").asText().equals("solving")) {
                 return versions;
             }

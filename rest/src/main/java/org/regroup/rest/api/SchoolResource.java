@@ -78,7 +78,7 @@ public final class SchoolResource {
 
     /** A plan being made for a day: the stored version and the server's plan to follow while it solves. */
     public record DayPlanStarted(String schoolId, LocalDate day, int version, String planId, String planHref,
-            String status) {
+            String status, String startedFrom, int readinessChanged) {
     }
 
     public record Published(String schoolId, LocalDate day, int version, String status) {
@@ -203,7 +203,8 @@ public final class SchoolResource {
         SchoolDays.Started started = days.plan(school(id), date, limit);
         URI follow = uri.getBaseUriBuilder().path("api/plans").path(started.job().id()).build();
         return Response.accepted(new DayPlanStarted(id, date, started.version(), started.job().id(),
-                follow.toString(), started.job().status().name())).location(follow).build();
+                follow.toString(), started.job().status().name(), started.startedFrom(), started.readinessChanged()))
+                .location(follow).build();
     }
 
     /** The day's stored plans, newest first: version, status (solving, draft, published, interrupted), score. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.regroup.domain.DayProblem;
@@ -14,9 +15,12 @@ import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.Space;
 import org.regroup.domain.Staff;
 import org.regroup.domain.Student;
+import org.regroup.domain.io.Json;
+import org.regroup.domain.plan.Plan;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.replan.Continuity;
 import org.regroup.store.SchoolStore;
 import org.regroup.store.SchoolStore.DayInput;
 import org.slf4j.Logger;
@@ -24,15 +28,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A school's days: the day problem of a date made from the store (standing data, each student's current mastery,
- * the day's absences and closures), solved on the server's {@link PlanService}, and kept in the store as a new
- * version of that day's plan (draft when solved, published on request).
+ * the day's absences and closures), solved on the server's {@link PlanService} — starting from the last published
+ * day's plan when few students' readiness changed since (minimal perturbation, {@link Continuity}) — and kept in the
+ * store as a new version of that day's plan (draft when solved, published on request).
  */
 public final class SchoolDays {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchoolDays.class);
 
-    /** A plan being made: the stored version and the server's plan to follow. */
-    public record Started(int version, PlanJob job) {
+    /**
+     * A plan being made: the stored version and the server's plan to follow; {@code startedFrom} the published plan
+     * it starts from ("2026-11-23 v2"), null when planned from scratch, and how many students' readiness changed
+     * since it.
+     */
+    public record Started(int version, PlanJob job, String startedFrom, int readinessChanged) {
     }
 
     private final SchoolStore store;
@@ -92,7 +101,20 @@ public final class SchoolDays {
     public Started plan(SchoolStore.SchoolRecord school, LocalDate day, Duration timeLimit) {
         DayProblem problem = DayPlanBuilder.validated(dayProblem(school, day), "the day " + day + " of school "
                 + school.id());
-        PlanJob job = plans.submit(problem, timeLimit);
+        double threshold = problem.school() == null ? org.regroup.domain.School.DEFAULT_MASTERY_THRESHOLD
+                : problem.school().masteryThresholdOrDefault();
+        Optional<SchoolStore.PublishedPlan> previous = store.latestPublishedBefore(school.id(), day);
+        Set<String> changed = previous.map(p -> store.crossedThreshold(school.id(), p.publishedAt(), threshold))
+                .orElse(Set.of());
+        Plan before = previous.filter(p -> p.plan() != null
+                && Continuity.worthIt(changed.size(), problem.students().size())).map(p -> read(p.plan()))
+                .orElse(null);
+        PlanJob job = plans.submit(problem, built -> {
+            if (before != null) {
+                Continuity.from(before, built, changed); // minimal perturbation: start from the last published day
+            }
+            return built;
+        }, timeLimit);
         int version = store.startPlan(school.id(), day, job.id());
         job.follow(update -> {
             if (!update.last()) {
@@ -107,7 +129,16 @@ public final class SchoolDays {
             LOG.info("school {} day {}: plan version {} saved as draft ({})", school.id(), day, version,
                     end.plan().score());
         });
-        return new Started(version, job);
+        return new Started(version, job, before == null ? null
+                : previous.get().day() + " v" + previous.get().version(), changed.size());
+    }
+
+    private static Plan read(String json) {
+        try {
+            return Json.mapper().readValue(json, Plan.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a stored plan is unreadable", e);
+        }
     }
 
     private static Set<String> ids(List<String> ids) {

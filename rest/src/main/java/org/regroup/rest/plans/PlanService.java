@@ -115,7 +115,12 @@ public final class PlanService implements AutoCloseable {
      * cannot be built and {@link BusyException} when the service is full.
      */
     public PlanJob submit(DayProblem problem, Duration timeLimit) {
-        DayPlan day = DayPlanBuilder.build(problem, "request body");
+        return submit(problem, day -> day, timeLimit);
+    }
+
+    /** As above, with the built day prepared before solving (a warm start from the plan it replaces). */
+    public PlanJob submit(DayProblem problem, java.util.function.UnaryOperator<DayPlan> prepare, Duration timeLimit) {
+        DayPlan day = prepare.apply(DayPlanBuilder.build(problem, "request body"));
         PlanJob job = new PlanJob(UUID.randomUUID().toString(), problem, day, this::analyze);
         admit(job.id(), day);
         jobs.put(job.id(), job);

@@ -33,6 +33,8 @@ public class Placement {
      * that a move is expected.
      */
     private String previousAdultId;
+    /** What the student worked on then (with {@link #previousAdultId}). */
+    private String previousFocusId;
 
     public Placement() {
     }
@@ -55,6 +57,7 @@ public class Placement {
         copy.session = session;
         copy.pinned = pinned;
         copy.previousAdultId = previousAdultId;
+        copy.previousFocusId = previousFocusId;
         return copy;
     }
 
@@ -79,14 +82,29 @@ public class Placement {
         return previousAdultId;
     }
 
-    public void setPreviousAdultId(String previousAdultId) {
-        this.previousAdultId = previousAdultId;
+    public String getPreviousFocusId() {
+        return previousFocusId;
     }
 
-    /** The student is no longer with the adult whose group they were in before (unplaced counts as moved). */
+    /** Remembers where the student was in the plan being replaced: the adult and what they worked on. */
+    public void setPrevious(String adultId, String focusId) {
+        this.previousAdultId = adultId;
+        this.previousFocusId = focusId;
+    }
+
+    /**
+     * The student is no longer with the adult whose group they were in before, or works on something else there
+     * (unplaced counts as moved).
+     */
     public boolean movedFromPrevious() {
-        return previousAdultId != null && (session == null || session.getAdult() == null
-                || !previousAdultId.equals(session.getAdult().getId()));
+        if (previousAdultId == null) {
+            return false;
+        }
+        if (session == null || session.getAdult() == null || !previousAdultId.equals(session.getAdult().getId())) {
+            return true;
+        }
+        Focus focus = previousFocusId == null ? null : session.focusOf(learner);
+        return focus != null && !previousFocusId.equals(focus.getId());
     }
 
     public Learner getLearner() {

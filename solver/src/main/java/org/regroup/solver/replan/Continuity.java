@@ -14,7 +14,8 @@ import org.regroup.solver.output.PlanImporter;
 /**
  * Re-planning with as little disruption as possible (minimal perturbation): the new day starts from the plan it
  * replaces — what still fits is carried over, so the solver begins near it (warm start) — and each student whose
- * readiness did not change keeps their session to start with and remembers the adult they had, so that moving them costs the rule "Student moved from their
+ * readiness did not change keeps their session to start with and remembers the adult they had and what they worked
+ * on, so that moving them costs the rule "Student moved from their
  * previous group". Students whose readiness changed, or whose adult is gone, may move freely: those moves are forced.
  */
 public final class Continuity {
@@ -53,24 +54,24 @@ public final class Continuity {
             }
         }
         int placed = (int) day.getPlacements().stream().filter(p -> p.getSession() != null).count();
-        Map<String, String> adultBefore = new HashMap<>();
+        Map<String, StudentDay.Entry> before = new HashMap<>();
         for (StudentDay s : previous.students()) {
             for (StudentDay.Entry e : s.blocks()) {
                 if (e.staffId() != null && e.status() == StudentDay.Status.PLACED) {
-                    adultBefore.put(s.studentId() + "@" + e.blockId(), e.staffId());
+                    before.put(s.studentId() + "@" + e.blockId(), e);
                 }
             }
         }
         int remembered = 0;
         for (Placement p : day.getPlacements()) {
-            String adult = adultBefore.get(p.getLearner().getId() + "@" + p.getPeriod().getId());
-            boolean stillPossible = adult != null && p.getCandidates().stream()
-                    .map(Session::getAdult).anyMatch(a -> a != null && a.getId().equals(adult));
+            StudentDay.Entry was = before.get(p.getLearner().getId() + "@" + p.getPeriod().getId());
+            boolean stillPossible = was != null && p.getCandidates().stream()
+                    .map(Session::getAdult).anyMatch(a -> a != null && a.getId().equals(was.staffId()));
             if (stillPossible && !readinessChanged.contains(p.getLearner().getId())) {
-                p.setPreviousAdultId(adult);
+                p.setPrevious(was.staffId(), was.focus() == null ? null : was.focus().id());
                 remembered++;
             } else {
-                p.setPreviousAdultId(null);
+                p.setPrevious(null, null);
             }
         }
         return new CarriedOver(placed, remembered);

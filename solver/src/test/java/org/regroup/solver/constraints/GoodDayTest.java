@@ -384,7 +384,7 @@ class GoodDayTest {
         Focus nf1 = day.skill("NF1");
         Adult t1 = day.teacher("T1");
         Learner ana = day.student("ANA").ready(nf1).build();
-        day.place(ana, day.session(t1, day.b1, "small-group", day.room("R1", 25))).setPreviousAdultId("T1");
+        day.place(ana, day.session(t1, day.b1, "small-group", day.room("R1", 25))).setPrevious("T1", "NF1");
         verify(RegroupConstraintProvider::movedFromPrevious, day).hasNoImpact();
     }
 
@@ -404,9 +404,20 @@ class GoodDayTest {
         day.teacher("T1");
         Learner ana = day.student("ANA").ready(nf1).build();
         day.place(ana, day.session(day.teacher("T2"), day.b1, "small-group", day.room("R1", 25)))
-                .setPreviousAdultId("T1");
+                .setPrevious("T1", "NF1");
         verify(RegroupConstraintProvider::movedFromPrevious, day)
                 .penalizesBy(1); // one student-block (times the rule's weight, 20 by default)
+    }
+
+    @Test
+    void studentWithTheSameAdultOnAnotherSkillBreaks() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        day.skill("NF2");
+        Adult t1 = day.teacher("T1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        day.place(ana, day.session(t1, day.b1, "small-group", day.room("R1", 25))).setPrevious("T1", "NF2");
+        verify(RegroupConstraintProvider::movedFromPrevious, day).penalizesBy(1);
     }
 
     @Test
@@ -415,7 +426,7 @@ class GoodDayTest {
         Focus nf1 = day.skill("NF1");
         Learner ana = day.student("ANA").ready(nf1).build();
         day.session(day.teacher("T1"), day.b1, "small-group", day.room("R1", 25));
-        day.place(ana, day.b1, null).setPreviousAdultId("T1");
+        day.place(ana, day.b1, null).setPrevious("T1", "NF1");
         verify(RegroupConstraintProvider::movedFromPrevious, day)
                 .penalizesBy(1); // one student-block (times the rule's weight, 20 by default)
     }

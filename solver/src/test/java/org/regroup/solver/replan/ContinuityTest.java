@@ -56,6 +56,18 @@ class ContinuityTest {
     }
 
     @Test
+    void aPlanReadBackFromItsJsonCarriesOverTheSame() throws Exception {
+        Plan before = yesterday();
+        Plan stored = org.regroup.domain.io.Json.mapper().readValue(
+                org.regroup.domain.io.Json.mapper().writeValueAsString(before), Plan.class);
+
+        Continuity.CarriedOver direct = Continuity.from(before, DayPlanBuilder.build(SMALL, "small"), Set.of());
+        Continuity.CarriedOver read = Continuity.from(stored, DayPlanBuilder.build(SMALL, "small"), Set.of());
+
+        assertThat(read).isEqualTo(direct);
+    }
+
+    @Test
     void aWarmReplanOfAnUnchangedDayMovesAlmostNobody() {
         Plan before = yesterday();
         DayPlan today = DayPlanBuilder.build(SMALL, "small");
