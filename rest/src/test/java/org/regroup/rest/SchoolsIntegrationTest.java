@@ -152,7 +152,7 @@ class SchoolsIntegrationTest {
                 Api.JSON.treeToValue(after, org.regroup.domain.plan.Plan.class), java.util.Set.of(),
                 java.util.Set.of());
         assertThat(p.compared()).isPositive();
-        assertThat(p.additionalShare()).as(p.toString()).isLessThan(0.10);
+        assertThat(p.additionalShare()).as(p.toString() + "; planned from scratch about 70% move").isLessThan(0.25);
     }
 
     @Test

@@ -12,6 +12,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 import org.regroup.domain.BlockKind;
 import org.regroup.solver.constraints.Justifications.AccommodationShort;
@@ -20,6 +21,7 @@ import org.regroup.solver.constraints.Justifications.GroupNote;
 import org.regroup.solver.constraints.Justifications.StaffNote;
 import org.regroup.solver.model.Ask;
 import org.regroup.solver.model.Fit;
+import org.regroup.solver.model.Focus;
 import org.regroup.solver.model.Learner;
 import org.regroup.solver.model.PeerPair;
 import org.regroup.solver.model.Placement;
@@ -651,15 +653,27 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * A re-plan keeps students whose readiness did not change with the adult they had (minimal perturbation): their
-     * teacher's roster stays familiar and the student keeps their group. Only set where a move is not forced.
+     * A re-plan keeps students whose readiness did not change with the adult they had, on what they worked on (minimal
+     * perturbation): their teacher's roster stays familiar and the student keeps their group. Only set where a move is
+     * not forced. The focus part joins the session: a group's focus changes with its members, and the placement alone
+     * would not be looked at again when it does.
      */
     Constraint movedFromPrevious(ConstraintFactory f) {
-        return f.forEachIncludingUnassigned(Placement.class)
-                .filter(Placement::movedFromPrevious)
+        UniConstraintStream<Placement> awayFromAdult = f.forEachIncludingUnassigned(Placement.class)
+                .filter(Placement::leftPreviousAdult);
+        BiConstraintStream<Placement, Session> onAnotherSkill = f.forEach(Placement.class)
+                .filter(p -> p.getPreviousFocusId() != null && !p.leftPreviousAdult())
+                .join(f.forEachIncludingUnassigned(Session.class), Joiners.equal(Placement::getSession, s -> s))
+                .filter((p, s) -> {
+                    Focus focus = s.focusOf(p.getLearner());
+                    return focus != null && !p.getPreviousFocusId().equals(focus.getId());
+                });
+        return awayFromAdult.concat(onAnotherSkill)
                 .penalize(HardMediumSoftScore.ofSoft(MOVED_WEIGHT))
-                .justifyWith((p, score) -> new DayNote(p.getLearner().getId(), "moved from " + p.getPreviousAdultId()
-                        + "'s group in block " + p.getPeriod().getId() + " though their readiness did not change",
+                .justifyWith((p, s, score) -> new DayNote(p.getLearner().getId(), (s == null
+                        ? "moved from " + p.getPreviousAdultId() + "'s group"
+                        : "with " + p.getPreviousAdultId() + " again but not on " + p.getPreviousFocusId())
+                        + " in block " + p.getPeriod().getId() + " though their readiness did not change",
                         p.getPeriod().getId()))
                 .asConstraint(Rules.MOVED_FROM_PREVIOUS);
     }

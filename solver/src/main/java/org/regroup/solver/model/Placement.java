@@ -93,18 +93,13 @@ public class Placement {
     }
 
     /**
-     * The student is no longer with the adult whose group they were in before, or works on something else there
-     * (unplaced counts as moved).
+     * The student is no longer with the adult whose group they were in before (unplaced counts). Reads no shadow
+     * variable, so a rule may use it on the placement alone; what the student works on there depends on the whole
+     * group and is checked with the session joined in.
      */
-    public boolean movedFromPrevious() {
-        if (previousAdultId == null) {
-            return false;
-        }
-        if (session == null || session.getAdult() == null || !previousAdultId.equals(session.getAdult().getId())) {
-            return true;
-        }
-        Focus focus = previousFocusId == null ? null : session.focusOf(learner);
-        return focus != null && !previousFocusId.equals(focus.getId());
+    public boolean leftPreviousAdult() {
+        return previousAdultId != null && (session == null || session.getAdult() == null
+                || !previousAdultId.equals(session.getAdult().getId()));
     }
 
     public Learner getLearner() {
