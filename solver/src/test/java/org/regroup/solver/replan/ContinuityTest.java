@@ -68,6 +68,25 @@ class ContinuityTest {
     }
 
     /**
+     * Under FULL_ASSERT every move's score is recomputed from scratch: the continuity rule reads the group's focus,
+     * which changes when other students move, and must still be scored incrementally right.
+     */
+    @Test
+    void aWarmReplanScoresIncrementallyRightUnderFullAssert() {
+        Plan before = yesterday();
+        String changed = before.students().get(3).studentId();
+        DayPlan day = DayPlanBuilder.build(SMALL, "small");
+        Continuity.from(before, day, Set.of(changed));
+
+        DaySolver.Result r = DaySolver.solve(day, SolveOptions.of(Duration.ofSeconds(60)).withSeed(3)
+                .withEnvironmentMode(ai.timefold.solver.core.config.solver.EnvironmentMode.FULL_ASSERT)
+                .withStepCountLimit(150), p -> {
+                });
+
+        assertThat(r.plan().getScore()).isNotNull();
+    }
+
+    /**
      * The same day planned again, warm and cold, for the same time: starting from yesterday and pricing moves keeps far
      * more students where they were. (How many still move depends on how much better the search can make yesterday's
      * plan for more than the rule's weight per move.)
