@@ -80,7 +80,7 @@ class ContinuityTest {
 
         DaySolver.Result r = DaySolver.solve(day, SolveOptions.of(Duration.ofSeconds(60)).withSeed(3)
                 .withEnvironmentMode(ai.timefold.solver.core.config.solver.EnvironmentMode.FULL_ASSERT)
-                .withStepCountLimit(150), p -> {
+                .withStepCountLimit(60), p -> {
                 });
 
         assertThat(r.plan().getScore()).isNotNull();
