@@ -22,11 +22,17 @@ public final class RegroupCommand implements Runnable {
     /** The slf4j-simple setting for Timefold's own log; REGROUP_JAVA_OPTS=-D{@value}=info brings its lines back. */
     static final String TIMEFOLD_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.timefold";
 
+    /** Timefold's, and the store's connection pool and migrations: their INFO lines are noise on a terminal. */
+    static final java.util.List<String> LIBRARY_LOGS = java.util.List.of(TIMEFOLD_LOG_LEVEL,
+            "org.slf4j.simpleLogger.log.com.zaxxer.hikari", "org.slf4j.simpleLogger.log.org.flywaydb");
+
     public static void main(String[] args) {
         // Timefold logs each phase at INFO: on stderr that breaks the progress bar and --quiet. Progress and the
         // summary already say what matters; warnings still show.
-        if (System.getProperty(TIMEFOLD_LOG_LEVEL) == null) {
-            System.setProperty(TIMEFOLD_LOG_LEVEL, "warn");
+        for (String library : LIBRARY_LOGS) {
+            if (System.getProperty(library) == null) {
+                System.setProperty(library, "warn");
+            }
         }
         System.exit(run(args));
     }

@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
                 flyway = flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
             }
             int applied = flyway.load().migrate().migrationsExecuted;
-            LOG.info("store: {} migrated ({} migrations applied)", redact(jdbcUrl), applied);
+            LOG.debug("store: {} migrated ({} migrations applied)", redact(jdbcUrl), applied);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
