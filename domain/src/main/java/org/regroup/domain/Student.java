@@ -29,6 +29,12 @@ public record Student(String id, String name, Integer grade, String advisorId, M
                 avoidsModalities, accommodations, keepApart, peers, absent, presentBlocks, commitments);
     }
 
+    /** This student in school only in {@code blocks} (null: every block), e.g. gone home after the morning. */
+    public Student withPresentBlocks(List<String> blocks) {
+        return new Student(id, name, grade, advisorId, mastery, goals, interests, prefersModalities, avoidsModalities,
+                accommodations, keepApart, peers, absent, blocks, commitments);
+    }
+
     /** This student absent all day. */
     public Student asAbsent() {
         return new Student(id, name, grade, advisorId, mastery, goals, interests, prefersModalities, avoidsModalities,

@@ -156,6 +156,58 @@ class SchoolsIntegrationTest {
     }
 
     @Test
+    void aTeacherGoneFromBlockFourOnMovesOnlyLaterBlocksAndTheDiffSaysWho() throws IOException {
+        HttpResponse<String> first = api.post("/api/schools/demo/days/2026-12-08/plan?timeLimit=2s", new byte[0]);
+        api.awaitNotSolving(Api.json(first).get("planId").asText(), java.time.Duration.ofSeconds(30));
+        awaitDraft("2026-12-08");
+        api.post("/api/schools/demo/days/2026-12-08/publish", new byte[0]);
+        List<String> blocks = Api.smallProblem().blocks().stream().map(b -> b.id()).toList();
+        String from = blocks.get(3);
+
+        HttpResponse<String> changed = api.post("/api/schools/demo/days/2026-12-08/changes?timeLimit=2s",
+                Api.JSON.writeValueAsBytes(Map.of("fromBlock", from, "staffAbsent", List.of("T01"))));
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(202);
+        JsonNode started = Api.json(changed);
+        assertThat(started.get("version").asInt()).isEqualTo(2);
+        assertThat(started.get("startedFrom").asText()).contains("v1 (published)");
+        api.awaitNotSolving(started.get("planId").asText(), java.time.Duration.ofSeconds(30));
+        awaitStatus("2026-12-08", 2, "draft");
+        JsonNode diff = Api.json(api.get("/api/schools/demo/days/2026-12-08/diff?from=1&to=2"));
+        assertThat(diff.get("moves").size()).isPositive();
+        for (JsonNode move : diff.get("moves")) {
+            assertThat(blocks.indexOf(move.get("blockId").asText())).as(move.toString()).isGreaterThanOrEqualTo(3);
+            assertThat(move.path("staffAfter").asText()).isNotEqualTo("T01");
+        }
+        assertThat(diff.get("newRosters").toString()).contains("T01");
+        JsonNode after = Api.json(api.get("/api/schools/demo/days/2026-12-08/plans/2"));
+        for (JsonNode student : after.get("students")) {
+            for (JsonNode e : student.get("blocks")) {
+                if (blocks.indexOf(e.get("blockId").asText()) >= 3) {
+                    assertThat(e.path("staffId").asText()).isNotEqualTo("T01");
+                }
+            }
+        }
+        Api.assertProblem(api.post("/api/schools/demo/days/2026-12-08/changes", Api.JSON.writeValueAsBytes(
+                Map.of("fromBlock", "B99"))), 422);
+        Api.assertProblem(api.post("/api/schools/demo/days/2026-12-09/changes", Api.JSON.writeValueAsBytes(
+                Map.of("fromBlock", from))), 409);
+    }
+
+    private static void awaitStatus(String day, int version, String status) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (JsonNode v : Api.json(api.get("/api/schools/demo/days/" + day + "/plans"))) {
+                if (v.get("version").asInt() == version && v.get("status").asText().equals(status)) {
+                    return;
+                }
+            }
+            Api.sleep(100);
+        }
+        throw new AssertionError("version " + version + " of " + day + " never became " + status);
+    }
+
+    @Test
     void aDayInputNamingUnknownPeopleIs422AndPublishingWithoutADraftIs409() {
         JsonNode problem = Api.assertProblem(api.put("/api/schools/demo/days/2026-11-25/input", Map.of(
                 "absentStudents", List.of("NOBODY"), "closedSpaces", List.of("NOWHERE"))), 422);

@@ -33,6 +33,7 @@ import org.regroup.domain.Student;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.rest.errors.ApiException;
+import org.regroup.rest.days.MidDayChange;
 import org.regroup.rest.days.SchoolDays;
 import org.regroup.rest.errors.UnreadableBodyException;
 import org.regroup.rest.plans.PlanService;
@@ -230,6 +231,52 @@ public final class SchoolResource {
                     + " and holds no plan");
         }
         return Response.ok(plan, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * Something happened during the day (an adult gone, a space closed, a student gone home, from a block on): the
+     * rest of the day is re-planned from its published plan (else its latest draft), the blocks before kept as they
+     * were; 202 with the new version to follow. {@code GET …/diff?from=&to=} then says who moves.
+     */
+    @POST
+    @Path("{id}/days/{day}/changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response change(@PathParam("id") String id, @PathParam("day") String day, MidDayChange change,
+            @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
+        if (change == null || change.fromBlock() == null) {
+            throw ApiException.badRequest("send {\"fromBlock\": \"B4\", \"staffAbsent\": [], \"spacesClosed\": [], "
+                    + "\"studentsGone\": []}");
+        }
+        Duration limit = Durations.parse(timeLimit, java.time.Duration.ofSeconds(5), plans.settings().maxTimeLimit());
+        LocalDate date = date(day);
+        SchoolDays.Started started;
+        try {
+            started = days.change(school(id), date, change, limit);
+        } catch (IllegalStateException noPlan) {
+            throw ApiException.conflict(noPlan.getMessage());
+        }
+        URI follow = uri.getBaseUriBuilder().path("api/plans").path(started.job().id()).build();
+        return Response.accepted(new DayPlanStarted(id, date, started.version(), started.job().id(),
+                follow.toString(), started.job().status().name(), started.startedFrom(), started.readinessChanged()))
+                .location(follow).build();
+    }
+
+    /** Who moves between two versions of the day's plan, and which adults get a new roster. */
+    @GET
+    @Path("{id}/days/{day}/diff")
+    public SchoolDays.Diff diff(@PathParam("id") String id, @PathParam("day") String day,
+            @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        school(id);
+        LocalDate date = date(day);
+        if (from == null || to == null) {
+            throw ApiException.badRequest("give both versions: ?from=1&to=2");
+        }
+        for (int v : new int[] {from, to}) {
+            if (store.planDocument(id, date, v) == null) {
+                throw ApiException.notFound("no plan version " + v + " of " + day + " with a plan");
+            }
+        }
+        return days.diff(id, date, from, to);
     }
 
     /** Publishes the latest draft of the day (or {@code version}); the plan published before goes back to draft. */

@@ -17,6 +17,7 @@ import org.regroup.domain.Staff;
 import org.regroup.domain.Student;
 import org.regroup.domain.io.Json;
 import org.regroup.domain.plan.Plan;
+import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
@@ -115,22 +116,142 @@ public final class SchoolDays {
             }
             return built;
         }, timeLimit);
-        int version = store.startPlan(school.id(), day, job.id());
+        int version = saveWhenSolved(school.id(), day, job);
+        return new Started(version, job, before == null ? null
+                : previous.get().day() + " v" + previous.get().version(), changed.size());
+    }
+
+    /**
+     * Re-plans the rest of a day after a change: starts from the day's plan (the published one, else the latest
+     * draft), keeps the blocks before {@code fromBlock} as they were (pinned), and prices every other move with the
+     * continuity rule — three times higher when the plan was published, since teachers already have its rosters.
+     * The result is a new draft version; {@link #diff} says who moves.
+     */
+    public Started change(SchoolStore.SchoolRecord school, LocalDate day, MidDayChange change, Duration timeLimit) {
+        DayProblem s = school.standing();
+        List<String> blocks = s.blocks().stream().map(b -> b.id()).toList();
+        int from = blocks.indexOf(change.fromBlock());
+        List<InputError> errors = new ArrayList<>();
+        if (from < 0) {
+            errors.add(new InputError("$.fromBlock", "unknown block '" + change.fromBlock() + "'"));
+        }
+        unknown(errors, "$.staffAbsent", change.staffAbsent(), ids(s.staff().stream().map(Staff::id).toList()),
+                "staff");
+        unknown(errors, "$.spacesClosed", change.spacesClosed(), ids(s.spaces().stream().map(Space::id).toList()),
+                "space");
+        unknown(errors, "$.studentsGone", change.studentsGone(), ids(s.students().stream().map(Student::id)
+                .toList()), "student");
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("request body", errors);
+        }
+        SchoolStore.PlanRecord base = store.plans(school.id(), day).stream()
+                .filter(p -> p.status().equals("published")).findFirst()
+                .or(() -> store.plans(school.id(), day).stream().filter(p -> p.status().equals("draft")).findFirst())
+                .orElseThrow(() -> new IllegalStateException("no plan of " + day + " to change; plan the day first"));
+        Plan current = read(store.planDocument(school.id(), day, base.version()));
+        List<String> before = blocks.subList(0, from);
+        DayProblem problem = changed(dayProblem(school, day), change, before, base.status().equals("published"));
+        DayPlanBuilder.validated(problem, "the day " + day + " after the change");
+        Set<String> gone = new HashSet<>(change.studentsGone());
+        PlanJob job = plans.submit(problem, built -> {
+            Continuity.from(current, built, gone);
+            // What happened, happened: the blocks before the change keep their groups, modalities and rooms.
+            built.getPlacements().stream().filter(p -> before.contains(p.getPeriod().getId()))
+                    .forEach(p -> p.setPinned(true));
+            built.getSessions().stream().filter(x -> before.contains(x.getPeriod().getId()) && !x.isFixed())
+                    .forEach(org.regroup.solver.model.Session::freeze);
+            return built;
+        }, timeLimit);
+        int version = saveWhenSolved(school.id(), day, job);
+        LOG.info("school {} day {}: re-planning from block {} as version {} (from version {})", school.id(), day,
+                change.fromBlock(), version, base.version());
+        return new Started(version, job, day + " v" + base.version() + " (" + base.status() + ")", gone.size());
+    }
+
+    /** The day problem with the change applied from its block on; a published plan's continuity weighs more. */
+    private static DayProblem changed(DayProblem d, MidDayChange change, List<String> before, boolean published) {
+        Set<String> staffGone = new HashSet<>(change.staffAbsent());
+        Set<String> closed = new HashSet<>(change.spacesClosed());
+        Set<String> gone = new HashSet<>(change.studentsGone());
+        List<Staff> staff = d.staff().stream().map(a -> staffGone.contains(a.id())
+                ? a.withAvailableBlocks(before.stream().filter(a::availableIn).toList()) : a).toList();
+        List<Space> spaces = d.spaces().stream().map(x -> closed.contains(x.id())
+                ? x.withAvailableBlocks(before.stream().filter(b -> x.availableBlocks() == null
+                        || x.availableBlocks().contains(b)).toList()) : x).toList();
+        List<Student> students = d.students().stream().map(st -> gone.contains(st.id())
+                ? st.withPresentBlocks(before.stream().filter(st::availableIn).toList()) : st).toList();
+        Map<String, Integer> weights = new java.util.LinkedHashMap<>(d.weights());
+        if (published) {
+            weights.putIfAbsent(org.regroup.solver.constraints.Rules.MOVED_FROM_PREVIOUS, PUBLISHED_MOVE_WEIGHT);
+        }
+        return new DayProblem(d.format(), d.version(), d.id(), d.date(), d.school(), d.blocks(), d.skills(),
+                d.prerequisites(), d.modalities(), d.activities(), staff, spaces, students, d.requests(), weights);
+    }
+
+    /** Moving a student in a plan whose rosters are out costs this much (three times a draft's 20). */
+    static final int PUBLISHED_MOVE_WEIGHT = 60;
+
+    /** Who moves between two versions of a day's plan, and which adults get a new roster. */
+    public record Diff(int from, int to, List<Move> moves, List<String> newRosters) {
+    }
+
+    /** One student-block that changes: the adult, focus and space before and after (null: not placed). */
+    public record Move(String studentId, String blockId, String staffBefore, String staffAfter, String focusBefore,
+            String focusAfter, String spaceBefore, String spaceAfter) {
+    }
+
+    public Diff diff(String schoolId, LocalDate day, int from, int to) {
+        Plan a = read(store.planDocument(schoolId, day, from));
+        Plan b = read(store.planDocument(schoolId, day, to));
+        Map<String, StudentDay.Entry> was = new java.util.HashMap<>();
+        a.students().forEach(s -> s.blocks().forEach(e -> was.put(s.studentId() + "@" + e.blockId(), e)));
+        List<Move> moves = new ArrayList<>();
+        Set<String> rosters = new java.util.TreeSet<>();
+        for (StudentDay s : b.students()) {
+            for (StudentDay.Entry now : s.blocks()) {
+                StudentDay.Entry then = was.get(s.studentId() + "@" + now.blockId());
+                if (then == null || same(then, now)) {
+                    continue;
+                }
+                moves.add(new Move(s.studentId(), now.blockId(), then.staffId(), now.staffId(), focus(then),
+                        focus(now), then.spaceId(), now.spaceId()));
+                if (then.staffId() != null) {
+                    rosters.add(then.staffId());
+                }
+                if (now.staffId() != null) {
+                    rosters.add(now.staffId());
+                }
+            }
+        }
+        return new Diff(from, to, moves, List.copyOf(rosters));
+    }
+
+    private static boolean same(StudentDay.Entry a, StudentDay.Entry b) {
+        return java.util.Objects.equals(a.staffId(), b.staffId()) && java.util.Objects.equals(focus(a), focus(b))
+                && java.util.Objects.equals(a.spaceId(), b.spaceId()) && a.status() == b.status();
+    }
+
+    private static String focus(StudentDay.Entry e) {
+        return e.focus() == null ? null : e.focus().id();
+    }
+
+    /** Keeps the version's plan in the store when its solve ends (or marks it interrupted). */
+    private int saveWhenSolved(String schoolId, LocalDate day, PlanJob job) {
+        int version = store.startPlan(schoolId, day, job.id());
         job.follow(update -> {
             if (!update.last()) {
                 return;
             }
             PlanJob.Snapshot end = job.snapshot();
             if (end == null) {
-                store.interrupt(school.id(), day, version);
+                store.interrupt(schoolId, day, version);
                 return;
             }
-            store.finishPlan(school.id(), day, version, end.plan(), end.plan().score());
-            LOG.info("school {} day {}: plan version {} saved as draft ({})", school.id(), day, version,
+            store.finishPlan(schoolId, day, version, end.plan(), end.plan().score());
+            LOG.info("school {} day {}: plan version {} saved as draft ({})", schoolId, day, version,
                     end.plan().score());
         });
-        return new Started(version, job, before == null ? null
-                : previous.get().day() + " v" + previous.get().version(), changed.size());
+        return version;
     }
 
     private static Plan read(String json) {

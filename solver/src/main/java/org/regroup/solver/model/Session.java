@@ -66,6 +66,19 @@ public class Session {
         return session;
     }
 
+    /**
+     * Keeps this session's modality and room as they are (a block that has already happened): like a catch-all, its
+     * value ranges then hold just those.
+     */
+    public void freeze() {
+        if (mode == null) {
+            throw new IllegalStateException("session " + id + " has no modality to keep");
+        }
+        allowedModes = List.of(mode);
+        allowedRooms = room == null ? List.of() : List.of(room);
+        fixed = true;
+    }
+
     /** A copy for a cloned day: same slot and decisions, no members yet (the cloner adds them). */
     Session copyWithoutPlacements() {
         Session copy = new Session();
