@@ -21,9 +21,7 @@ import java.util.concurrent.Callable;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.FocusKind;
 import org.regroup.domain.catalog.ModalityCatalog;
-import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.io.DayProblemReader;
-import org.regroup.domain.mastery.Bkt;
 import org.regroup.domain.mastery.BktParameters;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Perturbations;
@@ -123,7 +121,6 @@ final class SimulateCommand implements Callable<Integer> {
     private void run(SchoolStore store, String schoolId, DayProblem standing, PrintWriter out, PrintWriter err) {
         BktParameters bkt = BktParameters.DEFAULTS;
         EvidenceService evidence = new EvidenceService(store, bkt);
-        SkillGraph graph = SkillGraph.of(standing.skills(), standing.prerequisites());
         double threshold = standing.school() == null ? org.regroup.domain.School.DEFAULT_MASTERY_THRESHOLD
                 : standing.school().masteryThresholdOrDefault();
         Random random = new Random(seed);
