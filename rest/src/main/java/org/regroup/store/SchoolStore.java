@@ -147,6 +147,15 @@ public final class SchoolStore {
         });
     }
 
+    /** Whether the database answers within two seconds (for health checks). */
+    public boolean reachable() {
+        try (Connection c = db.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     public List<String> schoolIds() {
         return inTransaction(c -> {
             List<String> ids = new ArrayList<>();

@@ -77,6 +77,7 @@ class DatasetsAndHealthIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode health = Api.json(response);
         assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("store").asText()).isEqualTo("UP");
         assertThat(health.get("solving").asInt()).isZero();
         assertThat(health.get("plansHeld").asInt()).isZero();
         assertThat(health.get("maxConcurrent").asInt()).isEqualTo(1);

@@ -81,6 +81,14 @@ abstract class StoreContract {
     }
 
     @Test
+    void theStoreSaysWhetherItIsReachable() {
+        assertThat(store.reachable()).isTrue();
+        database.close();
+        assertThat(store.reachable()).isFalse();
+        database = null;
+    }
+
+    @Test
     void rightAnswersRaiseMasteryWrongOnesLowerItAndEachIsLoggedWithBeforeAndAfter() {
         Student s = student(1);
         String skill = readySkill(s);

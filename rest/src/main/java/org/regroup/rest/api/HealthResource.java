@@ -6,21 +6,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.store.SchoolStore;
 
-/** Is the server up, and how busy is it. */
+/** Is the server up, is its store reachable, and how busy is it. */
 @Path("/api/health")
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
-    public record Health(String status, int solving, int plansHeld, int maxConcurrent, int maxQueued) {
+    /** {@code status} is UP, or DEGRADED when the store does not answer (plans still solve; schools cannot). */
+    public record Health(String status, String store, int solving, int plansHeld, int maxConcurrent, int maxQueued) {
     }
 
     @Inject
     PlanService plans;
+    @Inject
+    SchoolStore store;
 
     @GET
     public Health health() {
-        return new Health("UP", plans.solving(), plans.held(), plans.settings().concurrent(),
-                plans.settings().queued());
+        boolean storeUp = store.reachable();
+        return new Health(storeUp ? "UP" : "DEGRADED", storeUp ? "UP" : "UNREACHABLE", plans.solving(), plans.held(),
+                plans.settings().concurrent(), plans.settings().queued());
     }
 }
