@@ -36,6 +36,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The store is persistence only: it knows the domain, not the solver, the HTTP layer or the command line. */
+    @Test
+    void storeKnowsOnlyTheDomain() {
+        noClasses().that().resideInAPackage("org.regroup.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.regroup.solver..", "org.regroup.cli..",
+                        "org.regroup.rest..", "ai.timefold..", "jakarta.ws.rs..")
+                .check(classes);
+    }
+
+    @Test
+    void applicationPackagesHaveNoCycles() {
+        slices().matching("org.regroup.rest.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
     @Test
     void solverPackagesHaveNoCycles() {
         slices().matching("org.regroup.solver.(*)..").should().beFreeOfCycles().check(classes);
