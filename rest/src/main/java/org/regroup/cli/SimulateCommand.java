@@ -34,6 +34,7 @@ import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.output.PlanAssembler;
 import org.regroup.solver.replan.Continuity;
+import org.regroup.solver.replan.History;
 import org.regroup.solver.solve.DaySolver;
 import org.regroup.solver.solve.SolveOptions;
 import org.regroup.solver.whatif.VariantResult;
@@ -144,6 +145,7 @@ final class SimulateCommand implements Callable<Integer> {
                 "(+skills)", "mastery");
         LocalDate date = standing.date() != null ? standing.date() : LocalDate.of(2026, 11, 23);
         Plan previous = null;
+        Plan dayBefore = null; // the plan of the day before previous (for "three days running")
         Set<String> readyChanged = new HashSet<>(); // students whose ready set changed last evening
         int totalMastered = 0;
         for (int d = 1; d <= days; d++) {
@@ -159,14 +161,20 @@ final class SimulateCommand implements Callable<Integer> {
                 out.printf("     day %d: %d of %d students' readiness changed; planned from scratch%n", d,
                         readyChanged.size(), problem.students().size());
             }
+            if (dayBefore != null) {
+                History.apply(built, List.of(previous, dayBefore));
+            }
             var result = DaySolver.solve(built, SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
             });
             if (warm && !VariantResult.isWorkable(result.plan().getScore())) {
                 // The warm start can strand the search where yesterday's groups no longer fit (seen when most
                 // students' readiness changed); a plan from scratch is then the better day.
-                var fresh = DaySolver.solve(DayPlanBuilder.build(problem, "day " + date),
-                        SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
-                        });
+                DayPlan again = DayPlanBuilder.build(problem, "day " + date);
+                if (dayBefore != null) {
+                    History.apply(again, List.of(previous, dayBefore));
+                }
+                var fresh = DaySolver.solve(again, SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
+                });
                 out.printf("     day %d: starting from the day before left %s; planned from scratch: %s%n", d,
                         result.plan().getScore(), fresh.plan().getScore());
                 if (fresh.plan().getScore().compareTo(result.plan().getScore()) > 0) {
@@ -217,6 +225,7 @@ final class SimulateCommand implements Callable<Integer> {
                 out.printf("     breaks: %s%n", Explainer.brokenRules(result.plan()));
             }
             out.flush();
+            dayBefore = previous;
             previous = plan;
         }
         out.printf("%nSkills newly mastered over %d days: %d. Perturbations: placements that differ from the day "

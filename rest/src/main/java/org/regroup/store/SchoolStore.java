@@ -584,18 +584,26 @@ public final class SchoolStore {
 
     /** The latest plan published for a day before {@code day} (the plan a new day starts from). */
     public Optional<PublishedPlan> latestPublishedBefore(String schoolId, java.time.LocalDate day) {
+        return publishedBefore(schoolId, day, 1).stream().findFirst();
+    }
+
+    /** The plans published for the {@code days} school days before {@code day}, latest first (one per day). */
+    public List<PublishedPlan> publishedBefore(String schoolId, java.time.LocalDate day, int days) {
         return inTransaction(c -> {
+            List<PublishedPlan> plans = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT school_day, version, plan, updated_at FROM plan "
-                    + "WHERE school_id = ? AND school_day < ? AND status = 'published' "
-                    + "ORDER BY school_day DESC, version DESC")) {
+                    + "WHERE school_id = ? AND school_day < ? AND status = 'published' ORDER BY school_day DESC")) {
                 q.setString(1, schoolId);
                 q.setObject(2, day);
-                q.setMaxRows(1);
+                q.setMaxRows(days);
                 try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? Optional.of(new PublishedPlan(rs.getObject(1, java.time.LocalDate.class),
-                            rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant())) : Optional.empty();
+                    while (rs.next()) {
+                        plans.add(new PublishedPlan(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2),
+                                rs.getString(3), rs.getTimestamp(4).toInstant()));
+                    }
                 }
             }
+            return plans;
         });
     }
 

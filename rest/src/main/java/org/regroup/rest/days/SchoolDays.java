@@ -22,6 +22,7 @@ import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.replan.Continuity;
+import org.regroup.solver.replan.History;
 import org.regroup.store.SchoolStore;
 import org.regroup.store.SchoolStore.DayInput;
 import org.slf4j.Logger;
@@ -110,10 +111,13 @@ public final class SchoolDays {
         Plan before = previous.filter(p -> p.plan() != null
                 && Continuity.worthIt(changed.size(), problem.students().size())).map(p -> read(p.plan()))
                 .orElse(null);
+        List<Plan> lastTwo = store.publishedBefore(school.id(), day, 2).stream().filter(p -> p.plan() != null)
+                .map(p -> read(p.plan())).toList();
         PlanJob job = plans.submit(problem, built -> {
             if (before != null) {
                 Continuity.from(before, built, changed); // minimal perturbation: start from the last published day
             }
+            History.apply(built, lastTwo); // no third day running on the same skill in the same modality
             return built;
         }, timeLimit);
         int version = saveWhenSolved(school.id(), day, job);

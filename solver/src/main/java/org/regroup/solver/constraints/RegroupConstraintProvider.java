@@ -56,6 +56,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     static final int CATCH_ALL_WEIGHT = 40;
     static final int OPEN_SESSION_WEIGHT = 5;
     static final int MOVED_WEIGHT = 20;
+    static final int THREE_DAYS_WEIGHT = 15;
     /** An unplaced student-block weighs more than any group's shortfall below its minimum size. */
     static final int UNPLACED_MEDIUM_WEIGHT = 10;
 
@@ -80,7 +81,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 goalMissed(f), lessUrgent(f), stateMisfit(f), modalityAvoided(f), modalityNotPreferred(f),
                 sameModalityAllDay(f), sameSkillTwice(f), mixedMastery(f), advisorNotSeen(f), peersApart(f),
                 requestIgnored(f), interestMissed(f), behindUnsupervised(f), practisingAlone(f), staffLoad(f), staffRoomChange(f),
-                catchAllUsed(f), openSession(f), movedFromPrevious(f)
+                catchAllUsed(f), openSession(f), movedFromPrevious(f), threeDaysRunning(f)
         };
     }
 
@@ -650,6 +651,26 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .justifyWith((s, score) -> new StaffNote(s.getAdult() == null ? null : s.getAdult().getId(),
                         "session " + s.getId() + " is held", s.getPeriod().getId()))
                 .asConstraint(Rules.OPEN_SESSION);
+    }
+
+    /**
+     * Variety across days: a student who worked on a skill in one modality yesterday and the day before should meet
+     * it another way today (if it is their only option, they still get it, at this price). Joins the session: what a
+     * student works on depends on the whole group.
+     */
+    Constraint threeDaysRunning(ConstraintFactory f) {
+        return f.forEach(Placement.class)
+                .filter(p -> p.getLearner().hasTwoDaysRunning())
+                .join(f.forEachIncludingUnassigned(Session.class), Joiners.equal(Placement::getSession, s -> s))
+                .filter((p, s) -> {
+                    Focus focus = s.focusOf(p.getLearner());
+                    return focus != null && p.getLearner().hadTwoDaysRunning(focus.getId(), s.getMode().getId());
+                })
+                .penalize(HardMediumSoftScore.ofSoft(THREE_DAYS_WEIGHT))
+                .justifyWith((p, s, score) -> new DayNote(p.getLearner().getId(), "works on "
+                        + s.focusOf(p.getLearner()).getId() + " in " + s.getMode().getId() + " for the third day "
+                        + "running in block " + p.getPeriod().getId(), p.getPeriod().getId()))
+                .asConstraint(Rules.THREE_DAYS_RUNNING);
     }
 
     /**

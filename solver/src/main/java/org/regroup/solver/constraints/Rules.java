@@ -62,10 +62,11 @@ public final class Rules {
     public static final String CATCH_ALL_USED = "Catch-all used";
     public static final String OPEN_SESSION = "Open session";
     public static final String MOVED_FROM_PREVIOUS = "Student moved from their previous group";
+    public static final String THREE_DAYS_RUNNING = "Same skill in the same modality three days running";
 
     /** The rules a school may re-weight (the soft ones). */
     public static final List<String> SOFT = List.of(GOAL_MISSED, LESS_URGENT, STATE_MISFIT, MODALITY_AVOIDED,
             MODALITY_NOT_PREFERRED, SAME_MODALITY_ALL_DAY, SAME_SKILL_TWICE, MIXED_MASTERY, ADVISOR_NOT_SEEN,
             PEERS_APART, REQUEST_IGNORED, INTEREST_MISSED, BEHIND_UNSUPERVISED, PRACTISING_ALONE, STAFF_LOAD, STAFF_ROOM_CHANGE,
-            CATCH_ALL_USED, OPEN_SESSION, MOVED_FROM_PREVIOUS);
+            CATCH_ALL_USED, OPEN_SESSION, MOVED_FROM_PREVIOUS, THREE_DAYS_RUNNING);
 }

@@ -23,6 +23,8 @@ public final class Learner {
     private final Set<Mode> avoids;
     private Set<Learner> keepApart = Set.of();
     private Set<Learner> peers = Set.of();
+    /** "focus|modality" pairs the student had on each of the last two school days (set by a re-plan, see History). */
+    private Set<String> twoDaysRunning = Set.of();
     /** Options by period index; null where the student is not in the block. */
     private final Option[][] optionsByPeriod;
     private final Option[] bestByPeriod;
@@ -128,6 +130,19 @@ public final class Learner {
 
     public Set<Learner> getPeers() {
         return peers;
+    }
+
+    public void setTwoDaysRunning(Set<String> pairs) {
+        this.twoDaysRunning = Set.copyOf(pairs);
+    }
+
+    public boolean hasTwoDaysRunning() {
+        return !twoDaysRunning.isEmpty();
+    }
+
+    /** The student worked on this focus in this modality on each of the last two days. */
+    public boolean hadTwoDaysRunning(String focusId, String modeId) {
+        return twoDaysRunning.contains(focusId + "|" + modeId);
     }
 
     /** Present in the block (in school, not on a fixed commitment). */

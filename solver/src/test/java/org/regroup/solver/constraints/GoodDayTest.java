@@ -375,6 +375,30 @@ class GoodDayTest {
     // ------------------------------------------------------------------------------------------------------------
 
     // ------------------------------------------------------------------------------------------------------------
+    // Same skill in the same modality three days running
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void sameSkillInAnotherModalityOnTheThirdDayHolds() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        ana.setTwoDaysRunning(java.util.Set.of("NF1|online-practice"));
+        day.place(ana, day.session(day.teacher("T1"), day.b1, "small-group", day.room("R1", 25)));
+        verify(RegroupConstraintProvider::threeDaysRunning, day).hasNoImpact();
+    }
+
+    @Test
+    void sameSkillInTheSameModalityOnTheThirdDayBreaks() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        ana.setTwoDaysRunning(java.util.Set.of("NF1|small-group"));
+        day.place(ana, day.session(day.teacher("T1"), day.b1, "small-group", day.room("R1", 25)));
+        verify(RegroupConstraintProvider::threeDaysRunning, day).penalizesBy(1);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
     // Student moved from their previous group
     // ------------------------------------------------------------------------------------------------------------
 
