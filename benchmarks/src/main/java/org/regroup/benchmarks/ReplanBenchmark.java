@@ -134,8 +134,6 @@ public final class ReplanBenchmark {
                 students.add(s);
             }
         }
-        return new DayProblem(day.format(), day.version(), day.id(), day.date(), day.school(), day.blocks(),
-                day.skills(), day.prerequisites(), day.modalities(), day.activities(), day.staff(), day.spaces(),
-                students, day.requests(), day.weights());
+        return day.with(day.id(), day.date(), day.staff(), day.spaces(), students, day.weights());
     }
 }

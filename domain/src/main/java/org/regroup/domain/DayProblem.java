@@ -32,4 +32,16 @@ public record DayProblem(String format, Integer version, String id, LocalDate da
         requests = Lists.orEmpty(requests);
         weights = Lists.orEmpty(weights);
     }
+
+    /** A skill counts as mastered at this estimate or above (the school's, else the default). */
+    public double masteryThreshold() {
+        return school == null ? School.DEFAULT_MASTERY_THRESHOLD : school.masteryThresholdOrDefault();
+    }
+
+    /** The same school on another day or after a change: other people, spaces, weights; the rest as it is. */
+    public DayProblem with(String newId, LocalDate newDate, List<Staff> newStaff, List<Space> newSpaces,
+            List<Student> newStudents, Map<String, Integer> newWeights) {
+        return new DayProblem(format, version, newId, newDate, school, blocks, skills, prerequisites, modalities,
+                activities, newStaff, newSpaces, newStudents, requests, newWeights);
+    }
 }

@@ -122,8 +122,7 @@ final class SimulateCommand implements Callable<Integer> {
     private void run(SchoolStore store, String schoolId, DayProblem standing, PrintWriter out, PrintWriter err) {
         BktParameters bkt = BktParameters.DEFAULTS;
         EvidenceService evidence = new EvidenceService(store, bkt);
-        double threshold = standing.school() == null ? org.regroup.domain.School.DEFAULT_MASTERY_THRESHOLD
-                : standing.school().masteryThresholdOrDefault();
+        double threshold = standing.masteryThreshold();
         Random random = new Random(seed);
         Map<String, Set<String>> truth = new HashMap<>();
         store.allMastery(schoolId).forEach((student, m) -> {
@@ -152,7 +151,8 @@ final class SimulateCommand implements Callable<Integer> {
             date = schoolDay(date, d == 1);
             SchoolStore.SchoolRecord school = store.school(schoolId).orElseThrow();
             DayProblem problem = SchoolDays.dayProblem(store, school, date);
-            DayPlan built = DayPlanBuilder.build(problem, "day " + date);
+            List<Plan> lastTwo = dayBefore == null ? List.of() : List.of(previous, dayBefore);
+            DayPlan built = fresh(problem, date, lastTwo);
             boolean warm = previous != null && !cold
                     && Continuity.worthIt(readyChanged.size(), problem.students().size());
             if (warm) {
@@ -161,24 +161,18 @@ final class SimulateCommand implements Callable<Integer> {
                 out.printf("     day %d: %d of %d students' readiness changed; planned from scratch%n", d,
                         readyChanged.size(), problem.students().size());
             }
-            if (dayBefore != null) {
-                History.apply(built, List.of(previous, dayBefore));
-            }
-            var result = DaySolver.solve(built, SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
+            SolveOptions options = SolveOptions.of(timeLimit).withSeed(seed + d);
+            var result = DaySolver.solve(built, options, p -> {
             });
             if (warm && !VariantResult.isWorkable(result.plan().getScore())) {
                 // The warm start can strand the search where yesterday's groups no longer fit (seen when most
                 // students' readiness changed); a plan from scratch is then the better day.
-                DayPlan again = DayPlanBuilder.build(problem, "day " + date);
-                if (dayBefore != null) {
-                    History.apply(again, List.of(previous, dayBefore));
-                }
-                var fresh = DaySolver.solve(again, SolveOptions.of(timeLimit).withSeed(seed + d), p -> {
+                var scratch = DaySolver.solve(fresh(problem, date, lastTwo), options, p -> {
                 });
                 out.printf("     day %d: starting from the day before left %s; planned from scratch: %s%n", d,
-                        result.plan().getScore(), fresh.plan().getScore());
-                if (fresh.plan().getScore().compareTo(result.plan().getScore()) > 0) {
-                    result = fresh;
+                        result.plan().getScore(), scratch.plan().getScore());
+                if (scratch.plan().getScore().compareTo(result.plan().getScore()) > 0) {
+                    result = scratch;
                 }
             }
             Plan plan = PlanAssembler.assemble(result.plan());
@@ -232,6 +226,13 @@ final class SimulateCommand implements Callable<Integer> {
                 + "before; forced = the student's ready set changed or they were absent; added = the rest.%n", days,
                 totalMastered);
         err.flush();
+    }
+
+    /** The day built from scratch, knowing the last two days (for "three days running"). */
+    private static DayPlan fresh(DayProblem problem, LocalDate date, List<Plan> lastTwo) {
+        DayPlan day = DayPlanBuilder.build(problem, "day " + date);
+        History.apply(day, lastTwo);
+        return day;
     }
 
     /** Students learn in their skill blocks and answer a few items on each skill; their answers are the evidence. */

@@ -84,8 +84,7 @@ public final class EvidenceService {
         List<Result> results = check(standing, graph, batch);
         List<String> eventIds = results.stream().map(Result::eventId).toList();
         Set<String> studentIds = new TreeSet<>(results.stream().map(Result::studentId).toList());
-        double threshold = standing.school() == null ? org.regroup.domain.School.DEFAULT_MASTERY_THRESHOLD
-                : standing.school().masteryThresholdOrDefault();
+        double threshold = standing.masteryThreshold();
         // One batch of a school at a time: two batches about one student must not both start from the same estimate.
         ReentrantLock lock = locks.computeIfAbsent(school.id(), k -> new ReentrantLock());
         lock.lock();

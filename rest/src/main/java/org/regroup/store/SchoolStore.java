@@ -582,11 +582,6 @@ public final class SchoolStore {
     public record PublishedPlan(java.time.LocalDate day, int version, String plan, Instant publishedAt) {
     }
 
-    /** The latest plan published for a day before {@code day} (the plan a new day starts from). */
-    public Optional<PublishedPlan> latestPublishedBefore(String schoolId, java.time.LocalDate day) {
-        return publishedBefore(schoolId, day, 1).stream().findFirst();
-    }
-
     /** The plans published for the {@code days} school days before {@code day}, latest first (one per day). */
     public List<PublishedPlan> publishedBefore(String schoolId, java.time.LocalDate day, int days) {
         return inTransaction(c -> {

@@ -38,16 +38,19 @@ public final class DayProblemReader {
 
     /** Reads the file into records without checking what it says (see {@link #parseOnly}). */
     public static DayProblem readOnly(Path file) {
-        String source = file.toString();
-        byte[] bytes;
+        return parseOnly(bytes(file), file.toString());
+    }
+
+    /** A file's bytes; a missing or unreadable file is an input error naming it (for every format Regroup reads). */
+    public static byte[] bytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(source, List.of(new InputError("$", "file not found")));
+            throw new InvalidInputException(file.toString(), List.of(new InputError("$", "file not found")));
         } catch (IOException e) {
-            throw new InvalidInputException(source, List.of(new InputError("$", "cannot read file: " + e.getMessage())));
+            throw new InvalidInputException(file.toString(), List.of(new InputError("$", "cannot read file: "
+                    + e.getMessage())));
         }
-        return parseOnly(bytes, source);
     }
 
     /** Parses and validates JSON text from any source (a request body, a test). */

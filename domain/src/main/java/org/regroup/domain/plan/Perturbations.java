@@ -46,7 +46,7 @@ public record Perturbations(int compared, int forced, int additional) {
                     continue;
                 }
                 compared++;
-                if (same(was, now)) {
+                if (!differ(was, now)) {
                     continue;
                 }
                 boolean isForced = readySetChanged.contains(day.studentId()) || !placed(was) || !placed(now)
@@ -65,9 +65,10 @@ public record Perturbations(int compared, int forced, int additional) {
         return e.status() == StudentDay.Status.PLACED || e.status() == StudentDay.Status.CATCH_ALL;
     }
 
-    private static boolean same(StudentDay.Entry a, StudentDay.Entry b) {
-        return a.status() == b.status() && Objects.equals(a.staffId(), b.staffId())
+    /** Whether a student-block's placement changed: status, adult, modality, space or focus. */
+    public static boolean differ(StudentDay.Entry a, StudentDay.Entry b) {
+        return !(a.status() == b.status() && Objects.equals(a.staffId(), b.staffId())
                 && Objects.equals(a.modality(), b.modality()) && Objects.equals(a.spaceId(), b.spaceId())
-                && Objects.equals(a.focus() == null ? null : a.focus().id(), b.focus() == null ? null : b.focus().id());
+                && Objects.equals(a.focus() == null ? null : a.focus().id(), b.focus() == null ? null : b.focus().id()));
     }
 }

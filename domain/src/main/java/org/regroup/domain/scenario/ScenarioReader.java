@@ -1,8 +1,6 @@
 package org.regroup.domain.scenario;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,16 +40,7 @@ public final class ScenarioReader {
 
     /** Reads and validates; throws {@link InvalidInputException} (source = the file) with every problem found. */
     public static Scenario read(Path file) {
-        String source = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(source, List.of(new InputError("$", "file not found")));
-        } catch (IOException e) {
-            throw new InvalidInputException(source, List.of(new InputError("$", "cannot read file: " + e.getMessage())));
-        }
-        return parse(bytes, source);
+        return parse(DayProblemReader.bytes(file), file.toString());
     }
 
     /** Parses and validates JSON text from any source (a request body, a test). */

@@ -147,8 +147,7 @@ public final class SchoolResource {
             history.computeIfAbsent(e.skillId(), k -> new ArrayList<>()).add(new HistoryEntry(e.eventId(),
                     e.observedAt(), e.correct(), e.score(), e.items(), e.source(), e.pBefore(), e.pAfter()));
         }
-        double threshold = standing.school() == null ? org.regroup.domain.School.DEFAULT_MASTERY_THRESHOLD
-                : standing.school().masteryThresholdOrDefault();
+        double threshold = standing.masteryThreshold();
         SkillGraph graph = SkillGraph.of(standing.skills(), standing.prerequisites());
         Set<String> ready = graph.readySet(skill -> {
             SchoolStore.MasteryRow r = mastery.get(skill);

@@ -16,6 +16,7 @@ import org.regroup.domain.Space;
 import org.regroup.domain.Staff;
 import org.regroup.domain.Student;
 import org.regroup.domain.io.Json;
+import org.regroup.domain.plan.Perturbations;
 import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.plans.PlanJob;
@@ -91,9 +92,7 @@ public final class SchoolDays {
         Set<String> closed = new HashSet<>(input.closedSpaces());
         List<Space> spaces = s.spaces().stream().map(x -> closed.contains(x.id()) ? x.withAvailableBlocks(List.of())
                 : x).toList();
-        return new DayProblem(s.format(), s.version(), school.id() + "-" + day, day, s.school(), s.blocks(),
-                s.skills(), s.prerequisites(), s.modalities(), s.activities(), staff, spaces, students, s.requests(),
-                s.weights());
+        return s.with(school.id() + "-" + day, day, staff, spaces, students, s.weights());
     }
 
     /**
@@ -103,21 +102,20 @@ public final class SchoolDays {
     public Started plan(SchoolStore.SchoolRecord school, LocalDate day, Duration timeLimit) {
         DayProblem problem = DayPlanBuilder.validated(dayProblem(school, day), "the day " + day + " of school "
                 + school.id());
-        double threshold = problem.school() == null ? org.regroup.domain.School.DEFAULT_MASTERY_THRESHOLD
-                : problem.school().masteryThresholdOrDefault();
-        Optional<SchoolStore.PublishedPlan> previous = store.latestPublishedBefore(school.id(), day);
+        double threshold = problem.masteryThreshold();
+        List<SchoolStore.PublishedPlan> lastTwo = store.publishedBefore(school.id(), day, 2);
+        Optional<SchoolStore.PublishedPlan> previous = lastTwo.stream().findFirst();
         Set<String> changed = previous.map(p -> store.crossedThreshold(school.id(), p.publishedAt(), threshold))
                 .orElse(Set.of());
         Plan before = previous.filter(p -> p.plan() != null
                 && Continuity.worthIt(changed.size(), problem.students().size())).map(p -> read(p.plan()))
                 .orElse(null);
-        List<Plan> lastTwo = store.publishedBefore(school.id(), day, 2).stream().filter(p -> p.plan() != null)
-                .map(p -> read(p.plan())).toList();
+        List<Plan> history = lastTwo.stream().filter(p -> p.plan() != null).map(p -> read(p.plan())).toList();
         PlanJob job = plans.submit(problem, built -> {
             if (before != null) {
                 Continuity.from(before, built, changed); // minimal perturbation: start from the last published day
             }
-            History.apply(built, lastTwo); // no third day running on the same skill in the same modality
+            History.apply(built, history); // no third day running on the same skill in the same modality
             return built;
         }, timeLimit);
         int version = saveWhenSolved(school.id(), day, job);
@@ -188,8 +186,7 @@ public final class SchoolDays {
         if (published) {
             weights.putIfAbsent(org.regroup.solver.constraints.Rules.MOVED_FROM_PREVIOUS, PUBLISHED_MOVE_WEIGHT);
         }
-        return new DayProblem(d.format(), d.version(), d.id(), d.date(), d.school(), d.blocks(), d.skills(),
-                d.prerequisites(), d.modalities(), d.activities(), staff, spaces, students, d.requests(), weights);
+        return d.with(d.id(), d.date(), staff, spaces, students, weights);
     }
 
     /** Moving a student in a plan whose rosters are out costs this much (three times a draft's 20). */
@@ -214,7 +211,7 @@ public final class SchoolDays {
         for (StudentDay s : b.students()) {
             for (StudentDay.Entry now : s.blocks()) {
                 StudentDay.Entry then = was.get(s.studentId() + "@" + now.blockId());
-                if (then == null || same(then, now)) {
+                if (then == null || !Perturbations.differ(then, now)) {
                     continue;
                 }
                 moves.add(new Move(s.studentId(), now.blockId(), then.staffId(), now.staffId(), focus(then),
@@ -228,11 +225,6 @@ public final class SchoolDays {
             }
         }
         return new Diff(from, to, moves, List.copyOf(rosters));
-    }
-
-    private static boolean same(StudentDay.Entry a, StudentDay.Entry b) {
-        return java.util.Objects.equals(a.staffId(), b.staffId()) && java.util.Objects.equals(focus(a), focus(b))
-                && java.util.Objects.equals(a.spaceId(), b.spaceId()) && a.status() == b.status();
     }
 
     private static String focus(StudentDay.Entry e) {
