@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.api.solver.event.BestSolutionChangedEvent;
 import org.regroup.solver.model.DayPlan;
 
@@ -36,7 +37,13 @@ public final class DaySolver {
     /** As above, also handing each new best plan (a snapshot the solver no longer changes) to {@code onBest}. */
     public static Result solve(DayPlan problem, SolveOptions options, Consumer<Progress> onProgress,
             BiConsumer<Duration, DayPlan> onBest) {
-        Solver<DayPlan> solver = SolverFactory.<DayPlan>create(RegroupSolverConfig.create(options)).buildSolver();
+        return solve(problem, RegroupSolverConfig.create(options), onProgress, onBest);
+    }
+
+    /** As above with a configuration of the caller's (benchmarks compare local-search variants). */
+    public static Result solve(DayPlan problem, SolverConfig config, Consumer<Progress> onProgress,
+            BiConsumer<Duration, DayPlan> onBest) {
+        Solver<DayPlan> solver = SolverFactory.<DayPlan>create(config).buildSolver();
         long start = System.nanoTime();
         Duration[] firstFeasible = new Duration[1];
         solver.addEventListener((BestSolutionChangedEvent<DayPlan> event) -> {

@@ -17,8 +17,6 @@ import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMove
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
-import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
-import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
@@ -47,11 +45,16 @@ public final class RegroupSolverConfig {
     }
 
     public static SolverConfig create(SolveOptions options) {
+        return create(options, LocalSearchVariant.TABU);
+    }
+
+    /** As {@link #create(SolveOptions)} with another local-search metaheuristic (benchmarks compare them). */
+    public static SolverConfig create(SolveOptions options, LocalSearchVariant variant) {
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(DayPlan.class)
                 .withEntityClasses(Session.class, Placement.class)
                 .withConstraintProviderClass(RegroupConstraintProvider.class)
-                .withPhases(phases(options).toArray(PhaseConfig[]::new))
+                .withPhases(phases(options, variant).toArray(PhaseConfig[]::new))
                 .withTerminationConfig(termination(options));
         if (options.seed() != null) {
             config.withRandomSeed(options.seed()).withEnvironmentMode(EnvironmentMode.PHASE_ASSERT);
@@ -85,11 +88,11 @@ public final class RegroupSolverConfig {
         return termination;
     }
 
-    private static List<PhaseConfig> phases(SolveOptions options) {
+    private static List<PhaseConfig> phases(SolveOptions options, LocalSearchVariant variant) {
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new DayConstructor()));
         phases.add(placementConstruction());
-        LocalSearchPhaseConfig localSearch = localSearch();
+        LocalSearchPhaseConfig localSearch = localSearch(variant);
         if (options.stepCountLimit() != null) {
             localSearch.withTerminationConfig(new TerminationConfig().withStepCountLimit(options.stepCountLimit()));
         }
@@ -114,7 +117,7 @@ public final class RegroupSolverConfig {
                                 .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("session"))));
     }
 
-    private static LocalSearchPhaseConfig localSearch() {
+    private static LocalSearchPhaseConfig localSearch(LocalSearchVariant variant) {
         List<MoveSelectorConfig> moves = List.of(
                 placementChange().withFixedProbabilityWeight(10.0),
                 new SwapMoveSelectorConfig()
@@ -129,8 +132,8 @@ public final class RegroupSolverConfig {
         // the medium level improved, every soft change within the window was accepted and the plan degraded.
         return new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(moves))
-                .withAcceptorConfig(new LocalSearchAcceptorConfig().withEntityTabuSize(7))
-                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(50));
+                .withAcceptorConfig(variant.acceptor())
+                .withForagerConfig(variant.forager());
     }
 
     private static ChangeMoveSelectorConfig placementChange() {

@@ -1,0 +1,124 @@
+package org.regroup.benchmarks.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.regroup.domain.io.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./regroup bench --suite quick|full}: runs the benchmark suite and writes
+ * {@code benchmarks/results/<suite>.json} and {@code <suite>.md} with its plots.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs Regroup against its peers (CP-SAT, greedy regrouping, static tracking) on the same days, "
+                + "scores every plan with the same rules and KPIs, and writes <suite>.json and a Markdown report "
+                + "with plots.", "quick: a few minutes; full: about half an hour (the record in docs/benchmarks.md)."},
+        exitCodeOnInvalidInput = 2)
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final String HOME = System.getProperty("regroup.home", ".");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--suite", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE})")
+    String suite;
+
+    @Option(names = "--limits", split = ",", paramLabel = "SECONDS",
+            description = "Instead of the suite's time limits, e.g. 10,30,120 (each run lasts the last one)")
+    List<Double> limits;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Instead of the suite's seeds")
+    List<Long> seeds;
+
+    @Option(names = "--solvers", split = ",", paramLabel = "NAME", description = "Instead of the suite's solvers: "
+            + "regroup, regroup-late-acceptance, regroup-great-deluge, and the peers")
+    List<String> solvers;
+
+    @Option(names = "--datasets-dir", paramLabel = "DIR", description = "Where the bundled days are (default: "
+            + "the project's datasets/)")
+    Path datasetsDir = Path.of(HOME, "datasets");
+
+    @Option(names = "--out-dir", paramLabel = "DIR", description = "Where results go (default: the project's "
+            + "benchmarks/results/)")
+    Path outDir = Path.of(HOME, "benchmarks", "results");
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        SuiteSpec s = suiteSpec();
+        Files.createDirectories(outDir);
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Suite %s: %d days × %d solvers × %d seeds at %s s, scaling %s, results in %s%n",
+                s.name(), s.datasets().size(), s.solvers().size(), s.seeds().size(), s.limits(), s.scalingStudents(),
+                outDir);
+        SuiteResult result = new SuiteRunner(outDir, s.name(), out).run(s);
+        Json.writeAtomically(outDir.resolve(s.name() + ".json"), result);
+        Path report = SuiteReport.write(result, outDir, "./regroup bench " + String.join(" ", commandArgs()));
+        out.printf(Locale.ROOT, "%nTargets:%n");
+        for (SuiteResult.Target t : result.targets()) {
+            out.printf(Locale.ROOT, "  %-8s %s — %s%n", t.met() == null ? "n/a" : t.met() ? "met" : "MISSED", t.name(),
+                    t.measured());
+        }
+        out.printf(Locale.ROOT, "%nWrote %s and %s (%.0f s)%n", outDir.resolve(s.name() + ".json"), report,
+                result.wallSeconds());
+        return 0;
+    }
+
+    private SuiteSpec suiteSpec() {
+        SuiteSpec s;
+        try {
+            s = SuiteSpec.named(suite.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!Files.isDirectory(datasetsDir)) {
+            throw new ParameterException(spec.commandLine(), "--datasets-dir: no directory " + datasetsDir);
+        }
+        s = s.withDatasetsDir(datasetsDir);
+        for (String d : s.datasets()) {
+            if (!Files.isRegularFile(Path.of(d))) {
+                throw new ParameterException(spec.commandLine(), "the suite needs " + d + ", which does not exist");
+            }
+        }
+        if (limits != null) {
+            if (limits.isEmpty() || limits.stream().anyMatch(l -> l <= 0)
+                    || !limits.equals(limits.stream().sorted().toList())) {
+                throw new ParameterException(spec.commandLine(), "--limits must be positive seconds in ascending "
+                        + "order, was " + limits);
+            }
+            s = s.withLimits(limits);
+        }
+        if (seeds != null) {
+            s = s.withSeeds(seeds);
+        }
+        if (solvers != null) {
+            for (String name : solvers) {
+                if (!Contenders.exists(name)) {
+                    throw new ParameterException(spec.commandLine(), "--solvers: no solver named '" + name
+                            + "'; known: " + Contenders.names());
+                }
+            }
+            s = s.withSolvers(solvers);
+        }
+        return s;
+    }
+
+    private List<String> commandArgs() {
+        return spec.commandLine().getParseResult().originalArgs();
+    }
+}

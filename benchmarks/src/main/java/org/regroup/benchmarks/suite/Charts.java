@@ -1,0 +1,86 @@
+package org.regroup.benchmarks.suite;
+
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/** The report's plots, drawn by JFreeChart into SVG files (JFreeSVG): readable in a browser and in Git diffs. */
+final class Charts {
+
+    private static final int WIDTH = 760;
+    private static final int HEIGHT = 420;
+
+    private Charts() {
+    }
+
+    /**
+     * Soft score over time, one step line per solver (its first seed), for plans that break no hard or medium rule:
+     * a plan that does not place everyone is not on the same scale.
+     */
+    static void scoreOverTime(String day, Map<String, RunRecord> bySolver, Path file) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        bySolver.forEach((solver, run) -> {
+            XYSeries series = new XYSeries(solver, true, true);
+            for (RunRecord.Point p : run.timeline()) {
+                if (p.hard() == 0 && p.medium() == 0 && p.seconds() > 0) {
+                    series.addOrUpdate(p.seconds(), p.soft());
+                }
+            }
+            if (!series.isEmpty()) {
+                series.addOrUpdate(Math.max(run.limitSeconds(), series.getMaxX()), series.getY(series.getItemCount() - 1));
+                data.addSeries(series);
+            }
+        });
+        JFreeChart chart = ChartFactory.createXYLineChart(day + ": soft score of plans placing everyone",
+                "seconds (log scale)", "soft score (higher is better)", data, PlotOrientation.VERTICAL, true, false,
+                false);
+        XYPlot plot = chart.getXYPlot();
+        LogAxis time = new LogAxis("seconds (log scale)");
+        time.setSmallestValue(0.01);
+        plot.setDomainAxis(time);
+        plot.setRenderer(new XYStepRenderer());
+        style(chart);
+        write(chart, file);
+    }
+
+    /** One line per figure against school size. */
+    static void scaling(String title, String yLabel, List<double[]> points, Path file) throws IOException {
+        XYSeries series = new XYSeries(yLabel);
+        points.forEach(p -> series.add(p[0], p[1]));
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "students", yLabel,
+                new XYSeriesCollection(series), PlotOrientation.VERTICAL, false, false, false);
+        style(chart);
+        write(chart, file);
+    }
+
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getXYPlot().setBackgroundPaint(Color.WHITE);
+        chart.getXYPlot().setDomainGridlinePaint(Color.LIGHT_GRAY);
+        chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+    }
+
+    private static void write(JFreeChart chart, Path file) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new Rectangle(WIDTH, HEIGHT));
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, g.getSVGDocument());
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,24 @@
+package org.regroup.benchmarks.suite;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.regroup.benchmarks.peers.Peer;
+
+/** The peers Regroup is measured against, each made fresh per run. */
+final class PeerRegistry {
+
+    private static final List<Supplier<Peer>> PEERS = List.of();
+
+    private PeerRegistry() {
+    }
+
+    static List<String> names() {
+        return PEERS.stream().map(s -> s.get().name()).toList();
+    }
+
+    static Optional<Peer> create(String name) {
+        return PEERS.stream().map(Supplier::get).filter(p -> p.name().equals(name)).findFirst();
+    }
+}

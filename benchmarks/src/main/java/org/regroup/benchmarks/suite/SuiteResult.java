@@ -1,0 +1,34 @@
+package org.regroup.benchmarks.suite;
+
+import java.util.List;
+
+/**
+ * Everything a suite measured: {@code benchmarks/results/<suite>.json}.
+ *
+ * @param runs        one record per dataset × solver × seed
+ * @param scaling     Regroup on generated schools of growing size
+ * @param benchmarker the local-search variants through Timefold's Benchmarker (null when skipped)
+ * @param targets     the issue's targets, each met or missed by how much
+ */
+public record SuiteResult(String suite, String startedAt, double wallSeconds, Machine machine, SuiteSpec spec,
+        List<RunRecord> runs, List<RunRecord> scaling, BenchmarkerRun.Summary benchmarker, List<Target> targets) {
+
+    /** Where it ran: the figures mean little without them. */
+    public record Machine(String os, int cores, String javaVersion, String javaVm, String runHeap,
+            String scalingHeap) {
+
+        static Machine current() {
+            return new Machine(System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    System.getProperty("java.vm.name"), SuiteSpec.RUN_HEAP, SuiteSpec.SCALING_HEAP);
+        }
+    }
+
+    /**
+     * One of the issue's targets.
+     *
+     * @param met null when this suite could not measure it (e.g. no proven optimum), with the reason in {@code note}
+     */
+    public record Target(String name, String goal, String measured, Boolean met, String note) {
+    }
+}

@@ -1,0 +1,147 @@
+package org.regroup.benchmarks.suite;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.regroup.domain.io.Json;
+
+/**
+ * Runs a suite one run at a time (the machine's cores belong to the run), each in a fresh JVM ({@link RunOne}),
+ * prints progress, and collects the records. A run that fails or overruns is recorded with its error; the suite
+ * goes on.
+ */
+public final class SuiteRunner {
+
+    private final Path outDir;
+    private final PrintWriter progress;
+    private final Path logs;
+    private final Path work;
+
+    public SuiteRunner(Path outDir, String suite, PrintWriter progress) throws IOException {
+        this.outDir = outDir;
+        this.progress = progress;
+        this.logs = Files.createDirectories(outDir.resolve(suite + "-logs"));
+        this.work = Files.createTempDirectory("regroup-bench");
+    }
+
+    public SuiteResult run(SuiteSpec spec) throws IOException {
+        long start = System.nanoTime();
+        String startedAt = Instant.now().toString();
+        List<RunRecord> runs = new ArrayList<>();
+        int total = spec.datasets().size() * spec.solvers().size() * spec.seeds().size();
+        int n = 0;
+        String limits = spec.limits().stream().map(SuiteRunner::plain).collect(Collectors.joining(","));
+        for (String dataset : spec.datasets()) {
+            for (String solver : spec.solvers()) {
+                for (long seed : spec.seeds()) {
+                    n++;
+                    progress.printf(Locale.ROOT, "[%d/%d] %s × %s, seed %d, %s s … ", n, total,
+                            Datasets.label(dataset), solver, seed, plain(spec.longestLimit()));
+                    progress.flush();
+                    RunRecord r = child(dataset, solver, seed, limits, SuiteSpec.RUN_HEAP, spec.longestLimit());
+                    runs.add(r);
+                    progress.println(summary(r));
+                }
+            }
+        }
+        List<RunRecord> scaling = new ArrayList<>();
+        for (int students : spec.scalingStudents()) {
+            progress.printf(Locale.ROOT, "[scaling] %d students, regroup, %s, %s s … ", students,
+                    SuiteSpec.SCALING_HEAP, plain(spec.scalingLimit()));
+            progress.flush();
+            RunRecord r = child(Datasets.generated(students), Contenders.REGROUP, 1, plain(spec.scalingLimit()),
+                    SuiteSpec.SCALING_HEAP, spec.scalingLimit());
+            scaling.add(r);
+            progress.println(summary(r) + ", peak heap " + r.peakHeapMiB() + " MiB");
+        }
+        BenchmarkerRun.Summary benchmarker = null;
+        if (!spec.benchmarkerDays().isEmpty()) {
+            progress.printf(Locale.ROOT, "[benchmarker] %d local-search variants × %d days, %s s each … ",
+                    org.regroup.solver.solve.LocalSearchVariant.values().length, spec.benchmarkerDays().size(),
+                    plain(spec.benchmarkerLimit()));
+            progress.flush();
+            benchmarker = benchmarker(spec);
+            progress.println(benchmarker == null ? "failed (see " + logs.resolve("benchmarker.log") + ")"
+                    : "report in " + benchmarker.reportDirectory());
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        SuiteResult partial = new SuiteResult(spec.name(), startedAt, wall, SuiteResult.Machine.current(), spec, runs,
+                scaling, benchmarker, List.of());
+        return new SuiteResult(spec.name(), startedAt, wall, partial.machine(), spec, runs, scaling, benchmarker,
+                Targets.evaluate(partial));
+    }
+
+    private RunRecord child(String dataset, String solver, long seed, String limits, String heap, double longest)
+            throws IOException {
+        String id = (Datasets.label(dataset) + "-" + solver + "-" + seed).replaceAll("[^A-Za-z0-9._-]", "_");
+        Path out = work.resolve(id + ".json");
+        Path log = logs.resolve(id + ".log");
+        List<String> command = List.of(javaBinary(), heap, "-cp", System.getProperty("java.class.path"),
+                RunOne.class.getName(), dataset, solver, Long.toString(seed), limits, out.toString());
+        int exit = exec(command, log, longest);
+        if (exit == 0 && Files.exists(out)) {
+            return Json.mapper().readValue(out.toFile(), RunRecord.class);
+        }
+        String why = exit == Integer.MIN_VALUE ? "overran its time limit and was stopped"
+                : "its JVM exited with code " + exit;
+        return new RunRecord(Datasets.label(dataset), 0, 0, 0, 0, solver, seed, longest, null, null, null, null,
+                null, 0, 0, 0, null, why + " (log: " + log + ")");
+    }
+
+    private BenchmarkerRun.Summary benchmarker(SuiteSpec spec) throws IOException {
+        Path summary = work.resolve("benchmarker.json");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), SuiteSpec.RUN_HEAP, "-cp",
+                System.getProperty("java.class.path"), BenchmarkerRun.class.getName(),
+                outDir.resolve(spec.name() + "-benchmarker").toString(), plain(spec.benchmarkerLimit()),
+                summary.toString()));
+        command.addAll(spec.benchmarkerDays());
+        double budget = spec.benchmarkerLimit() * spec.benchmarkerDays().size()
+                * org.regroup.solver.solve.LocalSearchVariant.values().length;
+        int exit = exec(command, logs.resolve("benchmarker.log"), budget);
+        return exit == 0 && Files.exists(summary)
+                ? Json.mapper().readValue(summary.toFile(), BenchmarkerRun.Summary.class) : null;
+    }
+
+    /** Runs a child JVM, its output to {@code log}; stops it when it overruns its budget by far. */
+    private static int exec(List<String> command, Path log, double budgetSeconds) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long allowed = Math.round(budgetSeconds * 2 + 120); // JVM start, model build, scoring, report
+            if (!p.waitFor(allowed, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                return Integer.MIN_VALUE;
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command.get(4), e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String summary(RunRecord r) {
+        if (r.error() != null && r.checkpoints().isEmpty()) {
+            return "FAILED: " + r.error();
+        }
+        RunRecord.Checkpoint last = r.checkpoints().isEmpty() ? null : r.checkpoints().get(r.checkpoints().size() - 1);
+        return String.format(Locale.ROOT, "%s, first feasible %s", last == null ? "no plan" : last.score(),
+                r.firstFeasibleSeconds() == null ? "never" : String.format(Locale.ROOT, "%.1f s",
+                        r.firstFeasibleSeconds()));
+    }
+
+    static String plain(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+    }
+}

@@ -1,0 +1,187 @@
+package org.regroup.benchmarks.suite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The issue's targets, checked on one suite's results (ratios within one run of the suite, so the machine cancels
+ * out). Each says what was measured and whether it was met; one this suite cannot measure says why.
+ */
+final class Targets {
+
+    static final String CP_SAT = "cp-sat";
+    static final List<String> HEURISTICS = List.of("static-tracking", "greedy");
+    static final double OPTIMUM_GAP = 0.005;
+    static final double FEASIBLE_SPEEDUP = 10;
+    static final double GOAL_POINTS = 30;
+    static final double STAFF_LED_POINTS = 10;
+    static final double SCALING_RATIO = 3;
+    static final long HEAP_MIB = 1024;
+
+    private Targets() {
+    }
+
+    static List<SuiteResult.Target> evaluate(SuiteResult r) {
+        List<SuiteResult.Target> targets = new ArrayList<>();
+        targets.add(optimumGap(r));
+        for (String day : List.of("medium.json", "large.json")) {
+            if (has(r, day, Contenders.REGROUP) && has(r, day, CP_SAT)) {
+                targets.add(scoreVersusCpSat(r, day));
+                targets.add(feasibleSooner(r, day));
+            }
+        }
+        for (String peer : HEURISTICS) {
+            targets.add(versusHeuristic(r, peer, "goal-skill share", GOAL_POINTS, RunRecord.Checkpoint::goalSkillShare));
+            targets.add(versusHeuristic(r, peer, "staff-led time for students with accommodations", STAFF_LED_POINTS,
+                    c -> c.staffLedShare() == null ? Double.NaN : c.staffLedShare()));
+        }
+        targets.add(scalingTime(r));
+        targets.add(scalingHeap(r));
+        return targets;
+    }
+
+    private static boolean has(SuiteResult r, String day, String solver) {
+        return !SuiteStats.runs(r, day, solver).isEmpty();
+    }
+
+    /** Small: Regroup at 10 s within 0.5 % of CP-SAT's proven optimum (the Timefold score of its optimal plan). */
+    static SuiteResult.Target optimumGap(SuiteResult r) {
+        String name = "small: within 0.5% of CP-SAT's proven optimum at 10 s";
+        String goal = "gap ≤ 0.5%";
+        String day = "small.json";
+        List<RunRecord> cp = SuiteStats.runs(r, day, CP_SAT);
+        List<RunRecord> rg = SuiteStats.runs(r, day, Contenders.REGROUP);
+        double at = r.spec().limits().contains(10.0) ? 10.0 : r.spec().limits().get(0);
+        RunRecord.Checkpoint regroup = SuiteStats.medianAt(rg, at);
+        RunRecord proven = cp.stream().filter(x -> "OPTIMAL".equals(String.valueOf(x.facts().get("status"))))
+                .filter(x -> !x.checkpoints().isEmpty()).findFirst().orElse(null);
+        if (regroup == null || cp.isEmpty()) {
+            return new SuiteResult.Target(name, goal, "not measured", null, "the suite has no Regroup or CP-SAT run on "
+                    + day);
+        }
+        if (proven == null) {
+            RunRecord.Checkpoint best = cp.stream().map(x -> x.at(r.spec().longestLimit())).filter(Objects::nonNull)
+                    .max(SuiteStats.BY_SCORE).orElse(null);
+            String status = cp.stream().map(x -> String.valueOf(x.facts().get("status"))).distinct().toList().toString();
+            return new SuiteResult.Target(name, goal, best == null ? "CP-SAT found no plan"
+                    : "CP-SAT's best plan " + best.score() + " vs Regroup " + regroup.score() + " ("
+                            + percent(gap(regroup, best)) + ")",
+                    null, "CP-SAT proved no optimum within " + SuiteRunner.plain(r.spec().longestLimit()) + " s (status "
+                            + status + "), so there is no optimum to measure the gap to");
+        }
+        RunRecord.Checkpoint optimum = proven.at(proven.limitSeconds());
+        double gap = gap(regroup, optimum);
+        boolean met = regroup.hard() == optimum.hard() && regroup.medium() == optimum.medium() && gap <= OPTIMUM_GAP;
+        return new SuiteResult.Target(name, goal, "optimum " + optimum.score() + ", Regroup " + regroup.score() + ": gap "
+                + percent(gap), met, met ? "" : "missed by " + percent(gap - OPTIMUM_GAP));
+    }
+
+    /** Relative soft gap of {@code a} behind {@code b} (0 when a is at least as good). */
+    static double gap(RunRecord.Checkpoint a, RunRecord.Checkpoint b) {
+        if (a.hard() != b.hard() || a.medium() != b.medium()) {
+            return SuiteStats.atLeast(a, b) ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return b.soft() == 0 ? (a.soft() >= 0 ? 0 : Double.POSITIVE_INFINITY)
+                : Math.max(0, (double) (b.soft() - a.soft()) / Math.abs(b.soft()));
+    }
+
+    static SuiteResult.Target scoreVersusCpSat(SuiteResult r, String day) {
+        List<String> lines = new ArrayList<>();
+        boolean met = true;
+        for (double at : r.spec().limits()) {
+            RunRecord.Checkpoint rg = SuiteStats.medianAt(SuiteStats.runs(r, day, Contenders.REGROUP), at);
+            RunRecord.Checkpoint cp = SuiteStats.medianAt(SuiteStats.runs(r, day, CP_SAT), at);
+            boolean ok = rg != null && (cp == null || SuiteStats.atLeast(rg, cp));
+            met &= ok;
+            lines.add(SuiteRunner.plain(at) + " s: Regroup " + (rg == null ? "no plan" : rg.score()) + " vs CP-SAT "
+                    + (cp == null ? "no plan" : cp.score()));
+        }
+        return new SuiteResult.Target(day + ": Regroup's score ≥ CP-SAT's at equal limits", "≥ at every limit",
+                String.join("; ", lines), met, "");
+    }
+
+    static SuiteResult.Target feasibleSooner(SuiteResult r, String day) {
+        Double rg = SuiteStats.median(SuiteStats.runs(r, day, Contenders.REGROUP), RunRecord::firstFeasibleSeconds);
+        List<RunRecord> cpRuns = SuiteStats.runs(r, day, CP_SAT);
+        Double cp = SuiteStats.median(cpRuns, RunRecord::firstFeasibleSeconds);
+        String name = day + ": first feasible plan ≥10× sooner than CP-SAT";
+        if (rg == null) {
+            return new SuiteResult.Target(name, "≥ 10×", "Regroup found no feasible plan", false, "");
+        }
+        if (cp == null) {
+            return new SuiteResult.Target(name, "≥ 10×", String.format(Locale.ROOT,
+                    "Regroup %.1f s; CP-SAT none within %s s", rg, SuiteRunner.plain(r.spec().longestLimit())), true,
+                    "CP-SAT found no feasible plan in the whole limit");
+        }
+        double ratio = cp / rg;
+        return new SuiteResult.Target(name, "≥ 10×", String.format(Locale.ROOT, "Regroup %.2f s, CP-SAT %.2f s: %.1f×",
+                rg, cp, ratio), ratio >= FEASIBLE_SPEEDUP, ratio >= FEASIBLE_SPEEDUP ? ""
+                        : String.format(Locale.ROOT, "missed: %.1f× short of 10×", FEASIBLE_SPEEDUP / ratio));
+    }
+
+    static SuiteResult.Target versusHeuristic(SuiteResult r, String peer, String what, double points,
+            java.util.function.ToDoubleFunction<RunRecord.Checkpoint> figure) {
+        String name = what + ": Regroup ≥ " + (int) points + " points above " + peer;
+        double at = r.spec().longestLimit();
+        List<String> lines = new ArrayList<>();
+        Boolean met = null;
+        for (String day : r.spec().datasets().stream().map(Datasets::label).toList()) {
+            RunRecord.Checkpoint rg = SuiteStats.medianAt(SuiteStats.runs(r, day, Contenders.REGROUP), at);
+            RunRecord.Checkpoint pe = SuiteStats.medianAt(SuiteStats.runs(r, day, peer), at);
+            if (rg == null || pe == null || Double.isNaN(figure.applyAsDouble(rg))
+                    || Double.isNaN(figure.applyAsDouble(pe))) {
+                continue;
+            }
+            double diff = 100 * (figure.applyAsDouble(rg) - figure.applyAsDouble(pe));
+            met = (met == null || met) && diff >= points;
+            lines.add(String.format(Locale.ROOT, "%s: %.1f%% vs %.1f%% (%+.1f)", day, 100 * figure.applyAsDouble(rg),
+                    100 * figure.applyAsDouble(pe), diff));
+        }
+        return new SuiteResult.Target(name, "≥ +" + (int) points + " points on every day",
+                lines.isEmpty() ? "not measured" : String.join("; ", lines), met,
+                met == null ? "no day with both plans" : "");
+    }
+
+    static SuiteResult.Target scalingTime(SuiteResult r) {
+        String name = "3,000 students: time to feasible ≤ 3× that of 1,000";
+        RunRecord k1 = scaling(r, 1000);
+        RunRecord k3 = scaling(r, 3000);
+        if (k1 == null || k3 == null) {
+            return new SuiteResult.Target(name, "≤ 3×", "not measured", null,
+                    "this suite's scaling series has no 1,000 and 3,000 point");
+        }
+        if (k1.firstFeasibleSeconds() == null || k3.firstFeasibleSeconds() == null) {
+            return new SuiteResult.Target(name, "≤ 3×", "1,000: " + k1.firstFeasibleSeconds() + " s, 3,000: "
+                    + k3.firstFeasibleSeconds() + " s", false, "no feasible plan within the limit");
+        }
+        double ratio = k3.firstFeasibleSeconds() / k1.firstFeasibleSeconds();
+        return new SuiteResult.Target(name, "≤ 3×", String.format(Locale.ROOT, "1,000: %.2f s, 3,000: %.2f s: %.1f×",
+                k1.firstFeasibleSeconds(), k3.firstFeasibleSeconds(), ratio), ratio <= SCALING_RATIO,
+                ratio <= SCALING_RATIO ? "" : String.format(Locale.ROOT, "missed by %.1f×", ratio / SCALING_RATIO));
+    }
+
+    static SuiteResult.Target scalingHeap(SuiteResult r) {
+        String name = "3,000 students: heap ≤ 1 GiB";
+        RunRecord k3 = scaling(r, 3000);
+        if (k3 == null) {
+            return new SuiteResult.Target(name, "≤ 1,024 MiB", "not measured", null,
+                    "this suite's scaling series has no 3,000 point");
+        }
+        boolean completed = !k3.checkpoints().isEmpty() && k3.error() == null;
+        boolean met = completed && k3.peakHeapMiB() <= HEAP_MIB;
+        return new SuiteResult.Target(name, "≤ 1,024 MiB", "ran with " + SuiteSpec.SCALING_HEAP + ": peak "
+                + k3.peakHeapMiB() + " MiB, live after GC " + k3.liveHeapMiB() + " MiB", met,
+                completed ? "" : "the run did not complete: " + k3.error());
+    }
+
+    private static RunRecord scaling(SuiteResult r, int students) {
+        return r.scaling().stream().filter(x -> x.dataset().equals("generated-" + students)).findFirst().orElse(null);
+    }
+
+    static String percent(double fraction) {
+        return Double.isInfinite(fraction) ? "worse on hard/medium" : String.format(Locale.ROOT, "%.2f%%",
+                100 * fraction);
+    }
+}
