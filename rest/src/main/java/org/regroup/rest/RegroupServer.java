@@ -18,7 +18,9 @@ import org.regroup.rest.api.PlanResource;
 import org.regroup.rest.api.ScenarioResource;
 import org.regroup.rest.api.SchoolResource;
 import org.regroup.rest.api.ServerLimits;
+import org.regroup.rest.days.CheckpointWriter;
 import org.regroup.rest.days.SchoolDays;
+import org.regroup.rest.days.VersionViews;
 import org.regroup.rest.errors.ErrorMappers;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.scenarios.ScenarioService;
@@ -39,18 +41,23 @@ public final class RegroupServer implements AutoCloseable {
     private final HttpServer http;
     private final PlanService plans;
     private final ScenarioService scenarios;
+    private final CheckpointWriter checkpoints;
     private final Database database;
     private final URI uri;
+
+    /** A solve's best plan is checkpointed in the store at most this often (and at once when first feasible). */
+    static final java.time.Duration CHECKPOINT_EVERY = java.time.Duration.ofSeconds(5);
 
     /** Scenarios run one at a time (each uses every core); this many more may wait, this many finished are kept. */
     static final int SCENARIOS_QUEUED = 2;
     static final int SCENARIOS_KEPT = 20;
 
-    private RegroupServer(HttpServer http, PlanService plans, ScenarioService scenarios, Database database,
-            URI uri) {
+    private RegroupServer(HttpServer http, PlanService plans, ScenarioService scenarios,
+            CheckpointWriter checkpoints, Database database, URI uri) {
         this.http = http;
         this.plans = plans;
         this.scenarios = scenarios;
+        this.checkpoints = checkpoints;
         this.database = database;
         this.uri = uri;
     }
@@ -74,19 +81,20 @@ public final class RegroupServer implements AutoCloseable {
         if (interrupted > 0) {
             LOG.warn("store: {} plan(s) were solving when the server last stopped; marked interrupted", interrupted);
         }
-        SchoolDays days = new SchoolDays(store, plans);
-        ResourceConfig app = application(plans, scenarios, store, evidence, days, limits);
+        CheckpointWriter checkpoints = new CheckpointWriter(store, CHECKPOINT_EVERY);
+        SchoolDays days = new SchoolDays(store, plans, checkpoints);
+        ResourceConfig app = application(plans, scenarios, store, evidence, days, new VersionViews(store), limits);
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                 app, false);
         http.start();
         int bound = http.getListeners().iterator().next().getPort();
         URI uri = URI.create("http://" + host + ":" + bound + "/");
         LOG.info("Regroup listening on {}; store {}", uri, database.describe());
-        return new RegroupServer(http, plans, scenarios, database, uri);
+        return new RegroupServer(http, plans, scenarios, checkpoints, database, uri);
     }
 
     static ResourceConfig application(PlanService plans, ScenarioService scenarios, SchoolStore store,
-            EvidenceService evidence, SchoolDays days, ServerLimits limits) {
+            EvidenceService evidence, SchoolDays days, VersionViews versions, ServerLimits limits) {
         return new ResourceConfig()
                 .register(PlanResource.class)
                 .register(SchoolResource.class)
@@ -114,6 +122,7 @@ public final class RegroupServer implements AutoCloseable {
                         bind(store).to(SchoolStore.class);
                         bind(evidence).to(EvidenceService.class);
                         bind(days).to(SchoolDays.class);
+                        bind(versions).to(VersionViews.class);
                         bind(limits).to(ServerLimits.class);
                     }
                 });
@@ -131,7 +140,8 @@ public final class RegroupServer implements AutoCloseable {
     @Override
     public void close() {
         scenarios.close();
-        plans.close();
+        plans.close(); // solves end and store their final plans; checkpoints still waiting are written next
+        checkpoints.close();
         try {
             http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.Student;
 import org.regroup.domain.io.Json;
+import org.regroup.domain.plan.Kpis;
+import org.regroup.domain.plan.Plan;
 
 /**
  * Schools, mastery and the evidence log over plain JDBC: portable SQL for H2 and PostgreSQL. Each public method is
@@ -470,6 +472,14 @@ public final class SchoolStore {
 
     /** A new version of the day's plan, marked solving; its number. */
     public int startPlan(String schoolId, java.time.LocalDate day, String planId) {
+        return startPlan(schoolId, day, planId, null);
+    }
+
+    /**
+     * As above, with how the version is made ({@code recipe}, a JSON document the caller reads back to rebuild the
+     * version when its solve is resumed).
+     */
+    public int startPlan(String schoolId, java.time.LocalDate day, String planId, String recipe) {
         Instant now = Instant.now();
         return inTransaction(c -> {
             int version;
@@ -483,13 +493,15 @@ public final class SchoolStore {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan (school_id, school_day, version, "
-                    + "status, job_id, plan, created_at, updated_at) VALUES (?, ?, ?, 'solving', ?, NULL, ?, ?)")) {
+                    + "status, job_id, plan, recipe, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, 'solving', ?, NULL, ?, ?, ?)")) {
                 insert.setString(1, schoolId);
                 insert.setObject(2, day);
                 insert.setInt(3, version);
                 insert.setString(4, planId);
-                insert.setTimestamp(5, Timestamp.from(now));
+                insert.setString(5, recipe);
                 insert.setTimestamp(6, Timestamp.from(now));
+                insert.setTimestamp(7, Timestamp.from(now));
                 insert.executeUpdate();
             }
             return version;
@@ -644,6 +656,134 @@ public final class SchoolStore {
                 return u.executeUpdate();
             }
         });
+    }
+
+    // ---- solve checkpoints and resuming ----
+
+    /** The best plan of a version's solve as last checkpointed: when, its score and KPIs, and which solve wrote it. */
+    public record Checkpoint(Instant takenAt, String score, boolean feasible, Kpis kpis, String planId) {
+    }
+
+    /**
+     * Keeps {@code plan} as the checkpoint of a version while its solve {@code planId} is still solving; false (and
+     * nothing written) once the version has ended or another solve took it over.
+     */
+    public boolean saveCheckpoint(String schoolId, java.time.LocalDate day, int version, String planId, Plan plan,
+            Instant takenAt) {
+        String document = json(plan);
+        String kpis = json(plan.kpis());
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM plan WHERE school_id = ? AND school_day = ? "
+                    + "AND version = ? AND status = 'solving' AND job_id = ?")) {
+                setVersion(q, schoolId, day, version);
+                q.setString(4, planId);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM plan_checkpoint WHERE school_id = ? AND school_day = ? AND version = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO plan_checkpoint (school_id, "
+                            + "school_day, version, job_id, score, feasible, kpis, plan, taken_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                setVersion(delete, schoolId, day, version);
+                delete.executeUpdate();
+                setVersion(insert, schoolId, day, version);
+                insert.setString(4, planId);
+                insert.setString(5, plan.score());
+                insert.setBoolean(6, plan.feasible());
+                insert.setString(7, kpis);
+                insert.setString(8, document);
+                insert.setTimestamp(9, Timestamp.from(takenAt));
+                insert.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** The version's last checkpoint, if its solve wrote one. */
+    public Optional<Checkpoint> checkpoint(String schoolId, java.time.LocalDate day, int version) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT taken_at, score, feasible, kpis, job_id FROM "
+                    + "plan_checkpoint WHERE school_id = ? AND school_day = ? AND version = ?")) {
+                setVersion(q, schoolId, day, version);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Checkpoint(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                            rs.getBoolean(3), Json.mapper().readValue(rs.getString(4), Kpis.class), rs.getString(5)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("a stored checkpoint is unreadable", e);
+                }
+            }
+        });
+    }
+
+    /** The checkpointed plan document of a version (null when there is none). */
+    public String checkpointDocument(String schoolId, java.time.LocalDate day, int version) {
+        return textOf("SELECT plan FROM plan_checkpoint", schoolId, day, version);
+    }
+
+    /** How the version is made, as given to {@link #startPlan(String, java.time.LocalDate, String, String)}. */
+    public String recipe(String schoolId, java.time.LocalDate day, int version) {
+        return textOf("SELECT recipe FROM plan", schoolId, day, version);
+    }
+
+    /** Replaces how a version is made (a change its running solve took). */
+    public void saveRecipe(String schoolId, java.time.LocalDate day, int version, String recipe) {
+        inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET recipe = ?, updated_at = ? "
+                    + "WHERE school_id = ? AND school_day = ? AND version = ?")) {
+                u.setString(1, recipe);
+                u.setTimestamp(2, Timestamp.from(Instant.now()));
+                u.setString(3, schoolId);
+                u.setObject(4, day);
+                u.setInt(5, version);
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * An interrupted version solves again, as solve {@code planId}; false when the version is not interrupted (someone
+     * resumed it already, or it never was).
+     */
+    public boolean resumePlan(String schoolId, java.time.LocalDate day, int version, String planId) {
+        return inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = 'solving', job_id = ?, "
+                    + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? "
+                    + "AND status = 'interrupted'")) {
+                u.setString(1, planId);
+                u.setTimestamp(2, Timestamp.from(Instant.now()));
+                u.setString(3, schoolId);
+                u.setObject(4, day);
+                u.setInt(5, version);
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private String textOf(String select, String schoolId, java.time.LocalDate day, int version) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement(select
+                    + " WHERE school_id = ? AND school_day = ? AND version = ?")) {
+                setVersion(q, schoolId, day, version);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    private static void setVersion(PreparedStatement s, String schoolId, java.time.LocalDate day, int version)
+            throws SQLException {
+        s.setString(1, schoolId);
+        s.setObject(2, day);
+        s.setInt(3, version);
     }
 
     private void updatePlan(String schoolId, java.time.LocalDate day, int version, String status, String score,

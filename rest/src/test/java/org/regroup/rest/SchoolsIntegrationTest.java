@@ -121,9 +121,14 @@ class SchoolsIntegrationTest {
 
         assertThat(versions.get(0).get("status").asText()).isEqualTo("draft");
         assertThat(versions.get(0).get("score").asText()).matches("0hard/0medium/-?\\d+soft");
-        JsonNode stored = Api.json(api.get("/api/schools/demo/days/2026-11-24/plans/1"));
+        JsonNode view = Api.json(api.get("/api/schools/demo/days/2026-11-24/plans/1"));
+        assertThat(view.get("status").asText()).isEqualTo("draft");
+        assertThat(view.get("kpis").get("placedShare").asDouble()).isPositive();
+        JsonNode stored = view.get("plan");
         assertThat(stored.get("format").asText()).isEqualTo("regroup/plan");
         assertThat(stored.get("date").asText()).isEqualTo("2026-11-24");
+        assertThat(Api.json(api.get("/api/schools/demo/days/2026-11-24/plans/1?plan=false")).has("plan")).isFalse();
+        Api.assertProblem(api.get("/api/schools/demo/days/2026-11-24/plans/7"), 404);
         JsonNode published = Api.json(api.post("/api/schools/demo/days/2026-11-24/publish", new byte[0]));
         assertThat(published.get("version").asInt()).isEqualTo(1);
         assertThat(Api.json(api.get("/api/schools/demo/days/2026-11-24/plans")).get(0).get("status").asText())
@@ -145,8 +150,8 @@ class SchoolsIntegrationTest {
         assertThat(started.get("startedFrom").asText()).isEqualTo("2026-12-01 v1");
         api.awaitNotSolving(started.get("planId").asText(), java.time.Duration.ofSeconds(30));
         awaitDraft("2026-12-02");
-        JsonNode before = Api.json(api.get("/api/schools/demo/days/2026-12-01/plans/1"));
-        JsonNode after = Api.json(api.get("/api/schools/demo/days/2026-12-02/plans/1"));
+        JsonNode before = Api.json(api.get("/api/schools/demo/days/2026-12-01/plans/1")).get("plan");
+        JsonNode after = Api.json(api.get("/api/schools/demo/days/2026-12-02/plans/1")).get("plan");
         org.regroup.domain.plan.Perturbations p = org.regroup.domain.plan.Perturbations.between(
                 Api.JSON.treeToValue(before, org.regroup.domain.plan.Plan.class),
                 Api.JSON.treeToValue(after, org.regroup.domain.plan.Plan.class), java.util.Set.of(),
@@ -180,7 +185,7 @@ class SchoolsIntegrationTest {
             assertThat(move.path("staffAfter").asText()).isNotEqualTo("T01");
         }
         assertThat(diff.get("newRosters").toString()).contains("T01");
-        JsonNode after = Api.json(api.get("/api/schools/demo/days/2026-12-08/plans/2"));
+        JsonNode after = Api.json(api.get("/api/schools/demo/days/2026-12-08/plans/2")).get("plan");
         for (JsonNode student : after.get("students")) {
             for (JsonNode e : student.get("blocks")) {
                 if (blocks.indexOf(e.get("blockId").asText()) >= 3) {

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,7 +37,8 @@ import org.regroup.domain.io.Json;
 /**
  * Nothing acknowledged is lost: a real server process on the embedded store receives evidence from several clients,
  * is killed with SIGKILL mid-stream, and is started again on the same data directory; every result it answered 2xx
- * for is there, with the mastery it led to.
+ * for is there, with the mastery it led to. A day's solve killed the same way is reported interrupted with its last
+ * checkpoint and resumes from it.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CrashIntegrationTest {
@@ -73,6 +76,73 @@ class CrashIntegrationTest {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls {@code path} until {@code done} holds for its JSON; fails after {@code seconds}. */
+    private JsonNode await(URI base, String path, java.util.function.Predicate<JsonNode> done, int seconds)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = get(base, path);
+            if (r.statusCode() == 200) {
+                last = JSON.readTree(r.body());
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " never got there; last: " + last);
+    }
+
+    @Test
+    void killedWhileSolvingADayItReportsTheCheckpointAndResumesFromIt() throws Exception {
+        DayProblem small = DatasetGenerator.generate(DatasetGenerator.Preset.SMALL, 1);
+        Server first = start();
+        String version = "api/schools/crash/days/2026-11-23/plans/1";
+        try {
+            assertThat(post(first.base(), "api/schools/crash", JSON.writeValueAsBytes(small)).statusCode())
+                    .isEqualTo(201);
+            HttpResponse<String> started = post(first.base(), "api/schools/crash/days/2026-11-23/plan?timeLimit=5m",
+                    new byte[0]);
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            await(first.base(), version + "?plan=false", v -> v.path("checkpoint").path("feasible").asBoolean(), 60);
+        } finally {
+            first.process().destroyForcibly(); // SIGKILL mid-solve
+            first.process().waitFor(10, TimeUnit.SECONDS);
+        }
+
+        Server second = start();
+        try {
+            JsonNode cut = JSON.readTree(get(second.base(), version + "?plan=false").body());
+            assertThat(cut.get("status").asText()).isEqualTo("interrupted");
+            JsonNode checkpoint = cut.get("checkpoint");
+            assertThat(checkpoint.get("feasible").asBoolean()).as(cut.toString()).isTrue();
+            assertThat(checkpoint.get("takenAt").asText()).isNotEmpty();
+            assertThat(checkpoint.get("kpis").get("placedShare").asDouble()).isPositive();
+            HardMediumSoftScore atCrash = HardMediumSoftScore.parseScore(checkpoint.get("score").asText());
+
+            HttpResponse<String> resumed = post(second.base(), version + "/resume?timeLimit=3s", new byte[0]);
+            assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+            assertThat(JSON.readTree(resumed.body()).get("version").asInt()).isEqualTo(1);
+            assertThat(JSON.readTree(resumed.body()).get("startedFrom").asText()).startsWith("checkpoint of ")
+                    .contains(checkpoint.get("score").asText());
+            assertThat(post(second.base(), version + "/resume", new byte[0]).statusCode())
+                    .as("a version solving again is not resumed twice").isEqualTo(409);
+            JsonNode done = await(second.base(), version + "?plan=false", v -> v.get("status").asText()
+                    .equals("draft"), 60);
+            assertThat(HardMediumSoftScore.parseScore(done.get("score").asText()))
+                    .as("the resumed solve started from the checkpoint").isGreaterThanOrEqualTo(atCrash);
+        } finally {
+            second.process().destroy();
+            second.process().waitFor(15, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.regroup.domain.Student;
 import org.regroup.domain.demo.DatasetGenerator;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.mastery.BktParameters;
+import org.regroup.domain.plan.Kpis;
+import org.regroup.domain.plan.Plan;
 import org.regroup.store.EvidenceService.Batch;
 import org.regroup.store.EvidenceService.Result;
 
@@ -200,6 +202,58 @@ abstract class StoreContract {
         assertThat(store.publish("demo", day, null)).isEqualTo(first);
         assertThat(store.planDocument("demo", day, first)).contains("regroup/plan");
         assertThat(store.planDocument("demo", day, second)).isNull();
+    }
+
+    static Plan planScoring(java.time.LocalDate day, String score) {
+        Kpis kpis = new Kpis(12, 1.0, 0, 0.5, 1, 2, 2, 0, 2.5, 0.75,
+                Map.of("seminar", new Kpis.GroupSizes(2, 6.0, 8)), 3, score);
+        return new Plan(Plan.FORMAT, Plan.VERSION, "demo-" + day, day, score, true, kpis, List.of(), List.of(),
+                List.of());
+    }
+
+    @Test
+    void aSolvesCheckpointSurvivesARestartAndItsInterruptedVersionResumesOnce() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 26);
+        java.time.Instant first = java.time.Instant.parse("2026-11-26T07:00:01.123Z");
+        java.time.Instant later = java.time.Instant.parse("2026-11-26T07:00:06.456Z");
+        int version = store.startPlan("demo", day, "job-1", "{\"kind\":\"day\"}");
+
+        assertThat(store.saveCheckpoint("demo", day, version, "job-1", planScoring(day, "0hard/0medium/-9soft"),
+                first)).isTrue();
+        assertThat(store.saveCheckpoint("demo", day, version, "job-1", planScoring(day, "0hard/0medium/-5soft"),
+                later)).as("a newer checkpoint replaces the older").isTrue();
+        assertThat(store.saveCheckpoint("demo", day, version, "another-job", planScoring(day, "0hard/0medium/0soft"),
+                later)).as("only the version's own solve writes its checkpoint").isFalse();
+        database.close(); // the process dies while solving
+
+        database = db.open();
+        store = new SchoolStore(database);
+        assertThat(store.markInterrupted()).isEqualTo(1);
+
+        SchoolStore.Checkpoint kept = store.checkpoint("demo", day, version).orElseThrow();
+        assertThat(kept.takenAt()).isEqualTo(later);
+        assertThat(kept.score()).isEqualTo("0hard/0medium/-5soft");
+        assertThat(kept.feasible()).isTrue();
+        assertThat(kept.kpis()).isEqualTo(planScoring(day, "0hard/0medium/-5soft").kpis());
+        assertThat(kept.planId()).isEqualTo("job-1");
+        assertThat(store.checkpointDocument("demo", day, version)).contains("-5soft");
+        assertThat(store.recipe("demo", day, version)).isEqualTo("{\"kind\":\"day\"}");
+
+        assertThat(store.resumePlan("demo", day, version, "job-2")).isTrue();
+        assertThat(store.resumePlan("demo", day, version, "job-3")).as("resumed once").isFalse();
+        assertThat(store.plans("demo", day)).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo("solving");
+            assertThat(p.planId()).isEqualTo("job-2");
+        });
+        assertThat(store.saveCheckpoint("demo", day, version, "job-2", planScoring(day, "0hard/0medium/-4soft"),
+                later.plusSeconds(5))).isTrue();
+        store.finishPlan("demo", day, version, planScoring(day, "0hard/0medium/-3soft"), "0hard/0medium/-3soft");
+        assertThat(store.saveCheckpoint("demo", day, version, "job-2", planScoring(day, "0hard/0medium/-3soft"),
+                later.plusSeconds(9))).as("a late checkpoint after the end writes nothing").isFalse();
+        assertThat(store.checkpoint("demo", day, version).orElseThrow().score()).isEqualTo("0hard/0medium/-4soft");
+        store.saveRecipe("demo", day, version, "{\"kind\":\"change\"}");
+        assertThat(store.recipe("demo", day, version)).isEqualTo("{\"kind\":\"change\"}");
+        assertThat(store.checkpoint("demo", day, 99)).isEmpty();
     }
 
     @Test

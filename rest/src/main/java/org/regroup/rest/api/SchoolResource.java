@@ -14,6 +14,7 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -35,6 +36,7 @@ import org.regroup.domain.io.DayProblemReader;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.days.MidDayChange;
 import org.regroup.rest.days.SchoolDays;
+import org.regroup.rest.days.VersionViews;
 import org.regroup.rest.errors.UnreadableBodyException;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
@@ -76,10 +78,13 @@ public final class SchoolResource {
     SchoolDays days;
     @Inject
     PlanService plans;
+    @Inject
+    VersionViews versions;
 
     /** A plan being made for a day: the stored version and the server's plan to follow while it solves. */
+    /** {@code diff}: for a change a running solve took, what the change itself moved (see docs/api.md). */
     public record DayPlanStarted(String schoolId, LocalDate day, int version, String planId, String planHref,
-            String status, String startedFrom, int readinessChanged) {
+            String status, String startedFrom, int readinessChanged, SchoolDays.Diff diff) {
     }
 
     public record Published(String schoolId, LocalDate day, int version, String status) {
@@ -201,10 +206,7 @@ public final class SchoolResource {
                 plans.settings().maxTimeLimit());
         LocalDate date = date(day);
         SchoolDays.Started started = days.plan(school(id), date, limit);
-        URI follow = uri.getBaseUriBuilder().path("api/plans").path(started.job().id()).build();
-        return Response.accepted(new DayPlanStarted(id, date, started.version(), started.job().id(),
-                follow.toString(), started.job().status().name(), started.startedFrom(), started.readinessChanged()))
-                .location(follow).build();
+        return accepted(id, date, started, uri);
     }
 
     /** The day's stored plans, newest first: version, status (solving, draft, published, interrupted), score. */
@@ -215,21 +217,42 @@ public final class SchoolResource {
         return store.plans(id, date(day));
     }
 
-    /** One stored plan version, in the documented plan format. */
+    /**
+     * One stored plan version: status, score, KPIs, the last checkpoint of a solve still running or cut off, and
+     * the plan ({@code ?plan=false} leaves the plan documents out).
+     */
     @GET
     @Path("{id}/days/{day}/plans/{version}")
-    public Response storedPlan(@PathParam("id") String id, @PathParam("day") String day,
-            @PathParam("version") int version) {
+    public VersionViews.VersionView storedPlan(@PathParam("id") String id, @PathParam("day") String day,
+            @PathParam("version") int version, @QueryParam("plan") @DefaultValue("true") boolean withPlan) {
         school(id);
-        LocalDate date = date(day);
-        SchoolStore.PlanRecord record = store.plans(id, date).stream().filter(p -> p.version() == version)
-                .findFirst().orElseThrow(() -> ApiException.notFound("no plan version " + version + " of " + day));
-        String plan = store.planDocument(id, date, version);
-        if (plan == null) {
-            throw ApiException.conflict("plan version " + version + " of " + day + " is " + record.status()
-                    + " and holds no plan");
+        try {
+            return versions.view(id, date(day), version, withPlan);
+        } catch (java.util.NoSuchElementException unknown) {
+            throw ApiException.notFound(unknown.getMessage());
         }
-        return Response.ok(plan, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * Solves an interrupted version again, in the same version, from its last checkpoint: 202 with the plan to
+     * follow; 409 when the version is not interrupted.
+     */
+    @POST
+    @Path("{id}/days/{day}/plans/{version}/resume")
+    public Response resume(@PathParam("id") String id, @PathParam("day") String day,
+            @PathParam("version") int version, @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
+        Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),
+                plans.settings().maxTimeLimit());
+        LocalDate date = date(day);
+        SchoolDays.Started started;
+        try {
+            started = days.resume(school(id), date, version, limit);
+        } catch (java.util.NoSuchElementException unknown) {
+            throw ApiException.notFound(unknown.getMessage());
+        } catch (IllegalStateException notInterrupted) {
+            throw ApiException.conflict(notInterrupted.getMessage());
+        }
+        return accepted(id, date, started, uri);
     }
 
     /**
@@ -254,10 +277,7 @@ public final class SchoolResource {
         } catch (IllegalStateException noPlan) {
             throw ApiException.conflict(noPlan.getMessage());
         }
-        URI follow = uri.getBaseUriBuilder().path("api/plans").path(started.job().id()).build();
-        return Response.accepted(new DayPlanStarted(id, date, started.version(), started.job().id(),
-                follow.toString(), started.job().status().name(), started.startedFrom(), started.readinessChanged()))
-                .location(follow).build();
+        return accepted(id, date, started, uri);
     }
 
     /** Who moves between two versions of the day's plan, and which adults get a new roster. */
@@ -290,6 +310,14 @@ public final class SchoolResource {
                     + "of " + day + " to publish; plan the day first and wait for it to be solved");
         }
         return new Published(id, date(day), published, "published");
+    }
+
+    /** 202 with the version being made and the plan to follow while it solves. */
+    private static Response accepted(String id, LocalDate date, SchoolDays.Started started, UriInfo uri) {
+        URI follow = uri.getBaseUriBuilder().path("api/plans").path(started.job().id()).build();
+        return Response.accepted(new DayPlanStarted(id, date, started.version(), started.job().id(),
+                follow.toString(), started.job().status().name(), started.startedFrom(), started.readinessChanged(),
+                started.diff())).location(follow).build();
     }
 
     private static LocalDate date(String day) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.InputError;
@@ -22,6 +23,8 @@ import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.output.PlanImporter;
 import org.regroup.solver.replan.Continuity;
 import org.regroup.solver.replan.History;
 import org.regroup.store.SchoolStore;
@@ -44,15 +47,17 @@ public final class SchoolDays {
      * it starts from ("2026-11-23 v2"), null when planned from scratch, and how many students' readiness changed
      * since it.
      */
-    public record Started(int version, PlanJob job, String startedFrom, int readinessChanged) {
+    public record Started(int version, PlanJob job, String startedFrom, int readinessChanged, Diff diff) {
     }
 
     private final SchoolStore store;
     private final PlanService plans;
+    private final CheckpointWriter checkpoints;
 
-    public SchoolDays(SchoolStore store, PlanService plans) {
+    public SchoolDays(SchoolStore store, PlanService plans, CheckpointWriter checkpoints) {
         this.store = store;
         this.plans = plans;
+        this.checkpoints = checkpoints;
     }
 
     /** Checks a day's input against the school: every unknown id with its path; stores it when all are known. */
@@ -100,27 +105,11 @@ public final class SchoolDays {
      * ends the version becomes a draft holding the plan.
      */
     public Started plan(SchoolStore.SchoolRecord school, LocalDate day, Duration timeLimit) {
-        DayProblem problem = DayPlanBuilder.validated(dayProblem(school, day), "the day " + day + " of school "
-                + school.id());
-        double threshold = problem.masteryThreshold();
-        List<SchoolStore.PublishedPlan> lastTwo = store.publishedBefore(school.id(), day, 2);
-        Optional<SchoolStore.PublishedPlan> previous = lastTwo.stream().findFirst();
-        Set<String> changed = previous.map(p -> store.crossedThreshold(school.id(), p.publishedAt(), threshold))
-                .orElse(Set.of());
-        Plan before = previous.filter(p -> p.plan() != null
-                && Continuity.worthIt(changed.size(), problem.students().size())).map(p -> read(p.plan()))
-                .orElse(null);
-        List<Plan> history = lastTwo.stream().filter(p -> p.plan() != null).map(p -> read(p.plan())).toList();
-        PlanJob job = plans.submit(problem, built -> {
-            if (before != null) {
-                Continuity.from(before, built, changed); // minimal perturbation: start from the last published day
-            }
-            History.apply(built, history); // no third day running on the same skill in the same modality
-            return built;
-        }, timeLimit);
-        int version = saveWhenSolved(school.id(), day, job);
-        return new Started(version, job, before == null ? null
-                : previous.get().day() + " v" + previous.get().version(), changed.size());
+        PlanRecipe recipe = PlanRecipe.day();
+        Build build = build(school, day, recipe);
+        PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
+        int version = keep(school.id(), day, job, recipe);
+        return new Started(version, job, build.startedFrom(), build.readinessChanged(), null);
     }
 
     /**
@@ -130,11 +119,139 @@ public final class SchoolDays {
      * The result is a new draft version; {@link #diff} says who moves.
      */
     public Started change(SchoolStore.SchoolRecord school, LocalDate day, MidDayChange change, Duration timeLimit) {
+        checkChange(school, change);
+        SchoolStore.PlanRecord base = store.plans(school.id(), day).stream()
+                .filter(p -> p.status().equals("published")).findFirst()
+                .or(() -> store.plans(school.id(), day).stream().filter(p -> p.status().equals("draft")).findFirst())
+                .orElseThrow(() -> new IllegalStateException("no plan of " + day + " to change; plan the day first"));
+        PlanRecipe recipe = PlanRecipe.change(base.version(), base.status().equals("published"), change);
+        Build build = build(school, day, recipe);
+        PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
+        int version = keep(school.id(), day, job, recipe);
+        LOG.info("school {} day {}: re-planning from block {} as version {} (from version {})", school.id(), day,
+                change.fromBlock(), version, base.version());
+        return new Started(version, job, build.startedFrom(), build.readinessChanged(), null);
+    }
+
+    /**
+     * Solves an interrupted version again, in the same version: its day is rebuilt as it was made (its recipe, with
+     * the changes its solve had taken) and starts from its last checkpoint (warm start), or from scratch when it has
+     * none. Throws {@link IllegalStateException} when the version is not interrupted.
+     */
+    public Started resume(SchoolStore.SchoolRecord school, LocalDate day, int version, Duration timeLimit) {
+        SchoolStore.PlanRecord record = store.plans(school.id(), day).stream().filter(p -> p.version() == version)
+                .findFirst().orElseThrow(() -> new java.util.NoSuchElementException("no plan version " + version
+                        + " of " + day));
+        if (!record.status().equals("interrupted")) {
+            throw new IllegalStateException("plan version " + version + " of " + day + " is " + record.status()
+                    + "; only an interrupted version can be resumed");
+        }
+        PlanRecipe recipe = PlanRecipe.read(store.recipe(school.id(), day, version));
+        Build build = build(school, day, recipe);
+        Optional<SchoolStore.Checkpoint> checkpoint = store.checkpoint(school.id(), day, version);
+        String document = checkpoint.isPresent() ? store.checkpointDocument(school.id(), day, version) : null;
+        Plan from = document == null ? null : read(document);
+        PlanJob job = plans.submit(build.problem(), built -> {
+            DayPlan prepared = build.prepare().apply(built);
+            if (from != null) {
+                PlanImporter.applyWhatFits(from, prepared); // continue where the cut-off solve was
+            }
+            return prepared;
+        }, timeLimit);
+        if (!store.resumePlan(school.id(), day, version, job.id())) {
+            plans.stop(job.id());
+            throw new IllegalStateException("plan version " + version + " of " + day + " is no longer interrupted");
+        }
+        follow(school.id(), day, version, job);
+        LOG.info("school {} day {}: version {} resumed from {}", school.id(), day, version,
+                checkpoint.map(c -> "its checkpoint (" + c.score() + ")").orElse("scratch (no checkpoint)"));
+        return new Started(version, job, checkpoint.map(c -> "checkpoint of " + c.takenAt() + " (" + c.score() + ")")
+                .orElse(null), build.readinessChanged(), null);
+    }
+
+    /** A version's day ready to solve: the problem, how the built day is prepared, and what it starts from. */
+    private record Build(DayProblem problem, UnaryOperator<DayPlan> prepare, String startedFrom,
+            int readinessChanged) {
+    }
+
+    private Build build(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
+        return recipe.isChange() ? buildChange(school, day, recipe) : buildDay(school, day, recipe);
+    }
+
+    /**
+     * The day from the store, starting from the latest plan published for an earlier day when few students'
+     * readiness changed since (minimal perturbation).
+     */
+    private Build buildDay(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
+        DayProblem problem = DayPlanBuilder.validated(withLateChanges(dayProblem(school, day), recipe),
+                "the day " + day + " of school " + school.id());
+        double threshold = problem.masteryThreshold();
+        List<SchoolStore.PublishedPlan> lastTwo = store.publishedBefore(school.id(), day, 2);
+        Optional<SchoolStore.PublishedPlan> previous = lastTwo.stream().findFirst();
+        Set<String> changed = previous.map(p -> store.crossedThreshold(school.id(), p.publishedAt(), threshold))
+                .orElse(Set.of());
+        Plan before = previous.filter(p -> p.plan() != null
+                && Continuity.worthIt(changed.size(), problem.students().size())).map(p -> read(p.plan()))
+                .orElse(null);
+        List<Plan> history = lastTwo.stream().filter(p -> p.plan() != null).map(p -> read(p.plan())).toList();
+        UnaryOperator<DayPlan> prepare = built -> {
+            if (before != null) {
+                Continuity.from(before, built, changed); // minimal perturbation: start from the last published day
+            }
+            History.apply(built, history); // no third day running on the same skill in the same modality
+            return built;
+        };
+        return new Build(problem, prepare, before == null ? null
+                : previous.get().day() + " v" + previous.get().version(), changed.size());
+    }
+
+    /** Another version of the day after a change: its blocks before the change pinned, the rest re-planned. */
+    private Build buildChange(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
+        MidDayChange change = recipe.change();
+        String document = store.planDocument(school.id(), day, recipe.baseVersion());
+        if (document == null) {
+            throw new IllegalStateException("plan version " + recipe.baseVersion() + " of " + day
+                    + " holds no plan to change");
+        }
+        Plan current = read(document);
+        List<String> before = blocksBefore(school.standing(), change.fromBlock());
+        DayProblem problem = withLateChanges(changed(dayProblem(school, day), change, before,
+                recipe.basePublished()), recipe);
+        DayPlanBuilder.validated(problem, "the day " + day + " after the change");
+        Set<String> gone = new HashSet<>(change.studentsGone());
+        UnaryOperator<DayPlan> prepare = built -> {
+            Continuity.from(current, built, gone);
+            // What happened, happened: the blocks before the change keep their groups, modalities and rooms.
+            built.getPlacements().stream().filter(p -> before.contains(p.getPeriod().getId()))
+                    .forEach(p -> p.setPinned(true));
+            built.getSessions().stream().filter(x -> before.contains(x.getPeriod().getId()) && !x.isFixed())
+                    .forEach(org.regroup.solver.model.Session::freeze);
+            return built;
+        };
+        return new Build(problem, prepare, day + " v" + recipe.baseVersion() + " ("
+                + (recipe.basePublished() ? "published" : "draft") + ")", gone.size());
+    }
+
+    /** The changes a version's solve took while running, applied to its day (nothing pinned: see change docs). */
+    private static DayProblem withLateChanges(DayProblem problem, PlanRecipe recipe) {
+        DayProblem d = problem;
+        for (MidDayChange late : recipe.lateChanges()) {
+            d = changed(d, late, blocksBefore(d, late.fromBlock()), false);
+        }
+        return d;
+    }
+
+    private static List<String> blocksBefore(DayProblem d, String fromBlock) {
+        List<String> blocks = d.blocks().stream().map(b -> b.id()).toList();
+        int from = blocks.indexOf(fromBlock);
+        return from < 0 ? blocks : blocks.subList(0, from);
+    }
+
+    /** Every unknown id or block of a change, with its path (422). */
+    private static void checkChange(SchoolStore.SchoolRecord school, MidDayChange change) {
         DayProblem s = school.standing();
-        List<String> blocks = s.blocks().stream().map(b -> b.id()).toList();
-        int from = blocks.indexOf(change.fromBlock());
         List<InputError> errors = new ArrayList<>();
-        if (from < 0) {
+        if (s.blocks().stream().noneMatch(b -> b.id().equals(change.fromBlock()))) {
             errors.add(new InputError("$.fromBlock", "unknown block '" + change.fromBlock() + "'"));
         }
         unknown(errors, "$.staffAbsent", change.staffAbsent(), ids(s.staff().stream().map(Staff::id).toList()),
@@ -146,28 +263,6 @@ public final class SchoolDays {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("request body", errors);
         }
-        SchoolStore.PlanRecord base = store.plans(school.id(), day).stream()
-                .filter(p -> p.status().equals("published")).findFirst()
-                .or(() -> store.plans(school.id(), day).stream().filter(p -> p.status().equals("draft")).findFirst())
-                .orElseThrow(() -> new IllegalStateException("no plan of " + day + " to change; plan the day first"));
-        Plan current = read(store.planDocument(school.id(), day, base.version()));
-        List<String> before = blocks.subList(0, from);
-        DayProblem problem = changed(dayProblem(school, day), change, before, base.status().equals("published"));
-        DayPlanBuilder.validated(problem, "the day " + day + " after the change");
-        Set<String> gone = new HashSet<>(change.studentsGone());
-        PlanJob job = plans.submit(problem, built -> {
-            Continuity.from(current, built, gone);
-            // What happened, happened: the blocks before the change keep their groups, modalities and rooms.
-            built.getPlacements().stream().filter(p -> before.contains(p.getPeriod().getId()))
-                    .forEach(p -> p.setPinned(true));
-            built.getSessions().stream().filter(x -> before.contains(x.getPeriod().getId()) && !x.isFixed())
-                    .forEach(org.regroup.solver.model.Session::freeze);
-            return built;
-        }, timeLimit);
-        int version = saveWhenSolved(school.id(), day, job);
-        LOG.info("school {} day {}: re-planning from block {} as version {} (from version {})", school.id(), day,
-                change.fromBlock(), version, base.version());
-        return new Started(version, job, day + " v" + base.version() + " (" + base.status() + ")", gone.size());
     }
 
     /** The day problem with the change applied from its block on; a published plan's continuity weighs more. */
@@ -231,9 +326,16 @@ public final class SchoolDays {
         return e.focus() == null ? null : e.focus().id();
     }
 
-    /** Keeps the version's plan in the store when its solve ends (or marks it interrupted). */
-    private int saveWhenSolved(String schoolId, LocalDate day, PlanJob job) {
-        int version = store.startPlan(schoolId, day, job.id());
+    /** Stores a new version made by {@code job} as solving, and keeps its checkpoints and final plan. */
+    private int keep(String schoolId, LocalDate day, PlanJob job, PlanRecipe recipe) {
+        int version = store.startPlan(schoolId, day, job.id(), recipe.json());
+        follow(schoolId, day, version, job);
+        return version;
+    }
+
+    /** Checkpoints the version while {@code job} solves; its final plan becomes a draft (or it is interrupted). */
+    private void follow(String schoolId, LocalDate day, int version, PlanJob job) {
+        checkpoints.follow(new CheckpointWriter.Version(schoolId, day, version), job);
         job.follow(update -> {
             if (!update.last()) {
                 return;
@@ -247,7 +349,6 @@ public final class SchoolDays {
             LOG.info("school {} day {}: plan version {} saved as draft ({})", schoolId, day, version,
                     end.plan().score());
         });
-        return version;
     }
 
     private static Plan read(String json) {

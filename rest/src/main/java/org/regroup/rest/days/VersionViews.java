@@ -1,0 +1,68 @@
+package org.regroup.rest.days;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.NoSuchElementException;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.regroup.domain.io.Json;
+import org.regroup.domain.plan.Kpis;
+import org.regroup.domain.plan.Plan;
+import org.regroup.store.SchoolStore;
+
+/**
+ * One stored version of a day's plan as {@code GET …/plans/{version}} shows it: its status and score, its KPIs, the
+ * last checkpoint of a solve still running or cut off, and the plan itself.
+ */
+public final class VersionViews {
+
+    /**
+     * @param kpis       of the version's plan, else of its checkpoint
+     * @param checkpoint while solving or once interrupted: the solve's last checkpointed best plan
+     * @param plan       the plan document (draft or published), left out on request
+     */
+    public record VersionView(String schoolId, LocalDate day, int version, String status, String score,
+            Boolean feasible, String planId, Instant createdAt, Instant updatedAt, Kpis kpis,
+            CheckpointView checkpoint, @JsonRawValue String plan) {
+    }
+
+    /** A solve's last checkpoint: when it was taken, the score and KPIs then, and (on request) its plan. */
+    public record CheckpointView(Instant takenAt, String score, boolean feasible, Kpis kpis,
+            @JsonRawValue String plan) {
+    }
+
+    private final SchoolStore store;
+
+    public VersionViews(SchoolStore store) {
+        this.store = store;
+    }
+
+    /** Throws {@link NoSuchElementException} for an unknown version. */
+    public VersionView view(String schoolId, LocalDate day, int version, boolean withPlan) {
+        SchoolStore.PlanRecord record = store.plans(schoolId, day).stream().filter(p -> p.version() == version)
+                .findFirst().orElseThrow(() -> new NoSuchElementException("no plan version " + version + " of "
+                        + day));
+        String document = store.planDocument(schoolId, day, version);
+        Plan plan = document == null ? null : read(document);
+        CheckpointView checkpoint = null;
+        if (plan == null) { // solving or interrupted: a draft's old checkpoint says nothing new
+            checkpoint = store.checkpoint(schoolId, day, version).map(c -> new CheckpointView(c.takenAt(),
+                    c.score(), c.feasible(), c.kpis(), withPlan ? store.checkpointDocument(schoolId, day, version)
+                            : null)).orElse(null);
+        }
+        Kpis kpis = plan != null ? plan.kpis() : checkpoint == null ? null : checkpoint.kpis();
+        return new VersionView(schoolId, day, version, record.status(), record.score(),
+                plan == null ? null : plan.feasible(), record.planId(), record.createdAt(), record.updatedAt(), kpis,
+                checkpoint, withPlan ? document : null);
+    }
+
+    static Plan read(String json) {
+        try {
+            return Json.mapper().readValue(json, Plan.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored plan is unreadable", e);
+        }
+    }
+}
