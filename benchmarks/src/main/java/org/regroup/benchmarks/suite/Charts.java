@@ -5,14 +5,17 @@ import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -51,7 +54,9 @@ final class Charts {
         XYPlot plot = chart.getXYPlot();
         LogAxis time = new LogAxis("seconds (log scale)");
         time.setSmallestValue(0.01);
+        time.setNumberFormatOverride(new DecimalFormat("0.##")); // "2.5", not "10^0.4"
         plot.setDomainAxis(time);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         plot.setRenderer(new XYStepRenderer());
         style(chart);
         write(chart, file);
@@ -63,6 +68,7 @@ final class Charts {
         points.forEach(p -> series.add(p[0], p[1]));
         JFreeChart chart = ChartFactory.createXYLineChart(title, "students", yLabel,
                 new XYSeriesCollection(series), PlotOrientation.VERTICAL, false, false, false);
+        ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
         style(chart);
         write(chart, file);
     }

@@ -1,0 +1,120 @@
+package org.regroup.benchmarks.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The targets are judged from the records alone: these pin down how. */
+class TargetsTest {
+
+    private static final SuiteSpec SPEC = new SuiteSpec("t", List.of("small.json", "medium.json"),
+            List.of("regroup", "cp-sat", "greedy", "static-tracking"), List.of(1L, 2L, 3L), List.of(10.0, 30.0),
+            List.of(1000, 3000), 60, List.of(), 0);
+
+    private final List<RunRecord> runs = new ArrayList<>();
+    private final List<RunRecord> scaling = new ArrayList<>();
+
+    @Test
+    void regroupWithinHalfAPercentOfAProvenOptimumMeetsTheTarget() {
+        run("small.json", "cp-sat", 1, Map.of("status", "OPTIMAL"), 2.0, at(30, 0, -1000, 0.5, 1.0));
+        for (long seed = 1; seed <= 3; seed++) {
+            run("small.json", "regroup", seed, Map.of(), 0.5, at(10, 0, -1004, 0.8, 1.0));
+        }
+        SuiteResult.Target t = Targets.optimumGap(result());
+        assertThat(t.met()).isTrue();
+        assertThat(t.measured()).contains("0.40%");
+    }
+
+    @Test
+    void theMedianSeedDecidesNotTheBest() {
+        run("small.json", "cp-sat", 1, Map.of("status", "OPTIMAL"), 2.0, at(30, 0, -1000, 0.5, 1.0));
+        run("small.json", "regroup", 1, Map.of(), 0.5, at(10, 0, -1000, 0.8, 1.0));
+        run("small.json", "regroup", 2, Map.of(), 0.5, at(10, 0, -1020, 0.8, 1.0));
+        run("small.json", "regroup", 3, Map.of(), 0.5, at(10, 0, -1030, 0.8, 1.0));
+        SuiteResult.Target t = Targets.optimumGap(result());
+        assertThat(t.met()).isFalse();
+        assertThat(t.measured()).contains("2.00%");
+        assertThat(t.note()).contains("missed by 1.50%");
+    }
+
+    @Test
+    void withoutAProvenOptimumTheGapIsNotMeasured() {
+        run("small.json", "cp-sat", 1, Map.of("status", "FEASIBLE"), 2.0, at(30, 0, -1100, 0.5, 1.0));
+        run("small.json", "regroup", 1, Map.of(), 0.5, at(10, 0, -1000, 0.8, 1.0));
+        SuiteResult.Target t = Targets.optimumGap(result());
+        assertThat(t.met()).isNull();
+        assertThat(t.note()).contains("proved no optimum", "FEASIBLE");
+    }
+
+    @Test
+    void aPlanThatLeavesStudentsUnplacedIsWorseWhateverItsSoftScore() {
+        RunRecord.Checkpoint placesEveryone = at(10, 0, -5000, 0.8, 1.0);
+        RunRecord.Checkpoint leavesSomeOut = new RunRecord.Checkpoint(10, "0hard/-10medium/-10soft", 0, -10, -10, 0.9,
+                0.8, 1.0, 1, 1, 0, 0, 3);
+        assertThat(SuiteStats.atLeast(placesEveryone, leavesSomeOut)).isTrue();
+        assertThat(Targets.gap(leavesSomeOut, placesEveryone)).isInfinite();
+    }
+
+    @Test
+    void feasibleSoonerComparesMedianTimesAndCountsNoFeasiblePlanAsMet() {
+        run("medium.json", "regroup", 1, Map.of(), 0.5, at(30, 0, -1000, 0.8, 1.0));
+        run("medium.json", "cp-sat", 1, Map.of(), 4.0, at(30, 0, -2000, 0.5, 1.0));
+        SuiteResult.Target t = Targets.feasibleSooner(result(), "medium.json");
+        assertThat(t.met()).isFalse();
+        assertThat(t.measured()).contains("8.0×");
+
+        runs.clear();
+        run("medium.json", "regroup", 1, Map.of(), 0.5, at(30, 0, -1000, 0.8, 1.0));
+        run("medium.json", "cp-sat", 1, Map.of(), null);
+        assertThat(Targets.feasibleSooner(result(), "medium.json").met()).isTrue();
+    }
+
+    @Test
+    void heuristicsMustTrailOnEveryDayByThePoints() {
+        run("small.json", "regroup", 1, Map.of(), 0.5, at(30, 0, -1000, 0.80, 1.0));
+        run("small.json", "greedy", 1, Map.of(), 0.1, at(30, -5, -3000, 0.45, 0.85));
+        run("medium.json", "regroup", 1, Map.of(), 0.5, at(30, 0, -1000, 0.70, 1.0));
+        run("medium.json", "greedy", 1, Map.of(), 0.1, at(30, -5, -3000, 0.50, 0.80));
+        SuiteResult.Target goal = Targets.versusHeuristic(result(), "greedy", "goal", 30,
+                RunRecord.Checkpoint::goalSkillShare);
+        assertThat(goal.met()).isFalse(); // medium: +20 points only
+        assertThat(goal.measured()).contains("small.json: 80.0% vs 45.0% (+35.0)", "medium.json: 70.0% vs 50.0% (+20.0)");
+        SuiteResult.Target staffLed = Targets.versusHeuristic(result(), "greedy", "staff-led", 10,
+                RunRecord.Checkpoint::staffLedShare);
+        assertThat(staffLed.met()).isTrue();
+    }
+
+    @Test
+    void scalingComparesThreeThousandWithOneThousandStudents() {
+        scaling.add(scalingRun(1000, 2.0, 400));
+        scaling.add(scalingRun(3000, 7.0, 900));
+        SuiteResult r = result();
+        assertThat(Targets.scalingTime(r).met()).isFalse();
+        assertThat(Targets.scalingTime(r).measured()).contains("3.5×");
+        assertThat(Targets.scalingHeap(r).met()).isTrue();
+    }
+
+    private SuiteResult result() {
+        return new SuiteResult("t", "now", 1, null, SPEC, runs, scaling, null, List.of());
+    }
+
+    private void run(String day, String solver, long seed, Map<String, Object> facts, Double feasible,
+            RunRecord.Checkpoint... checkpoints) {
+        runs.add(new RunRecord(day, 10, 2, 2, 3, solver, seed, 30, feasible, feasible, List.of(checkpoints), List.of(),
+                null, 100, 10, 30, facts, null));
+    }
+
+    private static RunRecord scalingRun(int students, double feasible, long heap) {
+        return new RunRecord("generated-" + students, students, 10, 10, 6, "regroup", 1, 60, feasible, feasible,
+                List.of(at(60, 0, -1, 0.7, 1.0)), List.of(), 1000L, heap, heap / 2, 60, Map.of(), null);
+    }
+
+    private static RunRecord.Checkpoint at(double seconds, long medium, long soft, double goal, double staffLed) {
+        return new RunRecord.Checkpoint(seconds, "0hard/" + medium + "medium/" + soft + "soft", 0, medium, soft, 1.0,
+                goal, staffLed, 10, 10, 0, 0, 3);
+    }
+}
