@@ -47,6 +47,13 @@ public final class GreedyRegroupingPeer implements Peer {
 
     public static final String NAME = "greedy";
 
+    /**
+     * "The first free room" that holds the group, looking at the smallest rooms first: a scheduler who put a 1:1 in
+     * the first free classroom of the list would run out of classrooms before lunch (measured: 77 students without a
+     * room or adult in medium's first skill block).
+     */
+    static final boolean BEST_FIT = true;
+
     @Override
     public String name() {
         return NAME;
@@ -65,11 +72,11 @@ public final class GreedyRegroupingPeer implements Peer {
         }
         int[] counts = new int[4]; // skill groups, 1:1 sessions, practice groups, joined later
         for (Period p : d.periods()) {
-            CommonBlocks.openPinnedSessions(d, p, false);
+            CommonBlocks.openPinnedSessions(d, p, BEST_FIT);
             switch (p.getKind()) {
                 case SKILLS -> skillBlock(d, p, oneToOneLeft, staffLedLeft, counts);
-                case ADVISORY -> CommonBlocks.advisory(d, p, false);
-                default -> CommonBlocks.activities(d, p, false);
+                case ADVISORY -> CommonBlocks.advisory(d, p, BEST_FIT);
+                default -> CommonBlocks.activities(d, p, BEST_FIT);
             }
             // Staff-led time delivered in this block counts against each student's need.
             for (Placement pl : d.placements(p)) {
@@ -111,11 +118,15 @@ public final class GreedyRegroupingPeer implements Peer {
                 if (oneToOne == null || d.isOpen(s) || !d.hasBudget(a) || !pl.getCandidates().contains(s)) {
                     continue;
                 }
+                long unseated = d.placements(p).stream().filter(x -> !d.isSeated(x)).count();
+                if (supervisionLeft(d, p, s) + 1 < unseated) {
+                    continue; // this adult is needed to supervise others; 1:1 waits for a later block
+                }
                 Focus f = mostUrgent(l, p);
                 if (f == null || !a.isQualifiedFor(f)) {
                     f = CommonBlocks.sharedFocus(s, oneToOne, List.of(l));
                 }
-                Room room = f == null ? null : d.findRoom(s, oneToOne, 1, l.isQuietSpace(), false);
+                Room room = f == null ? null : d.findRoom(s, oneToOne, 1, l.isQuietSpace(), BEST_FIT);
                 if (room == null) {
                     continue;
                 }
@@ -188,11 +199,64 @@ public final class GreedyRegroupingPeer implements Peer {
             if (join != null) {
                 d.seat(pl, join);
                 counts[3]++;
+            } else if (staffLedLeft.get(pl.getLearner()) > 0
+                    && staffLedAlone(d, pl, !mustHaveStaffLedNow(d, pl, staffLedLeft))) {
+                counts[1]++;
             } else {
                 practice.add(pl);
             }
         }
         counts[2] += practiceGroups(d, p, practice);
+    }
+
+    /** The student is owed as many staff-led blocks as they have skill blocks left today, this one included. */
+    static boolean mustHaveStaffLedNow(PeerDay d, Placement pl, Map<Learner, Integer> staffLedLeft) {
+        int need = staffLedLeft.get(pl.getLearner());
+        if (need <= 0) {
+            return false;
+        }
+        long left = d.periods().stream().filter(q -> q.getIndex() >= pl.getPeriod().getIndex()
+                && CommonBlocks.isSkillBlock(q) && d.placement(pl.getLearner(), q) != null).count();
+        return need >= left;
+    }
+
+    /**
+     * A staff-led session of their own for a student owed staff-led time (when it is not yet urgent, only if the
+     * others can still be supervised) (1:1 where the adult may, else a small
+     * group of one), with the first qualified free adult and a room that suits them. Returns whether it was found.
+     */
+    private static boolean staffLedAlone(PeerDay d, Placement pl, boolean onlyIfOthersSupervised) {
+        Learner l = pl.getLearner();
+        Period p = pl.getPeriod();
+        for (Adult a : d.day.getAdults()) {
+            Session s = d.sessionOf(a, p);
+            if (s == null || d.isOpen(s) || !d.hasBudget(a) || !pl.getCandidates().contains(s)) {
+                continue;
+            }
+            if (onlyIfOthersSupervised
+                    && supervisionLeft(d, p, s) + 1 < d.placements(p).stream().filter(x -> !d.isSeated(x)).count()) {
+                continue;
+            }
+            Mode mode = PeerDay.mode(s, ModalityCatalog.ONE_TO_ONE);
+            if (mode == null) {
+                mode = PeerDay.mode(s, ModalityCatalog.SMALL_GROUP);
+            }
+            if (mode == null) {
+                continue;
+            }
+            Focus f = mostUrgent(l, p);
+            if (f == null || !a.isQualifiedFor(f)) {
+                f = CommonBlocks.sharedFocus(s, mode, List.of(l));
+            }
+            Room room = f == null ? null : d.findRoom(s, mode, 1, l.isQuietSpace(), BEST_FIT);
+            if (room == null) {
+                continue;
+            }
+            d.open(s, mode, room, f, 1);
+            d.seat(pl, s);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -214,11 +278,16 @@ public final class GreedyRegroupingPeer implements Peer {
             if (size < mode.getMinSize()) {
                 continue;
             }
+            // A sensible scheduler keeps enough adults free that everyone not yet in a group can still be supervised.
+            long unseated = d.placements(p).stream().filter(pl -> !d.isSeated(pl)).count();
+            if (supervisionLeft(d, p, s) + size < unseated) {
+                continue;
+            }
             List<Placement> chunk = mayJoin.subList(0, size);
             boolean quiet = chunk.stream().anyMatch(pl -> pl.getLearner().isQuietSpace());
-            Room room = d.findRoom(s, mode, size, quiet, false);
+            Room room = d.findRoom(s, mode, size, quiet, BEST_FIT);
             if (room == null && quiet) {
-                room = d.findRoom(s, mode, size, false, false); // the quiet students wait for another group
+                room = d.findRoom(s, mode, size, false, BEST_FIT); // the quiet students wait for another group
             }
             if (room == null) {
                 continue;
@@ -235,6 +304,25 @@ public final class GreedyRegroupingPeer implements Peer {
             return left;
         }
         return run;
+    }
+
+    /**
+     * Students the adults still free in the block (all but {@code except}) could supervise in independent practice,
+     * plus what the catch-all still takes.
+     */
+    static long supervisionLeft(PeerDay d, Period p, Session except) {
+        long seats = 0;
+        for (Session s : d.sessions(p)) {
+            if (s.isCatchAll()) {
+                seats += Math.max(0, s.getSizeCap() - d.members(s).size());
+                continue;
+            }
+            Mode ip = CommonBlocks.independentPractice(s);
+            if (s != except && ip != null && !d.isOpen(s) && d.hasBudget(s.getAdult())) {
+                seats += PeerDay.cap(s, ip);
+            }
+        }
+        return seats;
     }
 
     /** Independent practice with the first free adults and rooms (quiet students in a quiet room); returns groups. */
@@ -261,7 +349,7 @@ public final class GreedyRegroupingPeer implements Peer {
                 if (size == 0) {
                     continue;
                 }
-                Object[] found = d.findRoomUpTo(s, ip, size, part == quiet, false);
+                Object[] found = d.findRoomUpTo(s, ip, size, part == quiet, BEST_FIT);
                 if (found == null) {
                     continue;
                 }
