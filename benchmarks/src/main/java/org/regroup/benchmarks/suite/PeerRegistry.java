@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.regroup.benchmarks.peers.GreedyRegroupingPeer;
 import org.regroup.benchmarks.peers.Peer;
+import org.regroup.benchmarks.peers.StaticTrackingPeer;
 
 /** The peers Regroup is measured against, each made fresh per run. */
 final class PeerRegistry {
 
-    private static final List<Supplier<Peer>> PEERS = List.of();
+    private static final List<Supplier<Peer>> PEERS = List.of(GreedyRegroupingPeer::new, StaticTrackingPeer::new);
 
     private PeerRegistry() {
     }
