@@ -107,13 +107,13 @@ public final class BenchCommand implements Callable<Integer> {
             s = s.withSeeds(seeds);
         }
         if (solvers != null) {
-            for (String name : solvers) {
-                if (!Contenders.exists(name)) {
-                    throw new ParameterException(spec.commandLine(), "--solvers: no solver named '" + name
-                            + "'; known: " + Contenders.names());
-                }
-            }
             s = s.withSolvers(solvers);
+        }
+        for (String name : s.solvers()) {
+            if (!Contenders.exists(name)) {
+                throw new ParameterException(spec.commandLine(), "no solver named '" + name + "'; known: "
+                        + Contenders.names());
+            }
         }
         return s;
     }
