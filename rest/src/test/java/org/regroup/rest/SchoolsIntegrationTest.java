@@ -199,6 +199,63 @@ class SchoolsIntegrationTest {
                 Map.of("fromBlock", from))), 409);
     }
 
+    @Test
+    void aChangeSentWhileTheDayStillSolvesIsTakenByTheSolveAndTheFinishedPlanHonoursIt() throws IOException {
+        HttpResponse<String> first = api.post("/api/schools/demo/days/2026-12-15/plan?timeLimit=8s", new byte[0]);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        String planId = Api.json(first).get("planId").asText();
+        api.awaitSolvingWithPlan(planId, java.time.Duration.ofSeconds(30));
+        JsonNode solving = Api.json(api.get("/api/plans/" + planId)).get("plan");
+        List<String> blocks = Api.smallProblem().blocks().stream().map(b -> b.id()).toList();
+        String from = blocks.get(3);
+        String student = Api.smallProblem().students().stream().filter(s -> !s.absent()).skip(7).findFirst()
+                .orElseThrow().id();
+        String room = null;
+        for (JsonNode session : solving.get("blocks").get(4).get("sessions")) {
+            if (!session.get("catchAll").asBoolean() && session.hasNonNull("spaceId")
+                    && !"T01".equals(session.path("staffId").asText())) {
+                room = session.get("spaceId").asText();
+                break;
+            }
+        }
+        assertThat(room).as("a room in use in block 5").isNotNull();
+
+        HttpResponse<String> changed = api.post("/api/schools/demo/days/2026-12-15/changes",
+                Api.JSON.writeValueAsBytes(Map.of("fromBlock", from, "staffAbsent", List.of("T01"),
+                        "spacesClosed", List.of(room), "studentsGone", List.of(student))));
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(202);
+        JsonNode taken = Api.json(changed);
+        assertThat(taken.get("version").asInt()).as("the running version took it").isEqualTo(1);
+        assertThat(taken.get("planId").asText()).isEqualTo(planId);
+        assertThat(taken.get("startedFrom").asText()).endsWith("v1 (solving)");
+        JsonNode diff = taken.get("diff");
+        assertThat(diff.get("from").asInt()).isEqualTo(1);
+        assertThat(diff.get("moves").size()).as(diff.toString()).isPositive();
+        for (JsonNode move : diff.get("moves")) {
+            assertThat(blocks.indexOf(move.get("blockId").asText())).as(move.toString()).isGreaterThanOrEqualTo(3);
+            assertThat(move.has("spaceAfter")).isFalse();
+        }
+        assertThat(diff.get("newRosters").toString()).contains("T01");
+
+        api.awaitNotSolving(planId, java.time.Duration.ofSeconds(40));
+        awaitStatus("2026-12-15", 1, "draft");
+        JsonNode plan = Api.json(api.get("/api/schools/demo/days/2026-12-15/plans/1")).get("plan");
+        for (JsonNode day : plan.get("students")) {
+            for (JsonNode e : day.get("blocks")) {
+                if (blocks.indexOf(e.get("blockId").asText()) < 3) {
+                    continue;
+                }
+                assertThat(e.path("staffId").asText()).as(e.toString()).isNotEqualTo("T01");
+                assertThat(e.path("spaceId").asText()).as(e.toString()).isNotEqualTo(room);
+                if (day.get("studentId").asText().equals(student)) {
+                    assertThat(e.get("status").asText()).as(e.toString()).isEqualTo("absent");
+                }
+            }
+        }
+        assertThat(plan.get("feasible").asBoolean()).as(plan.get("score").asText()).isTrue();
+    }
+
     private static void awaitStatus(String day, int version, String status) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {

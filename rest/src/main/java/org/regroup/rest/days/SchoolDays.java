@@ -120,6 +120,12 @@ public final class SchoolDays {
      */
     public Started change(SchoolStore.SchoolRecord school, LocalDate day, MidDayChange change, Duration timeLimit) {
         checkChange(school, change);
+        Optional<SchoolStore.PlanRecord> solving = store.plans(school.id(), day).stream()
+                .filter(p -> p.status().equals("solving") && plans.find(p.planId()).filter(PlanJob::isSolving)
+                        .isPresent()).findFirst();
+        if (solving.isPresent()) {
+            return intoRunningSolve(school, day, solving.get(), change);
+        }
         SchoolStore.PlanRecord base = store.plans(school.id(), day).stream()
                 .filter(p -> p.status().equals("published")).findFirst()
                 .or(() -> store.plans(school.id(), day).stream().filter(p -> p.status().equals("draft")).findFirst())
@@ -131,6 +137,57 @@ public final class SchoolDays {
         LOG.info("school {} day {}: re-planning from block {} as version {} (from version {})", school.id(), day,
                 change.fromBlock(), version, base.version());
         return new Started(version, job, build.startedFrom(), build.readinessChanged(), null);
+    }
+
+    /**
+     * A change while a version of the day is still solving: the solve takes it as a problem change (see
+     * {@link RunningChange}; nothing is pinned, since a draft still solving has not been handed to anyone), and the
+     * change is added to the version's recipe before the answer, so a resumed solve takes it too. The answer's diff
+     * is what the change itself moved in the solve's best plan; the solve then places those students again.
+     * Throws {@link IllegalStateException} when the solve ends (or is still waiting) before taking it.
+     */
+    private synchronized Started intoRunningSolve(SchoolStore.SchoolRecord school, LocalDate day,
+            SchoolStore.PlanRecord version, MidDayChange change) {
+        PlanJob job = plans.find(version.planId()).orElseThrow();
+        if (job.status() != ai.timefold.solver.core.api.solver.SolverStatus.SOLVING_ACTIVE) {
+            throw new IllegalStateException("plan version " + version.version() + " of " + day + " is waiting for a "
+                    + "solver thread; send the change once it solves");
+        }
+        PlanRecipe recipe = PlanRecipe.read(store.recipe(school.id(), day, version.version())).withLateChange(change);
+        DayProblem after = DayPlanBuilder.validated(withLateChanges(job.problem(), recipe),
+                "the day " + day + " after the change");
+        RunningChange running = new RunningChange(after);
+        awaitTaken(plans.change(job, running), job, version.version(), day);
+        store.saveRecipe(school.id(), day, version.version(), recipe.json());
+        LOG.info("school {} day {}: version {} took a change from block {} while solving", school.id(), day,
+                version.version(), change.fromBlock());
+        return new Started(version.version(), job, day + " v" + version.version() + " (solving)",
+                change.studentsGone().size(), running.diff(version.version()));
+    }
+
+    /** Longest wait for a running solve to take a change (it does so at its next step, normally within a second). */
+    private static final long TAKE_WITHIN_MILLIS = 30_000;
+
+    private static void awaitTaken(java.util.concurrent.CompletableFuture<Void> taken, PlanJob job, int version,
+            LocalDate day) {
+        long deadline = System.nanoTime() + TAKE_WITHIN_MILLIS * 1_000_000;
+        while (true) {
+            try {
+                taken.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                if (!job.isSolving() && !taken.isDone() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the solve of plan version " + version + " of " + day
+                            + " ended before it took the change; send it again to re-plan the draft");
+                }
+            } catch (java.util.concurrent.ExecutionException refused) {
+                throw new IllegalStateException("the solve of plan version " + version + " of " + day
+                        + " ended before it took the change; send it again to re-plan the draft");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the solve took the change");
+            }
+        }
     }
 
     /**

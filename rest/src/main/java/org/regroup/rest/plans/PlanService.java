@@ -142,6 +142,19 @@ public final class PlanService implements AutoCloseable {
         return job;
     }
 
+    /**
+     * Hands a change of the day to a running solve (a Timefold problem change): the future completes once the solve
+     * has applied it, and fails when the solve is not running.
+     */
+    public java.util.concurrent.CompletableFuture<Void> change(PlanJob job,
+            ai.timefold.solver.core.api.solver.change.ProblemChange<DayPlan> change) {
+        try {
+            return solverManager.addProblemChange(job.id(), change);
+        } catch (IllegalStateException notSolving) {
+            return java.util.concurrent.CompletableFuture.failedFuture(notSolving);
+        }
+    }
+
     private void start(PlanJob job, DayPlan day, Duration timeLimit) {
         solverManager.solveBuilder()
                 .withProblemId(job.id())

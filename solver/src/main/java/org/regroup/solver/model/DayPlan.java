@@ -81,6 +81,17 @@ public class DayPlan {
         }
     }
 
+    /**
+     * Takes a placement out of the day (its student went home during a running solve), renumbering the rest for the
+     * cloner. Only inside a Timefold problem change ({@code removeEntity}), with the placement unassigned first.
+     */
+    public void removePlacement(Placement placement) {
+        placements.remove(placement);
+        for (int i = 0; i < placements.size(); i++) {
+            placements.get(i).setIndex(i);
+        }
+    }
+
     /** A copy sharing the facts, with these (already remapped) entities: used by {@link DayPlanCloner}. */
     DayPlan copyWith(List<Session> sessionClones, List<Placement> placementClones) {
         DayPlan copy = new DayPlan();

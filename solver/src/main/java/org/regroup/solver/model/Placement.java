@@ -61,6 +61,14 @@ public class Placement {
         return copy;
     }
 
+    /**
+     * Keeps only the candidate sessions {@code keep} accepts: a running solve's day changed (an adult left) and the
+     * others are gone. Only inside a Timefold problem change, which rebuilds the solver's value ranges after it.
+     */
+    public void restrictCandidates(java.util.function.Predicate<Session> keep) {
+        candidates = candidates.stream().filter(keep).toList();
+    }
+
     @ValueRangeProvider(id = "candidateSessions")
     public List<Session> getCandidates() {
         return candidates;

@@ -79,6 +79,14 @@ public class Session {
         fixed = true;
     }
 
+    /**
+     * Keeps only the rooms {@code keep} accepts (a space closed during a running solve). Only inside a Timefold
+     * problem change, which rebuilds the solver's value ranges after it.
+     */
+    public void restrictRooms(java.util.function.Predicate<Room> keep) {
+        allowedRooms = allowedRooms.stream().filter(keep).toList();
+    }
+
     /** A copy for a cloned day: same slot and decisions, no members yet (the cloner adds them). */
     Session copyWithoutPlacements() {
         Session copy = new Session();
