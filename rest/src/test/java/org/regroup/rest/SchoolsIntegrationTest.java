@@ -151,7 +151,18 @@ class SchoolsIntegrationTest {
         api.awaitNotSolving(started.get("planId").asText(), java.time.Duration.ofSeconds(30));
         awaitDraft("2026-12-02");
         JsonNode before = Api.json(api.get("/api/schools/demo/days/2026-12-01/plans/1")).get("plan");
-        JsonNode after = Api.json(api.get("/api/schools/demo/days/2026-12-02/plans/1")).get("plan");
+        JsonNode today = Api.json(api.get("/api/schools/demo/days/2026-12-02/plans/1"));
+        JsonNode after = today.get("plan");
+        JsonNode against = today.get("againstYesterday");
+        assertThat(against.get("yesterday").asText()).isEqualTo("2026-12-01 v1");
+        for (JsonNode row : against.get("kpis")) {
+            String kpi = row.get("kpi").asText();
+            assertThat(row.get("yesterday").asDouble()).as(kpi).isEqualTo(before.get("kpis").get(kpi).asDouble());
+            assertThat(row.get("today").asDouble()).as(kpi).isEqualTo(after.get("kpis").get(kpi).asDouble());
+            assertThat(row.get("change").asDouble()).as(kpi).isCloseTo(row.get("today").asDouble()
+                    - row.get("yesterday").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+        }
+        assertThat(against.get("kpis").toString()).contains("\"kpi\":\"placedShare\"");
         org.regroup.domain.plan.Perturbations p = org.regroup.domain.plan.Perturbations.between(
                 Api.JSON.treeToValue(before, org.regroup.domain.plan.Plan.class),
                 Api.JSON.treeToValue(after, org.regroup.domain.plan.Plan.class), java.util.Set.of(),

@@ -21,11 +21,12 @@ public final class VersionViews {
     /**
      * @param kpis       of the version's plan, else of its checkpoint
      * @param checkpoint while solving or once interrupted: the solve's last checkpointed best plan
+     * @param againstYesterday {@code kpis} beside those of the plan published for the latest earlier day
      * @param plan       the plan document (draft or published), left out on request
      */
     public record VersionView(String schoolId, LocalDate day, int version, String status, String score,
             Boolean feasible, String planId, Instant createdAt, Instant updatedAt, Kpis kpis,
-            CheckpointView checkpoint, @JsonRawValue String plan) {
+            CheckpointView checkpoint, KpisAgainstYesterday againstYesterday, @JsonRawValue String plan) {
     }
 
     /** A solve's last checkpoint: when it was taken, the score and KPIs then, and (on request) its plan. */
@@ -55,7 +56,17 @@ public final class VersionViews {
         Kpis kpis = plan != null ? plan.kpis() : checkpoint == null ? null : checkpoint.kpis();
         return new VersionView(schoolId, day, version, record.status(), record.score(),
                 plan == null ? null : plan.feasible(), record.planId(), record.createdAt(), record.updatedAt(), kpis,
-                checkpoint, withPlan ? document : null);
+                checkpoint, kpis == null ? null : againstYesterday(schoolId, day, kpis), withPlan ? document : null);
+    }
+
+    private KpisAgainstYesterday againstYesterday(String schoolId, LocalDate day, Kpis today) {
+        for (SchoolStore.PublishedPlan yesterday : store.publishedBefore(schoolId, day, 1)) {
+            Plan plan = yesterday.plan() == null ? null : read(yesterday.plan());
+            if (plan != null && plan.kpis() != null) {
+                return KpisAgainstYesterday.of(yesterday.day() + " v" + yesterday.version(), plan.kpis(), today);
+            }
+        }
+        return null;
     }
 
     static Plan read(String json) {

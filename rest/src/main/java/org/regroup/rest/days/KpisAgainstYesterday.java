@@ -1,0 +1,42 @@
+package org.regroup.rest.days;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.regroup.domain.plan.Kpis;
+
+/**
+ * A plan's KPIs beside those of the school's yesterday — the plan published for the latest earlier day — with the
+ * change in each (today minus yesterday). Every number of {@link Kpis} is compared, in its declared order, so a KPI
+ * added there shows up here; group sizes by modality and the score are left to the two KPI records themselves.
+ *
+ * @param yesterday which plan: {@code "2026-11-23 v1"}
+ */
+public record KpisAgainstYesterday(String yesterday, List<Row> kpis) {
+
+    /** One KPI: yesterday's value, today's, and the change (rounded to 4 decimals). */
+    public record Row(String kpi, double yesterday, double today, double change) {
+    }
+
+    public static KpisAgainstYesterday of(String yesterday, Kpis before, Kpis now) {
+        List<Row> rows = new ArrayList<>();
+        for (RecordComponent c : Kpis.class.getRecordComponents()) {
+            if (c.getType() == int.class || c.getType() == double.class) {
+                double was = number(c, before);
+                double is = number(c, now);
+                rows.add(new Row(c.getName(), was, is, Math.round((is - was) * 10_000) / 10_000.0));
+            }
+        }
+        return new KpisAgainstYesterday(yesterday, rows);
+    }
+
+    private static double number(RecordComponent c, Kpis kpis) {
+        try {
+            return ((Number) c.getAccessor().invoke(kpis)).doubleValue();
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("KPI " + c.getName() + " unreadable", e);
+        }
+    }
+}
