@@ -332,7 +332,23 @@ public final class DayPlanBuilder {
             options.add(new Option(focusById.get(id), true, withinGrade, mastery, school.stateOf(mastery), goalValue,
                     0, requested(s, p, id)));
         }
-        return options;
+        return withNearestWithinReach(options);
+    }
+
+    /**
+     * A student who has mastered everything up to a grade above theirs (an advanced student: seen at 3,000 generated
+     * students) would otherwise have nothing they may work on, and every placement would break "Skill more than a
+     * grade above". A school lets them work on the nearest skills they are ready for: those count as within reach.
+     */
+    private List<Option> withNearestWithinReach(List<Option> options) {
+        if (options.isEmpty() || options.stream().anyMatch(Option::withinGrade)) {
+            return options;
+        }
+        int nearest = options.stream().mapToInt(o -> graph.skill(o.focus().getId()).grade()).min().orElseThrow();
+        return options.stream().map(o -> graph.skill(o.focus().getId()).grade() == nearest
+                ? new Option(o.focus(), o.ready(), true, o.mastery(), o.state(), o.goalValue(), o.interest(),
+                        o.requested())
+                : o).toList();
     }
 
     /** Someone asked for this student to work on this focus in this block (any block when the request names none). */

@@ -415,6 +415,21 @@ class DayPlanBuilderTest {
         }
 
         @Test
+        void aStudentWhoMasteredEverythingWithinReachMayWorkOnTheNearestSkillsAbove() {
+            // S03 (grade 3) has mastered every grade-3 skill: only G5 is left, two grades above
+            DayPlan plan = build(ProblemEditor.of(TestDays.tiny()).student("S03", s -> {
+                s.mastery.put("NF1", 0.95);
+                s.mastery.put("NF2", 0.95);
+                s.mastery.put("NF3", 0.95);
+                s.mastery.put("OA1", 0.95);
+            }).build());
+            assertThat(optionIds(plan, "S03", period(plan, "B2"))).containsExactly("G5");
+            assertThat(option(plan, "S03", "B2", "G5").eligible()).isTrue();
+            // everyone else keeps the limit
+            assertThat(option(plan, "S01", "B2", "G5").eligible()).isFalse();
+        }
+
+        @Test
         void aSkillOneGradeAboveIsWithinGrade() {
             DayPlan plan = build(ProblemEditor.of(TestDays.tiny())
                     .skill(new Skill("MD4", "Measurement 4", "math/MD", 4)).build());
