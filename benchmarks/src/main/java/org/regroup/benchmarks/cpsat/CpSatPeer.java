@@ -1,0 +1,142 @@
+package org.regroup.benchmarks.cpsat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import org.regroup.benchmarks.peers.Peer;
+import org.regroup.benchmarks.peers.PeerRun;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.io.DayProblemReader;
+import org.regroup.domain.plan.Plan;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.explain.Explainer;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.output.PlanImporter;
+
+/**
+ * A general-purpose exact solver as a peer: the day as one CP-SAT model (Google OR-Tools) with Regroup's hard rules
+ * as constraints and its medium and soft rules as one lexicographic objective ({@link DayModel}). Given 2 workers
+ * and the same wall-clock budget as Regroup (model building included), it reports every improving solution as a
+ * plan, and CP-SAT's status and best bound: on small days it proves optimality, and that optimum is the limit the
+ * gap is measured to. See docs/cpsat.md.
+ */
+public final class CpSatPeer implements Peer {
+
+    public static final int WORKERS = 2;
+
+    private final Start start;
+
+    /** CP-SAT on its own (the search starts from the empty day). */
+    public CpSatPeer() {
+        this(Start.EMPTY_DAY);
+    }
+
+    CpSatPeer(Start start) {
+        this.start = start;
+    }
+
+    /** CP-SAT started from Regroup's construction phase: an improver, not the peer as measured. */
+    public static CpSatPeer warmStarted() {
+        return new CpSatPeer(Start.REGROUP_CONSTRUCTION);
+    }
+
+    @Override
+    public String name() {
+        return start == Start.EMPTY_DAY ? "cp-sat" : "cp-sat-warm";
+    }
+
+    @Override
+    public PeerRun run(DayProblem problem, DayPlan day, Duration timeLimit, long seed) {
+        return solve(problem, day, timeLimit, seed, start).run();
+    }
+
+    /** What a solve produced, with the model kept for inspection (tests compare it rule by rule with Timefold). */
+    record Result(PeerRun run, DayModel model, Decisions best, Map<String, Long> modelPoints) {
+    }
+
+    static Result solve(DayProblem problem, DayPlan day, Duration timeLimit, long seed, Start from) {
+        long start = System.nanoTime();
+        Loader.loadNativeLibraries();
+        DayModel m = DayModel.of(day);
+        long buildMillis = (System.nanoTime() - start) / 1_000_000;
+
+        boolean hinted = SeatHint.addTo(m, from.seats(problem, day), Math.max(1.0, timeLimit.toMillis() / 4000.0),
+                WORKERS);
+        long hintMillis = (System.nanoTime() - start) / 1_000_000 - buildMillis;
+
+        CpSolver solver = new CpSolver();
+        double remaining = Math.max(1.0, (timeLimit.toMillis() - buildMillis - hintMillis) / 1000.0);
+        solver.getParameters().setNumWorkers(WORKERS).setMaxTimeInSeconds(remaining).setRandomSeed((int) seed)
+                .setLogSearchProgress(Boolean.getBoolean("regroup.cpsat.log"));
+        String extra = System.getProperty("regroup.cpsat.params");
+        if (extra != null) {
+            try {
+                com.google.protobuf.TextFormat.merge(extra, solver.getParameters());
+            } catch (com.google.protobuf.TextFormat.ParseException e) {
+                throw new IllegalArgumentException("regroup.cpsat.params: " + e.getMessage(), e);
+            }
+        }
+        DecisionRecorder recorder = new DecisionRecorder(m, start);
+        CpSolverStatus status = solver.solve(m.model, recorder);
+
+        List<PeerRun.Timed> improvements = new ArrayList<>();
+        for (Decisions d : recorder.found()) {
+            improvements.add(new PeerRun.Timed(d.elapsed(), PlanWriter.plan(problem, m, d)));
+        }
+        Decisions best = recorder.found().isEmpty() ? null : recorder.found().get(recorder.found().size() - 1);
+        Map<String, Long> points = best == null ? Map.of() : m.score.points(solver::value);
+
+        RuleCoverage coverage = RuleCoverage.of(day);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("status", status.name());
+        if (best != null) {
+            facts.put("objective", (long) solver.objectiveValue());
+            facts.put("modelScore", best.score());
+            facts.put("firstSolutionMillis", recorder.found().get(0).elapsed().toMillis());
+        }
+        facts.put("bestObjectiveBound", (long) solver.bestObjectiveBound());
+        facts.put("wallTimeSeconds", solver.wallTime());
+        facts.put("solverTimeLimitSeconds", remaining);
+        facts.put("modelBuildMillis", buildMillis);
+        facts.put("start", from.name());
+        facts.put("hint", hinted ? "complete, " + hintMillis + " ms" : "none (" + hintMillis + " ms)");
+        facts.put("numVariables", m.model.model().getVariablesCount());
+        facts.put("numConstraints", m.model.model().getConstraintsCount());
+        facts.put("numWorkers", WORKERS);
+        facts.put("rulePoints", points);
+        facts.put("rulesExact", coverage.exact());
+        facts.put("rulesApproximated", coverage.approximated());
+        facts.put("rulesNotModelled", coverage.notModelled());
+        return new Result(new PeerRun(improvements, facts), m, best, points);
+    }
+
+    /**
+     * Usage: {@code java -cp benchmarks/target/regroup-benchmarks.jar org.regroup.benchmarks.cpsat.CpSatPeer
+     * DAY.json [SECONDS] [SEED] [warm]}. Prints the facts and the Timefold score of the plan imported onto a fresh day.
+     */
+    public static void main(String[] args) {
+        Path file = Path.of(args[0]);
+        Duration limit = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        CpSatPeer peer = args.length > 3 && args[3].equals("warm") ? warmStarted() : new CpSatPeer();
+        DayProblem problem = DayPlanBuilder.validated(DayProblemReader.readOnly(file), file.toString());
+        DayPlan day = DayPlanBuilder.build(problem, file.toString());
+        PeerRun run = peer.run(problem, day, limit, seed);
+        run.facts().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> System.out.println(e.getKey() + ": " + e.getValue()));
+        System.out.println("improvements: " + run.improvements().size());
+        Plan plan = run.last();
+        if (plan != null) {
+            DayPlan imported = PlanImporter.apply(plan, DayPlanBuilder.build(problem, "fresh"), "cp-sat plan");
+            Explainer.solutionManager().update(imported);
+            System.out.println("timefoldScore: " + imported.getScore());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.regroup.benchmarks.cpsat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.junit.jupiter.api.Test;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.Staff;
+import org.regroup.domain.Student;
+import org.regroup.domain.io.DayProblemReader;
+import org.regroup.domain.plan.Plan;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.explain.Explainer;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.output.PlanImporter;
+
+/** On a day small enough, CP-SAT proves its plan optimal, and that plan is what Regroup's rules say it is. */
+class CpSatOptimalityTest {
+
+    /** Six students of the small day, three blocks (advisory and two skill blocks), three adults. */
+    static DayProblem tinyDay() {
+        Path file = Path.of("../datasets/small.json");
+        DayProblem small = DayProblemReader.readOnly(file);
+        Set<String> blocks = Set.of("B1", "B2", "B3");
+        Set<String> staffIds = Set.of("T01", "T02", "A01");
+        List<Student> students = small.students().stream().filter(s -> !s.absent() && s.commitments().isEmpty()
+                && s.presentBlocks() == null).limit(6).toList();
+        Set<String> kept = students.stream().map(Student::id).collect(java.util.stream.Collectors.toSet());
+        List<Student> trimmed = students.stream().map(s -> new Student(s.id(), s.name(), s.grade(),
+                staffIds.contains(s.advisorId()) ? s.advisorId() : null, s.mastery(), s.goals(), s.interests(),
+                s.prefersModalities(), s.avoidsModalities(), s.accommodations(),
+                s.keepApart().stream().filter(kept::contains).toList(),
+                s.peers().stream().filter(kept::contains).toList(), false, null, List.of())).toList();
+        List<Staff> staff = small.staff().stream().filter(t -> staffIds.contains(t.id()))
+                .map(t -> new Staff(t.id(), t.name(), t.role(), t.qualifications(), t.modalities(), null,
+                        t.maxTeachingBlocks(), t.maxStudents(),
+                        t.advisees() == null ? null : t.advisees().stream().filter(kept::contains).toList(),
+                        t.maySuperviseOffSite(), t.costPerDay()))
+                .toList();
+        DayProblem tiny = new DayProblem(small.format(), small.version(), "tiny", small.date(), small.school(),
+                small.blocks().stream().filter(b -> blocks.contains(b.id())).toList(), small.skills(),
+                small.prerequisites(), small.modalities(), small.activities(), staff, small.spaces(), trimmed,
+                small.requests().stream().filter(r -> kept.contains(r.studentId())
+                        && (r.blockId() == null || blocks.contains(r.blockId()))
+                        && (r.staffId() == null || staffIds.contains(r.staffId()))).toList(),
+                small.weights());
+        return DayPlanBuilder.validated(tiny, "tiny day");
+    }
+
+    @Test
+    void provesOptimalityOnATinyDay() {
+        DayProblem problem = tinyDay();
+        DayPlan day = DayPlanBuilder.build(problem, "tiny day");
+        CpSatPeer.Result result = CpSatPeer.solve(problem, day, Duration.ofSeconds(30), 1, Start.EMPTY_DAY);
+
+        assertThat(result.run().facts().get("status")).as("%s", result.run().facts()).isEqualTo("OPTIMAL");
+        assertThat(result.run().facts().get("objective")).isEqualTo(result.run().facts().get("bestObjectiveBound"));
+        Plan plan = result.run().last();
+        DayPlan imported = PlanImporter.apply(plan, DayPlanBuilder.build(problem, "fresh"), "cp-sat plan");
+        Explainer.solutionManager().update(imported);
+        HardMediumSoftScore score = imported.getScore();
+        assertThat(score.hardScore()).isZero();
+        assertThat(score.mediumScore()).isZero();
+        assertThat(score.toString()).isEqualTo(result.best().score());
+    }
+}
