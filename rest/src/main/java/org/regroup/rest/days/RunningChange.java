@@ -63,7 +63,8 @@ final class RunningChange implements ProblemChange<DayPlan> {
         }
         for (Placement p : plan.getPlacements()) {
             if (!p.isPinned() && !goneSet.contains(p) && p.getCandidates().stream().anyMatch(withdrawn::contains)) {
-                director.changeProblemProperty(p, x -> x.restrictCandidates(s -> !withdrawn.contains(s)));
+                // A value range, read by no rule: no score to update, and the restart rebuilds the solver's ranges.
+                p.restrictCandidates(s -> !withdrawn.contains(s));
             }
         }
         for (Session s : plan.getSessions()) {
