@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.regroup.benchmarks.cpsat.CpSatPeer;
 import org.regroup.benchmarks.peers.GreedyRegroupingPeer;
 import org.regroup.benchmarks.peers.Peer;
 import org.regroup.benchmarks.peers.StaticTrackingPeer;
@@ -11,7 +12,8 @@ import org.regroup.benchmarks.peers.StaticTrackingPeer;
 /** The peers Regroup is measured against, each made fresh per run. */
 final class PeerRegistry {
 
-    private static final List<Supplier<Peer>> PEERS = List.of(GreedyRegroupingPeer::new, StaticTrackingPeer::new);
+    private static final List<Supplier<Peer>> PEERS = List.of(CpSatPeer::new, GreedyRegroupingPeer::new,
+            StaticTrackingPeer::new);
 
     private PeerRegistry() {
     }
