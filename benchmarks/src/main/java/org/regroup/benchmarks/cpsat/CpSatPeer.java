@@ -42,9 +42,9 @@ public final class CpSatPeer implements Peer {
         this.start = start;
     }
 
-    /** CP-SAT started from Regroup's construction phase: an improver, not the peer as measured. */
+    /** CP-SAT started from Regroup's plan after three seconds: an improver, not the peer as measured. */
     public static CpSatPeer warmStarted() {
-        return new CpSatPeer(Start.REGROUP_CONSTRUCTION);
+        return new CpSatPeer(Start.REGROUP_PLAN);
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class CpSatPeer implements Peer {
         DayModel m = DayModel.of(day);
         long buildMillis = (System.nanoTime() - start) / 1_000_000;
 
-        boolean hinted = SeatHint.addTo(m, from.seats(problem, day), Math.max(1.0, timeLimit.toMillis() / 4000.0),
+        boolean hinted = SeatHint.addTo(m, from.plan(problem), Math.max(1.0, timeLimit.toMillis() / 4000.0),
                 WORKERS);
         long hintMillis = (System.nanoTime() - start) / 1_000_000 - buildMillis;
 
@@ -102,6 +102,10 @@ public final class CpSatPeer implements Peer {
             facts.put("firstSolutionMillis", recorder.found().get(0).elapsed().toMillis());
         }
         facts.put("bestObjectiveBound", (long) solver.bestObjectiveBound());
+        // objective = hard × hardWeight + medium × mediumWeight + soft: a bound below mediumWeight bounds the soft
+        // penalty of any plan with 0 hard and 0 medium
+        facts.put("mediumWeight", m.score.mediumWeight());
+        facts.put("hardWeight", m.score.hardWeight());
         facts.put("wallTimeSeconds", solver.wallTime());
         facts.put("solverTimeLimitSeconds", remaining);
         facts.put("modelBuildMillis", buildMillis);

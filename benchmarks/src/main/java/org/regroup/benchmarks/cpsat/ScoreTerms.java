@@ -38,6 +38,9 @@ final class ScoreTerms {
     static final Map<String, Integer> MEDIUM_WEIGHTS = Map.of(Rules.UNPLACED, 10, Rules.GROUP_UNDER_MINIMUM, 1);
 
     private final Map<String, LinearExprBuilder> units = new LinkedHashMap<>();
+    /** The objective's weight of one medium and one hard point (set by {@link #objective}). */
+    private long mediumWeight;
+    private long hardWeight;
     private final ConstraintWeightOverrides<HardMediumSoftScore> overrides;
 
     ScoreTerms(ConstraintWeightOverrides<HardMediumSoftScore> overrides) {
@@ -103,6 +106,8 @@ final class ScoreTerms {
         LinearExpr soft = level(Level.SOFT);
         long m = upperBound(soft, proto) + 1;
         long h = Math.multiplyExact(m, upperBound(medium, proto) + 1);
+        mediumWeight = m;
+        hardWeight = h;
         return LinearExpr.newBuilder().addTerm(hard, h).addTerm(medium, m).add(soft).build();
     }
 
@@ -116,6 +121,14 @@ final class ScoreTerms {
             ub = Math.addExact(ub, Math.multiplyExact(coefficient, bound));
         }
         return Math.max(0, ub);
+    }
+
+    long mediumWeight() {
+        return mediumWeight;
+    }
+
+    long hardWeight() {
+        return hardWeight;
     }
 
     /** Per-rule penalty points of a solution (weight × units), in the model's rule order. */

@@ -9,6 +9,7 @@ import com.google.ortools.sat.CpSolverResponse;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.PartialVariableAssignment;
 import org.regroup.benchmarks.cpsat.DayModel.Seat;
+import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 
@@ -24,18 +25,34 @@ final class SeatHint {
     }
 
     /**
-     * Hints the model with these seats (per placement, its session or null; pinned placements keep their pin).
-     * Returns false, leaving the model unchanged, when the seats break a hard constraint or time runs out.
+     * Hints the model with a plan's seats, modalities and rooms (entities matched by index; null: nobody placed but
+     * the pins, modalities and rooms left to CP-SAT). Returns false, leaving the model unchanged, when the plan breaks
+     * a hard constraint of the model or time runs out.
      */
-    static boolean addTo(DayModel m, List<Session> seatOf, double seconds, int workers) {
+    static boolean addTo(DayModel m, DayPlan start, double seconds, int workers) {
         CpModel copy = m.model.getClone();
         CpModelProto.Builder proto = copy.getBuilder();
         for (List<Seat> seats : m.seatsOfPlacement) {
             for (Seat seat : seats) {
                 Placement p = seat.placement();
-                Session chosen = p.isPinned() ? p.getSession() : seatOf.get(p.getIndex());
-                long value = seat.session() == chosen ? 1 : 0;
-                proto.getVariablesBuilder(seat.var().getIndex()).clearDomain().addDomain(value).addDomain(value);
+                Session chosen = p.isPinned() ? p.getSession() : start == null ? null
+                        : sessionOf(start.getPlacements().get(p.getIndex()).getSession(), m);
+                fix(proto, seat.var(), seat.session() == chosen);
+            }
+        }
+        if (start != null) {
+            for (Session s : start.getSessions()) {
+                Session modelled = m.sessions.get(s.getIndex());
+                for (int i = 0; i < modelled.getAllowedModes().size(); i++) {
+                    fix(proto, m.modeVars.get(s.getIndex())[i], modelled.getAllowedModes().get(i).getId()
+                            .equals(s.getMode().getId()));
+                }
+                if (s.isOpen()) {
+                    for (int i = 0; i < modelled.getAllowedRooms().size(); i++) {
+                        fix(proto, m.roomVars.get(s.getIndex())[i], s.getRoom() != null
+                                && modelled.getAllowedRooms().get(i).getId().equals(s.getRoom().getId()));
+                    }
+                }
             }
         }
         CpSolver solver = new CpSolver();
@@ -51,5 +68,14 @@ final class SeatHint {
         }
         m.model.getBuilder().setSolutionHint(hint);
         return true;
+    }
+
+    private static Session sessionOf(Session inStart, DayModel m) {
+        return inStart == null ? null : m.sessions.get(inStart.getIndex());
+    }
+
+    private static void fix(CpModelProto.Builder proto, com.google.ortools.sat.BoolVar var, boolean value) {
+        long v = value ? 1 : 0;
+        proto.getVariablesBuilder(var.getIndex()).clearDomain().addDomain(v).addDomain(v);
     }
 }

@@ -1,18 +1,11 @@
 package org.regroup.benchmarks.cpsat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
-import ai.timefold.solver.core.config.solver.SolverConfig;
 import org.regroup.domain.DayProblem;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.model.Placement;
-import org.regroup.solver.model.Session;
 import org.regroup.solver.solve.DaySolver;
-import org.regroup.solver.solve.RegroupSolverConfig;
 import org.regroup.solver.solve.SolveOptions;
 
 /** Where CP-SAT's search starts: the seats of its first (hinted) solution. */
@@ -22,27 +15,18 @@ enum Start {
     EMPTY_DAY,
 
     /**
-     * Regroup's own construction (DayConstructor and the construction heuristic, no local search): CP-SAT as an
-     * improver of Regroup's first plan. Not the peer as measured; for where a feasible start is needed quickly.
+     * Regroup's plan after three seconds (feasible and everyone placed on the bundled days): CP-SAT as an improver of
+     * Regroup's plan. Not the peer as measured; for where a good start is needed quickly (tests, bound studies).
      */
-    REGROUP_CONSTRUCTION;
+    REGROUP_PLAN;
 
-    /** The seats to hint, per placement index (null: unplaced). */
-    List<Session> seats(DayProblem problem, DayPlan day) {
-        List<Session> seats = new ArrayList<>(Collections.nCopies(day.getPlacements().size(), null));
+    /** The plan to start from (on the model's entities by index); null for the empty day. */
+    DayPlan plan(DayProblem problem) {
         if (this == EMPTY_DAY) {
-            return seats;
+            return null;
         }
-        DayPlan fresh = DayPlanBuilder.build(problem, "cp-sat start");
-        SolverConfig config = RegroupSolverConfig.create(SolveOptions.of(Duration.ofSeconds(30)));
-        config.setPhaseConfigList(config.getPhaseConfigList().subList(0, 2));
-        DayPlan built = DaySolver.solve(fresh, config, progress -> {
-        }, (elapsed, plan) -> {
-        }).plan();
-        for (Placement p : built.getPlacements()) {
-            Session s = p.getSession();
-            seats.set(p.getIndex(), s == null ? null : day.getSessions().get(s.getIndex()));
-        }
-        return seats;
+        return DaySolver.solve(DayPlanBuilder.build(problem, "cp-sat start"), SolveOptions.of(Duration.ofSeconds(3)),
+                progress -> {
+                }).plan();
     }
 }

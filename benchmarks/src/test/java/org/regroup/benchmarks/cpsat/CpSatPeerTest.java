@@ -33,9 +33,9 @@ class CpSatPeerTest {
         Path file = Path.of("../datasets/small.json");
         problem = DayPlanBuilder.validated(DayProblemReader.readOnly(file), file.toString());
         DayPlan day = DayPlanBuilder.build(problem, file.toString());
-        // Warm start from Regroup's construction: on 2 shared cores CP-SAT alone does not place everyone in 20 s
+        // Warm start from Regroup's plan: on 2 shared cores CP-SAT alone does not place everyone in 20 s
         // (docs/cpsat.md); the rules checked here are the model's, whichever plan the search starts from.
-        result = CpSatPeer.solve(problem, day, Duration.ofSeconds(20), 1, Start.REGROUP_CONSTRUCTION);
+        result = CpSatPeer.solve(problem, day, Duration.ofSeconds(20), 1, Start.REGROUP_PLAN);
     }
 
     @Test
