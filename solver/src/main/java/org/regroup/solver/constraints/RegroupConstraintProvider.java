@@ -61,6 +61,28 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     static final int UNPLACED_MEDIUM_WEIGHT = 10;
 
     // Shared building blocks: the same instances let Timefold share the nodes between rules.
+    /**
+     * The soft weight per unit a day uses for a rule: the school's override when it has one, else the default. The
+     * day constructor weighs its grouping choices with the same prices the rules charge.
+     */
+    public static int softWeight(org.regroup.solver.model.DayPlan plan, String rule) {
+        var overrides = plan.getConstraintWeightOverrides();
+        HardMediumSoftScore w = overrides == null ? null : overrides.getConstraintWeight(rule);
+        if (w != null) {
+            return (int) w.softScore();
+        }
+        return switch (rule) {
+            case Rules.GOAL_MISSED -> GOAL_WEIGHT;
+            case Rules.LESS_URGENT -> URGENCY_WEIGHT;
+            case Rules.STATE_MISFIT -> STATE_WEIGHT;
+            case Rules.SAME_SKILL_TWICE -> SAME_SKILL_WEIGHT;
+            case Rules.BEHIND_UNSUPERVISED -> BEHIND_WEIGHT;
+            case Rules.PRACTISING_ALONE -> PRACTISING_ALONE_WEIGHT;
+            case Rules.OPEN_SESSION -> OPEN_SESSION_WEIGHT;
+            default -> throw new IllegalArgumentException("no default weight kept here for " + rule);
+        };
+    }
+
     private static final Function<Placement, Session> SESSION_OF = Placement::getSession;
     private static final BiFunction<Placement, Session, DayEntry> ENTRY_OF =
             (p, s) -> DayEntry.of(p.getLearner(), p.getPeriod(), s);
@@ -134,7 +156,10 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .asConstraint(Rules.SKILL_NOT_READY);
     }
 
-    /** No 6th graders on trigonometry: at most one grade above unless the student's goal asks for it. */
+    /**
+     * No 6th graders on trigonometry: at most one grade above unless the student's goal asks for it, or they have
+     * mastered everything nearer (then the nearest skills they are ready for are within reach: DayPlanBuilder).
+     */
     Constraint skillTooAdvanced(ConstraintFactory f) {
         return openSessions(f)
                 .filter(s -> s.getSummary().getTooAdvanced() > 0)

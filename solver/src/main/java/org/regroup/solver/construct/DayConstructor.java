@@ -98,6 +98,21 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
             this.blocksLeft = blocks;
             this.skillBlocksLeft = skillBlocks;
         }
+
+        Tally copy() {
+            Tally t = new Tally(blocksLeft, skillBlocksLeft);
+            t.set(this);
+            return t;
+        }
+
+        void set(Tally other) {
+            blocksLeft = other.blocksLeft;
+            skillBlocksLeft = other.skillBlocksLeft;
+            staffLed = other.staffLed;
+            online = other.online;
+            oneToOneMinutes = other.oneToOneMinutes;
+            lastFocus = other.lastFocus;
+        }
     }
 
     /** Builds one block. */
@@ -164,6 +179,34 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
             org.regroup.solver.model.Room room = rooms.pick(s, mode, 1, pinned.getLearner().isQuietSpace(),
                     state.lastRoom.get(s.getAdult()));
             return room == null ? null : openGroup(s, mode, room);
+        }
+
+        /** What building the block has done so far, to build it another way from here ({@link #restore}). */
+        Snapshot save() {
+            Map<Learner, Tally> tallies = new IdentityHashMap<>();
+            state.learners.forEach((l, t) -> tallies.put(l, t.copy()));
+            Map<Session, List<Placement>> members = new java.util.LinkedHashMap<>();
+            open.forEach((s, g) -> members.put(s, new ArrayList<>(g.members)));
+            return new Snapshot(rooms.save(), new java.util.LinkedHashMap<>(open), members,
+                    new ArrayList<>(waiting), tallies, new IdentityHashMap<>(state.blocksUsed),
+                    new IdentityHashMap<>(state.lastRoom));
+        }
+
+        void restore(Snapshot snap) {
+            rooms.restore(snap.rooms());
+            open.clear();
+            open.putAll(snap.open());
+            open.forEach((s, g) -> {
+                g.members.clear();
+                g.members.addAll(snap.members().get(s));
+            });
+            waiting.clear();
+            waiting.addAll(snap.waiting());
+            snap.tallies().forEach((l, t) -> state.learners.get(l).set(t));
+            state.blocksUsed.clear();
+            state.blocksUsed.putAll(snap.blocksUsed());
+            state.lastRoom.clear();
+            state.lastRoom.putAll(snap.lastRoom());
         }
 
         Group openGroup(Session s, Mode mode, org.regroup.solver.model.Room room) {
@@ -298,6 +341,12 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         Group groupOf(Session s) {
             return open.get(s);
         }
+    }
+
+    /** A block half built: see {@link BlockBuilder#save()}. */
+    record Snapshot(Map<org.regroup.solver.model.Room, int[]> rooms, Map<Session, Group> open,
+            Map<Session, List<Placement>> members, List<Placement> waiting, Map<Learner, Tally> tallies,
+            Map<Adult, Integer> blocksUsed, Map<Adult, org.regroup.solver.model.Room> lastRoom) {
     }
 
     /** A group being built: its slot, modality, room, focus, cap and members. */

@@ -25,6 +25,18 @@ final class RoomBook {
         use.computeIfAbsent(room, r -> new int[2])[1] += students;
     }
 
+    /** A copy of the bookings, for {@link #restore}. */
+    Map<Room, int[]> save() {
+        Map<Room, int[]> copy = new HashMap<>();
+        use.forEach((room, u) -> copy.put(room, u.clone()));
+        return copy;
+    }
+
+    void restore(Map<Room, int[]> saved) {
+        use.clear();
+        saved.forEach((room, u) -> use.put(room, u.clone()));
+    }
+
     int freeSeats(Room room) {
         int[] u = use.get(room);
         return room.getCapacity() - (u == null ? 0 : u[1]);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.regroup.domain.SkillState;
 import org.regroup.domain.StaffRole;
 import org.regroup.domain.catalog.ModalityCatalog;
+import org.regroup.solver.constraints.Rules;
 import org.regroup.solver.construct.DayConstructor.BlockBuilder;
 import org.regroup.solver.construct.DayConstructor.Group;
 import org.regroup.solver.construct.DayConstructor.Tally;
@@ -31,10 +32,44 @@ final class SkillGroups {
         this.block = block;
     }
 
+    /**
+     * Groups where they serve their members' goals best ({@link #goalGroups()}), the rest in supervised practice. When
+     * practice is full, the adults still free open groups on any shared ready skill ({@link #smallGroups()}); if
+     * students are still without a seat, the block is built again the way it was before goals led (as many groups as
+     * can be filled), and whichever way seats more students is kept.
+     */
     void run() {
         block.waiting().forEach(p -> weights.put(p, weight(p)));
+        DayConstructor.Snapshot start = block.save();
+        buildAroundGoals();
+        int leftByGoals = block.waiting().size();
+        if (leftByGoals == 0) {
+            return;
+        }
+        block.restore(start);
+        buildWith(false);
+        if (block.waiting().size() >= leftByGoals) {
+            block.restore(start);
+            buildAroundGoals();
+        }
+    }
+
+    private void buildAroundGoals() {
+        buildWith(true);
+        if (!block.waiting().isEmpty()) {
+            smallGroups();
+            supervisedPractice();
+            topUpOpenGroups();
+        }
+    }
+
+    private void buildWith(boolean goals) {
         oneToOne();
-        smallGroups();
+        if (goals) {
+            goalGroups();
+        } else {
+            smallGroups();
+        }
         supervisedPractice();
         topUpOpenGroups();
     }
@@ -178,6 +213,130 @@ final class SkillGroups {
         }
     }
 
+    /**
+     * Small groups where a group is worth more to its members than practising alone (the choice the soft rules
+     * price): each student counts what the group saves them — practising alone, behind grade without an adult, a new
+     * skill in practice, the same skill as the block before — against what it costs them: a goal they could work on
+     * instead, a less urgent skill, a modality that does not suit their state, the same skill again. Staff-led needs
+     * count first. Repeatedly opens the (skill, adult) group whose members gain most, and stops when no group gains:
+     * the rest practise on their own, each on their own best (goal) skill.
+     */
+    private void goalGroups() {
+        Costs costs = Costs.of(block.state().plan);
+        List<Session> slots = new ArrayList<>();
+        for (Session s : block.closedSlots()) {
+            if (DayConstructor.mode(s, ModalityCatalog.SMALL_GROUP) != null) {
+                slots.add(s);
+            }
+        }
+        if (slots.isEmpty()) {
+            return;
+        }
+        Mode smallGroup = DayConstructor.mode(slots.get(0), ModalityCatalog.SMALL_GROUP);
+        // A waiting student's gain from a group on a skill does not change while the block is built: rank once.
+        Map<Focus, List<Placement>> ranked = new HashMap<>();
+        Map<Placement, Map<Focus, Double>> gains = new IdentityHashMap<>();
+        for (Placement p : block.waiting()) {
+            for (Option o : p.getLearner().options(block.period())) {
+                if (o.eligible() && o.focus().runsIn(smallGroup)) {
+                    ranked.computeIfAbsent(o.focus(), f -> new ArrayList<>()).add(p);
+                    gains.computeIfAbsent(p, x -> new HashMap<>()).put(o.focus(), gain(costs, p, o.focus(), smallGroup));
+                }
+            }
+        }
+        List<Focus> foci = new ArrayList<>(ranked.keySet());
+        foci.sort(Comparator.comparing(Focus::getId));
+        for (Focus focus : foci) {
+            ranked.get(focus).sort(Comparator.comparingDouble((Placement p) -> -gains.get(p).get(focus))
+                    .thenComparingInt(p -> p.getLearner().getIndex()));
+        }
+        while (!slots.isEmpty()) {
+            Session bestSlot = null;
+            Focus bestFocus = null;
+            List<Placement> bestMembers = null;
+            double bestGain = 0;
+            for (Focus focus : foci) {
+                // The qualified slot with the largest cap (first in slot order on ties).
+                Session slot = null;
+                Mode mode = null;
+                int cap = 0;
+                for (Session s : slots) {
+                    Mode m = DayConstructor.mode(s, ModalityCatalog.SMALL_GROUP);
+                    int c = BlockBuilder.capOf(s, m);
+                    if (c > cap && focus.runsIn(m) && s.getAdult().isQualifiedFor(focus)) {
+                        slot = s;
+                        mode = m;
+                        cap = c;
+                    }
+                }
+                if (slot == null) {
+                    continue;
+                }
+                List<Placement> members = new ArrayList<>();
+                double total = -costs.openSession;
+                for (Placement p : ranked.get(focus)) {
+                    if (!block.waiting().contains(p) || !p.getCandidates().contains(slot)) {
+                        continue;
+                    }
+                    double g = gains.get(p).get(focus);
+                    if (members.size() >= cap || g <= 0 && members.size() >= mode.getMinSize()) {
+                        break;
+                    }
+                    members.add(p);
+                    total += g;
+                }
+                if (members.size() < mode.getMinSize()) {
+                    continue;
+                }
+                if (total > bestGain) { // foci in id order: ties keep the smallest id
+                    bestGain = total;
+                    bestSlot = slot;
+                    bestFocus = focus;
+                    bestMembers = members;
+                }
+            }
+            if (bestSlot == null) {
+                return;
+            }
+            slots.remove(bestSlot);
+            openWith(bestSlot, bestFocus, bestMembers);
+        }
+    }
+
+    /** What joining a small group on {@code focus} saves this student against practising alone on their best skill. */
+    private double gain(Costs costs, Placement p, Focus focus, Mode mode) {
+        Learner l = p.getLearner();
+        Tally t = block.state().of(l);
+        Option best = l.best(block.period());
+        Option o = l.option(block.period(), focus);
+        double need = 0;
+        int shortfall = l.getMinStaffLedBlocks() - t.staffLed;
+        if (shortfall > 0) {
+            need += shortfall >= t.blocksLeft ? 1000 : 100;
+        }
+        double alone = costs.alone + (l.isBehind() ? costs.behind : 0)
+                + (best.state() == SkillState.NEW ? costs.state : 0)
+                + (t.lastFocus == best.focus() ? costs.sameSkill : 0);
+        double inGroup = costs.goal * Math.max(0, best.goalValue() - o.goalValue())
+                + costs.urgency * Math.min(org.regroup.solver.model.GroupSummary.MAX_URGENCY_GAP,
+                        Math.max(0, best.focus().getUnlocks() - focus.getUnlocks()))
+                + (o.state() != null && !mode.suits(o.state()) ? costs.state : 0)
+                + (t.lastFocus == focus ? costs.sameSkill : 0);
+        return need + alone - inGroup;
+    }
+
+    /** The soft prices the grouping choices weigh, from the day's weights (a school's overrides included). */
+    private record Costs(int goal, int urgency, int state, int sameSkill, int behind, int alone, int openSession) {
+        static Costs of(org.regroup.solver.model.DayPlan plan) {
+            java.util.function.ToIntFunction<String> w =
+                    rule -> org.regroup.solver.constraints.RegroupConstraintProvider.softWeight(plan, rule);
+            return new Costs(w.applyAsInt(Rules.GOAL_MISSED), w.applyAsInt(Rules.LESS_URGENT),
+                    w.applyAsInt(Rules.STATE_MISFIT), w.applyAsInt(Rules.SAME_SKILL_TWICE),
+                    w.applyAsInt(Rules.BEHIND_UNSUPERVISED), w.applyAsInt(Rules.PRACTISING_ALONE),
+                    w.applyAsInt(Rules.OPEN_SESSION));
+        }
+    }
+
     /** Opens a small group on {@code focus}: the most urgent waiting students, then a room that fits them. */
     private Group open(Session slot, Focus focus, List<Placement> candidates) {
         Mode mode = DayConstructor.mode(slot, ModalityCatalog.SMALL_GROUP);
@@ -192,6 +351,13 @@ final class SkillGroups {
                         chosen.add(p);
                     }
                 });
+        return openWith(slot, focus, chosen);
+    }
+
+    /** Opens a small group on {@code focus} with these members (fewer if a quiet room is not free), or null. */
+    private Group openWith(Session slot, Focus focus, List<Placement> members) {
+        Mode mode = DayConstructor.mode(slot, ModalityCatalog.SMALL_GROUP);
+        List<Placement> chosen = new ArrayList<>(members);
         if (chosen.size() < mode.getMinSize()) {
             return null;
         }
