@@ -61,6 +61,9 @@ public final class CpSatPeer implements Peer {
     record Result(PeerRun run, DayModel model, Decisions best, Map<String, Long> modelPoints) {
     }
 
+    /** CP-SAT's own memory cap (outside the Java heap); the machine has 24 GiB. */
+    static final int MAX_NATIVE_MIB = 12_000;
+
     static Result solve(DayProblem problem, DayPlan day, Duration timeLimit, long seed, Start from) {
         long start = System.nanoTime();
         Loader.loadNativeLibraries();
@@ -74,6 +77,7 @@ public final class CpSatPeer implements Peer {
         CpSolver solver = new CpSolver();
         double remaining = Math.max(1.0, (timeLimit.toMillis() - buildMillis - hintMillis) / 1000.0);
         solver.getParameters().setNumWorkers(WORKERS).setMaxTimeInSeconds(remaining).setRandomSeed((int) seed)
+                .setMaxMemoryInMb(MAX_NATIVE_MIB) // presolve of medium took ~6 GB; keep large from taking the machine
                 .setLogSearchProgress(Boolean.getBoolean("regroup.cpsat.log"));
         String extra = System.getProperty("regroup.cpsat.params");
         if (extra != null) {

@@ -24,9 +24,9 @@ final class SuiteReport {
         md.append("# Benchmark suite: ").append(r.suite()).append("\n\n");
         md.append("Command: `").append(command).append("`  \n");
         md.append(String.format(Locale.ROOT, "Started %s, took %.0f s. Machine: %s, %d cores, Java %s (%s); runs "
-                + "in JVMs of their own with %s (scaling %s), one at a time.%n%n", r.startedAt(), r.wallSeconds(),
-                r.machine().os(), r.machine().cores(), r.machine().javaVersion(), r.machine().javaVm(),
-                r.machine().runHeap(), r.machine().scalingHeap()));
+                + "in JVMs of their own with %s (CP-SAT %s for its Java-side model; scaling %s), one at a time.%n%n",
+                r.startedAt(), r.wallSeconds(), r.machine().os(), r.machine().cores(), r.machine().javaVersion(),
+                r.machine().javaVm(), r.machine().runHeap(), r.machine().cpSatHeap(), r.machine().scalingHeap()));
         md.append(String.format(Locale.ROOT, "Every plan, whichever solver made it, is scored by Regroup's rules "
                 + "(Timefold) and KPI code. Medians over %d seed(s); scores compare hard, then medium, then soft.%n%n",
                 r.spec().seeds().size()));

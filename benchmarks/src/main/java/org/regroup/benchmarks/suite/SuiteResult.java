@@ -15,12 +15,13 @@ public record SuiteResult(String suite, String startedAt, double wallSeconds, Ma
 
     /** Where it ran: the figures mean little without them. */
     public record Machine(String os, int cores, String javaVersion, String javaVm, String runHeap,
-            String scalingHeap) {
+            String cpSatHeap, String scalingHeap) {
 
         static Machine current() {
             return new Machine(System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    System.getProperty("java.vm.name"), SuiteSpec.RUN_HEAP, SuiteSpec.SCALING_HEAP);
+                    System.getProperty("java.vm.name"), SuiteSpec.RUN_HEAP, SuiteSpec.CP_SAT_HEAP,
+                    SuiteSpec.SCALING_HEAP);
         }
     }
 

@@ -46,7 +46,7 @@ public final class SuiteRunner {
                     progress.printf(Locale.ROOT, "[%d/%d] %s × %s, seed %d, %s s … ", n, total,
                             Datasets.label(dataset), solver, seed, plain(spec.longestLimit()));
                     progress.flush();
-                    RunRecord r = child(dataset, solver, seed, limits, SuiteSpec.RUN_HEAP, spec.longestLimit());
+                    RunRecord r = child(dataset, solver, seed, limits, SuiteSpec.heapFor(solver), spec.longestLimit());
                     runs.add(r);
                     progress.println(summary(r));
                 }

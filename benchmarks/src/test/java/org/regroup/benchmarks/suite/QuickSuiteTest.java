@@ -1,0 +1,90 @@
+package org.regroup.benchmarks.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regroup.domain.io.Json;
+import picocli.CommandLine;
+
+/**
+ * The quick suite end to end, as {@code ./regroup bench --suite quick} runs it but with 3 s per run so the test
+ * stays short: every dataset × solver × seed must have a record with a scored plan, the report and plots must be
+ * written, and every target must be there. Completeness, not timing: no figure here is compared with a bound.
+ */
+class QuickSuiteTest {
+
+    @Test
+    void quickSuiteWritesACompleteRecord(@TempDir Path out) throws Exception {
+        StringWriter console = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(console, true));
+        int exit = cli.execute("--suite", "quick", "--limits", "1.5,3", "--datasets-dir", repo("datasets").toString(),
+                "--out-dir", out.toString());
+        assertThat(exit).as(console.toString()).isZero();
+
+        SuiteResult result = Json.mapper().readValue(out.resolve("quick.json").toFile(), SuiteResult.class);
+        SuiteSpec spec = result.spec();
+        assertThat(result.machine().cores()).isPositive();
+        assertThat(result.machine().javaVersion()).isNotBlank();
+        assertThat(spec.solvers()).contains("regroup", "cp-sat", "greedy", "static-tracking");
+
+        for (String day : List.of("small.json", "medium.json")) {
+            for (String solver : spec.solvers()) {
+                List<RunRecord> runs = SuiteStats.runs(result, day, solver);
+                assertThat(runs).as(day + " × " + solver).hasSize(spec.seeds().size());
+                for (RunRecord r : runs) {
+                    assertThat(r.students()).isPositive();
+                    if (solver.equals("cp-sat")) {
+                        // in 3 s CP-SAT may find no plan (it needs ~15 s on small): then the record says so
+                        assertThat(r.facts()).containsKeys("status", "numVariables", "modelBuildMillis");
+                        if (r.checkpoints().isEmpty()) {
+                            assertThat(r.error()).startsWith("no plan within");
+                            continue;
+                        }
+                    }
+                    assertThat(r.error()).as(day + " × " + solver).isNull();
+                    assertThat(r.checkpoints()).as(day + " × " + solver + " checkpoints")
+                            .extracting(RunRecord.Checkpoint::atSeconds).contains(3.0);
+                    RunRecord.Checkpoint last = r.at(3.0);
+                    assertThat(last.score()).isEqualTo(last.hard() + "hard/" + last.medium() + "medium/" + last.soft()
+                            + "soft");
+                    assertThat(last.placedShare()).isBetween(0.0, 1.0);
+                    assertThat(last.goalSkillShare()).isBetween(0.0, 1.0);
+                    assertThat(r.timeline()).isNotEmpty();
+                    assertThat(r.firstPlanSeconds()).isNotNull();
+                    assertThat(r.peakHeapMiB()).isPositive();
+                }
+            }
+        }
+        assertThat(SuiteStats.runs(result, "small.json", "regroup").get(0).scoreCalculationSpeed()).isPositive();
+        assertThat(result.scaling()).extracting(RunRecord::dataset).containsExactly("generated-100", "generated-300");
+        assertThat(result.scaling()).allSatisfy(r -> assertThat(r.firstFeasibleSeconds()).isNotNull());
+        assertThat(result.benchmarker().results()).hasSize(3);
+        assertThat(result.targets()).extracting(SuiteResult.Target::name).hasSize(7);
+
+        String report = Files.readString(out.resolve("quick.md"));
+        assertThat(report).contains("## Targets", "## small.json", "## medium.json", "## Scaling",
+                "## CP-SAT's own figures", "## Local-search variants");
+        for (String svg : List.of("quick-small-score.svg", "quick-medium-score.svg", "quick-scaling-time.svg",
+                "quick-scaling-heap.svg")) {
+            assertThat(report).contains(svg);
+            assertThat(Files.readString(out.resolve(svg))).startsWith("<?xml").contains("<svg");
+        }
+    }
+
+    /** The repository root, wherever Maven runs the test from. */
+    static Path repo(String child) {
+        Path here = Path.of("").toAbsolutePath();
+        while (here != null && !Files.isDirectory(here.resolve("datasets"))) {
+            here = here.getParent();
+        }
+        return here.resolve(child);
+    }
+}
