@@ -168,6 +168,10 @@ class SchoolsIntegrationTest {
                 Api.JSON.treeToValue(after, org.regroup.domain.plan.Plan.class), java.util.Set.of(),
                 java.util.Set.of());
         assertThat(p.compared()).isPositive();
+        // nobody's readiness changed between the days: the server counts the same perturbations
+        JsonNode counted = against.get("perturbations");
+        assertThat(List.of(counted.get("compared").asInt(), counted.get("forced").asInt(),
+                counted.get("additional").asInt())).isEqualTo(List.of(p.compared(), p.forced(), p.additional()));
         assertThat(p.additionalShare()).as(p.toString() + "; planned from scratch about 70% move").isLessThan(0.25);
     }
 

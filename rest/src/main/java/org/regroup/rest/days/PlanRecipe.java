@@ -11,23 +11,27 @@ import org.regroup.domain.io.Json;
  * How a stored version of a day's plan is made, kept with it so that an interrupted solve can be rebuilt the same way
  * and resumed: the day planned from the store ({@code day}), or another version re-planned after a mid-day change
  * ({@code change}); and the changes its solve took while it was running ({@code lateChanges}, in order).
+ *
+ * @param readinessChanged for a day planned from the store: the students whose ready set had changed since the
+ *                         previous published day when it was planned (their moves are forced, not additional)
  */
 public record PlanRecipe(String kind, Integer baseVersion, boolean basePublished, MidDayChange change,
-        List<MidDayChange> lateChanges) {
+        List<MidDayChange> lateChanges, List<String> readinessChanged) {
 
     static final String DAY = "day";
     static final String CHANGE = "change";
 
     public PlanRecipe {
         lateChanges = lateChanges == null ? List.of() : List.copyOf(lateChanges);
+        readinessChanged = readinessChanged == null ? List.of() : List.copyOf(readinessChanged);
     }
 
     static PlanRecipe day() {
-        return new PlanRecipe(DAY, null, false, null, List.of());
+        return new PlanRecipe(DAY, null, false, null, List.of(), List.of());
     }
 
     static PlanRecipe change(int baseVersion, boolean basePublished, MidDayChange change) {
-        return new PlanRecipe(CHANGE, baseVersion, basePublished, change, List.of());
+        return new PlanRecipe(CHANGE, baseVersion, basePublished, change, List.of(), List.of());
     }
 
     boolean isChange() {
@@ -37,7 +41,12 @@ public record PlanRecipe(String kind, Integer baseVersion, boolean basePublished
     PlanRecipe withLateChange(MidDayChange late) {
         List<MidDayChange> all = new ArrayList<>(lateChanges);
         all.add(late);
-        return new PlanRecipe(kind, baseVersion, basePublished, change, all);
+        return new PlanRecipe(kind, baseVersion, basePublished, change, all, readinessChanged);
+    }
+
+    PlanRecipe withReadinessChanged(java.util.Collection<String> students) {
+        return new PlanRecipe(kind, baseVersion, basePublished, change, lateChanges,
+                students.stream().sorted().toList());
     }
 
     String json() {

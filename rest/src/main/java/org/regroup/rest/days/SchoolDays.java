@@ -105,8 +105,8 @@ public final class SchoolDays {
      * ends the version becomes a draft holding the plan.
      */
     public Started plan(SchoolStore.SchoolRecord school, LocalDate day, Duration timeLimit) {
-        PlanRecipe recipe = PlanRecipe.day();
-        Build build = build(school, day, recipe);
+        Build build = build(school, day, PlanRecipe.day());
+        PlanRecipe recipe = PlanRecipe.day().withReadinessChanged(build.changed());
         PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
         int version = keep(school.id(), day, job, recipe);
         return new Started(version, job, build.startedFrom(), build.readinessChanged(), null);
@@ -228,7 +228,11 @@ public final class SchoolDays {
 
     /** A version's day ready to solve: the problem, how the built day is prepared, and what it starts from. */
     private record Build(DayProblem problem, UnaryOperator<DayPlan> prepare, String startedFrom,
-            int readinessChanged) {
+            Set<String> changed) {
+
+        int readinessChanged() {
+            return changed.size();
+        }
     }
 
     private Build build(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
@@ -259,7 +263,7 @@ public final class SchoolDays {
             return built;
         };
         return new Build(problem, prepare, before == null ? null
-                : previous.get().day() + " v" + previous.get().version(), changed.size());
+                : previous.get().day() + " v" + previous.get().version(), changed);
     }
 
     /** Another version of the day after a change: its blocks before the change pinned, the rest re-planned. */
@@ -286,7 +290,7 @@ public final class SchoolDays {
             return built;
         };
         return new Build(problem, prepare, day + " v" + recipe.baseVersion() + " ("
-                + (recipe.basePublished() ? "published" : "draft") + ")", gone.size());
+                + (recipe.basePublished() ? "published" : "draft") + ")", gone);
     }
 
     /** The changes a version's solve took while running, applied to its day (nothing pinned: see change docs). */

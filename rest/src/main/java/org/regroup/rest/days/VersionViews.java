@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.regroup.domain.io.Json;
 import org.regroup.domain.plan.Kpis;
+import org.regroup.domain.plan.Perturbations;
 import org.regroup.domain.plan.Plan;
 import org.regroup.store.SchoolStore;
 
@@ -56,17 +58,30 @@ public final class VersionViews {
         Kpis kpis = plan != null ? plan.kpis() : checkpoint == null ? null : checkpoint.kpis();
         return new VersionView(schoolId, day, version, record.status(), record.score(),
                 plan == null ? null : plan.feasible(), record.planId(), record.createdAt(), record.updatedAt(), kpis,
-                checkpoint, kpis == null ? null : againstYesterday(schoolId, day, kpis), withPlan ? document : null);
+                checkpoint, kpis == null ? null : againstYesterday(schoolId, day, version, kpis, plan),
+                withPlan ? document : null);
     }
 
-    private KpisAgainstYesterday againstYesterday(String schoolId, LocalDate day, Kpis today) {
+    private KpisAgainstYesterday againstYesterday(String schoolId, LocalDate day, int version, Kpis today,
+            Plan todays) {
         for (SchoolStore.PublishedPlan yesterday : store.publishedBefore(schoolId, day, 1)) {
             Plan plan = yesterday.plan() == null ? null : read(yesterday.plan());
             if (plan != null && plan.kpis() != null) {
-                return KpisAgainstYesterday.of(yesterday.day() + " v" + yesterday.version(), plan.kpis(), today);
+                return KpisAgainstYesterday.of(yesterday.day() + " v" + yesterday.version(), plan.kpis(), today,
+                        perturbations(schoolId, day, version, plan, todays));
             }
         }
         return null;
+    }
+
+    /** Against yesterday's plan, for a day planned from the store and holding its plan. */
+    private Perturbations perturbations(String schoolId, LocalDate day, int version, Plan yesterday, Plan today) {
+        PlanRecipe recipe = PlanRecipe.read(store.recipe(schoolId, day, version));
+        if (today == null || recipe.isChange()) {
+            return null;
+        }
+        return Perturbations.between(yesterday, today, Set.copyOf(recipe.readinessChanged()),
+                Set.copyOf(store.dayInput(schoolId, day).absentStaff()));
     }
 
     static Plan read(String json) {

@@ -17,7 +17,7 @@ class KpisAgainstYesterdayTest {
     @Test
     void everyNumberOfTheKpisIsSideBySideWithItsChange() {
         KpisAgainstYesterday compared = KpisAgainstYesterday.of("2026-11-23 v1", kpis(1.0, 4, 30),
-                kpis(0.98, 1, 32));
+                kpis(0.98, 1, 32), null);
 
         assertThat(compared.yesterday()).isEqualTo("2026-11-23 v1");
         assertThat(compared.kpis()).extracting(KpisAgainstYesterday.Row::kpi).containsExactly("presentStudentBlocks",
