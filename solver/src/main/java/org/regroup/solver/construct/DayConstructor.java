@@ -24,9 +24,11 @@ import org.regroup.solver.model.Session;
  * near a feasible plan instead of having to discover one move at a time (on a 1,200-student day Timefold's generic
  * construction heuristic alone leaves hundreds of students unplaced; see docs/model.md).
  *
- * <p>Per skill block: 1:1 time for students who need it; then small groups, each on the skill the most (and most
- * urgent: staff-led needs, working below grade, new skills) unplaced students are ready for and the adult may teach;
- * then supervised practice (online in labs, independent in open rooms) for the rest; then the catch-all. Advisory
+ * <p>Per skill block: 1:1 time for students who need it; then small groups where a group is worth more to its
+ * members than practising alone, priced with the day's soft weights (a goal skill given up costs, a new skill taught
+ * rather than practised alone gains; staff-led needs first), so that groups form around goal skills; then supervised
+ * practice (online in labs, independent in open rooms), each student on their own best skill; when practice cannot
+ * seat everyone, groups on any shared ready skill; then the catch-all. Advisory
  * blocks put students with their advisor; activity blocks group them by interest. Adults' teaching-block limits are
  * planned ahead (their free blocks fall where the school has most staff to spare). Slots left closed still get a
  * modality and a room of their own, so local search can open them.

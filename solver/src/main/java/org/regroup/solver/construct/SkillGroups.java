@@ -163,7 +163,7 @@ final class SkillGroups {
                     eligible.computeIfAbsent(o.focus(), f -> new ArrayList<>()).add(p);
                     double[] t = tally.computeIfAbsent(o.focus(), f -> new double[2]);
                     t[0]++;
-                    t[1] += weights.get(p);
+                    t[1] += urgencyFor(p, o);
                 }
             }
         }
@@ -205,7 +205,7 @@ final class SkillGroups {
                         if (o.eligible()) {
                             double[] t = tally.get(o.focus());
                             t[0]--;
-                            t[1] -= weights.get(p);
+                            t[1] -= urgencyFor(p, o);
                         }
                     }
                 }
@@ -344,7 +344,8 @@ final class SkillGroups {
         List<Placement> chosen = new ArrayList<>();
         candidates.stream()
                 .filter(p -> block.waiting().contains(p) && p.getCandidates().contains(slot))
-                .sorted(Comparator.comparingDouble((Placement p) -> -weights.get(p) - variety(p, focus))
+                .sorted(Comparator.comparingDouble((Placement p) -> -urgencyFor(p,
+                                p.getLearner().option(block.period(), focus)) - variety(p, focus))
                         .thenComparingInt(p -> p.getLearner().getIndex()))
                 .forEach(p -> {
                     if (chosen.size() < cap) {
@@ -374,6 +375,17 @@ final class SkillGroups {
         g.focus = focus;
         chosen.forEach(p -> block.join(g, p));
         return g;
+    }
+
+    /**
+     * How much a student counts toward a group on this option when groups are opened to seat everyone: their need
+     * for an adult ({@link #weight}), less 2 per point of goal value they would give up (a priority-1 goal skill
+     * missed counts like a new skill plus working below grade), never below a small share.
+     */
+    private double urgencyFor(Placement p, Option o) {
+        Option best = p.getLearner().best(block.period());
+        int goalGiven = best == null || o == null ? 0 : Math.max(0, best.goalValue() - o.goalValue());
+        return Math.max(0.25, weights.get(p) - 2.0 * goalGiven);
     }
 
     /** Not the same skill as the block before. */
