@@ -699,26 +699,23 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * A re-plan keeps students whose readiness did not change with the adult they had, on what they worked on (minimal
-     * perturbation): their teacher's roster stays familiar and the student keeps their group. Only set where a move is
-     * not forced. The focus part joins the session: a group's focus changes with its members, and the placement alone
+     * A re-plan keeps students whose readiness did not change with the adult they had, on what they worked on, in the
+     * same modality and space (minimal perturbation, as UniTime counts it): their teacher's roster stays familiar and
+     * the student keeps their group and room. Only set where a move is not forced. The focus part joins the session: a group's focus changes with its members, and the placement alone
      * would not be looked at again when it does.
      */
     Constraint movedFromPrevious(ConstraintFactory f) {
         UniConstraintStream<Placement> awayFromAdult = f.forEachIncludingUnassigned(Placement.class)
                 .filter(Placement::leftPreviousAdult);
-        BiConstraintStream<Placement, Session> onAnotherSkill = f.forEach(Placement.class)
-                .filter(p -> p.getPreviousFocusId() != null && !p.leftPreviousAdult())
+        BiConstraintStream<Placement, Session> groupChanged = f.forEach(Placement.class)
+                .filter(p -> p.getPreviousAdultId() != null && !p.leftPreviousAdult())
                 .join(f.forEachIncludingUnassigned(Session.class), Joiners.equal(Placement::getSession, s -> s))
-                .filter((p, s) -> {
-                    Focus focus = s.focusOf(p.getLearner());
-                    return focus != null && !p.getPreviousFocusId().equals(focus.getId());
-                });
-        return awayFromAdult.concat(onAnotherSkill)
+                .filter((p, s) -> p.differsFromPrevious(s, s.focusOf(p.getLearner())));
+        return awayFromAdult.concat(groupChanged)
                 .penalize(HardMediumSoftScore.ofSoft(MOVED_WEIGHT))
                 .justifyWith((p, s, score) -> new DayNote(p.getLearner().getId(), (s == null
                         ? "moved from " + p.getPreviousAdultId() + "'s group"
-                        : "with " + p.getPreviousAdultId() + " again but not on " + p.getPreviousFocusId())
+                        : "with " + p.getPreviousAdultId() + " again but on another skill, modality or space")
                         + " in block " + p.getPeriod().getId() + " though their readiness did not change",
                         p.getPeriod().getId()))
                 .asConstraint(Rules.MOVED_FROM_PREVIOUS);

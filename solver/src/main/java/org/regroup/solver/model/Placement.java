@@ -35,6 +35,9 @@ public class Placement {
     private String previousAdultId;
     /** What the student worked on then (with {@link #previousAdultId}). */
     private String previousFocusId;
+    /** The modality and space of that group then (null: not compared). */
+    private String previousModeId;
+    private String previousRoomId;
 
     public Placement() {
     }
@@ -58,6 +61,8 @@ public class Placement {
         copy.pinned = pinned;
         copy.previousAdultId = previousAdultId;
         copy.previousFocusId = previousFocusId;
+        copy.previousModeId = previousModeId;
+        copy.previousRoomId = previousRoomId;
         return copy;
     }
 
@@ -96,8 +101,25 @@ public class Placement {
 
     /** Remembers where the student was in the plan being replaced: the adult and what they worked on. */
     public void setPrevious(String adultId, String focusId) {
+        setPrevious(adultId, focusId, null, null);
+    }
+
+    /** As above, with the group's modality and space then: the same group in another room is a move too. */
+    public void setPrevious(String adultId, String focusId, String modeId, String roomId) {
         this.previousAdultId = adultId;
         this.previousFocusId = focusId;
+        this.previousModeId = modeId;
+        this.previousRoomId = roomId;
+    }
+
+    /**
+     * With the previous adult, whether the group in {@code s} differs from the one the student was in: another focus
+     * for them, another modality or another space (each compared only when remembered).
+     */
+    public boolean differsFromPrevious(Session s, Focus focus) {
+        return previousFocusId != null && focus != null && !previousFocusId.equals(focus.getId())
+                || previousModeId != null && s.getMode() != null && !previousModeId.equals(s.getMode().getId())
+                || previousRoomId != null && (s.getRoom() == null || !previousRoomId.equals(s.getRoom().getId()));
     }
 
     /**

@@ -68,7 +68,8 @@ public final class Continuity {
             boolean stillPossible = was != null && p.getCandidates().stream()
                     .map(Session::getAdult).anyMatch(a -> a != null && a.getId().equals(was.staffId()));
             if (stillPossible && !readinessChanged.contains(p.getLearner().getId())) {
-                p.setPrevious(was.staffId(), was.focus() == null ? null : was.focus().id());
+                p.setPrevious(was.staffId(), was.focus() == null ? null : was.focus().id(), was.modality(),
+                        was.spaceId());
                 remembered++;
             } else {
                 p.setPrevious(null, null);

@@ -445,6 +445,40 @@ class GoodDayTest {
     }
 
     @Test
+    void studentWithTheSameAdultAndSkillInTheSameRoomHolds() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Adult t1 = day.teacher("T1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        day.place(ana, day.session(t1, day.b1, "small-group", day.room("R1", 25)))
+                .setPrevious("T1", "NF1", "small-group", "R1");
+        verify(RegroupConstraintProvider::movedFromPrevious, day).hasNoImpact();
+    }
+
+    @Test
+    void studentWhoseGroupMovedToAnotherRoomBreaks() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Adult t1 = day.teacher("T1");
+        day.room("R1", 25);
+        Learner ana = day.student("ANA").ready(nf1).build();
+        day.place(ana, day.session(t1, day.b1, "small-group", day.room("R2", 25)))
+                .setPrevious("T1", "NF1", "small-group", "R1");
+        verify(RegroupConstraintProvider::movedFromPrevious, day).penalizesBy(1);
+    }
+
+    @Test
+    void studentWhoseGroupChangedModalityBreaks() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Adult t1 = day.teacher("T1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        day.place(ana, day.session(t1, day.b1, "small-group", day.room("R1", 25)))
+                .setPrevious("T1", "NF1", "seminar", "R1");
+        verify(RegroupConstraintProvider::movedFromPrevious, day).penalizesBy(1);
+    }
+
+    @Test
     void studentLeftUnplacedCountsAsMovedBreaks() {
         Day day = new Day();
         Focus nf1 = day.skill("NF1");
