@@ -11,6 +11,7 @@ import com.google.ortools.sat.IntegerVariableProto;
 import com.google.ortools.sat.LinearArgument;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import org.regroup.solver.constraints.RegroupConstraintProvider;
 import org.regroup.solver.constraints.Rules;
 
 /**
@@ -22,20 +23,11 @@ final class ScoreTerms {
 
     enum Level { HARD, MEDIUM, SOFT }
 
-    /** Default soft weights per unit, as in RegroupConstraintProvider (docs/format.md); a school overrides them. */
-    static final Map<String, Integer> DEFAULT_SOFT_WEIGHTS = Map.ofEntries(
-            Map.entry(Rules.GOAL_MISSED, 10), Map.entry(Rules.LESS_URGENT, 1), Map.entry(Rules.STATE_MISFIT, 15),
-            Map.entry(Rules.MODALITY_AVOIDED, 10), Map.entry(Rules.MODALITY_NOT_PREFERRED, 3),
-            Map.entry(Rules.SAME_MODALITY_ALL_DAY, 20), Map.entry(Rules.SAME_SKILL_TWICE, 15),
-            Map.entry(Rules.MIXED_MASTERY, 1), Map.entry(Rules.ADVISOR_NOT_SEEN, 20), Map.entry(Rules.PEERS_APART, 5),
-            Map.entry(Rules.REQUEST_IGNORED, 30), Map.entry(Rules.INTEREST_MISSED, 10),
-            Map.entry(Rules.BEHIND_UNSUPERVISED, 8), Map.entry(Rules.PRACTISING_ALONE, 12),
-            Map.entry(Rules.STAFF_LOAD, 2), Map.entry(Rules.STAFF_ROOM_CHANGE, 3), Map.entry(Rules.CATCH_ALL_USED, 40),
-            Map.entry(Rules.OPEN_SESSION, 5), Map.entry(Rules.MOVED_FROM_PREVIOUS, 20),
-            Map.entry(Rules.THREE_DAYS_RUNNING, 15));
+    /** Default soft weights per unit: the solver's own (docs/format.md); a school overrides them. */
+    static final Map<String, Integer> DEFAULT_SOFT_WEIGHTS = RegroupConstraintProvider.DEFAULT_SOFT_WEIGHTS;
 
     /** Medium rules: an unplaced student-block costs 10, a group's shortfall 1 per missing student. */
-    static final Map<String, Integer> MEDIUM_WEIGHTS = Map.of(Rules.UNPLACED, 10, Rules.GROUP_UNDER_MINIMUM, 1);
+    static final Map<String, Integer> MEDIUM_WEIGHTS = RegroupConstraintProvider.MEDIUM_WEIGHTS;
 
     private final Map<String, LinearExprBuilder> units = new LinkedHashMap<>();
     /** The objective's weight of one medium and one hard point (set by {@link #objective}). */

@@ -3,6 +3,7 @@ package org.regroup.solver.constraints;
 import static org.regroup.solver.constraints.Justifications.members;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -36,7 +37,7 @@ import org.regroup.solver.model.Session;
 public class RegroupConstraintProvider implements ConstraintProvider {
 
     // Default soft weights (per unit of each rule); a school overrides them by rule name.
-    static final int GOAL_WEIGHT = 10;
+    static final int GOAL_WEIGHT = 15;
     static final int URGENCY_WEIGHT = 1;
     static final int STATE_WEIGHT = 15;
     static final int AVOIDED_WEIGHT = 10;
@@ -71,17 +72,31 @@ public class RegroupConstraintProvider implements ConstraintProvider {
         if (w != null) {
             return (int) w.softScore();
         }
-        return switch (rule) {
-            case Rules.GOAL_MISSED -> GOAL_WEIGHT;
-            case Rules.LESS_URGENT -> URGENCY_WEIGHT;
-            case Rules.STATE_MISFIT -> STATE_WEIGHT;
-            case Rules.SAME_SKILL_TWICE -> SAME_SKILL_WEIGHT;
-            case Rules.BEHIND_UNSUPERVISED -> BEHIND_WEIGHT;
-            case Rules.PRACTISING_ALONE -> PRACTISING_ALONE_WEIGHT;
-            case Rules.OPEN_SESSION -> OPEN_SESSION_WEIGHT;
-            default -> throw new IllegalArgumentException("no default weight kept here for " + rule);
-        };
+        Integer d = DEFAULT_SOFT_WEIGHTS.get(rule);
+        if (d == null) {
+            throw new IllegalArgumentException("not a soft rule: " + rule);
+        }
+        return d;
     }
+
+    /** Every soft rule's default weight per unit, by name (docs/format.md); the one copy other planners read. */
+    public static final Map<String, Integer> DEFAULT_SOFT_WEIGHTS = Map.ofEntries(
+            Map.entry(Rules.GOAL_MISSED, GOAL_WEIGHT), Map.entry(Rules.LESS_URGENT, URGENCY_WEIGHT),
+            Map.entry(Rules.STATE_MISFIT, STATE_WEIGHT), Map.entry(Rules.MODALITY_AVOIDED, AVOIDED_WEIGHT),
+            Map.entry(Rules.MODALITY_NOT_PREFERRED, NOT_PREFERRED_WEIGHT),
+            Map.entry(Rules.SAME_MODALITY_ALL_DAY, SAME_MODALITY_WEIGHT),
+            Map.entry(Rules.SAME_SKILL_TWICE, SAME_SKILL_WEIGHT), Map.entry(Rules.MIXED_MASTERY, MIXED_MASTERY_WEIGHT),
+            Map.entry(Rules.ADVISOR_NOT_SEEN, ADVISOR_WEIGHT), Map.entry(Rules.PEERS_APART, PEERS_WEIGHT),
+            Map.entry(Rules.REQUEST_IGNORED, REQUEST_WEIGHT), Map.entry(Rules.INTEREST_MISSED, INTEREST_WEIGHT),
+            Map.entry(Rules.BEHIND_UNSUPERVISED, BEHIND_WEIGHT),
+            Map.entry(Rules.PRACTISING_ALONE, PRACTISING_ALONE_WEIGHT), Map.entry(Rules.STAFF_LOAD, LOAD_WEIGHT),
+            Map.entry(Rules.STAFF_ROOM_CHANGE, ROOM_CHANGE_WEIGHT), Map.entry(Rules.CATCH_ALL_USED, CATCH_ALL_WEIGHT),
+            Map.entry(Rules.OPEN_SESSION, OPEN_SESSION_WEIGHT), Map.entry(Rules.MOVED_FROM_PREVIOUS, MOVED_WEIGHT),
+            Map.entry(Rules.THREE_DAYS_RUNNING, THREE_DAYS_WEIGHT));
+
+    /** The medium rules' weights per unit: an unplaced student-block, a student missing from a group's minimum. */
+    public static final Map<String, Integer> MEDIUM_WEIGHTS = Map.of(Rules.UNPLACED, UNPLACED_MEDIUM_WEIGHT,
+            Rules.GROUP_UNDER_MINIMUM, 1);
 
     private static final Function<Placement, Session> SESSION_OF = Placement::getSession;
     private static final BiFunction<Placement, Session, DayEntry> ENTRY_OF =
