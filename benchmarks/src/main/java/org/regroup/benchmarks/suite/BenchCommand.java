@@ -53,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "benchmarks/results/)")
     Path outDir = Path.of(HOME, "benchmarks", "results");
 
+    @Option(names = "--report-only", description = "Run nothing: re-read <suite>.json from --out-dir, judge the "
+            + "targets again and rewrite the report and plots (after a change to the report, not to the solvers)")
+    boolean reportOnly;
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -66,9 +70,13 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Suite %s: %d days × %d solvers × %d seeds at %s s, scaling %s, results in %s%n",
                 s.name(), s.datasets().size(), s.solvers().size(), s.seeds().size(), s.limits(), s.scalingStudents(),
                 outDir);
-        SuiteResult result = new SuiteRunner(outDir, s.name(), out).run(s);
+        SuiteResult result = reportOnly ? reread(outDir.resolve(s.name() + ".json"))
+                : new SuiteRunner(outDir, s.name(), out).run(s);
+        String command = !reportOnly ? "./regroup bench " + String.join(" ", commandArgs())
+                : result.command() != null ? result.command() : "./regroup bench --suite " + s.name();
+        result = result.withCommand(command);
         Json.writeAtomically(outDir.resolve(s.name() + ".json"), result);
-        Path report = SuiteReport.write(result, outDir, "./regroup bench " + String.join(" ", commandArgs()));
+        Path report = SuiteReport.write(result, outDir, command);
         out.printf(Locale.ROOT, "%nTargets:%n");
         for (SuiteResult.Target t : result.targets()) {
             out.printf(Locale.ROOT, "  %-8s %s — %s%n", t.met() == null ? "n/a" : t.met() ? "met" : "MISSED", t.name(),
@@ -77,6 +85,18 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nWrote %s and %s (%.0f s)%n", outDir.resolve(s.name() + ".json"), report,
                 result.wallSeconds());
         return 0;
+    }
+
+    /** A suite's record as written, its timelines thinned and its targets judged again. */
+    private SuiteResult reread(Path json) throws IOException {
+        if (!Files.isRegularFile(json)) {
+            throw new ParameterException(spec.commandLine(), "--report-only: no " + json + " to re-read");
+        }
+        SuiteResult r = Json.mapper().readValue(json.toFile(), SuiteResult.class);
+        SuiteResult thinned = new SuiteResult(r.suite(), r.command(), r.startedAt(), r.wallSeconds(), r.machine(),
+                r.spec(), r.runs().stream().map(Timeline::thinned).toList(),
+                r.scaling().stream().map(Timeline::thinned).toList(), r.benchmarker(), List.of());
+        return thinned.withTargets(Targets.evaluate(thinned));
     }
 
     private SuiteSpec suiteSpec() {

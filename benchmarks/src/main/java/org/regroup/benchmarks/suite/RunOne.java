@@ -78,7 +78,7 @@ public final class RunOne {
         java.lang.ref.Reference.reachabilityFence(day); // the day model counts in the live heap
         return new RunRecord(Datasets.label(dataset), day.getLearners().size(), day.getAdults().size(),
                 day.getRooms().size(), day.getPeriods().size(), solver, seed, limit, outcome.firstPlan,
-                outcome.firstFeasible, outcome.checkpoints, outcome.timeline, outcome.calculationSpeed, peak,
+                outcome.firstFeasible, outcome.checkpoints, Timeline.thin(outcome.timeline), outcome.calculationSpeed, peak,
                 live, wall, outcome.facts, outcome.error);
     }
 

@@ -75,6 +75,9 @@ final class SuiteReport {
             }
             firstSeed.put(solver, runs.get(0));
             Double feasible = SuiteStats.median(runs, RunRecord::firstFeasibleSeconds);
+            long feasibleRuns = runs.stream().filter(x -> x.firstFeasibleSeconds() != null).count();
+            String feasibleText = feasible == null ? "never" : String.format(Locale.ROOT, "%.2f s", feasible)
+                    + (feasibleRuns < runs.size() ? " (" + feasibleRuns + " of " + runs.size() + " runs)" : "");
             Double speed = SuiteStats.median(runs, x -> x.scoreCalculationSpeed() == null ? null
                     : x.scoreCalculationSpeed().doubleValue());
             Double heap = SuiteStats.median(runs, x -> (double) x.peakHeapMiB());
@@ -82,7 +85,7 @@ final class SuiteReport {
                 RunRecord.Checkpoint c = SuiteStats.medianAt(runs, at);
                 md.append("| ").append(solver).append(" | ").append(SuiteRunner.plain(at)).append(" s | ");
                 if (c == null) {
-                    md.append("no plan | | | | | | ");
+                    md.append(noPlan(runs)).append(" | | | | | | ");
                 } else {
                     md.append(String.format(Locale.ROOT, "`%s` | %.1f%% | %.1f%% | %s | %.0f | %.0f | ", c.score(),
                             100 * SuiteStats.medianOf(runs, at, RunRecord.Checkpoint::placedShare),
@@ -90,7 +93,7 @@ final class SuiteReport {
                             staffLed(runs, at), SuiteStats.medianOf(runs, at, x -> x.unmetAccommodation()),
                             SuiteStats.medianOf(runs, at, x -> x.catchAllStudentBlocks())));
                 }
-                md.append(feasible == null ? "never" : String.format(Locale.ROOT, "%.2f s", feasible)).append(" | ")
+                md.append(feasibleText).append(" | ")
                         .append(speed == null ? "" : String.format(Locale.ROOT, "%,.0f", speed)).append(" | ")
                         .append(heap == null ? "" : String.format(Locale.ROOT, "%.0f MiB", heap)).append(" |\n");
             }
@@ -98,6 +101,13 @@ final class SuiteReport {
         String svg = r.suite() + "-" + day.replace(".json", "") + "-score.svg";
         Charts.scoreOverTime(day, firstSeed, outDir.resolve(svg));
         md.append("\n![").append(day).append(": score over time](").append(svg).append(")\n\n");
+    }
+
+    /** Why no run had a plan: the distinct errors (e.g. CP-SAT out of memory building the model). */
+    private static String noPlan(List<RunRecord> runs) {
+        List<String> errors = runs.stream().map(RunRecord::error).filter(Objects::nonNull)
+                .map(e -> e.replaceAll(" \\(log: .*\\)", "")).distinct().toList();
+        return errors.isEmpty() ? "no plan" : "no plan: " + String.join("; ", errors);
     }
 
     private static String staffLed(List<RunRecord> runs, double at) {

@@ -5,13 +5,25 @@ import java.util.List;
 /**
  * Everything a suite measured: {@code benchmarks/results/<suite>.json}.
  *
+ * @param command     the command that produced it
  * @param runs        one record per dataset × solver × seed
  * @param scaling     Regroup on generated schools of growing size
  * @param benchmarker the local-search variants through Timefold's Benchmarker (null when skipped)
  * @param targets     the issue's targets, each met or missed by how much
  */
-public record SuiteResult(String suite, String startedAt, double wallSeconds, Machine machine, SuiteSpec spec,
-        List<RunRecord> runs, List<RunRecord> scaling, BenchmarkerRun.Summary benchmarker, List<Target> targets) {
+public record SuiteResult(String suite, String command, String startedAt, double wallSeconds, Machine machine,
+        SuiteSpec spec, List<RunRecord> runs, List<RunRecord> scaling, BenchmarkerRun.Summary benchmarker,
+        List<Target> targets) {
+
+    SuiteResult withCommand(String newCommand) {
+        return new SuiteResult(suite, newCommand, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
+                targets);
+    }
+
+    SuiteResult withTargets(List<Target> newTargets) {
+        return new SuiteResult(suite, command, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
+                newTargets);
+    }
 
     /** Where it ran: the figures mean little without them. */
     public record Machine(String os, int cores, String javaVersion, String javaVm, String runHeap,

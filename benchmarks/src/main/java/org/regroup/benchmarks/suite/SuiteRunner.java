@@ -73,10 +73,9 @@ public final class SuiteRunner {
                     : "report in " + benchmarker.reportDirectory());
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        SuiteResult partial = new SuiteResult(spec.name(), startedAt, wall, SuiteResult.Machine.current(), spec, runs,
-                scaling, benchmarker, List.of());
-        return new SuiteResult(spec.name(), startedAt, wall, partial.machine(), spec, runs, scaling, benchmarker,
-                Targets.evaluate(partial));
+        SuiteResult partial = new SuiteResult(spec.name(), null, startedAt, wall, SuiteResult.Machine.current(), spec,
+                runs, scaling, benchmarker, List.of());
+        return partial.withTargets(Targets.evaluate(partial));
     }
 
     private RunRecord child(String dataset, String solver, long seed, String limits, String heap, double longest)

@@ -67,7 +67,8 @@ final class Targets {
             String status = cp.stream().map(x -> String.valueOf(x.facts().get("status"))).distinct().toList().toString();
             return new SuiteResult.Target(name, goal, best == null ? "CP-SAT found no plan"
                     : "CP-SAT's best plan " + best.score() + " vs Regroup " + regroup.score() + " ("
-                            + percent(gap(regroup, best)) + ")",
+                            + (SuiteStats.atLeast(regroup, best) ? "Regroup ahead" : "Regroup behind by "
+                                    + percent(gap(regroup, best))) + ")",
                     null, "CP-SAT proved no optimum within " + SuiteRunner.plain(r.spec().longestLimit()) + " s (status "
                             + status + "), so there is no optimum to measure the gap to");
         }
@@ -153,8 +154,8 @@ final class Targets {
                     "this suite's scaling series has no 1,000 and 3,000 point");
         }
         if (k1.firstFeasibleSeconds() == null || k3.firstFeasibleSeconds() == null) {
-            return new SuiteResult.Target(name, "≤ 3×", "1,000: " + k1.firstFeasibleSeconds() + " s, 3,000: "
-                    + k3.firstFeasibleSeconds() + " s", false, "no feasible plan within the limit");
+            return new SuiteResult.Target(name, "≤ 3×", "1,000: " + feasible(k1) + ", 3,000: " + feasible(k3),
+                    false, "no feasible plan within the limit");
         }
         double ratio = k3.firstFeasibleSeconds() / k1.firstFeasibleSeconds();
         return new SuiteResult.Target(name, "≤ 3×", String.format(Locale.ROOT, "1,000: %.2f s, 3,000: %.2f s: %.1f×",
@@ -174,6 +175,11 @@ final class Targets {
         return new SuiteResult.Target(name, "≤ 1,024 MiB", "ran with " + SuiteSpec.SCALING_HEAP + ": peak "
                 + k3.peakHeapMiB() + " MiB, live after GC " + k3.liveHeapMiB() + " MiB", met,
                 completed ? "" : "the run did not complete: " + k3.error());
+    }
+
+    private static String feasible(RunRecord r) {
+        return r.firstFeasibleSeconds() == null ? "none in " + SuiteRunner.plain(r.limitSeconds()) + " s"
+                : String.format(Locale.ROOT, "%.2f s", r.firstFeasibleSeconds());
     }
 
     private static RunRecord scaling(SuiteResult r, int students) {

@@ -99,7 +99,7 @@ class TargetsTest {
     }
 
     private SuiteResult result() {
-        return new SuiteResult("t", "now", 1, null, SPEC, runs, scaling, null, List.of());
+        return new SuiteResult("t", "test", "now", 1, null, SPEC, runs, scaling, null, List.of());
     }
 
     private void run(String day, String solver, long seed, Map<String, Object> facts, Double feasible,
