@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.regroup.domain.io.Json;
+import org.regroup.solver.solve.LocalSearchVariant;
 
 /**
  * Runs a suite one run at a time (the machine's cores belong to the run), each in a fresh JVM ({@link RunOne}),
@@ -65,7 +66,7 @@ public final class SuiteRunner {
         BenchmarkerRun.Summary benchmarker = null;
         if (!spec.benchmarkerDays().isEmpty()) {
             progress.printf(Locale.ROOT, "[benchmarker] %d local-search variants × %d days, %s s each … ",
-                    org.regroup.solver.solve.LocalSearchVariant.values().length, spec.benchmarkerDays().size(),
+                    LocalSearchVariant.values().length, spec.benchmarkerDays().size(),
                     plain(spec.benchmarkerLimit()));
             progress.flush();
             benchmarker = benchmarker(spec);
@@ -103,7 +104,7 @@ public final class SuiteRunner {
                 summary.toString()));
         command.addAll(spec.benchmarkerDays());
         double budget = spec.benchmarkerLimit() * spec.benchmarkerDays().size()
-                * org.regroup.solver.solve.LocalSearchVariant.values().length;
+                * LocalSearchVariant.values().length;
         int exit = exec(command, logs.resolve("benchmarker.log"), budget);
         return exit == 0 && Files.exists(summary)
                 ? Json.mapper().readValue(summary.toFile(), BenchmarkerRun.Summary.class) : null;
