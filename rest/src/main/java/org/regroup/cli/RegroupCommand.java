@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         description = "Plans a personalized-learning school day: who works on what, how, with whom, where.",
         subcommands = { SolveCommand.class, GenerateCommand.class, ServeCommand.class, WhatIfCommand.class,
                 SimulateCommand.class,
-                CommandLine.HelpCommand.class })
+                CommandLine.HelpCommand.class },
+        footer = {"", "Benchmarks (from the source tree, through the ./regroup launcher): ./regroup bench --suite quick|full "
+                + "runs Regroup against CP-SAT, greedy regrouping and static tracking (./regroup bench --help)."})
 public final class RegroupCommand implements Runnable {
 
     /** Bad input (files, options): the user can fix it. */
