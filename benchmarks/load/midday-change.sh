@@ -37,6 +37,11 @@ import json,sys
 for r in json.load(sys.stdin)["rules"]:
     if "hard" in r["score"] and not r["score"].startswith("0hard/0medium"):
         print("  breaks", r["rule"], r["score"], r["matches"])' | head -5
+curl -sf "localhost:$PORT/api/plans/$P2" | python3 -c '
+import json,sys,collections
+p=json.load(sys.stdin); p=p.get("plan",p)
+why=collections.Counter((u["blockId"], (u.get("reasons") or ["?"])[0]) for u in p.get("unplaced",[]))
+for (block,reason),n in sorted(why.items()): print("  unplaced", n, "in", block + ":", reason)' | head -8
 sleep 1
 curl -sf "$B/days/$DAY/diff?from=1&to=2" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d["moves"]), "student-blocks move;", len(d["newRosters"]), "adults get a new roster")'
 echo "($STAFF gone from $BLOCK on; $DATASET; morning plan $MORNING, re-plan $REPLAN)"
