@@ -11,14 +11,13 @@ import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import org.regroup.benchmarks.peers.Peer;
+import org.regroup.benchmarks.peers.PlanScorer;
 import org.regroup.benchmarks.peers.PeerRun;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.plan.Plan;
 import org.regroup.solver.build.DayPlanBuilder;
-import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.output.PlanImporter;
 
 /**
  * A general-purpose exact solver as a peer: the day as one CP-SAT model (Google OR-Tools) with Regroup's hard rules
@@ -142,9 +141,7 @@ public final class CpSatPeer implements Peer {
         System.out.println("improvements: " + run.improvements().size());
         Plan plan = run.last();
         if (plan != null) {
-            DayPlan imported = PlanImporter.apply(plan, DayPlanBuilder.build(problem, "fresh"), "cp-sat plan");
-            Explainer.solutionManager().update(imported);
-            System.out.println("timefoldScore: " + imported.getScore());
+            System.out.println("timefoldScore: " + PlanScorer.imported(problem, plan, "cp-sat plan").getScore());
         }
     }
 }

@@ -80,17 +80,10 @@ public final class PeerMain {
         DayPlan shared = DayPlanBuilder.build(problem, dataset);
         PeerRun run = peer.run(problem, shared, Duration.ofSeconds(30), 1L);
         Plan plan = run.last();
-        DayPlan fresh = score(problem, plan, dataset);
+        DayPlan fresh = PlanScorer.imported(problem, plan, dataset);
         return new Result(dataset, peer.name(), fresh.getScore().toString(), KpiCalculator.compute(fresh),
                 run.improvements().get(run.improvements().size() - 1).elapsed(), Explainer.brokenRules(fresh),
                 run.facts());
     }
 
-    /** The harness's yardstick: the plan on a freshly built day, scored by Regroup's rules. */
-    public static DayPlan score(DayProblem problem, Plan plan, String source) {
-        DayPlan fresh = DayPlanBuilder.build(problem, source);
-        PlanImporter.apply(plan, fresh, source);
-        Explainer.solutionManager().update(fresh);
-        return fresh;
-    }
 }

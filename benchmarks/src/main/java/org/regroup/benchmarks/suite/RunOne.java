@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import org.regroup.benchmarks.peers.Peer;
+import org.regroup.benchmarks.peers.PlanScorer;
 import org.regroup.benchmarks.peers.PeerRun;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.InvalidInputException;
@@ -130,7 +131,7 @@ public final class RunOne {
         for (double c : checkpoints) {
             DayPlan plan = c == limit ? result.plan() : bestAt.get(c);
             if (plan != null && plan.getScore().isSolutionInitialized()) {
-                o.checkpoints.add(PlanScorer.checkpoint(c, PlanScorer.score(plan)));
+                o.checkpoints.add(RunRecord.Checkpoint.of(c, PlanScorer.score(plan)));
             }
         }
         o.calculationSpeed = result.scoreCalculationSpeed();
@@ -167,7 +168,7 @@ public final class RunOne {
                 }
             }
             if (latest >= 0) {
-                o.checkpoints.add(PlanScorer.checkpoint(c, scored[latest]));
+                o.checkpoints.add(RunRecord.Checkpoint.of(c, scored[latest]));
             }
         }
         if (plans.isEmpty()) {

@@ -3,6 +3,10 @@ package org.regroup.benchmarks.suite;
 import java.util.List;
 import java.util.Map;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.regroup.benchmarks.peers.PlanScorer;
+import org.regroup.domain.plan.Kpis;
+
 /**
  * One solver on one day with one seed: what the suite's JSON holds per run. Every plan is scored by Regroup's
  * Timefold rules and KPI code, whichever solver made it.
@@ -35,6 +39,15 @@ public record RunRecord(String dataset, int students, int staff, int spaces, int
     public record Checkpoint(double atSeconds, String score, long hard, long medium, long soft, double placedShare,
             double goalSkillShare, Double staffLedShare, int staffLedDelivered, int staffLedRequired,
             int unmetAccommodation, int catchAllStudentBlocks, double meanDistinctModalities) {
+
+        static Checkpoint of(double atSeconds, PlanScorer.Scored scored) {
+            HardMediumSoftScore s = scored.score();
+            Kpis k = scored.kpis();
+            Double staffLed = k.staffLedRequired() == 0 ? null : (double) k.staffLedDelivered() / k.staffLedRequired();
+            return new Checkpoint(atSeconds, s.toString(), s.hardScore(), s.mediumScore(), s.softScore(),
+                    k.placedShare(), k.goalSkillShare(), staffLed, k.staffLedDelivered(), k.staffLedRequired(),
+                    k.studentsWithUnmetAccommodation(), k.catchAllStudentBlocks(), k.meanDistinctModalities());
+        }
     }
 
     /** An improvement: when and how good. */

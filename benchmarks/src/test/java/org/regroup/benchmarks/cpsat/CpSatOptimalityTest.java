@@ -9,15 +9,14 @@ import java.util.Set;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.junit.jupiter.api.Test;
+import org.regroup.benchmarks.peers.PlanScorer;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.Staff;
 import org.regroup.domain.Student;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.plan.Plan;
 import org.regroup.solver.build.DayPlanBuilder;
-import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.output.PlanImporter;
 import org.regroup.solver.solve.DaySolver;
 import org.regroup.solver.solve.SolveOptions;
 
@@ -63,8 +62,7 @@ class CpSatOptimalityTest {
         assertThat(result.run().facts().get("status")).as("%s", result.run().facts()).isEqualTo("OPTIMAL");
         assertThat(result.run().facts().get("objective")).isEqualTo(result.run().facts().get("bestObjectiveBound"));
         Plan plan = result.run().last();
-        DayPlan imported = PlanImporter.apply(plan, DayPlanBuilder.build(problem, "fresh"), "cp-sat plan");
-        Explainer.solutionManager().update(imported);
+        DayPlan imported = PlanScorer.imported(problem, plan, "cp-sat plan");
         HardMediumSoftScore score = imported.getScore();
         assertThat(score.hardScore()).isZero();
         assertThat(score.mediumScore()).isZero();

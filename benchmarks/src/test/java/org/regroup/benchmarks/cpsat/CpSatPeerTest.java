@@ -11,13 +11,13 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.regroup.benchmarks.peers.PlanScorer;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.plan.Plan;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.output.PlanImporter;
 
 /**
  * The peer on the bundled small day, scored the way the benchmark suite scores every peer: its plan imported onto a
@@ -86,8 +86,7 @@ class CpSatPeerTest {
     }
 
     private static DayPlan imported(Plan plan) {
-        DayPlan fresh = PlanImporter.apply(plan, DayPlanBuilder.build(problem, "fresh"), "cp-sat plan");
-        Explainer.solutionManager().update(fresh);
+        DayPlan fresh = PlanScorer.imported(problem, plan, "cp-sat plan");
         return fresh;
     }
 }

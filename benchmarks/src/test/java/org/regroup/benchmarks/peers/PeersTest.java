@@ -67,7 +67,7 @@ class PeersTest {
         assertThat(run.improvements()).hasSize(1);
         Plan plan = run.last();
         planOut[0] = plan;
-        return PeerMain.score(problem, plan, dataset); // PlanImporter.apply throws on any mismatch
+        return PlanScorer.imported(problem, plan, dataset); // PlanImporter.apply throws on any mismatch
     }
 
     static Map<String, Integer> hardBroken(DayPlan day) {

@@ -1,4 +1,4 @@
-package org.regroup.benchmarks.suite;
+package org.regroup.benchmarks.peers;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.regroup.domain.DayProblem;
@@ -24,23 +24,24 @@ public final class PlanScorer {
     private PlanScorer() {
     }
 
-    public static Scored score(DayProblem problem, Plan plan, String source) {
+    /** The plan on a freshly built day, its score set (for analyses and rule-by-rule checks). */
+    public static DayPlan imported(DayProblem problem, Plan plan, String source) {
         DayPlan day = PlanImporter.apply(plan, DayPlanBuilder.build(problem, source), source);
-        return score(day);
+        Explainer.solutionManager().update(day);
+        return day;
+    }
+
+    public static Scored score(DayProblem problem, Plan plan, String source) {
+        return kpisOf(imported(problem, plan, source));
     }
 
     /** Scores a day already holding its plan (Regroup's own best plans). */
     public static Scored score(DayPlan day) {
         Explainer.solutionManager().update(day);
-        return new Scored(day.getScore(), KpiCalculator.compute(day));
+        return kpisOf(day);
     }
 
-    static RunRecord.Checkpoint checkpoint(double atSeconds, Scored scored) {
-        HardMediumSoftScore s = scored.score();
-        Kpis k = scored.kpis();
-        Double staffLed = k.staffLedRequired() == 0 ? null : (double) k.staffLedDelivered() / k.staffLedRequired();
-        return new RunRecord.Checkpoint(atSeconds, s.toString(), s.hardScore(), s.mediumScore(), s.softScore(),
-                k.placedShare(), k.goalSkillShare(), staffLed, k.staffLedDelivered(), k.staffLedRequired(),
-                k.studentsWithUnmetAccommodation(), k.catchAllStudentBlocks(), k.meanDistinctModalities());
+    private static Scored kpisOf(DayPlan scored) {
+        return new Scored(scored.getScore(), KpiCalculator.compute(scored));
     }
 }
