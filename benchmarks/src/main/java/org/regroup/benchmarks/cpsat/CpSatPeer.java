@@ -60,6 +60,12 @@ public final class CpSatPeer implements Peer {
     record Result(PeerRun run, DayModel model, Decisions best, Map<String, Long> modelPoints) {
     }
 
+    /** Building the model of medium in Java (2.6 million constraints) ran out of 2 GiB. */
+    @Override
+    public String jvmHeap() {
+        return "-Xmx8g";
+    }
+
     /** CP-SAT's own memory cap (outside the Java heap); the machine has 24 GiB. */
     static final int MAX_NATIVE_MIB = 12_000;
 

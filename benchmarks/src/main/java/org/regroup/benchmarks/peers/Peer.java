@@ -26,4 +26,9 @@ public interface Peer {
      * @param seed      for peers with randomness
      */
     PeerRun run(DayProblem problem, DayPlan day, Duration timeLimit, long seed);
+
+    /** The JVM heap option a run of this peer needs when the suite's default is too small; null: the default. */
+    default String jvmHeap() {
+        return null;
+    }
 }

@@ -32,7 +32,7 @@ public record SuiteResult(String suite, String command, String startedAt, double
         static Machine current() {
             return new Machine(System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    System.getProperty("java.vm.name"), SuiteSpec.RUN_HEAP, SuiteSpec.CP_SAT_HEAP,
+                    System.getProperty("java.vm.name"), SuiteSpec.RUN_HEAP, SuiteSpec.heapFor(Targets.CP_SAT),
                     SuiteSpec.SCALING_HEAP);
         }
     }

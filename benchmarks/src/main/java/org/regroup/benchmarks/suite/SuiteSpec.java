@@ -21,11 +21,6 @@ public record SuiteSpec(String name, List<String> datasets, List<String> solvers
 
     /** Heap of each dataset run's JVM. */
     public static final String RUN_HEAP = "-Xmx2g";
-    /**
-     * Heap of a CP-SAT run's JVM: building the model of medium in Java (2.6 million constraints) ran out of 2 GiB.
-     * CP-SAT's own memory (presolve, search) is native and capped in the peer.
-     */
-    public static final String CP_SAT_HEAP = "-Xmx8g";
     /** Heap of each scaling run's JVM: the bound for 3,000 students. */
     public static final String SCALING_HEAP = "-Xmx1g";
 
@@ -63,9 +58,9 @@ public record SuiteSpec(String name, List<String> datasets, List<String> solvers
         };
     }
 
-    /** The heap a solver's runs get. */
+    /** The heap a solver's runs get: the default, or what the peer says it needs. */
     public static String heapFor(String solver) {
-        return solver.startsWith("cp-sat") ? CP_SAT_HEAP : RUN_HEAP;
+        return Contenders.peer(solver).map(org.regroup.benchmarks.peers.Peer::jvmHeap).orElse(RUN_HEAP);
     }
 
     public double longestLimit() {
