@@ -13,6 +13,7 @@ import org.regroup.domain.BlockKind;
 import org.regroup.domain.catalog.ModalityCatalog;
 import org.regroup.solver.model.Adult;
 import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.GroupSummary;
 import org.regroup.solver.model.Learner;
 import org.regroup.solver.model.Mode;
 import org.regroup.solver.model.Period;
@@ -38,15 +39,21 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
     @Override
     public void changeWorkingSolution(ScoreDirector<DayPlan> director, BooleanSupplier isPhaseTerminated) {
         DayPlan plan = director.getWorkingSolution();
-        if (isAlreadyBuilt(plan)) {
-            return; // a re-plan (around a teacher's pin, say) starts from the plan it changes: keep every decision
+        boolean revising = isAlreadyBuilt(plan);
+        if (revising && plan.getPlacements().stream().noneMatch(BlockBuilder::needsSeat)) {
+            return; // nothing to repair: keep every decision of the plan being revised
         }
-        DayState state = new DayState(plan);
+        DayState state = revising ? DayState.revising(plan) : new DayState(plan);
         for (Period period : plan.getPeriods()) {
             if (isPhaseTerminated.getAsBoolean()) {
                 break;
             }
-            new BlockBuilder(director, state, period).build();
+            BlockBuilder block = new BlockBuilder(director, state, period, revising);
+            if (revising) {
+                block.repair();
+            } else {
+                block.build();
+            }
         }
         director.triggerVariableListeners();
     }
@@ -65,6 +72,10 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         final Map<Adult, org.regroup.solver.model.Room> lastRoom = new IdentityHashMap<>();
 
         DayState(DayPlan plan) {
+            this(plan, AdultBudget.plan(plan));
+        }
+
+        private DayState(DayPlan plan, Map<Adult, Set<Period>> offBlocks) {
             this.plan = plan;
             Map<Learner, List<Period>> present = new IdentityHashMap<>();
             for (Placement p : plan.getPlacements()) {
@@ -72,7 +83,21 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
             }
             present.forEach((learner, periods) -> learners.put(learner, new Tally(periods.size(),
                     (int) periods.stream().filter(p -> p.getKind() == BlockKind.SKILLS).count())));
-            this.offBlocks = AdultBudget.plan(plan);
+            this.offBlocks = offBlocks;
+        }
+
+        /**
+         * A plan being revised: the adults' blocks are already spent where the plan uses them, so an adult may take
+         * a new group in any block while their limit allows (no blocks planned off ahead).
+         */
+        static DayState revising(DayPlan plan) {
+            DayState state = new DayState(plan, Map.of());
+            for (Session s : plan.getSessions()) {
+                if (s.getAdult() != null && !s.isCatchAll() && !s.getPlacements().isEmpty()) {
+                    state.blocksUsed.merge(s.getAdult(), 1, Integer::sum);
+                }
+            }
+            return state;
         }
 
         Tally of(Learner learner) {
@@ -126,21 +151,31 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         private final List<Session> sessions = new ArrayList<>();
         private final Map<Session, Group> open = new java.util.LinkedHashMap<>(); // in opening order: reproducible
         private final java.util.LinkedHashSet<Placement> waiting = new java.util.LinkedHashSet<>();
+        /** Open sessions a repair may not add to or reopen (no room to count seats in). */
+        private final Set<Session> held = new java.util.HashSet<>();
+        private final boolean revising;
 
-        BlockBuilder(ScoreDirector<DayPlan> director, DayState state, Period period) {
+        /** @param revising the block is already planned: only students without a seat wait ({@link #repair}) */
+        BlockBuilder(ScoreDirector<DayPlan> director, DayState state, Period period, boolean revising) {
             this.director = director;
             this.state = state;
             this.period = period;
+            this.revising = revising;
             for (Session s : state.plan.getSessions()) {
                 if (s.getPeriod() == period) {
                     sessions.add(s);
                 }
             }
             for (Placement p : state.plan.getPlacements()) {
-                if (p.getPeriod() == period) {
+                if (p.getPeriod() == period && (!revising || needsSeat(p))) {
                     waiting.add(p);
                 }
             }
+        }
+
+        /** A student the plan being revised left without a seat, and whom no one pinned there. */
+        static boolean needsSeat(Placement p) {
+            return p.getSession() == null && !p.isPinned();
         }
 
         void build() {
@@ -166,6 +201,53 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                 case SKILLS -> new SkillGroups(this).run();
                 case ADVISORY -> new AdvisoryGroups(this).run();
                 case ACTIVITIES -> new ActivityGroups(this).run();
+            }
+            fillCatchAll();
+            commit();
+        }
+
+        /**
+         * Revises a planned block (a warm start from yesterday, a change mid-day): every group stays as it is, with
+         * its members, modality and room; students without a seat join the open group that suits them best, and only
+         * those left over make the block's usual builder open new groups with the adults still free. Without this,
+         * students whose group was dissolved (an adult gone home) were left for local search to seat one move at a
+         * time, and a whole activity group could not be reseated at all: that needs a new group opened first.
+         */
+        void repair() {
+            for (Session s : sessions) {
+                if (s.getMode() == null || (!s.isFixed() && s.getPlacements().isEmpty())) {
+                    continue;
+                }
+                if (s.getRoom() == null) {
+                    held.add(s);
+                    continue;
+                }
+                Group g = new Group(s, s.getMode(), s.getRoom(), s.isFixed() ? s.groupCap() : capOf(s, s.getMode()));
+                g.focus = GroupSummary.of(s).getFocus();
+                open.put(s, g);
+                rooms.take(s.getRoom(), 0);
+                if (s.getAdult() != null && !s.isCatchAll()) {
+                    state.lastRoom.put(s.getAdult(), s.getRoom());
+                }
+                for (Placement p : s.getPlacements()) {
+                    g.members.add(p);
+                    rooms.add(g.room, 1);
+                    record(g, p);
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (period.getKind() == BlockKind.SKILLS) {
+                new SkillGroups(this).repair();
+            } else {
+                new OpenGroupSeats(this).seat();
+                if (!waiting.isEmpty()) {
+                    switch (period.getKind()) {
+                        case ADVISORY -> new AdvisoryGroups(this).run();
+                        default -> new ActivityGroups(this).run();
+                    }
+                }
             }
             fillCatchAll();
             commit();
@@ -237,6 +319,34 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
             g.members.add(p);
             waiting.remove(p);
             rooms.add(g.room, 1);
+            record(g, p);
+            return true;
+        }
+
+        /** Takes a student out of a group this block is building (to seat them in another one at once). */
+        void leave(Group g, Placement p) {
+            if (!g.members.remove(p)) {
+                throw new IllegalArgumentException(p + " is not in " + g.session);
+            }
+            rooms.add(g.room, -1);
+            Tally t = state.of(p.getLearner());
+            t.blocksLeft++;
+            if (period.getKind() == BlockKind.SKILLS) {
+                t.skillBlocksLeft++;
+            }
+            if (g.session.getAdult() != null && !g.session.isCatchAll() && g.mode.isStaffLed()) {
+                t.staffLed--;
+            }
+            if (g.mode.isOnline()) {
+                t.online--;
+            }
+            if (g.mode.isOneToOne()) {
+                t.oneToOneMinutes -= period.getMinutes();
+            }
+        }
+
+        /** What a seat in {@code g} gives the student's day. */
+        private void record(Group g, Placement p) {
             Tally t = state.of(p.getLearner());
             t.blocksLeft--;
             if (period.getKind() == BlockKind.SKILLS) {
@@ -252,7 +362,6 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                 t.oneToOneMinutes += period.getMinutes();
             }
             t.lastFocus = g.focus;
-            return true;
         }
 
         /** Closed slots still get a modality and a free room, so that local search can open them. */
@@ -267,7 +376,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                             set(p, "session", s);
                         }
                     }
-                } else if (!s.isFixed()) {
+                } else if (!s.isFixed() && !revising) { // a revised block's closed slots stay as they are
                     Mode mode = preferredMode(s);
                     set(s, "mode", mode);
                     org.regroup.solver.model.Room room = rooms.pick(s, mode, 0, false, null);
@@ -280,6 +389,14 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         }
 
         private void set(Object entity, String variable, Object value) {
+            Object now = switch (variable) {
+                case "mode" -> ((Session) entity).getMode();
+                case "room" -> ((Session) entity).getRoom();
+                default -> ((Placement) entity).getSession();
+            };
+            if (now == value) {
+                return; // a revised plan's unchanged decisions cost the score director nothing
+            }
             director.beforeVariableChanged(entity, variable);
             switch (variable) {
                 case "mode" -> ((Session) entity).setMode((Mode) value);
@@ -329,7 +446,8 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         List<Session> closedSlots() {
             List<Session> closed = new ArrayList<>();
             for (Session s : sessions) {
-                if (!open.containsKey(s) && !s.isFixed() && s.getAdult() != null && state.mayOpen(s)) {
+                if (!open.containsKey(s) && !held.contains(s) && !s.isFixed() && s.getAdult() != null
+                        && state.mayOpen(s)) {
                     closed.add(s);
                 }
             }

@@ -54,6 +54,19 @@ final class SkillGroups {
         }
     }
 
+    /**
+     * Seats the students a revised plan left without a seat: 1:1 time first for those owed it (no running group can
+     * give it), then the running groups ({@link OpenGroupSeats}), then new groups as in {@link #run()}.
+     */
+    void repair() {
+        block.waiting().forEach(p -> weights.put(p, weight(p)));
+        oneToOne();
+        new OpenGroupSeats(block).seat();
+        if (!block.waiting().isEmpty()) {
+            run();
+        }
+    }
+
     private void buildAroundGoals() {
         buildWith(true);
         if (!block.waiting().isEmpty()) {

@@ -1,0 +1,111 @@
+package org.regroup.solver.construct;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.regroup.domain.BlockKind;
+import org.regroup.solver.construct.DayConstructor.BlockBuilder;
+import org.regroup.solver.construct.DayConstructor.Group;
+import org.regroup.solver.model.Learner;
+import org.regroup.solver.model.Option;
+import org.regroup.solver.model.Placement;
+
+/**
+ * Seats students without a seat in groups that are already running (a revised plan): the least disruptive repair,
+ * since no adult, modality or room changes. Students with the fewest possible sessions choose first. Among the groups
+ * with a free seat that they may join, each takes the one they would rank first: their advisor's in advisory; then a
+ * staff-led group when they are still owed staff-led time; then the skill or activity they prefer most (in a
+ * practice modality they work on their own best); ties go to an adult-led group, then the session id.
+ */
+final class OpenGroupSeats {
+
+    private final BlockBuilder block;
+
+    OpenGroupSeats(BlockBuilder block) {
+        this.block = block;
+    }
+
+    void seat() {
+        List<Placement> students = block.waiting().stream()
+                .sorted(Comparator.comparingInt((Placement p) -> p.getCandidates().size())
+                        .thenComparingInt(p -> p.getLearner().getIndex()))
+                .toList();
+        for (Placement p : students) {
+            Group best = null;
+            long bestRank = Long.MIN_VALUE;
+            for (Group g : block.openGroups()) {
+                long rank = rank(p, g);
+                if (rank > bestRank) {
+                    bestRank = rank;
+                    best = g;
+                }
+            }
+            if (best != null) {
+                block.join(best, p);
+            } else {
+                makeRoom(p);
+            }
+        }
+    }
+
+    /**
+     * No running group has a free seat this student may take (the quiet rooms are full, say): one member of a group
+     * they could join moves to another running group with a seat, and the student takes the seat it frees. One
+     * student moved costs less than one left without a group.
+     */
+    private boolean makeRoom(Placement p) {
+        List<Group> wanted = block.openGroups().stream().filter(g -> NO != preference(p, g))
+                .sorted(Comparator.comparingLong((Group g) -> -preference(p, g))).toList();
+        for (Group g : wanted) {
+            for (Placement member : List.copyOf(g.members)) {
+                if (member.isPinned() || member.getLearner().isQuietSpace() && !p.getLearner().isQuietSpace()) {
+                    continue;
+                }
+                Group elsewhere = null;
+                long bestRank = NO;
+                for (Group h : block.openGroups()) {
+                    long rank = h == g ? NO : rank(member, h);
+                    if (rank > bestRank) {
+                        bestRank = rank;
+                        elsewhere = h;
+                    }
+                }
+                if (elsewhere == null) {
+                    continue;
+                }
+                block.leave(g, member);
+                block.join(elsewhere, member); // it has a seat there: rank said so
+                return block.join(g, p); // the seat it freed
+            }
+        }
+        return false;
+    }
+
+    private static final long NO = Long.MIN_VALUE;
+
+    /** How much the student would want this group; {@link #NO} when they may not join it or it has no free seat. */
+    private long rank(Placement p, Group g) {
+        return g.isFull() || block.rooms().freeSeats(g.room) <= 0 ? NO : preference(p, g);
+    }
+
+    /** As {@link #rank} whether or not the group has a free seat. */
+    private long preference(Placement p, Group g) {
+        Learner l = p.getLearner();
+        if (g.session.isCatchAll() || !p.getCandidates().contains(g.session) || (l.isQuietSpace() && !g.room.isQuiet())
+                || (l.isNoOffSite() && g.mode.isOffSite()) || !g.acceptsKeepApart(l)
+                || (g.mode.isOnline() && block.state().of(l).online >= l.getMaxOnlineBlocks())) {
+            return NO;
+        }
+        Option option = g.mode.isSharedFocus() ? (g.focus == null ? null : l.option(block.period(), g.focus))
+                : l.best(block.period());
+        if (option == null || !option.eligible()) {
+            return NO;
+        }
+        boolean staffLed = g.session.getAdult() != null && g.mode.isStaffLed();
+        boolean advisor = block.period().getKind() == BlockKind.ADVISORY && g.session.getAdult() == l.getAdvisor();
+        boolean owedStaffLed = l.getMinStaffLedBlocks() > block.state().of(l).staffLed;
+        // preference() uses the low 45 bits: the flags above it decide first, in this order.
+        return (advisor ? 1L << 50 : 0) + (owedStaffLed && staffLed ? 1L << 48 : 0) + (option.preference() << 1)
+                + (staffLed ? 1 : 0);
+    }
+}

@@ -1,0 +1,148 @@
+package org.regroup.solver.construct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.regroup.domain.BlockKind;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.demo.DatasetGenerator;
+import org.regroup.domain.demo.DatasetGenerator.Preset;
+import org.regroup.domain.plan.Plan;
+import org.regroup.solver.ProblemEditor;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.constraints.RegroupConstraintProvider;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Session;
+import org.regroup.solver.output.PlanAssembler;
+import org.regroup.solver.output.PlanImporter;
+
+/**
+ * The day builder revising a plan (a warm start, a change mid-day): only students without a seat are seated, and
+ * every other decision of the plan stays. The builder runs alone here (no construction heuristic, no local search),
+ * so what is asserted is the repair's own doing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DayRepairTest {
+
+    private DayProblem medium;
+    private Plan planned;
+
+    @BeforeAll
+    void planOnce() {
+        medium = DatasetGenerator.generate(Preset.MEDIUM, 1);
+        planned = PlanAssembler.assemble(DayConstructorTest.construct(medium));
+    }
+
+    @Test
+    void studentsWithoutASeatAreSeatedAndEveryOtherDecisionStays() {
+        DayPlan day = PlanImporter.apply(planned, DayPlanBuilder.build(medium, "medium"), "planned");
+        Set<String> unseated = new HashSet<>();
+        for (Placement p : day.getPlacements()) {
+            if (p.getLearner().getIndex() % 10 == 3) { // every tenth student, all day
+                p.setSession(null);
+                unseated.add(p.getId());
+            }
+        }
+        Map<String, String> seatsBefore = seats(day);
+        Map<String, String> slotsBefore = slots(day);
+
+        DayPlan repaired = repairOnly(day);
+
+        assertThat(unseated).hasSizeGreaterThan(100);
+        DayConstructorTest.assertFeasibleWithEveryonePlaced(repaired);
+        Map<String, String> seatsAfter = seats(repaired);
+        List<String> moved = new ArrayList<>();
+        seatsBefore.forEach((placement, session) -> {
+            if (session != null && !session.equals(seatsAfter.get(placement))) {
+                moved.add(placement);
+            }
+        });
+        // Only to make room for a student who needs quiet, say: a handful at most.
+        assertThat(moved).as("seated students moved").hasSizeLessThan(unseated.size() / 20);
+        Map<String, String> slotsAfter = slots(repaired);
+        for (Session s : day.getSessions()) {
+            if (!s.getPlacements().isEmpty() || s.isFixed()) {
+                assertThat(slotsAfter.get(s.getId())).as("modality and room of running %s", s.getId())
+                        .isEqualTo(slotsBefore.get(s.getId()));
+            }
+        }
+    }
+
+    /**
+     * A teacher gone from the fourth block on: their groups are gone with them, activity group included. The
+     * activity block's catch-all serves skills only, so those students can only be seated in running groups with room
+     * or in a new group with an adult who is still free — which the repair opens.
+     */
+    @Test
+    void aGoneTeachersStudentsAreSeatedAfterTheirGroupsDissolve() {
+        String teacher = planned.blocks().get(3).sessions().stream()
+                .filter(s -> s.staffId() != null && s.staffId().startsWith("T")).findFirst().orElseThrow().staffId();
+        List<String> blocks = medium.blocks().stream().map(b -> b.id()).toList();
+        DayProblem without = ProblemEditor.of(medium)
+                .staff(teacher, s -> s.availableBlocks = blocks.subList(0, 3)).build();
+        DayPlan day = DayPlanBuilder.build(without, "medium");
+        PlanImporter.applyWhatFits(planned, day);
+        long unseated = day.getPlacements().stream().filter(p -> p.getSession() == null).count();
+        boolean activityGroupGone = day.getPlacements().stream().anyMatch(p -> p.getSession() == null
+                && p.getPeriod().getKind() == BlockKind.ACTIVITIES);
+
+        DayPlan repaired = repairOnly(day);
+
+        assertThat(unseated).isPositive();
+        assertThat(activityGroupGone).as("the teacher ran an activity group").isTrue();
+        DayConstructorTest.assertFeasibleWithEveryonePlaced(repaired);
+    }
+
+    @Test
+    void aPlanWithEveryoneSeatedIsLeftAsItIs() {
+        DayPlan day = PlanImporter.apply(planned, DayPlanBuilder.build(medium, "medium"), "planned");
+        Map<String, String> seatsBefore = seats(day);
+        Map<String, String> slotsBefore = slots(day);
+
+        DayPlan after = repairOnly(day);
+
+        assertThat(seats(after)).isEqualTo(seatsBefore);
+        assertThat(slots(after)).isEqualTo(slotsBefore);
+    }
+
+    /** The day builder as the only phase; FULL_ASSERT checks the score director was told of every change. */
+    private static DayPlan repairOnly(DayPlan day) {
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(DayPlan.class)
+                .withEntityClasses(Session.class, Placement.class)
+                .withConstraintProviderClass(RegroupConstraintProvider.class)
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withRandomSeed(1L)
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new DayConstructor()))
+                .withTerminationSpentLimit(Duration.ofSeconds(60));
+        return SolverFactory.<DayPlan>create(config).buildSolver().solve(day);
+    }
+
+    private static Map<String, String> seats(DayPlan day) {
+        Map<String, String> seats = new HashMap<>();
+        day.getPlacements().forEach(p -> seats.put(p.getId(), p.getSession() == null ? null : p.getSession().getId()));
+        return seats;
+    }
+
+    private static Map<String, String> slots(DayPlan day) {
+        Map<String, String> slots = new HashMap<>();
+        day.getSessions().forEach(s -> slots.put(s.getId(), (s.getMode() == null ? null : s.getMode().getId()) + " in "
+                + (s.getRoom() == null ? null : s.getRoom().getId())));
+        return slots;
+    }
+}
