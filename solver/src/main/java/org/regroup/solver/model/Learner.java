@@ -12,8 +12,8 @@ public final class Learner {
     private final int index;
     private final int grade;
     private final Adult advisor;
-    private final int minStaffLedBlocks;
-    private final int oneToOneMinutes;
+    private int minStaffLedBlocks;
+    private int oneToOneMinutes;
     private final boolean noOffSite;
     private final boolean quietSpace;
     private final int maxOnlineBlocks;
@@ -53,6 +53,16 @@ public final class Learner {
                 bestByPeriod[i] = Arrays.stream(options).max(Comparator.comparingLong(Option::rank)).orElseThrow();
             }
         }
+    }
+
+    /**
+     * Lowers the staff-led and 1:1 minimums to what the student's day can still give (a student gone home whose
+     * blocks have all happened: what they got is all they will get). Only while a day is prepared, before it is
+     * solved; never raises them.
+     */
+    public void capMinimums(int staffLedBlocks, int oneToOneMinutes) {
+        this.minStaffLedBlocks = Math.min(this.minStaffLedBlocks, staffLedBlocks);
+        this.oneToOneMinutes = Math.min(this.oneToOneMinutes, oneToOneMinutes);
     }
 
     /** Relations are set after all learners exist (they point at each other). */
