@@ -20,6 +20,16 @@ public record Accommodations(Integer minStaffLedBlocks, Integer oneToOneMinutes,
         return oneToOneMinutes == null ? 0 : oneToOneMinutes;
     }
 
+    /**
+     * These needs for a student in school less than planned (gone home at noon): the staff-led and 1:1 minimums
+     * lowered to what {@code blocks} blocks of {@code minutes} minutes in all can give; the rest unchanged.
+     */
+    public Accommodations within(int blocks, int minutes) {
+        return new Accommodations(minStaffLedBlocks == null ? null : Math.min(minStaffLedBlocks, blocks),
+                oneToOneMinutes == null ? null : Math.min(oneToOneMinutes, minutes), noOffSite, quietSpace,
+                maxOnlineBlocks);
+    }
+
     public boolean any() {
         return minStaffLedBlocksOrZero() > 0 || oneToOneMinutesOrZero() > 0 || noOffSite || quietSpace
                 || maxOnlineBlocks != null;

@@ -29,10 +29,16 @@ public record Student(String id, String name, Integer grade, String advisorId, M
                 avoidsModalities, accommodations, keepApart, peers, absent, presentBlocks, commitments);
     }
 
-    /** This student in school only in {@code blocks} (null: every block), e.g. gone home after the morning. */
-    public Student withPresentBlocks(List<String> blocks) {
+    /**
+     * This student gone home after {@code blocks} (the day's blocks before they left): present only there, and
+     * owed no more staff-led blocks or 1:1 minutes than those blocks can give.
+     */
+    public Student leftAfter(List<TimeBlock> blocks) {
+        List<TimeBlock> present = blocks.stream().filter(b -> availableIn(b.id())).toList();
+        Accommodations owed = accommodations == null ? null
+                : accommodations.within(present.size(), present.stream().mapToInt(TimeBlock::minutes).sum());
         return new Student(id, name, grade, advisorId, mastery, goals, interests, prefersModalities, avoidsModalities,
-                accommodations, keepApart, peers, absent, blocks, commitments);
+                owed, keepApart, peers, absent, present.stream().map(TimeBlock::id).toList(), commitments);
     }
 
     /** This student absent all day. */

@@ -175,6 +175,32 @@ class SchoolsIntegrationTest {
         assertThat(p.additionalShare()).as(p.toString() + "; planned from scratch about 70% move").isLessThan(0.25);
     }
 
+    /**
+     * Students with staff-led or 1:1 minimums go home after the first skill block: what the morning gave them is all
+     * they get, and the re-plan must not hold that against it (before, it broke "Too few staff-led blocks" for good).
+     */
+    @Test
+    void studentsGoneHomeAreOwedOnlyWhatTheirMorningGaveThem() throws IOException {
+        HttpResponse<String> first = api.post("/api/schools/demo/days/2026-12-10/plan?timeLimit=2s", new byte[0]);
+        api.awaitNotSolving(Api.json(first).get("planId").asText(), java.time.Duration.ofSeconds(30));
+        awaitDraft("2026-12-10");
+        api.post("/api/schools/demo/days/2026-12-10/publish", new byte[0]);
+        List<String> owed = Api.smallProblem().students().stream().filter(s -> !s.absent()
+                && (s.accommodationsOrNone().minStaffLedBlocksOrZero() > 0
+                        || s.accommodationsOrNone().oneToOneMinutesOrZero() > 0)).map(s -> s.id()).toList();
+        String from = Api.smallProblem().blocks().get(2).id();
+
+        HttpResponse<String> changed = api.post("/api/schools/demo/days/2026-12-10/changes?timeLimit=2s",
+                Api.JSON.writeValueAsBytes(Map.of("fromBlock", from, "studentsGone", owed)));
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(202);
+        assertThat(owed).hasSizeGreaterThan(5);
+        api.awaitNotSolving(Api.json(changed).get("planId").asText(), java.time.Duration.ofSeconds(30));
+        awaitStatus("2026-12-10", 2, "draft");
+        JsonNode after = Api.json(api.get("/api/schools/demo/days/2026-12-10/plans/2")).get("plan");
+        assertThat(after.get("feasible").asBoolean()).as(after.get("score").asText()).isTrue();
+    }
+
     @Test
     void aTeacherGoneFromBlockFourOnMovesOnlyLaterBlocksAndTheDiffSaysWho() throws IOException {
         HttpResponse<String> first = api.post("/api/schools/demo/days/2026-12-08/plan?timeLimit=2s", new byte[0]);
@@ -254,6 +280,13 @@ class SchoolsIntegrationTest {
         assertThat(diff.get("newRosters").toString()).contains("T01");
 
         api.awaitNotSolving(planId, java.time.Duration.ofSeconds(40));
+        // The solve's day is the changed one: T01's roster says they are away from the change on, not free.
+        JsonNode roster = Api.json(api.get("/api/plans/" + planId + "/rosters/T01"));
+        for (JsonNode block : roster.get("blocks")) {
+            if (blocks.indexOf(block.get("blockId").asText()) >= 3) {
+                assertThat(block.get("status").asText()).as(block.toString()).isEqualTo("away");
+            }
+        }
         awaitStatus("2026-12-15", 1, "draft");
         JsonNode plan = Api.json(api.get("/api/schools/demo/days/2026-12-15/plans/1")).get("plan");
         for (JsonNode day : plan.get("students")) {

@@ -24,6 +24,9 @@ import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.Learner;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Session;
 import org.regroup.solver.output.PlanImporter;
 import org.regroup.solver.replan.Continuity;
 import org.regroup.solver.replan.History;
@@ -158,6 +161,7 @@ public final class SchoolDays {
                 "the day " + day + " after the change");
         RunningChange running = new RunningChange(after);
         awaitTaken(plans.change(job, running), job, version.version(), day);
+        job.tookChange(after);
         store.saveRecipe(school.id(), day, version.version(), recipe.json());
         LOG.info("school {} day {}: version {} took a change from block {} while solving", school.id(), day,
                 version.version(), change.fromBlock());
@@ -286,11 +290,34 @@ public final class SchoolDays {
             built.getPlacements().stream().filter(p -> before.contains(p.getPeriod().getId()))
                     .forEach(p -> p.setPinned(true));
             built.getSessions().stream().filter(x -> before.contains(x.getPeriod().getId()) && !x.isFixed())
-                    .forEach(org.regroup.solver.model.Session::freeze);
+                    .forEach(Session::freeze);
+            oweGoneStudentsWhatTheyGot(built, gone);
             return built;
         };
         return new Build(problem, prepare, day + " v" + recipe.baseVersion() + " ("
                 + (recipe.basePublished() ? "published" : "draft") + ")", gone);
+    }
+
+    /**
+     * A student gone home is in the day only in blocks that have happened (pinned): their staff-led and 1:1 minimums
+     * become what those blocks gave them, since nothing can add to it now — else the re-plan would break the rule
+     * for good and could never be feasible.
+     */
+    private static void oweGoneStudentsWhatTheyGot(DayPlan built, Set<String> gone) {
+        Map<Learner, int[]> got = new java.util.IdentityHashMap<>(); // {staff-led, 1:1 min}
+        for (Placement p : built.getPlacements()) {
+            if (gone.contains(p.getLearner().getId())) {
+                int[] g = got.computeIfAbsent(p.getLearner(), l -> new int[2]);
+                Session s = p.getSession();
+                if (s != null && s.isStaffLed()) {
+                    g[0]++;
+                }
+                if (s != null && s.getMode() != null && s.getMode().isOneToOne()) {
+                    g[1] += p.getPeriod().getMinutes();
+                }
+            }
+        }
+        got.forEach((learner, g) -> learner.capMinimums(g[0], g[1]));
     }
 
     /** The changes a version's solve took while running, applied to its day (nothing pinned: see change docs). */
@@ -336,8 +363,10 @@ public final class SchoolDays {
         List<Space> spaces = d.spaces().stream().map(x -> closed.contains(x.id())
                 ? x.withAvailableBlocks(before.stream().filter(b -> x.availableBlocks() == null
                         || x.availableBlocks().contains(b)).toList()) : x).toList();
+        List<org.regroup.domain.TimeBlock> blocksBefore = d.blocks().stream().filter(b -> before.contains(b.id()))
+                .toList();
         List<Student> students = d.students().stream().map(st -> gone.contains(st.id())
-                ? st.withPresentBlocks(before.stream().filter(st::availableIn).toList()) : st).toList();
+                ? st.leftAfter(blocksBefore) : st).toList();
         Map<String, Integer> weights = new java.util.LinkedHashMap<>(d.weights());
         if (published) {
             weights.putIfAbsent(org.regroup.solver.constraints.Rules.MOVED_FROM_PREVIOUS, PUBLISHED_MOVE_WEIGHT);

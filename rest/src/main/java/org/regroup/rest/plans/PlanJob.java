@@ -72,7 +72,8 @@ public final class PlanJob {
     }
 
     private final String id;
-    private final DayProblem problem;
+    /** The day being solved; replaced when the running solve takes a change ({@link #tookChange}). */
+    private volatile DayProblem problem;
     private final Instant created = Instant.now();
     private final List<Consumer<Update>> followers = new CopyOnWriteArrayList<>();
     private volatile DayPlan best;
@@ -107,6 +108,14 @@ public final class PlanJob {
 
     public DayProblem problem() {
         return problem;
+    }
+
+    /**
+     * The running solve took a change (an adult gone, a space closed): from now on the job's day is {@code after},
+     * so that rosters and checks read today's staff and spaces, not this morning's.
+     */
+    public void tookChange(DayProblem after) {
+        this.problem = after;
     }
 
     public Instant created() {

@@ -283,12 +283,8 @@ public final class DayPlanBuilder {
             }
             Adult advisor = s.advisorId() != null ? adultById.get(s.advisorId()) : advisorNamingStudent(s.id());
             var acc = s.accommodationsOrNone();
-            // A student here for part of the day (gone home at noon) is owed no more than those blocks can give.
-            List<Period> present = periods.stream().filter(p -> s.availableIn(p.getId())).toList();
-            int staffLed = Math.min(acc.minStaffLedBlocksOrZero(), present.size());
-            int oneToOne = Math.min(acc.oneToOneMinutesOrZero(), present.stream().mapToInt(Period::getMinutes).sum());
-            learnerById.put(s.id(), new Learner(s.id(), index++, s.grade(), advisor, staffLed,
-                    oneToOne, acc.noOffSite(), acc.quietSpace(),
+            learnerById.put(s.id(), new Learner(s.id(), index++, s.grade(), advisor, acc.minStaffLedBlocksOrZero(),
+                    acc.oneToOneMinutesOrZero(), acc.noOffSite(), acc.quietSpace(),
                     acc.maxOnlineBlocks() == null ? Integer.MAX_VALUE : acc.maxOnlineBlocks(),
                     isBehind(s, ready), !s.goals().isEmpty(), modes(s.prefersModalities()),
                     modes(s.avoidsModalities()), options));

@@ -16,7 +16,6 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.regroup.domain.Accommodations;
 import org.regroup.domain.BlockKind;
 import org.regroup.domain.Commitment;
 import org.regroup.domain.DayProblem;
@@ -169,28 +168,6 @@ class DayPlanBuilderTest {
             Learner s02 = learner(plan, "S02");
             assertThat(s02.isIn(period(plan, "B3"))).isFalse();
             assertThat(s02.options(period(plan, "B3"))).isEmpty();
-        }
-
-        /** Gone home after two blocks: three staff-led blocks and two hours of 1:1 cannot be had in two blocks. */
-        @Test
-        void aStudentPresentForPartOfTheDayIsOwedNoMoreThanThoseBlocksCanGive() {
-            DayPlan plan = build(ProblemEditor.of(TestDays.tiny())
-                    .student("S02", s -> {
-                        s.presentBlocks = List.of("B1", "B2");
-                        s.accommodations = new Accommodations(3, 120, false, false, null);
-                    }).build());
-            Learner s02 = learner(plan, "S02");
-            assertThat(s02.getMinStaffLedBlocks()).isEqualTo(2);
-            assertThat(s02.getOneToOneMinutes())
-                    .isEqualTo(period(plan, "B1").getMinutes() + period(plan, "B2").getMinutes());
-        }
-
-        @Test
-        void aStudentHereAllDayKeepsTheirMinimums() {
-            DayPlan plan = build(ProblemEditor.of(TestDays.tiny())
-                    .student("S02", s -> s.accommodations = new Accommodations(3, 45, false, false, null)).build());
-            assertThat(learner(plan, "S02").getMinStaffLedBlocks()).isEqualTo(3);
-            assertThat(learner(plan, "S02").getOneToOneMinutes()).isEqualTo(45);
         }
 
         @Test
