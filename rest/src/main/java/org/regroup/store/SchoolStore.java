@@ -68,9 +68,19 @@ public final class SchoolStore {
         this(database.dataSource(), database.isH2());
     }
 
+    /** PostgreSQL only: H2's key-by-key lookups do not depend on statistics. */
+    private final PlannerStatistics statistics;
+
     SchoolStore(DataSource db, boolean perKeyLookups) {
         this.db = db;
         this.perKeyLookups = perKeyLookups;
+        this.statistics = perKeyLookups ? null : new PlannerStatistics(db);
+    }
+
+    private void wrote(long rows) {
+        if (statistics != null) {
+            statistics.wrote(rows);
+        }
     }
 
     /** Creates a school from its standing data; each student's mastery in it becomes their starting estimate. */
@@ -114,6 +124,7 @@ public final class SchoolStore {
             }
             return null;
         });
+        wrote(standing.students().stream().mapToLong(s -> s.mastery().size()).sum());
     }
 
     /**
@@ -221,6 +232,7 @@ public final class SchoolStore {
     public <R> R ingest(String schoolId, Collection<String> eventIds, Collection<String> studentIds,
             IngestWork<R> work) {
         Map<String, Map<String, MasteryRow>>[] written = new Map[1];
+        int[] logged = new int[1];
         R result = inTransaction(c -> {
             Set<String> known = knownEvents(c, schoolId, eventIds);
             Map<String, Map<String, MasteryRow>> mastery = cachedMastery(c, schoolId, studentIds);
@@ -228,8 +240,10 @@ public final class SchoolStore {
             insertEvidence(c, schoolId, write.evidence());
             writeMastery(c, schoolId, write.mastery(), mastery);
             written[0] = write.mastery();
+            logged[0] = write.evidence().size();
             return write.result();
         });
+        wrote(logged[0] + written[0].values().stream().mapToLong(Map::size).sum());
         // Only what was committed reaches the cache; a rolled-back batch leaves it as it was.
         Map<String, Map<String, MasteryRow>> cache = masteryCache.get(schoolId);
         written[0].forEach((student, rows) -> cache.computeIfPresent(student, (k, had) -> {
