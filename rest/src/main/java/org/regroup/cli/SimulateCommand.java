@@ -153,13 +153,9 @@ final class SimulateCommand implements Callable<Integer> {
             DayProblem problem = SchoolDays.dayProblem(store, school, date);
             List<Plan> lastTwo = dayBefore == null ? List.of() : List.of(previous, dayBefore);
             DayPlan built = fresh(problem, date, lastTwo);
-            boolean warm = previous != null && !cold
-                    && Continuity.worthIt(readyChanged.size(), problem.students().size());
+            boolean warm = previous != null && !cold;
             if (warm) {
                 Continuity.from(previous, built, readyChanged); // minimal perturbation: start from yesterday
-            } else if (previous != null && !cold) {
-                out.printf("     day %d: %d of %d students' readiness changed; planned from scratch%n", d,
-                        readyChanged.size(), problem.students().size());
             }
             SolveOptions options = SolveOptions.of(timeLimit).withSeed(seed + d);
             var result = DaySolver.solve(built, options, p -> {

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A school's days: the day problem of a date made from the store (standing data, each student's current mastery,
  * the day's absences and closures), solved on the server's {@link PlanService} — starting from the last published
- * day's plan when few students' readiness changed since (minimal perturbation, {@link Continuity}) — and kept in the
+ * day's plan (minimal perturbation, {@link Continuity}) — and kept in the
  * store as a new version of that day's plan (draft when solved, published on request).
  */
 public final class SchoolDays {
@@ -255,9 +255,7 @@ public final class SchoolDays {
         Optional<SchoolStore.PublishedPlan> previous = lastTwo.stream().findFirst();
         Set<String> changed = previous.map(p -> store.crossedThreshold(school.id(), p.publishedAt(), threshold))
                 .orElse(Set.of());
-        Plan before = previous.filter(p -> p.plan() != null
-                && Continuity.worthIt(changed.size(), problem.students().size())).map(p -> read(p.plan()))
-                .orElse(null);
+        Plan before = previous.filter(p -> p.plan() != null).map(p -> read(p.plan())).orElse(null);
         List<Plan> history = lastTwo.stream().filter(p -> p.plan() != null).map(p -> read(p.plan())).toList();
         UnaryOperator<DayPlan> prepare = built -> {
             if (before != null) {

@@ -97,6 +97,14 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                     state.blocksUsed.merge(s.getAdult(), 1, Integer::sum);
                 }
             }
+            // Each student's tally counts the seats they keep all day, later blocks too: what they are still owed
+            // (staff-led time, 1:1 minutes) is what the seats to be found must give.
+            for (Placement p : plan.getPlacements()) {
+                Session s = p.getSession();
+                if (s != null && s.getMode() != null) {
+                    state.of(p.getLearner()).count(s.getMode(), s.isStaffLed(), p.getPeriod(), 1);
+                }
+            }
             return state;
         }
 
@@ -124,6 +132,23 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         Tally(int blocks, int skillBlocks) {
             this.blocksLeft = blocks;
             this.skillBlocksLeft = skillBlocks;
+        }
+
+        /** A seat in a block of {@code period} in {@code mode} ({@code n} = 1), or one given up ({@code n} = -1). */
+        void count(Mode mode, boolean staffLedSeat, Period period, int n) {
+            blocksLeft -= n;
+            if (period.getKind() == BlockKind.SKILLS) {
+                skillBlocksLeft -= n;
+            }
+            if (staffLedSeat) {
+                staffLed += n;
+            }
+            if (mode.isOnline()) {
+                online += n;
+            }
+            if (mode.isOneToOne()) {
+                oneToOneMinutes += n * period.getMinutes();
+            }
         }
 
         Tally copy() {
@@ -232,7 +257,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                 for (Placement p : s.getPlacements()) {
                     g.members.add(p);
                     rooms.add(g.room, 1);
-                    record(g, p);
+                    state.of(p.getLearner()).lastFocus = g.focus; // the rest of their tally counted the whole day
                 }
             }
             if (waiting.isEmpty()) {
@@ -329,38 +354,13 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                 throw new IllegalArgumentException(p + " is not in " + g.session);
             }
             rooms.add(g.room, -1);
-            Tally t = state.of(p.getLearner());
-            t.blocksLeft++;
-            if (period.getKind() == BlockKind.SKILLS) {
-                t.skillBlocksLeft++;
-            }
-            if (g.session.getAdult() != null && !g.session.isCatchAll() && g.mode.isStaffLed()) {
-                t.staffLed--;
-            }
-            if (g.mode.isOnline()) {
-                t.online--;
-            }
-            if (g.mode.isOneToOne()) {
-                t.oneToOneMinutes -= period.getMinutes();
-            }
+            state.of(p.getLearner()).count(g.mode, g.isStaffLed(), period, -1);
         }
 
         /** What a seat in {@code g} gives the student's day. */
         private void record(Group g, Placement p) {
             Tally t = state.of(p.getLearner());
-            t.blocksLeft--;
-            if (period.getKind() == BlockKind.SKILLS) {
-                t.skillBlocksLeft--;
-            }
-            if (g.session.getAdult() != null && !g.session.isCatchAll() && g.mode.isStaffLed()) {
-                t.staffLed++;
-            }
-            if (g.mode.isOnline()) {
-                t.online++;
-            }
-            if (g.mode.isOneToOne()) {
-                t.oneToOneMinutes += period.getMinutes();
-            }
+            t.count(g.mode, g.isStaffLed(), period, 1);
             t.lastFocus = g.focus;
         }
 
@@ -487,6 +487,11 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
 
         boolean isFull() {
             return members.size() >= cap;
+        }
+
+        /** Staff-led time as accommodations count it (see {@link Session#isStaffLed()}). */
+        boolean isStaffLed() {
+            return session.getAdult() != null && !session.isCatchAll() && mode.isStaffLed();
         }
 
         boolean acceptsKeepApart(Learner learner) {

@@ -12,7 +12,7 @@ import org.regroup.solver.model.Placement;
 
 /**
  * Seats students without a seat in groups that are already running (a revised plan): the least disruptive repair,
- * since no adult, modality or room changes. Students with the fewest possible sessions choose first. Among the groups
+ * since no adult, modality or room changes. Those left waiting are for the block's usual builder. Students with the fewest possible sessions choose first. Among the groups
  * with a free seat that they may join, each takes the one they would rank first: their advisor's in advisory; then a
  * staff-led group when they are still owed staff-led time; then the skill or activity they prefer most (in a
  * practice modality they work on their own best); ties go to an adult-led group, then the session id.
@@ -40,11 +40,16 @@ final class OpenGroupSeats {
                     best = g;
                 }
             }
-            if (best != null) {
+            boolean owed = owesStaffLed(p);
+            if (best != null && (!owed || best.isStaffLed())) {
                 block.join(best, p);
-            } else {
-                makeRoom(p);
+            } else if (owed && makeRoom(p, true)) {
+                continue;
+            } else if (best == null) {
+                makeRoom(p, false);
             }
+            // else: owed staff-led time, and only groups without an adult leading have a seat. They wait for the
+            // block's builder, which may open an adult-led group with someone free, and seats them anywhere if not.
         }
     }
 
@@ -53,18 +58,22 @@ final class OpenGroupSeats {
      * they could join moves to another running group with a seat, and the student takes the seat it frees. One
      * student moved costs less than one left without a group.
      */
-    private boolean makeRoom(Placement p) {
-        List<Group> wanted = block.openGroups().stream().filter(g -> NO != preference(p, g))
+    private boolean makeRoom(Placement p, boolean staffLedOnly) {
+        // A 1:1 is one student's time with an adult: nobody is moved out of it.
+        List<Group> wanted = block.openGroups().stream().filter(g -> !g.mode.isOneToOne()
+                && (!staffLedOnly || g.isStaffLed()) && NO != preference(p, g))
                 .sorted(Comparator.comparingLong((Group g) -> -preference(p, g))).toList();
         for (Group g : wanted) {
             for (Placement member : List.copyOf(g.members)) {
                 if (member.isPinned() || member.getLearner().isQuietSpace() && !p.getLearner().isQuietSpace()) {
                     continue;
                 }
+                // Someone owed staff-led time keeps an adult-led group.
+                boolean keepsStaffLed = g.isStaffLed() && member.getLearner().getMinStaffLedBlocks() > 0;
                 Group elsewhere = null;
                 long bestRank = NO;
                 for (Group h : block.openGroups()) {
-                    long rank = h == g ? NO : rank(member, h);
+                    long rank = h == g || keepsStaffLed && !h.isStaffLed() ? NO : rank(member, h);
                     if (rank > bestRank) {
                         bestRank = rank;
                         elsewhere = h;
@@ -82,6 +91,12 @@ final class OpenGroupSeats {
     }
 
     private static final long NO = Long.MIN_VALUE;
+
+    /** Still owed staff-led time: the seats they keep all day give less than their minimum. */
+    private boolean owesStaffLed(Placement p) {
+        return p.getLearner().getMinStaffLedBlocks() > block.state().of(p.getLearner()).staffLed;
+    }
+
 
     /** How much the student would want this group; {@link #NO} when they may not join it or it has no free seat. */
     private long rank(Placement p, Group g) {
@@ -101,11 +116,10 @@ final class OpenGroupSeats {
         if (option == null || !option.eligible()) {
             return NO;
         }
-        boolean staffLed = g.session.getAdult() != null && g.mode.isStaffLed();
+        boolean staffLed = g.isStaffLed();
         boolean advisor = block.period().getKind() == BlockKind.ADVISORY && g.session.getAdult() == l.getAdvisor();
-        boolean owedStaffLed = l.getMinStaffLedBlocks() > block.state().of(l).staffLed;
         // preference() uses the low 45 bits: the flags above it decide first, in this order.
-        return (advisor ? 1L << 50 : 0) + (owedStaffLed && staffLed ? 1L << 48 : 0) + (option.preference() << 1)
+        return (advisor ? 1L << 50 : 0) + (owesStaffLed(p) && staffLed ? 1L << 48 : 0) + (option.preference() << 1)
                 + (staffLed ? 1 : 0);
     }
 }

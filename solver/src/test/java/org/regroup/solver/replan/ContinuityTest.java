@@ -3,6 +3,7 @@ package org.regroup.solver.replan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -39,13 +40,9 @@ class ContinuityTest {
         Continuity.CarriedOver carried = Continuity.from(before, today, Set.of(changed));
 
         for (Placement p : today.getPlacements()) {
-            StudentDay.Entry was = before.students().stream()
-                    .filter(s -> s.studentId().equals(p.getLearner().getId())).findFirst().orElseThrow()
-                    .blocks().stream().filter(e -> e.blockId().equals(p.getPeriod().getId())).findFirst()
-                    .orElseThrow();
+            StudentDay.Entry was = entry(before, p);
             if (p.getLearner().getId().equals(changed)) {
-                assertThat(p.getSession()).as("free to move").isNull();
-                assertThat(p.getPreviousAdultId()).isNull();
+                assertThat(p.getPreviousAdultId()).as("free to move").isNull();
             } else if (was.status() == StudentDay.Status.PLACED) {
                 assertThat(p.getSession().getId()).isEqualTo(was.sessionId());
                 assertThat(p.getPreviousAdultId()).isEqualTo(was.staffId());
@@ -53,6 +50,42 @@ class ContinuityTest {
         }
         assertThat(carried.placements()).isPositive();
         assertThat(carried.remembered()).isPositive().isLessThanOrEqualTo(carried.placements());
+    }
+
+    /**
+     * A student who mastered the skill their small group worked on leaves that group (they may no longer work on
+     * it) and keeps every other seat that still suits them.
+     */
+    @Test
+    void aStudentWhoMasteredTheirGroupsSkillLeavesThatGroupOnly() {
+        Plan before = yesterday();
+        StudentDay mover = before.students().stream().filter(s -> s.blocks().stream().anyMatch(e ->
+                "small-group".equals(e.modality()) && e.focus() != null)).findFirst().orElseThrow();
+        StudentDay.Entry group = mover.blocks().stream().filter(e -> "small-group".equals(e.modality())
+                && e.focus() != null).findFirst().orElseThrow();
+        DayProblem mastered = org.regroup.solver.ProblemEditor.of(SMALL).student(mover.studentId(), s -> {
+            s.mastery = new java.util.HashMap<>(s.mastery);
+            s.mastery.put(group.focus().id(), 0.97);
+        }).build();
+        DayPlan today = DayPlanBuilder.build(mastered, "small");
+
+        Continuity.from(before, today, Set.of(mover.studentId()));
+
+        List<Placement> theirs = today.getPlacements().stream()
+                .filter(p -> p.getLearner().getId().equals(mover.studentId())).toList();
+        assertThat(theirs).filteredOn(p -> p.getPeriod().getId().equals(group.blockId()))
+                .allSatisfy(p -> assertThat(p.getSession()).as("the mastered skill's group").isNull());
+        assertThat(theirs).filteredOn(p -> !p.getPeriod().getId().equals(group.blockId()))
+                .filteredOn(p -> entry(before, p).status() == StudentDay.Status.PLACED
+                        && !"small-group".equals(entry(before, p).modality()))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.getSession().getId()).isEqualTo(entry(before, p).sessionId()));
+    }
+
+    private static StudentDay.Entry entry(Plan plan, Placement p) {
+        return plan.students().stream().filter(s -> s.studentId().equals(p.getLearner().getId())).findFirst()
+                .orElseThrow().blocks().stream().filter(e -> e.blockId().equals(p.getPeriod().getId())).findFirst()
+                .orElseThrow();
     }
 
     @Test
