@@ -608,6 +608,26 @@ public final class SchoolStore {
     public record PublishedPlan(java.time.LocalDate day, int version, String plan, Instant publishedAt) {
     }
 
+    /** A version of a day's plan. */
+    public record PlanVersion(java.time.LocalDate day, int version) {
+    }
+
+    /** The plan published for the latest school day before {@code day}, without reading its document. */
+    public Optional<PlanVersion> latestPublishedBefore(String schoolId, java.time.LocalDate day) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT school_day, version FROM plan WHERE school_id = ? "
+                    + "AND school_day < ? AND status = 'published' AND plan IS NOT NULL ORDER BY school_day DESC")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                q.setMaxRows(1);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(new PlanVersion(rs.getObject(1, java.time.LocalDate.class),
+                            rs.getInt(2))) : Optional.<PlanVersion>empty();
+                }
+            }
+        });
+    }
+
     /** The plans published for the {@code days} school days before {@code day}, latest first (one per day). */
     public List<PublishedPlan> publishedBefore(String schoolId, java.time.LocalDate day, int days) {
         return inTransaction(c -> {

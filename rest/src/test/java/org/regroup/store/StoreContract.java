@@ -204,6 +204,24 @@ abstract class StoreContract {
         assertThat(store.planDocument("demo", day, second)).isNull();
     }
 
+    @Test
+    void theLatestPublishedPlanBeforeADayIsFoundWithoutItsDocument() {
+        java.time.LocalDate monday = java.time.LocalDate.of(2026, 11, 23);
+        java.time.LocalDate tuesday = monday.plusDays(1);
+        java.time.LocalDate wednesday = monday.plusDays(2);
+        for (java.time.LocalDate day : List.of(monday, tuesday)) {
+            int draft = store.startPlan("demo", day, "job-" + day);
+            store.finishPlan("demo", day, draft, Map.of("format", "regroup/plan"), "0hard/0medium/-5soft");
+        }
+        store.publish("demo", monday, null);
+
+        assertThat(store.latestPublishedBefore("demo", wednesday)).as("tuesday's draft is not published")
+                .contains(new SchoolStore.PlanVersion(monday, 1));
+        assertThat(store.latestPublishedBefore("demo", monday)).isEmpty();
+        store.publish("demo", tuesday, null);
+        assertThat(store.latestPublishedBefore("demo", wednesday)).contains(new SchoolStore.PlanVersion(tuesday, 1));
+    }
+
     static Plan planScoring(java.time.LocalDate day, String score) {
         Kpis kpis = new Kpis(12, 1.0, 0, 0.5, 1, 2, 2, 0, 2.5, 0.75,
                 Map.of("seminar", new Kpis.GroupSizes(2, 6.0, 8)), 3, score);

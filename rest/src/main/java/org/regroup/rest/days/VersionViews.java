@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -37,9 +38,29 @@ public final class VersionViews {
     }
 
     private final SchoolStore store;
+    /**
+     * Plan documents parsed, by school, day and version: a version's document is written once, when its solve ends,
+     * and never changes, so polling a version (or comparing with yesterday's) need not parse megabytes of JSON each
+     * time. The most recently used few are kept.
+     */
+    private final Map<String, Plan> parsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Plan> eldest) {
+                    return size() > 16;
+                }
+            });
 
     public VersionViews(SchoolStore store) {
         this.store = store;
+    }
+
+    /** The version's plan, parsed once; null while it has none (solving, interrupted). */
+    private Plan plan(String schoolId, LocalDate day, int version, String document) {
+        if (document == null) {
+            return null;
+        }
+        return parsed.computeIfAbsent(schoolId + "/" + day + "/" + version, k -> read(document));
     }
 
     /** Throws {@link NoSuchElementException} for an unknown version. */
@@ -48,7 +69,7 @@ public final class VersionViews {
                 .findFirst().orElseThrow(() -> new NoSuchElementException("no plan version " + version + " of "
                         + day));
         String document = store.planDocument(schoolId, day, version);
-        Plan plan = document == null ? null : read(document);
+        Plan plan = plan(schoolId, day, version, document);
         CheckpointView checkpoint = null;
         if (plan == null) { // solving or interrupted: a draft's old checkpoint says nothing new
             checkpoint = store.checkpoint(schoolId, day, version).map(c -> new CheckpointView(c.takenAt(),
@@ -64,14 +85,21 @@ public final class VersionViews {
 
     private KpisAgainstYesterday againstYesterday(String schoolId, LocalDate day, int version, Kpis today,
             Plan todays) {
-        for (SchoolStore.PublishedPlan yesterday : store.publishedBefore(schoolId, day, 1)) {
-            Plan plan = yesterday.plan() == null ? null : read(yesterday.plan());
-            if (plan != null && plan.kpis() != null) {
-                return KpisAgainstYesterday.of(yesterday.day() + " v" + yesterday.version(), plan.kpis(), today,
-                        perturbations(schoolId, day, version, plan, todays));
-            }
+        SchoolStore.PlanVersion yesterday = store.latestPublishedBefore(schoolId, day).orElse(null);
+        if (yesterday == null) {
+            return null;
         }
-        return null;
+        String key = schoolId + "/" + yesterday.day() + "/" + yesterday.version();
+        Plan plan = parsed.get(key);
+        if (plan == null) {
+            plan = plan(schoolId, yesterday.day(), yesterday.version(),
+                    store.planDocument(schoolId, yesterday.day(), yesterday.version()));
+        }
+        if (plan == null || plan.kpis() == null) {
+            return null;
+        }
+        return KpisAgainstYesterday.of(yesterday.day() + " v" + yesterday.version(), plan.kpis(), today,
+                perturbations(schoolId, day, version, plan, todays));
     }
 
     /** Against yesterday's plan, for a day planned from the store and holding its plan. */
