@@ -181,10 +181,7 @@ class SchoolsIntegrationTest {
      */
     @Test
     void studentsGoneHomeAreOwedOnlyWhatTheirMorningGaveThem() throws IOException {
-        HttpResponse<String> first = api.post("/api/schools/demo/days/2026-12-10/plan?timeLimit=2s", new byte[0]);
-        api.awaitNotSolving(Api.json(first).get("planId").asText(), java.time.Duration.ofSeconds(30));
-        awaitDraft("2026-12-10");
-        api.post("/api/schools/demo/days/2026-12-10/publish", new byte[0]);
+        planAndPublish("2026-12-10");
         List<String> owed = Api.smallProblem().students().stream().filter(s -> !s.absent()
                 && (s.accommodationsOrNone().minStaffLedBlocksOrZero() > 0
                         || s.accommodationsOrNone().oneToOneMinutesOrZero() > 0)).map(s -> s.id()).toList();
@@ -203,10 +200,7 @@ class SchoolsIntegrationTest {
 
     @Test
     void aTeacherGoneFromBlockFourOnMovesOnlyLaterBlocksAndTheDiffSaysWho() throws IOException {
-        HttpResponse<String> first = api.post("/api/schools/demo/days/2026-12-08/plan?timeLimit=2s", new byte[0]);
-        api.awaitNotSolving(Api.json(first).get("planId").asText(), java.time.Duration.ofSeconds(30));
-        awaitDraft("2026-12-08");
-        api.post("/api/schools/demo/days/2026-12-08/publish", new byte[0]);
+        planAndPublish("2026-12-08");
         List<String> blocks = Api.smallProblem().blocks().stream().map(b -> b.id()).toList();
         String from = blocks.get(3);
 
@@ -302,6 +296,14 @@ class SchoolsIntegrationTest {
             }
         }
         assertThat(plan.get("feasible").asBoolean()).as(plan.get("score").asText()).isTrue();
+    }
+
+    /** Plans the day for 2 s and publishes it. */
+    private static void planAndPublish(String day) throws IOException {
+        HttpResponse<String> first = api.post("/api/schools/demo/days/" + day + "/plan?timeLimit=2s", new byte[0]);
+        api.awaitNotSolving(Api.json(first).get("planId").asText(), java.time.Duration.ofSeconds(30));
+        awaitDraft(day);
+        api.post("/api/schools/demo/days/" + day + "/publish", new byte[0]);
     }
 
     private static void awaitStatus(String day, int version, String status) {
