@@ -33,6 +33,10 @@ import org.regroup.solver.model.Session;
  * blocks put students with their advisor; activity blocks group them by interest. Adults' teaching-block limits are
  * planned ahead (their free blocks fall where the school has most staff to spare). Slots left closed still get a
  * modality and a room of their own, so local search can open them.
+ *
+ * <p>Given a plan that is already built (a warm start from yesterday, a change mid-day, a teacher's pin) it repairs
+ * instead of building: every decision stays, and only students without a seat are seated
+ * ({@link BlockBuilder#repair}).
  */
 public final class DayConstructor implements PhaseCommand<DayPlan> {
 

@@ -12,12 +12,16 @@ import org.regroup.solver.model.Placement;
 
 /**
  * Seats students without a seat in groups that are already running (a revised plan): the least disruptive repair,
- * since no adult, modality or room changes. Those left waiting are for the block's usual builder. Students with the fewest possible sessions choose first. Among the groups
+ * since no adult, modality or room changes. Students with the fewest possible sessions choose first. Among the groups
  * with a free seat that they may join, each takes the one they would rank first: their advisor's in advisory; then a
  * staff-led group when they are still owed staff-led time; then the skill or activity they prefer most (in a
- * practice modality they work on their own best); ties go to an adult-led group, then the session id.
+ * practice modality they work on their own best); ties go to an adult-led group, then the session id. Those left
+ * waiting are for the block's usual builder.
  */
 final class OpenGroupSeats {
+
+    /** The rank of a group a student may not join. */
+    private static final long NO = Long.MIN_VALUE;
 
     private final BlockBuilder block;
 
@@ -32,7 +36,7 @@ final class OpenGroupSeats {
                 .toList();
         for (Placement p : students) {
             Group best = null;
-            long bestRank = Long.MIN_VALUE;
+            long bestRank = NO;
             for (Group g : block.openGroups()) {
                 long rank = rank(p, g);
                 if (rank > bestRank) {
@@ -41,14 +45,14 @@ final class OpenGroupSeats {
                 }
             }
             boolean owed = owesStaffLed(p);
-            if (best != null && (!owed || best.isStaffLed())) {
-                block.join(best, p);
-            } else if (owed && makeRoom(p, true)) {
-                continue;
-            } else if (best == null) {
+            boolean seated = best != null && (!owed || best.isStaffLed()) && block.join(best, p);
+            if (!seated && owed) {
+                seated = makeRoom(p, true);
+            }
+            if (!seated && best == null) {
                 makeRoom(p, false);
             }
-            // else: owed staff-led time, and only groups without an adult leading have a seat. They wait for the
+            // Still owed staff-led time while only groups without an adult leading have a seat: they wait for the
             // block's builder, which may open an adult-led group with someone free, and seats them anywhere if not.
         }
     }
@@ -90,13 +94,10 @@ final class OpenGroupSeats {
         return false;
     }
 
-    private static final long NO = Long.MIN_VALUE;
-
     /** Still owed staff-led time: the seats they keep all day give less than their minimum. */
     private boolean owesStaffLed(Placement p) {
         return p.getLearner().getMinStaffLedBlocks() > block.state().of(p.getLearner()).staffLed;
     }
-
 
     /** How much the student would want this group; {@link #NO} when they may not join it or it has no free seat. */
     private long rank(Placement p, Group g) {
