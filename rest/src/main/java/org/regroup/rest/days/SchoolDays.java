@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A school's days: the day problem of a date made from the store (standing data, each student's current mastery,
  * the day's absences and closures), solved on the server's {@link PlanService} — starting from the last published
- * day's plan (minimal perturbation, {@link Continuity}) — and kept in the
- * store as a new version of that day's plan (draft when solved, published on request).
+ * day's plan (minimal perturbation, {@link Continuity}) — and kept in the store as a new version of that day's plan
+ * (draft when solved, published on request).
  */
 public final class SchoolDays {
 

@@ -55,12 +55,18 @@ public final class VersionViews {
         this.store = store;
     }
 
-    /** The version's plan, parsed once; null while it has none (solving, interrupted). */
-    private Plan plan(String schoolId, LocalDate day, int version, String document) {
-        if (document == null) {
-            return null;
+    /** The version's plan, its document read and parsed once; null while it has none (solving, interrupted). */
+    private Plan plan(String schoolId, LocalDate day, int version) {
+        String key = schoolId + "/" + day + "/" + version;
+        Plan plan = parsed.get(key);
+        if (plan == null) {
+            String document = store.planDocument(schoolId, day, version);
+            if (document != null) {
+                plan = read(document);
+                parsed.put(key, plan);
+            }
         }
-        return parsed.computeIfAbsent(schoolId + "/" + day + "/" + version, k -> read(document));
+        return plan;
     }
 
     /** Throws {@link NoSuchElementException} for an unknown version. */
@@ -68,8 +74,7 @@ public final class VersionViews {
         SchoolStore.PlanRecord record = store.plans(schoolId, day).stream().filter(p -> p.version() == version)
                 .findFirst().orElseThrow(() -> new NoSuchElementException("no plan version " + version + " of "
                         + day));
-        String document = store.planDocument(schoolId, day, version);
-        Plan plan = plan(schoolId, day, version, document);
+        Plan plan = plan(schoolId, day, version);
         CheckpointView checkpoint = null;
         if (plan == null) { // solving or interrupted: a draft's old checkpoint says nothing new
             checkpoint = store.checkpoint(schoolId, day, version).map(c -> new CheckpointView(c.takenAt(),
@@ -80,7 +85,7 @@ public final class VersionViews {
         return new VersionView(schoolId, day, version, record.status(), record.score(),
                 plan == null ? null : plan.feasible(), record.planId(), record.createdAt(), record.updatedAt(), kpis,
                 checkpoint, kpis == null ? null : againstYesterday(schoolId, day, version, kpis, plan),
-                withPlan ? document : null);
+                withPlan && plan != null ? store.planDocument(schoolId, day, version) : null);
     }
 
     private KpisAgainstYesterday againstYesterday(String schoolId, LocalDate day, int version, Kpis today,
@@ -89,12 +94,7 @@ public final class VersionViews {
         if (yesterday == null) {
             return null;
         }
-        String key = schoolId + "/" + yesterday.day() + "/" + yesterday.version();
-        Plan plan = parsed.get(key);
-        if (plan == null) {
-            plan = plan(schoolId, yesterday.day(), yesterday.version(),
-                    store.planDocument(schoolId, yesterday.day(), yesterday.version()));
-        }
+        Plan plan = plan(schoolId, yesterday.day(), yesterday.version());
         if (plan == null || plan.kpis() == null) {
             return null;
         }
