@@ -614,37 +614,37 @@ public final class SchoolStore {
 
     /** The plan published for the latest school day before {@code day}, without reading its document. */
     public Optional<PlanVersion> latestPublishedBefore(String schoolId, java.time.LocalDate day) {
-        return inTransaction(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT school_day, version FROM plan WHERE school_id = ? "
-                    + "AND school_day < ? AND status = 'published' AND plan IS NOT NULL ORDER BY school_day DESC")) {
-                q.setString(1, schoolId);
-                q.setObject(2, day);
-                q.setMaxRows(1);
-                try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? Optional.of(new PlanVersion(rs.getObject(1, java.time.LocalDate.class),
-                            rs.getInt(2))) : Optional.<PlanVersion>empty();
-                }
-            }
-        });
+        List<PlanVersion> latest = new ArrayList<>();
+        eachPublishedBefore(schoolId, day, 1, "", rs -> latest.add(new PlanVersion(
+                rs.getObject(1, java.time.LocalDate.class), rs.getInt(2))));
+        return latest.stream().findFirst();
     }
 
     /** The plans published for the {@code days} school days before {@code day}, latest first (one per day). */
     public List<PublishedPlan> publishedBefore(String schoolId, java.time.LocalDate day, int days) {
-        return inTransaction(c -> {
-            List<PublishedPlan> plans = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT school_day, version, plan, updated_at FROM plan "
+        List<PublishedPlan> plans = new ArrayList<>();
+        eachPublishedBefore(schoolId, day, days, ", plan, updated_at", rs -> plans.add(new PublishedPlan(
+                rs.getObject(1, java.time.LocalDate.class), rs.getInt(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant())));
+        return plans;
+    }
+
+    /** Reads the plans published before {@code day}, latest first: school day, version, then {@code moreColumns}. */
+    private void eachPublishedBefore(String schoolId, java.time.LocalDate day, int days, String moreColumns,
+            RowReader row) {
+        inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT school_day, version" + moreColumns + " FROM plan "
                     + "WHERE school_id = ? AND school_day < ? AND status = 'published' ORDER BY school_day DESC")) {
                 q.setString(1, schoolId);
                 q.setObject(2, day);
                 q.setMaxRows(days);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        plans.add(new PublishedPlan(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2),
-                                rs.getString(3), rs.getTimestamp(4).toInstant()));
+                        row.read(rs);
                     }
                 }
             }
-            return plans;
+            return null;
         });
     }
 
