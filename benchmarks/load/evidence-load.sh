@@ -14,13 +14,13 @@ BATCH=${1:-500}
 CONNECTIONS=${2:-4}
 DURATION=${3:-30s}
 DB_URL=${4:-}
-JAR=rest/target/regroup.jar
 PORT=${PORT:-18191}
+source benchmarks/load/server.sh
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "$JAR missing: run ./mvnw -B -q install -DskipTests" >&2; exit 2; }
+require_jar
 
 WORK=$(mktemp -d)
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'rm -rf "$WORK"' EXIT
 python3 - "$WORK/pairs.lua" <<'PY'
 import json, sys
 day = json.load(open("datasets/large.json"))
@@ -53,9 +53,7 @@ end
 LUA
 
 if [ -n "$DB_URL" ]; then STORE=(--db-url "$DB_URL"); else STORE=(--data-dir "$WORK/data"); fi
-java ${REGROUP_JAVA_OPTS:--Xmx1g} -jar "$JAR" serve --port "$PORT" "${STORE[@]}" >"$WORK/server.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 100); do curl -sf "localhost:$PORT/api/health" >/dev/null && break; sleep 0.2; done
+REGROUP_JAVA_OPTS=${REGROUP_JAVA_OPTS:--Xmx1g} start_server "${STORE[@]}"
 SCHOOL="load$RANDOM"
 curl -sf -XPOST -H 'Content-Type: application/json' --data-binary @datasets/large.json \
   "localhost:$PORT/api/schools/$SCHOOL" >/dev/null

@@ -10,16 +10,12 @@ cd "$(dirname "$0")/../.."
 DATASET=${1:-datasets/large.json}
 MORNING=${2:-30s}
 REPLAN=${3:-10s}
-JAR=rest/target/regroup.jar
 PORT=${PORT:-18199}
-[ -f "$JAR" ] || { echo "$JAR missing: run ./mvnw -B -q install -DskipTests" >&2; exit 2; }
+source benchmarks/load/server.sh
+require_jar
 WORK=$(mktemp -d)
-java -Xmx2g -jar "$JAR" serve --port "$PORT" --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do curl -sf "localhost:$PORT/api/health" >/dev/null && break; sleep 0.2; done
+start_server --data-dir "$WORK/data"
 B="localhost:$PORT/api/schools/bench"
-J='python3 -c import\ json,sys;print(json.load(sys.stdin)'
 curl -sf -XPOST -H 'Content-Type: application/json' --data-binary @"$DATASET" "$B" >/dev/null
 DAY=2026-11-23
 wait_plan() { for _ in $(seq 1 600); do S=$(curl -sf "localhost:$PORT/api/plans/$1?plan=false"); \

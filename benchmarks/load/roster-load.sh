@@ -14,16 +14,13 @@ cd "$(dirname "$0")/../.."
 CONNECTIONS=${1:-200}
 DURATION=${2:-30s}
 MEDIA=${3:-application/json}
-JAR=rest/target/regroup.jar
 PORT=${PORT:-18181}
+source benchmarks/load/server.sh
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "$JAR missing: run ./mvnw -B -q install -DskipTests" >&2; exit 2; }
+require_jar
 
-LOG=$(mktemp)
-java ${REGROUP_JAVA_OPTS:--Xmx2g} -jar "$JAR" serve --port "$PORT" >"$LOG" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -f "$LOG"' EXIT
-for _ in $(seq 1 100); do curl -sf "localhost:$PORT/api/health" >/dev/null && break; sleep 0.2; done
+WORK=$(mktemp -d)
+start_server --data-dir "$WORK/data"
 
 ID=$(curl -sf -XPOST -H 'Content-Type: application/json' --data-binary @datasets/large.json \
   "localhost:$PORT/api/plans?timeLimit=${TIME_LIMIT:-180s}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

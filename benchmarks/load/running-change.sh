@@ -10,14 +10,11 @@ cd "$(dirname "$0")/../.."
 DATASET=${1:-datasets/medium.json}
 SOLVE=${2:-40s}
 AFTER=${3:-8}
-JAR=rest/target/regroup.jar
 PORT=${PORT:-18198}
-[ -f "$JAR" ] || { echo "$JAR missing: run ./mvnw -B -q install -DskipTests" >&2; exit 2; }
+source benchmarks/load/server.sh
+require_jar
 WORK=$(mktemp -d)
-java -Xmx2g -jar "$JAR" serve --port "$PORT" --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do curl -sf "localhost:$PORT/api/health" >/dev/null && break; sleep 0.2; done
+start_server --data-dir "$WORK/data"
 curl -sf -XPOST -H 'Content-Type: application/json' --data-binary @"$DATASET" "localhost:$PORT/api/schools/bench" >/dev/null
 python3 - "$PORT" "$DATASET" "$SOLVE" "$AFTER" <<'PY'
 import json, sys, time, urllib.request
