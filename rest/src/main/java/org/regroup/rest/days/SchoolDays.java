@@ -23,9 +23,8 @@ import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.kpi.KpiCalculator;
 import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.model.Learner;
-import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 import org.regroup.solver.output.PlanImporter;
 import org.regroup.solver.replan.Continuity;
@@ -302,20 +301,11 @@ public final class SchoolDays {
      * for good and could never be feasible.
      */
     private static void oweGoneStudentsWhatTheyGot(DayPlan built, Set<String> gone) {
-        Map<Learner, int[]> got = new java.util.IdentityHashMap<>(); // {staff-led, 1:1 min}
-        for (Placement p : built.getPlacements()) {
-            if (gone.contains(p.getLearner().getId())) {
-                int[] g = got.computeIfAbsent(p.getLearner(), l -> new int[2]);
-                Session s = p.getSession();
-                if (s != null && s.isStaffLed()) {
-                    g[0]++;
-                }
-                if (s != null && s.getMode() != null && s.getMode().isOneToOne()) {
-                    g[1] += p.getPeriod().getMinutes();
-                }
+        KpiCalculator.studentDays(built).forEach((learner, got) -> {
+            if (gone.contains(learner.getId())) {
+                learner.capMinimums(got.staffLedBlocks(), got.oneToOneMinutes());
             }
-        }
-        got.forEach((learner, g) -> learner.capMinimums(g[0], g[1]));
+        });
     }
 
     /** The changes a version's solve took while running, applied to its day (nothing pinned: see change docs). */
