@@ -272,7 +272,7 @@ final class HardRules {
         }
     }
 
-    /** Too few staff-led blocks; Too little 1:1 time (per minute short); Too many online blocks. */
+    /** Too few staff-led blocks; Too little 1:1 time (per block short); Too many online blocks. */
     private void accommodations() {
         for (Map.Entry<Learner, List<Placement>> e : m.dayOf.entrySet()) {
             Learner l = e.getKey();
@@ -304,7 +304,7 @@ final class HardRules {
                         }
                     }
                 }
-                shortfall(Rules.ONE_TO_ONE_MINUTES, l.getOneToOneMinutes(), minutes.build());
+                oneToOneShortfall(l, minutes.build());
             }
             if (l.getMaxOnlineBlocks() != Integer.MAX_VALUE) {
                 LinearExprBuilder online = LinearExpr.newBuilder();
@@ -318,6 +318,22 @@ final class HardRules {
                 model.addLessOrEqual(online, l.getMaxOnlineBlocks());
             }
         }
+    }
+
+    /**
+     * Too little 1:1 time, per block short as Regroup counts it ({@code Learner.oneToOneBlocksShort}): the minutes
+     * short, max(0, required − delivered), divided by the student's longest block and rounded up.
+     */
+    private void oneToOneShortfall(Learner l, LinearExpr minutes) {
+        int required = l.getOneToOneMinutes();
+        IntVar minutesShort = model.newIntVar(0, required, "short_minutes_" + l.getIndex());
+        model.addMaxEquality(minutesShort, new LinearArgument[] { LinearExpr.constant(0),
+                LinearExpr.newBuilder().add(required).addTerm(minutes, -1).build() });
+        int block = l.getLongestBlockMinutes();
+        IntVar blocksShort = model.newIntVar(0, l.oneToOneBlocksShort(0), "short_blocks_" + l.getIndex());
+        model.addDivisionEquality(blocksShort, LinearExpr.newBuilder().add(minutesShort).add(block - 1).build(),
+                LinearExpr.constant(block));
+        m.score.add(Rules.ONE_TO_ONE_MINUTES, blocksShort);
     }
 
     /** Penalised at hard level per unit short: max(0, required − delivered). */

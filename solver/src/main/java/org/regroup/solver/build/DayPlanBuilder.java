@@ -288,6 +288,8 @@ public final class DayPlanBuilder {
                     acc.maxOnlineBlocks() == null ? Integer.MAX_VALUE : acc.maxOnlineBlocks(),
                     isBehind(s, ready), !s.goals().isEmpty(), modes(s.prefersModalities()),
                     modes(s.avoidsModalities()), options));
+            learnerById.get(s.id()).setLongestBlockMinutes(periods.stream().filter(p -> s.availableIn(p.getId()))
+                    .mapToInt(Period::getMinutes).max().orElse(1));
         }
         for (Student s : problem.students()) {
             Learner learner = learnerById.get(s.id());

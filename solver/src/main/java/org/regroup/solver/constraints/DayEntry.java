@@ -12,11 +12,12 @@ import org.regroup.solver.model.Session;
  * entry is rebuilt whenever the session's modality, room or group focus changes.
  */
 public record DayEntry(Learner learner, Period period, Session session, Mode mode, Room room, Focus focus,
-        boolean staffLed) {
+        boolean staffLed, boolean oneToOne) {
 
+    /** {@code staffLed} and {@code oneToOne}: time the accommodations count ({@link Session#runsAsPlanned()}). */
     public static DayEntry of(Learner learner, Period period, Session session) {
         return new DayEntry(learner, period, session, session.getMode(), session.getRoom(), session.focusOf(learner),
-                session.isStaffLed());
+                session.givesStaffLedTime(), session.givesOneToOneTime());
     }
 
     /** Off site, with travel time to get there. */

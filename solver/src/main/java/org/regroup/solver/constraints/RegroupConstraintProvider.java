@@ -404,7 +404,10 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .asConstraint(Rules.ADMIN_REQUEST);
     }
 
-    /** Students whose plan says so get at least N blocks a day with an adult leading their group. */
+    /**
+     * Students whose plan says so get at least N blocks a day with an adult leading their group — a group within its
+     * caps, in a room, with a qualified adult ({@link Session#runsAsPlanned()}).
+     */
     Constraint staffLedMinimum(ConstraintFactory f) {
         return dayEntries(f)
                 .filter(e -> e.learner().getMinStaffLedBlocks() > 0 && e.staffLed())
@@ -417,14 +420,18 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .asConstraint(Rules.STAFF_LED_MINIMUM);
     }
 
-    /** Students whose plan says so get their 1:1 minutes (penalised per minute short). */
+    /**
+     * Students whose plan says so get their 1:1 minutes, in sessions that really are 1:1. Penalised per block of
+     * 1:1 time short (a student's longest block), the unit of every other rule: per minute, one student's 40
+     * minutes outweighed forty students over caps, and plans crowded several students into "1:1" sessions.
+     */
     Constraint oneToOneMinutes(ConstraintFactory f) {
         return dayEntries(f)
-                .filter(e -> e.learner().getOneToOneMinutes() > 0 && e.mode().isOneToOne())
+                .filter(e -> e.learner().getOneToOneMinutes() > 0 && e.oneToOne())
                 .groupBy(DayEntry::learner, ConstraintCollectors.sum(e -> e.period().getMinutes()))
                 .complement(Learner.class, l -> 0)
                 .filter((learner, minutes) -> minutes < learner.getOneToOneMinutes())
-                .penalize(HardMediumSoftScore.ONE_HARD, (learner, minutes) -> learner.getOneToOneMinutes() - minutes)
+                .penalize(HardMediumSoftScore.ONE_HARD, (learner, minutes) -> learner.oneToOneBlocksShort(minutes))
                 .justifyWith((learner, minutes, score) -> new AccommodationShort(learner.getId(),
                         "minutes of 1:1 time", learner.getOneToOneMinutes(), minutes))
                 .asConstraint(Rules.ONE_TO_ONE_MINUTES);

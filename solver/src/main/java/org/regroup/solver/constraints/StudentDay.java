@@ -45,7 +45,7 @@ public final class StudentDay {
             if (e.staffLed()) {
                 staffLed++;
             }
-            if (e.mode().isOneToOne()) {
+            if (e.oneToOne()) {
                 oneToOne += e.period().getMinutes();
             }
             if (e.mode().isOnline()) {

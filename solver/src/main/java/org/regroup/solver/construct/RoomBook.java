@@ -70,6 +70,11 @@ final class RoomBook {
                 .orElse(null);
     }
 
+    /** Every room a new group of {@code size} could have (see {@link #pick}), in the session's order. */
+    List<Room> fitting(Session session, Mode mode, int size, boolean quiet) {
+        return session.getAllowedRooms().stream().filter(r -> fits(r, session, mode, size, quiet)).toList();
+    }
+
     private boolean fits(Room r, Session session, Mode mode, int size, boolean quiet) {
         return r.isAvailableIn(session.getPeriod()) && r.hasAll(mode.getRequiredFeatures())
                 && r.isOffSite() == mode.isOffSite() && (!quiet || r.isQuiet()) && hasRoomForGroup(r)

@@ -27,9 +27,11 @@ final class SkillGroups {
 
     private final BlockBuilder block;
     private final Map<Placement, Double> weights = new IdentityHashMap<>();
+    private final SeatBudget seats;
 
     SkillGroups(BlockBuilder block) {
         this.block = block;
+        this.seats = new SeatBudget(block);
     }
 
     /**
@@ -145,7 +147,7 @@ final class SkillGroups {
                 continue;
             }
             Mode mode = DayConstructor.mode(slot, ModalityCatalog.ONE_TO_ONE);
-            Room room = block.rooms().pick(slot, mode, 1, p.getLearner().isQuietSpace(),
+            Room room = seats.pick(slot, mode, List.of(p), p.getLearner().isQuietSpace(),
                     block.state().lastRoom.get(slot.getAdult()));
             if (room != null) {
                 Group g = block.openGroup(slot, mode, room);
@@ -227,94 +229,138 @@ final class SkillGroups {
     }
 
     /**
-     * Small groups where a group is worth more to its members than practising alone (the choice the soft rules
-     * price): each student counts what the group saves them — practising alone, behind grade without an adult, a new
-     * skill in practice, the same skill as the block before — against what it costs them: a goal they could work on
-     * instead, a less urgent skill, a modality that does not suit their state, the same skill again. Staff-led needs
-     * count first. Repeatedly opens the (skill, adult) group whose members gain most, and stops when no group gains:
-     * the rest practise on their own, each on their own best (goal) skill.
+     * Taught groups (small groups, seminars) where a group is worth more to its members than practising alone (the
+     * choice the soft rules price): each student counts what the group saves them — practising alone, behind grade
+     * without an adult, a new skill in practice, the same skill as the block before — against what it costs them: a
+     * goal they could work on instead, a less urgent skill, a modality that does not suit their state, the same skill
+     * again. Staff-led needs count first. Repeatedly opens the (skill, modality, adult) group whose members gain most,
+     * and stops when no group gains: the rest practise on their own, each on their own best (goal) skill. A group the
+     * seat budget refuses is tried once more filled to its cap (a fuller group gives up fewer seats), then left.
      */
     private void goalGroups() {
         Costs costs = Costs.of(block.state().plan);
         List<Session> slots = new ArrayList<>();
+        List<Mode> modes = new ArrayList<>();
         for (Session s : block.closedSlots()) {
-            if (DayConstructor.mode(s, ModalityCatalog.SMALL_GROUP) != null) {
+            boolean teaches = false;
+            for (String id : TAUGHT_GROUPS) {
+                Mode m = DayConstructor.mode(s, id);
+                if (m != null) {
+                    teaches = true;
+                    if (!modes.contains(m)) {
+                        modes.add(m);
+                    }
+                }
+            }
+            if (teaches) {
                 slots.add(s);
             }
         }
         if (slots.isEmpty()) {
             return;
         }
-        Mode smallGroup = DayConstructor.mode(slots.get(0), ModalityCatalog.SMALL_GROUP);
-        // A waiting student's gain from a group on a skill does not change while the block is built: rank once.
-        Map<Focus, List<Placement>> ranked = new HashMap<>();
-        Map<Placement, Map<Focus, Double>> gains = new IdentityHashMap<>();
-        for (Placement p : block.waiting()) {
-            for (Option o : p.getLearner().options(block.period())) {
-                if (o.eligible() && o.focus().runsIn(smallGroup)) {
-                    ranked.computeIfAbsent(o.focus(), f -> new ArrayList<>()).add(p);
-                    gains.computeIfAbsent(p, x -> new HashMap<>()).put(o.focus(), gain(costs, p, o.focus(), smallGroup));
+        modes.sort(Comparator.comparingInt(m -> TAUGHT_GROUPS.indexOf(m.getId())));
+        // A waiting student's gain from a group does not change while the block is built: rank once per modality.
+        Map<Mode, Map<Focus, List<Placement>>> ranked = new HashMap<>();
+        Map<Mode, Map<Placement, Map<Focus, Double>>> gains = new HashMap<>();
+        for (Mode mode : modes) {
+            Map<Focus, List<Placement>> byFocus = new HashMap<>();
+            Map<Placement, Map<Focus, Double>> byStudent = new IdentityHashMap<>();
+            for (Placement p : block.waiting()) {
+                for (Option o : p.getLearner().options(block.period())) {
+                    if (o.eligible() && o.focus().runsIn(mode)) {
+                        byFocus.computeIfAbsent(o.focus(), f -> new ArrayList<>()).add(p);
+                        byStudent.computeIfAbsent(p, x -> new HashMap<>()).put(o.focus(), gain(costs, p, o.focus(), mode));
+                    }
                 }
             }
+            byFocus.forEach((focus, list) -> list.sort(Comparator
+                    .comparingDouble((Placement p) -> -byStudent.get(p).get(focus))
+                    .thenComparingInt(p -> p.getLearner().getIndex())));
+            ranked.put(mode, byFocus);
+            gains.put(mode, byStudent);
         }
-        List<Focus> foci = new ArrayList<>(ranked.keySet());
-        foci.sort(Comparator.comparing(Focus::getId));
-        for (Focus focus : foci) {
-            ranked.get(focus).sort(Comparator.comparingDouble((Placement p) -> -gains.get(p).get(focus))
-                    .thenComparingInt(p -> p.getLearner().getIndex()));
-        }
+        java.util.Set<String> refused = new java.util.HashSet<>();
         while (!slots.isEmpty()) {
             Session bestSlot = null;
+            Mode bestMode = null;
             Focus bestFocus = null;
             List<Placement> bestMembers = null;
             double bestGain = 0;
-            for (Focus focus : foci) {
-                // The qualified slot with the largest cap (first in slot order on ties).
-                Session slot = null;
-                Mode mode = null;
-                int cap = 0;
-                for (Session s : slots) {
-                    Mode m = DayConstructor.mode(s, ModalityCatalog.SMALL_GROUP);
-                    int c = BlockBuilder.capOf(s, m);
-                    if (c > cap && focus.runsIn(m) && s.getAdult().isQualifiedFor(focus)) {
-                        slot = s;
-                        mode = m;
-                        cap = c;
-                    }
-                }
-                if (slot == null) {
-                    continue;
-                }
-                List<Placement> members = new ArrayList<>();
-                double total = -costs.openSession;
-                for (Placement p : ranked.get(focus)) {
-                    if (!block.waiting().contains(p) || !p.getCandidates().contains(slot)) {
+            for (Mode mode : modes) {
+                List<Focus> foci = new ArrayList<>(ranked.get(mode).keySet());
+                foci.sort(Comparator.comparing(Focus::getId));
+                for (Focus focus : foci) {
+                    if (refused.contains(mode.getId() + "/" + focus.getId())) {
                         continue;
                     }
-                    double g = gains.get(p).get(focus);
-                    if (members.size() >= cap || g <= 0 && members.size() >= mode.getMinSize()) {
-                        break;
+                    // The qualified slot with the largest cap (first in slot order on ties).
+                    Session slot = null;
+                    int cap = 0;
+                    for (Session s : slots) {
+                        Mode m = DayConstructor.mode(s, mode.getId());
+                        int c = m == null ? 0 : BlockBuilder.capOf(s, m);
+                        if (c > cap && focus.runsIn(m) && s.getAdult().isQualifiedFor(focus)) {
+                            slot = s;
+                            cap = c;
+                        }
                     }
-                    members.add(p);
-                    total += g;
-                }
-                if (members.size() < mode.getMinSize()) {
-                    continue;
-                }
-                if (total > bestGain) { // foci in id order: ties keep the smallest id
-                    bestGain = total;
-                    bestSlot = slot;
-                    bestFocus = focus;
-                    bestMembers = members;
+                    if (slot == null) {
+                        continue;
+                    }
+                    List<Placement> members = new ArrayList<>();
+                    double total = -costs.openSession;
+                    for (Placement p : ranked.get(mode).get(focus)) {
+                        if (!block.waiting().contains(p) || !p.getCandidates().contains(slot)) {
+                            continue;
+                        }
+                        double g = gains.get(mode).get(p).get(focus);
+                        if (members.size() >= cap || g <= 0 && members.size() >= mode.getMinSize()) {
+                            break;
+                        }
+                        members.add(p);
+                        total += g;
+                    }
+                    if (members.size() < mode.getMinSize()) {
+                        continue;
+                    }
+                    if (total > bestGain) { // modalities in order, foci in id order: ties keep the first
+                        bestGain = total;
+                        bestSlot = slot;
+                        bestMode = mode;
+                        bestFocus = focus;
+                        bestMembers = members;
+                    }
                 }
             }
             if (bestSlot == null) {
                 return;
             }
-            slots.remove(bestSlot);
-            openWith(bestSlot, bestFocus, bestMembers);
+            Mode mode = DayConstructor.mode(bestSlot, bestMode.getId());
+            Group g = openWith(bestSlot, mode, bestFocus, bestMembers);
+            if (g == null) {
+                List<Placement> fuller = new ArrayList<>(bestMembers);
+                int cap = BlockBuilder.capOf(bestSlot, mode);
+                for (Placement p : ranked.get(bestMode).get(bestFocus)) {
+                    if (fuller.size() >= cap) {
+                        break;
+                    }
+                    if (!fuller.contains(p) && block.waiting().contains(p) && p.getCandidates().contains(bestSlot)) {
+                        fuller.add(p);
+                    }
+                }
+                g = fuller.size() > bestMembers.size() ? openWith(bestSlot, mode, bestFocus, fuller) : null;
+            }
+            if (g != null) {
+                slots.remove(bestSlot);
+            } else {
+                refused.add(bestMode.getId() + "/" + bestFocus.getId());
+            }
         }
     }
+
+    /** Taught groups on one shared skill the day builder opens, in order of preference on ties. */
+    private static final List<String> TAUGHT_GROUPS = List.of(ModalityCatalog.SMALL_GROUP, ModalityCatalog.SEMINAR);
 
     /** What joining a small group on {@code focus} saves this student against practising alone on their best skill. */
     private double gain(Costs costs, Placement p, Focus focus, Mode mode) {
@@ -365,21 +411,23 @@ final class SkillGroups {
                         chosen.add(p);
                     }
                 });
-        return openWith(slot, focus, chosen);
+        return openWith(slot, mode, focus, chosen);
     }
 
-    /** Opens a small group on {@code focus} with these members (fewer if a quiet room is not free), or null. */
-    private Group openWith(Session slot, Focus focus, List<Placement> members) {
-        Mode mode = DayConstructor.mode(slot, ModalityCatalog.SMALL_GROUP);
+    /**
+     * Opens a taught group on {@code focus} with these members (fewer if a quiet room is not free), or null when it
+     * is too small or no room keeps the seat budget.
+     */
+    private Group openWith(Session slot, Mode mode, Focus focus, List<Placement> members) {
         List<Placement> chosen = new ArrayList<>(members);
         if (chosen.size() < mode.getMinSize()) {
             return null;
         }
         boolean quiet = chosen.stream().anyMatch(p -> p.getLearner().isQuietSpace());
-        Room room = block.rooms().pick(slot, mode, chosen.size(), quiet, block.state().lastRoom.get(slot.getAdult()));
+        Room room = seats.pick(slot, mode, chosen, quiet, block.state().lastRoom.get(slot.getAdult()));
         if (room == null && quiet) {
             chosen.removeIf(p -> p.getLearner().isQuietSpace());
-            room = block.rooms().pick(slot, mode, chosen.size(), false, block.state().lastRoom.get(slot.getAdult()));
+            room = seats.pick(slot, mode, chosen, false, block.state().lastRoom.get(slot.getAdult()));
         }
         if (room == null || chosen.size() < mode.getMinSize()) {
             return null;
@@ -423,38 +471,80 @@ final class SkillGroups {
             if (block.waiting().isEmpty()) {
                 return;
             }
+            Practice chosen = null;
             for (String modeId : List.of(ModalityCatalog.ONLINE_PRACTICE, ModalityCatalog.INDEPENDENT_PRACTICE)) {
-                Mode mode = DayConstructor.mode(slot, modeId);
-                if (mode == null) {
+                Practice option = practice(slot, DayConstructor.mode(slot, modeId), quietOnly);
+                if (option == null) {
                     continue;
                 }
-                List<Placement> takers = block.waiting().stream()
-                        .filter(p -> p.getCandidates().contains(slot) && mayUse(p, mode)
-                                && (!quietOnly || p.getLearner().isQuietSpace()))
-                        .toList();
-                if (takers.isEmpty()) {
-                    continue;
+                if (seats.affords(option.slack)) {
+                    chosen = option; // online first while seats allow: screens suit practice, and labs are for it
+                    break;
                 }
-                int size = Math.min(takers.size(), BlockBuilder.capOf(slot, mode));
-                boolean quiet = quietOnly || takers.stream().limit(size).anyMatch(p -> p.getLearner().isQuietSpace());
-                Room room = block.rooms().pick(slot, mode, Math.min(size, 8), quiet, null);
-                if (room == null && !quietOnly) {
-                    room = block.rooms().pick(slot, mode, Math.min(size, 8), false, null);
+                if (chosen == null || option.slack > chosen.slack) {
+                    chosen = option; // seats short: the modality that seats most
                 }
-                if (room == null) {
-                    continue;
-                }
-                Group g = block.openGroup(slot, mode, room);
-                for (Placement p : block.waiting().stream().filter(p -> p.getCandidates().contains(slot)
-                        && mayUse(p, mode)).sorted(Comparator.comparingInt(
-                                (Placement p) -> p.getLearner().isQuietSpace() ? 0 : 1)).toList()) {
-                    if (!p.getLearner().isQuietSpace() || room.isQuiet()) {
-                        block.join(g, p);
-                    }
-                }
+            }
+            if (chosen == null) {
+                continue;
+            }
+            Group g = block.openGroup(slot, chosen.mode, chosen.room);
+            chosen.joiners.forEach(p -> block.join(g, p));
+        }
+    }
+
+    /** Supervised practice one adult could run: where, and who would join (quiet-needing students first). */
+    private record Practice(Mode mode, Room room, List<Placement> joiners, int slack) {
+    }
+
+    private Practice practice(Session slot, Mode mode, boolean quietOnly) {
+        if (mode == null) {
+            return null;
+        }
+        List<Placement> takers = block.waiting().stream()
+                .filter(p -> p.getCandidates().contains(slot) && mayUse(p, mode)
+                        && (!quietOnly || p.getLearner().isQuietSpace()))
+                .toList();
+        if (takers.isEmpty()) {
+            return null;
+        }
+        int size = Math.min(takers.size(), BlockBuilder.capOf(slot, mode));
+        boolean quiet = quietOnly || takers.stream().limit(size).anyMatch(p -> p.getLearner().isQuietSpace());
+        // A room for the whole group if there is one; else one for a handful (the group is cut to the room).
+        Room room = null;
+        for (boolean q : quietOnly ? List.of(true) : List.of(quiet, false)) {
+            room = block.rooms().pick(slot, mode, size, q, null);
+            if (room == null) {
+                room = block.rooms().pick(slot, mode, Math.min(size, 8), q, null);
+            }
+            if (room != null) {
                 break;
             }
         }
+        if (room == null) {
+            return null;
+        }
+        int cap = Math.min(BlockBuilder.capOf(slot, mode), block.rooms().freeSeats(room));
+        List<Placement> joiners = new ArrayList<>();
+        for (Placement p : block.waiting().stream().filter(p -> p.getCandidates().contains(slot) && mayUse(p, mode))
+                .sorted(Comparator.comparingInt((Placement p) -> p.getLearner().isQuietSpace() ? 0 : 1)).toList()) {
+            if (joiners.size() >= cap) {
+                break;
+            }
+            if ((!p.getLearner().isQuietSpace() || room.isQuiet()) && acceptsKeepApart(joiners, p)) {
+                joiners.add(p);
+            }
+        }
+        return new Practice(mode, room, joiners, seats.slack(slot, mode, room, joiners));
+    }
+
+    private static boolean acceptsKeepApart(List<Placement> members, Placement p) {
+        for (Placement m : members) {
+            if (p.getLearner().getKeepApart().contains(m.getLearner())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean mayUse(Placement p, Mode mode) {

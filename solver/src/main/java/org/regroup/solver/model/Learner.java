@@ -14,6 +14,8 @@ public final class Learner {
     private final Adult advisor;
     private int minStaffLedBlocks;
     private int oneToOneMinutes;
+    /** The longest block the student is in: 1:1 time short is counted in blocks of this length (at least 1). */
+    private int longestBlockMinutes = 1;
     private final boolean noOffSite;
     private final boolean quietSpace;
     private final int maxOnlineBlocks;
@@ -63,6 +65,25 @@ public final class Learner {
     public void capMinimums(int staffLedBlocks, int oneToOneMinutes) {
         this.minStaffLedBlocks = Math.min(this.minStaffLedBlocks, staffLedBlocks);
         this.oneToOneMinutes = Math.min(this.oneToOneMinutes, oneToOneMinutes);
+    }
+
+    /** Set once while the day is built: the longest block the student is present in, in minutes. */
+    public void setLongestBlockMinutes(int minutes) {
+        this.longestBlockMinutes = Math.max(1, minutes);
+    }
+
+    public int getLongestBlockMinutes() {
+        return longestBlockMinutes;
+    }
+
+    /**
+     * How many blocks of 1:1 time the student is still owed with {@code minutes} given: the fewest of their blocks
+     * that would close the gap. A block is the unit every other rule counts in (a student in a group too many, a
+     * staff-led block short), so a missing 1:1 block never outweighs the caps that make 1:1 time what it is.
+     */
+    public int oneToOneBlocksShort(int minutes) {
+        int shortMinutes = oneToOneMinutes - minutes;
+        return shortMinutes <= 0 ? 0 : (shortMinutes + longestBlockMinutes - 1) / longestBlockMinutes;
     }
 
     /** Relations are set after all learners exist (they point at each other). */

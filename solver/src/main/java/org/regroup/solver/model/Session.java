@@ -212,9 +212,30 @@ public class Session {
                 : Math.min(adult.getMaxStudents(), mode.getStudentsPerAdult());
     }
 
-    /** Staff-led time as accommodations count it: a staff-led modality with an adult of ours. */
+    /** A staff-led modality with an adult of ours. */
     public boolean isStaffLed() {
         return mode != null && mode.isStaffLed() && adult != null && !catchAll;
+    }
+
+    /**
+     * The group is what it says it is: within its size caps, in a room, led by an adult who may run the modality and
+     * is qualified for what the group works on. Accommodations count only time in such groups — a "1:1" of five
+     * students is not 1:1 time, a teacher with fifteen against a cap of eight does not give staff-led time — so the
+     * solver never breaks a cap to meet a minimum, and the KPIs never call such time delivered.
+     */
+    public boolean runsAsPlanned() {
+        return mode != null && room != null && size() <= groupCap() && size() <= adultCap()
+                && !summary.isUnqualified() && (adult == null || catchAll || adult.mayLead(mode));
+    }
+
+    /** Staff-led time as accommodations count it. */
+    public boolean givesStaffLedTime() {
+        return isStaffLed() && runsAsPlanned();
+    }
+
+    /** 1:1 time as accommodations count it. */
+    public boolean givesOneToOneTime() {
+        return mode != null && mode.isOneToOne() && runsAsPlanned();
     }
 
     @Override
