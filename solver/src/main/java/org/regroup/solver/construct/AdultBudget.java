@@ -27,7 +27,11 @@ final class AdultBudget {
     private AdultBudget() {
     }
 
-    static Map<Adult, Set<Period>> plan(DayPlan plan) {
+    /**
+     * @param reserved blocks already kept free (travel to and from a trip): they count toward each adult's free
+     *                 blocks first
+     */
+    static Map<Adult, Set<Period>> plan(DayPlan plan, Map<Adult, Set<Period>> reserved) {
         Map<Period, Integer> adults = new HashMap<>();
         Map<Period, Integer> students = new HashMap<>();
         Map<Adult, List<Period>> working = new IdentityHashMap<>();
@@ -47,11 +51,16 @@ final class AdultBudget {
             }
         }
         Map<Adult, Set<Period>> off = new IdentityHashMap<>();
+        reserved.forEach((adult, periods) -> {
+            off.put(adult, new HashSet<>(periods));
+            periods.forEach(p -> adults.merge(p, -1, Integer::sum));
+        });
         List<Adult> ordered = new ArrayList<>(working.keySet());
         ordered.sort(Comparator.comparing(Adult::getId));
         for (Adult adult : ordered) {
             List<Period> periods = working.get(adult);
-            int spare = periods.size() - adult.getMaxTeachingBlocks();
+            int spare = periods.size() - adult.getMaxTeachingBlocks()
+                    - (int) periods.stream().filter(off.getOrDefault(adult, Set.of())::contains).count();
             for (int k = 0; k < spare; k++) {
                 Period best = null;
                 double bestSlack = Double.NEGATIVE_INFINITY;

@@ -74,13 +74,37 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         final Map<Adult, Integer> blocksUsed = new IdentityHashMap<>();
         final Map<Adult, Set<Period>> offBlocks;
         final Map<Adult, org.regroup.solver.model.Room> lastRoom = new IdentityHashMap<>();
+        /** Trips planned ahead ({@link TripPlanner}): the trip in each block, and whose blocks travel takes. */
+        final List<TripPlanner.Trip> trips;
+        final Set<Placement> travelling = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
         DayState(DayPlan plan) {
-            this(plan, AdultBudget.plan(plan));
+            this(plan, TripPlanner.plan(plan));
         }
 
-        private DayState(DayPlan plan, Map<Adult, Set<Period>> offBlocks) {
+        private DayState(DayPlan plan, List<TripPlanner.Trip> trips) {
+            this(plan, AdultBudget.plan(plan, travelBlocksOf(trips)), trips);
+            Map<Learner, Set<Period>> travel = new IdentityHashMap<>();
+            for (TripPlanner.Trip trip : trips) {
+                trip.students().forEach(p -> travel.put(p.getLearner(), trip.travel()));
+            }
+            for (Placement p : plan.getPlacements()) {
+                if (travel.getOrDefault(p.getLearner(), Set.of()).contains(p.getPeriod())) {
+                    travelling.add(p);
+                }
+            }
+        }
+
+        private static Map<Adult, Set<Period>> travelBlocksOf(List<TripPlanner.Trip> trips) {
+            Map<Adult, Set<Period>> travel = new IdentityHashMap<>();
+            trips.forEach(t -> travel.computeIfAbsent(t.slot().getAdult(), a -> new java.util.HashSet<>())
+                    .addAll(t.travel()));
+            return travel;
+        }
+
+        private DayState(DayPlan plan, Map<Adult, Set<Period>> offBlocks, List<TripPlanner.Trip> trips) {
             this.plan = plan;
+            this.trips = trips;
             Map<Learner, List<Period>> present = new IdentityHashMap<>();
             for (Placement p : plan.getPlacements()) {
                 present.computeIfAbsent(p.getLearner(), l -> new ArrayList<>()).add(p.getPeriod());
@@ -95,7 +119,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
          * a new group in any block while their limit allows (no blocks planned off ahead).
          */
         static DayState revising(DayPlan plan) {
-            DayState state = new DayState(plan, Map.of());
+            DayState state = new DayState(plan, Map.of(), List.of());
             for (Session s : plan.getSessions()) {
                 if (s.getAdult() != null && !s.isCatchAll() && !s.getPlacements().isEmpty()) {
                     state.blocksUsed.merge(s.getAdult(), 1, Integer::sum);
@@ -196,7 +220,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                 }
             }
             for (Placement p : state.plan.getPlacements()) {
-                if (p.getPeriod() == period && (!revising || needsSeat(p))) {
+                if (p.getPeriod() == period && (!revising || needsSeat(p)) && !state.travelling.contains(p)) {
                     waiting.add(p);
                 }
             }
@@ -224,6 +248,13 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                     if (g != null) {
                         join(g, p);
                     }
+                }
+            }
+            for (TripPlanner.Trip trip : state.trips) {
+                if (trip.period() == period) {
+                    Group g = openGroup(trip.slot(), trip.mode(), trip.site());
+                    g.focus = trip.focus();
+                    trip.students().forEach(p -> join(g, p));
                 }
             }
             switch (period.getKind()) {
