@@ -29,8 +29,9 @@ import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 
 /**
- * Every school rule, one small method each. Hard rules protect students and staff; medium rules say everyone is
- * placed in a properly sized group; soft rules make the day good. Most session rules read the session's
+ * Every school rule, one small method each. Hard rules say what a plan must never do (wrong work, groups over
+ * their caps, unsafe spaces, students kept apart together…); medium rules say what each student is owed — a seat,
+ * their staff-led and 1:1 time — in groups big enough to run; soft rules make the day good. Most session rules read the session's
  * {@link org.regroup.solver.model.GroupSummary}, computed once per change; whole-day rules aggregate {@link DayEntry}s
  * or {@link AdultDay}.
  */
@@ -60,6 +61,11 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     static final int THREE_DAYS_WEIGHT = 15;
     /** An unplaced student-block weighs more than any group's shortfall below its minimum size. */
     static final int UNPLACED_MEDIUM_WEIGHT = 10;
+    /**
+     * A block of staff-led or 1:1 time a student is owed and does not get: less than a student without a seat (a
+     * school seats everyone first), more than a group a few students short of its minimum.
+     */
+    static final int OWED_TIME_MEDIUM_WEIGHT = 5;
 
     // Shared building blocks: the same instances let Timefold share the nodes between rules.
     /**
@@ -96,6 +102,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
 
     /** The medium rules' weights per unit: an unplaced student-block, a student missing from a group's minimum. */
     public static final Map<String, Integer> MEDIUM_WEIGHTS = Map.of(Rules.UNPLACED, UNPLACED_MEDIUM_WEIGHT,
+            Rules.STAFF_LED_MINIMUM, OWED_TIME_MEDIUM_WEIGHT, Rules.ONE_TO_ONE_MINUTES, OWED_TIME_MEDIUM_WEIGHT,
             Rules.GROUP_UNDER_MINIMUM, 1);
 
     private static final Function<Placement, Session> SESSION_OF = Placement::getSession;
@@ -112,9 +119,8 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 sessionWithoutSpace(f), spaceOverCapacity(f), spaceOverbooked(f), spaceUnsuitable(f), spaceClosed(f),
                 activityAwayFromItsPlace(f),
                 offSiteUnsupervised(f), offSiteForbidden(f), studentTravel(f), staffTravel(f),
-                keepApart(f), adminRequest(f), staffLedMinimum(f), oneToOneMinutes(f), quietSpace(f),
-                onlineMaximum(f),
-                unplaced(f), groupUnderMinimum(f),
+                keepApart(f), adminRequest(f), quietSpace(f), onlineMaximum(f),
+                unplaced(f), staffLedMinimum(f), oneToOneMinutes(f), groupUnderMinimum(f),
                 goalMissed(f), lessUrgent(f), stateMisfit(f), modalityAvoided(f), modalityNotPreferred(f),
                 sameModalityAllDay(f), sameSkillTwice(f), mixedMastery(f), advisorNotSeen(f), peersApart(f),
                 requestIgnored(f), interestMissed(f), behindUnsupervised(f), practisingAlone(f), staffLoad(f), staffRoomChange(f),
@@ -404,39 +410,6 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .asConstraint(Rules.ADMIN_REQUEST);
     }
 
-    /**
-     * Students whose plan says so get at least N blocks a day with an adult leading their group — a group within its
-     * caps, in a room, with a qualified adult ({@link Session#runsAsPlanned()}).
-     */
-    Constraint staffLedMinimum(ConstraintFactory f) {
-        return dayEntries(f)
-                .filter(e -> e.learner().getMinStaffLedBlocks() > 0 && e.staffLed())
-                .groupBy(DayEntry::learner, ConstraintCollectors.count())
-                .complement(Learner.class, l -> 0)
-                .filter((learner, blocks) -> blocks < learner.getMinStaffLedBlocks())
-                .penalize(HardMediumSoftScore.ONE_HARD, (learner, blocks) -> learner.getMinStaffLedBlocks() - blocks)
-                .justifyWith((learner, blocks, score) -> new AccommodationShort(learner.getId(), "staff-led blocks",
-                        learner.getMinStaffLedBlocks(), blocks))
-                .asConstraint(Rules.STAFF_LED_MINIMUM);
-    }
-
-    /**
-     * Students whose plan says so get their 1:1 minutes, in sessions that really are 1:1. Penalised per block of
-     * 1:1 time short (a student's longest block), the unit of every other rule: per minute, one student's 40
-     * minutes outweighed forty students over caps, and plans crowded several students into "1:1" sessions.
-     */
-    Constraint oneToOneMinutes(ConstraintFactory f) {
-        return dayEntries(f)
-                .filter(e -> e.learner().getOneToOneMinutes() > 0 && e.oneToOne())
-                .groupBy(DayEntry::learner, ConstraintCollectors.sum(e -> e.period().getMinutes()))
-                .complement(Learner.class, l -> 0)
-                .filter((learner, minutes) -> minutes < learner.getOneToOneMinutes())
-                .penalize(HardMediumSoftScore.ONE_HARD, (learner, minutes) -> learner.oneToOneBlocksShort(minutes))
-                .justifyWith((learner, minutes, score) -> new AccommodationShort(learner.getId(),
-                        "minutes of 1:1 time", learner.getOneToOneMinutes(), minutes))
-                .asConstraint(Rules.ONE_TO_ONE_MINUTES);
-    }
-
     /** Students who need a quiet space work only in one. */
     Constraint quietSpace(ConstraintFactory f) {
         return openSessions(f)
@@ -461,7 +434,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     }
 
     // ------------------------------------------------------------------------------------------------------------
-    // Medium: everyone placed, groups big enough to run
+    // Medium: what each student is owed — a seat, staff-led and 1:1 time — in groups big enough to run
     // ------------------------------------------------------------------------------------------------------------
 
     /** Every present student is somewhere every block (travel blocks excepted). */
@@ -484,6 +457,43 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .justifyWith((s, score) -> new Justifications.GroupTooSmall(s.getId(), s.getPeriod().getId(),
                         s.getMode().getId(), s.size(), s.getMode().getMinSize(), members(s)))
                 .asConstraint(Rules.GROUP_UNDER_MINIMUM);
+    }
+
+    /**
+     * Students whose plan says so get at least N blocks a day with an adult leading their group — a group within its
+     * caps, in a room, with a qualified adult ({@link Session#runsAsPlanned()}). Medium, like a seat: time a student
+     * is owed. At hard level it was traded against the rules that make a group right: a student owed staff-led time
+     * moved into a seminar on a skill they were not ready for cost one hard point and saved one.
+     */
+    Constraint staffLedMinimum(ConstraintFactory f) {
+        return dayEntries(f)
+                .filter(e -> e.learner().getMinStaffLedBlocks() > 0 && e.staffLed())
+                .groupBy(DayEntry::learner, ConstraintCollectors.count())
+                .complement(Learner.class, l -> 0)
+                .filter((learner, blocks) -> blocks < learner.getMinStaffLedBlocks())
+                .penalize(HardMediumSoftScore.ofMedium(OWED_TIME_MEDIUM_WEIGHT),
+                        (learner, blocks) -> learner.getMinStaffLedBlocks() - blocks)
+                .justifyWith((learner, blocks, score) -> new AccommodationShort(learner.getId(), "staff-led blocks",
+                        learner.getMinStaffLedBlocks(), blocks))
+                .asConstraint(Rules.STAFF_LED_MINIMUM);
+    }
+
+    /**
+     * Students whose plan says so get their 1:1 minutes, in sessions that really are 1:1. Counted per block of 1:1
+     * time short (the student's longest block): per minute, one student's 40 minutes outweighed forty other points.
+     * Medium, as {@link #staffLedMinimum}.
+     */
+    Constraint oneToOneMinutes(ConstraintFactory f) {
+        return dayEntries(f)
+                .filter(e -> e.learner().getOneToOneMinutes() > 0 && e.oneToOne())
+                .groupBy(DayEntry::learner, ConstraintCollectors.sum(e -> e.period().getMinutes()))
+                .complement(Learner.class, l -> 0)
+                .filter((learner, minutes) -> minutes < learner.getOneToOneMinutes())
+                .penalize(HardMediumSoftScore.ofMedium(OWED_TIME_MEDIUM_WEIGHT),
+                        (learner, minutes) -> learner.oneToOneBlocksShort(minutes))
+                .justifyWith((learner, minutes, score) -> new AccommodationShort(learner.getId(),
+                        "minutes of 1:1 time", learner.getOneToOneMinutes(), minutes))
+                .asConstraint(Rules.ONE_TO_ONE_MINUTES);
     }
 
     // ------------------------------------------------------------------------------------------------------------

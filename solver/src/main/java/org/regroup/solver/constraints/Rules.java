@@ -35,12 +35,12 @@ public final class Rules {
     // Hard: people and accommodations
     public static final String KEEP_APART = "Keep-apart students together";
     public static final String ADMIN_REQUEST = "Admin-required request not honoured";
-    public static final String STAFF_LED_MINIMUM = "Too few staff-led blocks";
-    public static final String ONE_TO_ONE_MINUTES = "Too little 1:1 time";
     public static final String QUIET_SPACE = "Quiet space not provided";
     public static final String ONLINE_MAXIMUM = "Too many online blocks";
-    // Medium
+    // Medium: what each student is owed
     public static final String UNPLACED = "Student not placed";
+    public static final String STAFF_LED_MINIMUM = "Too few staff-led blocks";
+    public static final String ONE_TO_ONE_MINUTES = "Too little 1:1 time";
     public static final String GROUP_UNDER_MINIMUM = "Group below modality's minimum size";
     // Soft
     public static final String GOAL_MISSED = "Goal skill not chosen";

@@ -49,29 +49,39 @@ final class SeatBudget {
     }
 
     /**
-     * The room for a group that gives up the fewest seats within reach: the usual pick ({@link RoomBook#pick}) when
-     * it costs no more than the adult's own practice seats, else the room that leaves most seats (a 1:1 in the
-     * small room, not in the studio six groups share). Null when no room fits or none keeps the budget.
+     * The room for a group that gives up the fewest seats within reach: the usual pick ({@link RoomBook#pick}: the
+     * adult's previous room, else the tightest fit) while seats are plentiful; when they are not, the tightest fit
+     * whatever the adult's previous room (a 1:1 in the small room, not in the studio six groups share). Null when
+     * no room fits or the group would leave a waiting student without a seat.
      */
     Room pick(Session slot, Mode mode, List<Placement> members, boolean quiet, Room previous) {
         Room usual = block.rooms().pick(slot, mode, members.size(), quiet, previous);
         if (usual == null) {
             return null;
         }
-        int now = slack();
-        int least = now - Math.max(0, biggestPractice(slot) - members.size()); // losing just the adult's seats
-        int best = slack(slot, mode, usual, members);
-        Room bestRoom = usual;
-        if (best < least) {
-            for (Room r : block.rooms().fitting(slot, mode, members.size(), quiet)) {
-                int s = slack(slot, mode, r, members);
-                if (s > best) {
-                    best = s;
-                    bestRoom = r;
+        int s = slack(slot, mode, usual, members);
+        if (affords(s) || previous == null) {
+            return affords(s) ? usual : null;
+        }
+        Room tightest = block.rooms().pick(slot, mode, members.size(), quiet, null);
+        return tightest != usual && affords(slack(slot, mode, tightest, members)) ? tightest : null;
+    }
+
+    /**
+     * Could any of these slots run a taught group in one of these modalities, full, and keep the budget? A full group
+     * gives up at least the adult's practice seats less its members; when even the cheapest such group would leave
+     * a student without a seat, the block opens none.
+     */
+    boolean mayAffordAGroup(List<Session> slots, List<Mode> modes) {
+        int cheapest = Integer.MAX_VALUE;
+        for (Session s : slots) {
+            for (Mode m : modes) {
+                if (s.getAllowedModes().contains(m)) {
+                    cheapest = Math.min(cheapest, biggestPractice(s) - BlockBuilder.capOf(s, m));
                 }
             }
         }
-        return affords(best) ? bestRoom : null;
+        return cheapest == Integer.MAX_VALUE || affords(slack() - Math.max(0, cheapest));
     }
 
     /** The slack now: seats within reach less students waiting. */

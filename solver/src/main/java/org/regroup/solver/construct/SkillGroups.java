@@ -114,15 +114,26 @@ final class SkillGroups {
         return w;
     }
 
-    /** Students owed 1:1 minutes get a tutor (or a specialist, or a teacher) now, the fewest blocks left first. */
+    /**
+     * Students owed 1:1 minutes get a tutor (or a specialist, or a teacher) now, the fewest blocks left first. A
+     * teacher's block serves a whole group, so teachers give 1:1 time only as fast as the day needs it: when a
+     * student's time would run out otherwise, or while this block has given fewer 1:1 sessions than its share of
+     * what everyone is still owed (each student's blocks owed over their skill blocks left). Waiting for the last
+     * block piled every need into one block, where seats allowed one.
+     */
     private void oneToOne() {
         List<Placement> needing = new ArrayList<>();
+        double share = 0;
         for (Placement p : block.waiting()) {
             Learner l = p.getLearner();
             if (l.getOneToOneMinutes() > block.state().of(l).oneToOneMinutes) {
                 needing.add(p);
+                Tally t = block.state().of(l);
+                share += Math.min(1.0, blocksNeeded(p) / (double) Math.max(1, t.skillBlocksLeft));
             }
         }
+        int due = (int) Math.ceil(share - 1e-9);
+        int given = 0;
         needing.sort(Comparator.comparingInt((Placement p) -> block.state().of(p.getLearner()).blocksLeft)
                 .thenComparingInt(p -> p.getLearner().getIndex()));
         for (Placement p : needing) {
@@ -130,15 +141,11 @@ final class SkillGroups {
             if (best == null) {
                 continue;
             }
-            // A teacher's block serves a whole group: spend one on 1:1 only when the time would run out otherwise.
-            Tally t = block.state().of(p.getLearner());
-            int blocksNeeded = (int) Math.ceil((p.getLearner().getOneToOneMinutes() - t.oneToOneMinutes)
-                    / (double) block.period().getMinutes());
-            boolean urgent = t.skillBlocksLeft <= blocksNeeded;
+            boolean teachersToo = block.state().of(p.getLearner()).skillBlocksLeft <= blocksNeeded(p) || given < due;
             Session slot = block.closedSlots().stream()
                     .filter(s -> p.getCandidates().contains(s) && DayConstructor.mode(s, ModalityCatalog.ONE_TO_ONE) != null
                             && s.getAdult().isQualifiedFor(best.focus())
-                            && (urgent || s.getAdult().getRole() == StaffRole.TUTOR
+                            && (teachersToo || s.getAdult().getRole() == StaffRole.TUTOR
                                     || s.getAdult().getRole() == StaffRole.SPECIALIST))
                     .min(Comparator.comparingInt((Session s) -> rolePreference(s.getAdult().getRole()))
                             .thenComparing(Session::getId))
@@ -153,8 +160,16 @@ final class SkillGroups {
                 Group g = block.openGroup(slot, mode, room);
                 g.focus = best.focus();
                 block.join(g, p);
+                given++;
             }
         }
+    }
+
+    /** Blocks of 1:1 time the student is still owed, counted in this block's length. */
+    private int blocksNeeded(Placement p) {
+        Tally t = block.state().of(p.getLearner());
+        return (int) Math.ceil((p.getLearner().getOneToOneMinutes() - t.oneToOneMinutes)
+                / (double) block.period().getMinutes());
     }
 
     private static int rolePreference(StaffRole role) {
@@ -280,17 +295,22 @@ final class SkillGroups {
             ranked.put(mode, byFocus);
             gains.put(mode, byStudent);
         }
+        Map<Mode, List<Focus>> fociOf = new HashMap<>();
+        ranked.forEach((mode, byFocus) -> {
+            List<Focus> foci = new ArrayList<>(byFocus.keySet());
+            foci.sort(Comparator.comparing(Focus::getId));
+            fociOf.put(mode, foci);
+        });
         java.util.Set<String> refused = new java.util.HashSet<>();
-        while (!slots.isEmpty()) {
+        int refusedInARow = 0;
+        while (!slots.isEmpty() && refusedInARow < MAX_REFUSALS && seats.mayAffordAGroup(slots, modes)) {
             Session bestSlot = null;
             Mode bestMode = null;
             Focus bestFocus = null;
             List<Placement> bestMembers = null;
             double bestGain = 0;
             for (Mode mode : modes) {
-                List<Focus> foci = new ArrayList<>(ranked.get(mode).keySet());
-                foci.sort(Comparator.comparing(Focus::getId));
-                for (Focus focus : foci) {
+                for (Focus focus : fociOf.get(mode)) {
                     if (refused.contains(mode.getId() + "/" + focus.getId())) {
                         continue;
                     }
@@ -353,11 +373,19 @@ final class SkillGroups {
             }
             if (g != null) {
                 slots.remove(bestSlot);
+                refusedInARow = 0;
             } else {
                 refused.add(bestMode.getId() + "/" + bestFocus.getId());
+                refusedInARow++;
             }
         }
     }
+
+    /**
+     * Groups the seat budget refused one after another before the block stops looking for more: each refusal means
+     * the block's seats are nearly spent, and trying every skill of a large day costs seconds.
+     */
+    private static final int MAX_REFUSALS = 40;
 
     /** Taught groups on one shared skill the day builder opens, in order of preference on ties. */
     private static final List<String> TAUGHT_GROUPS = List.of(ModalityCatalog.SMALL_GROUP, ModalityCatalog.SEMINAR);

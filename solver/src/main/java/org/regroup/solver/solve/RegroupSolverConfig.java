@@ -13,6 +13,7 @@ import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySorterMann
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
@@ -27,6 +28,8 @@ import org.regroup.solver.construct.DayConstructor;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
+import org.regroup.solver.search.GroupMoves;
+import org.regroup.solver.search.KeepsSeats;
 
 /**
  * The production solver configuration, written out in full. Timefold's default configuration cannot be used here:
@@ -119,14 +122,16 @@ public final class RegroupSolverConfig {
 
     private static LocalSearchPhaseConfig localSearch(LocalSearchVariant variant) {
         List<MoveSelectorConfig> moves = List.of(
-                placementChange().withFixedProbabilityWeight(10.0),
+                placementChange().withFilterClass(KeepsSeats.class).withFixedProbabilityWeight(10.0),
                 new SwapMoveSelectorConfig()
                         .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Placement.class))
                         .withSecondaryEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(Placement.class))
                         .withFixedProbabilityWeight(4.0),
                 sessionChange("mode").withFixedProbabilityWeight(1.0),
                 sessionChange("room").withFixedProbabilityWeight(1.0),
-                modeAndRoomTogether().withFixedProbabilityWeight(1.0));
+                modeAndRoomTogether().withFixedProbabilityWeight(1.0),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(GroupMoves.class)
+                        .withFixedProbabilityWeight(1.0));
         // Entity tabu, picking the best of 50 accepted moves per step: on the bundled days it beat late acceptance
         // (400, 50, 20), great deluge and other tabu settings at 30 s (docs/model.md). Late acceptance drifted: once
         // the medium level improved, every soft change within the window was accepted and the plan degraded.

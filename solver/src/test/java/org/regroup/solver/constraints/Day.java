@@ -320,6 +320,8 @@ public final class Day {
             Learner learner = new Learner(id, learners.size(), grade, advisor, minStaffLed, oneToOneMinutes,
                     noOffSite, quiet, maxOnline, behind, skillOptions.stream().anyMatch(o -> o.goalValue() > 0),
                     prefers, avoids, options);
+            learner.setLongestBlockMinutes(periods.stream().filter(p -> !absentFrom.contains(p))
+                    .mapToInt(Period::getMinutes).max().orElse(1));
             Set<Learner> apart = new HashSet<>();
             Set<Learner> peers = new HashSet<>();
             relations.forEach((other, isApart) -> {

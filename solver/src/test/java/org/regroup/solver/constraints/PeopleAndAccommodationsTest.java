@@ -270,29 +270,65 @@ class PeopleAndAccommodationsTest {
     }
 
     @Test
-    void oneTutoringBlockOfSixtyMinutesNeededBreaksByFifteenMinutes() {
+    void oneTutoringBlockOfSixtyMinutesNeededBreaksByABlock() {
         Day day = new Day();
         Focus nf1 = day.skill("NF1");
         Learner s = day.student("S1").ready(nf1).oneToOneMinutes(60).build();
-        // blocks are 45 minutes: 15 minutes short
+        // blocks are 45 minutes: 15 minutes short, one more block of 1:1 time
         day.place(s, day.session(day.teacher("T2"), day.b2, "one-to-one", day.room("R1", 30)));
         verifier.verifyThat(RegroupConstraintProvider::oneToOneMinutes).givenSolution(day.plan())
                 .settingAllShadowVariables()
                 .justifiesWith(new AccommodationShort("S1", "minutes of 1:1 time", 60, 45))
-                .penalizesBy(15);
+                .penalizesBy(1);
     }
 
     @Test
-    void smallGroupIsNotOneToOneTimeBreaksByEveryMinute() {
+    void smallGroupIsNotOneToOneTimeBreaksByTheBlocksOwed() {
         Day day = new Day();
         Focus nf1 = day.skill("NF1");
         Room r = day.room("R1", 30);
         Adult t = day.teacher("T1");
-        Learner s = day.student("S1").ready(nf1).oneToOneMinutes(45).build();
+        Learner s = day.student("S1").ready(nf1).oneToOneMinutes(90).build();
         day.place(s, day.session(t, day.b1, "small-group", r));
         day.place(s, day.session(t, day.b2, "small-group", r));
         verifier.verifyThat(RegroupConstraintProvider::oneToOneMinutes).givenSolution(day.plan())
-                .settingAllShadowVariables().penalizesBy(45);
+                .settingAllShadowVariables().penalizesBy(2);
+    }
+
+    @Test
+    void aOneToOneOfTwoStudentsGivesNeitherOneToOneTimeBreaks() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Session crowded = day.session(day.teacher("T1"), day.b1, "one-to-one", day.room("R1", 30));
+        day.place(day.student("S1").ready(nf1).oneToOneMinutes(45).build(), crowded);
+        day.place(day.student("S2").ready(nf1).oneToOneMinutes(45).build(), crowded);
+        verifier.verifyThat(RegroupConstraintProvider::oneToOneMinutes).givenSolution(day.plan())
+                .settingAllShadowVariables().penalizesBy(2);
+    }
+
+    @Test
+    void aGroupOverItsCapGivesNoStaffLedTimeBreaks() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Session crowded = day.session(day.teacher("T1"), day.b1, "small-group", day.room("R1", 30));
+        fill(day, crowded, 12, nf1); // the small group's cap
+        Learner s = day.student("S1").ready(nf1).minStaffLed(1).build();
+        day.place(s, crowded); // the thirteenth
+        verifier.verifyThat(RegroupConstraintProvider::staffLedMinimum).givenSolution(day.plan())
+                .settingAllShadowVariables()
+                .justifiesWith(new AccommodationShort("S1", "staff-led blocks", 1, 0))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void aGroupAtItsCapGivesStaffLedTimeHolds() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Session full = day.session(day.teacher("T1"), day.b1, "small-group", day.room("R1", 30));
+        fill(day, full, 11, nf1);
+        day.place(day.student("S1").ready(nf1).minStaffLed(1).build(), full); // the twelfth
+        verifier.verifyThat(RegroupConstraintProvider::staffLedMinimum).givenSolution(day.plan())
+                .settingAllShadowVariables().hasNoImpact();
     }
 
     // ---- quiet space ----
