@@ -56,6 +56,10 @@ public final class AttendancePlanner {
         }
     }
 
+    private static boolean quiet(Space s) {
+        return s.features().contains(SpacePlanner.QUIET);
+    }
+
     /** Speech therapy in a small room, a counselor check-in, or occupational therapy elsewhere, in a skill block. */
     private Commitment commitment(int i, Set<String> busy) {
         TimeBlock block = draw.oneOf(blocks.stream().filter(b -> b.kindOrDefault() == BlockKind.SKILLS).toList());
@@ -71,10 +75,12 @@ public final class AttendancePlanner {
         if (i % 3 == 2) {
             return new Commitment(b, "Occupational therapy", null, null);
         }
-        // a small room, preferably not a quiet one (students who need quiet may need it)
+        // a small room, preferably not a quiet one (students who need quiet may need it), and never the school's
+        // last quiet space; else the therapist's own office
         Space room = spaces.stream().filter(s -> s.kind() == SpaceKind.SMALL_ROOM && !busy.contains(b + "/" + s.id()))
-                .min((x, y) -> Boolean.compare(x.features().contains(SpacePlanner.QUIET),
-                        y.features().contains(SpacePlanner.QUIET)))
+                .filter(s -> !quiet(s) || spaces.stream().anyMatch(o -> o != s && quiet(o)
+                        && !busy.contains(b + "/" + o.id())))
+                .min((x, y) -> Boolean.compare(quiet(x), quiet(y)))
                 .orElse(null);
         if (room != null) {
             busy.add(b + "/" + room.id());
