@@ -92,13 +92,18 @@ public final class Shapes {
         return shapes;
     }
 
-    /** Eight students, a teacher and an aide, three rooms, three math blocks: a day to check by hand. */
+    /**
+     * Eight students, a teacher and an aide, three rooms, three math blocks: a day to check by hand. One student
+     * needs the quiet room (six seats), two must be kept apart, one arrives for the second block, one may do at most
+     * one block of online practice. No staff-led minimum: with two adults, one of them in the quiet room and a
+     * keep-apart pair to split, whether the teacher's group can be staff-led would hang on a shared ready skill.
+     */
     static ShapeParameters tiny() {
         return new ShapeParameters("tiny", "Tiny tutoring school", new Cohort(8, 3, 4, LevelSpread.TYPICAL),
                 Staffing.of(RoleStaff.of(StaffRole.TEACHER, 1, null, 25), RoleStaff.of(StaffRole.AIDE, 1, null, 35)),
                 List.of(classroom(1, 24), lab(1, 12), quietRoom(1, 6)),
                 Bell.skills("09:00", 3, 45, 5, 0, 0), ModalityRules.DEFAULTS,
-                new AccommodationLoad(0.125, 2, 0, 0, 0.125, 0, 0.125),
+                new AccommodationLoad(0, 0, 0, 0, 0.125, 0, 0.125),
                 new AttendanceMix(0, 0.125, 0, 0, 1, 1), 0.25, new ShapeParameters.Requests(0, 1, 1), 0, null,
                 false);
     }
@@ -235,15 +240,20 @@ public final class Shapes {
                 AttendanceMix.TYPICAL, 0.03, new ShapeParameters.Requests(1, 3, 3), 0, null, false);
     }
 
-    /** A K-8 schoolhouse: 25 students, one teacher, one aide, one schoolroom (two corners) and a quiet nook. */
+    /**
+     * A K-8 schoolhouse: 25 students, one teacher, one aide, one schoolroom (two groups at once, a laptop cart) and a
+     * small nook. Two students need two staff-led blocks; nobody needs the nook for quiet and nobody is kept apart:
+     * with two adults, either would leave the teacher no way to tutor one student while the aide has the rest.
+     */
     static ShapeParameters oneRoom() {
         return new ShapeParameters("one-room", "One-room K-8 schoolhouse", new Cohort(25, 0, 8, LevelSpread.TYPICAL),
                 Staffing.of(RoleStaff.of(StaffRole.TEACHER, 1, null, null), RoleStaff.of(StaffRole.AIDE, 1, null, null)),
                 List.of(new RoomSpec(SpaceKind.CLASSROOM, "ROOM", "Schoolroom", 1, 25, 2,
-                        List.of(SpacePlanner.COMPUTERS)), quietRoom(1, 6)),
+                        List.of(SpacePlanner.COMPUTERS)), new RoomSpec(SpaceKind.SMALL_ROOM, "NOOK", "Reading nook",
+                                1, 6, 1, List.of())),
                 new Bell(LocalTime.parse("09:00"), 45, 5, List.of(SKILLS, SKILLS, ACTIVITIES, SKILLS, SKILLS), 3, 45),
-                ModalityRules.DEFAULTS, new AccommodationLoad(0.08, 2, 0, 0, 0.04, 0, 0.04),
-                new AttendanceMix(0.04, 0.04, 0, 0, 1, 1), 0.08, new ShapeParameters.Requests(0, 1, 1), 4, null,
+                ModalityRules.DEFAULTS, new AccommodationLoad(0.08, 2, 0, 0, 0, 0, 0.04),
+                new AttendanceMix(0.04, 0.04, 0, 0, 1, 1), 0, new ShapeParameters.Requests(0, 1, 1), 4, null,
                 false);
     }
 
