@@ -30,8 +30,8 @@ public final class SeatReport {
             parts.add("not everyone can be placed: " + String.join("; ", short_));
         }
         if (d.adultBlocksNeeded() > d.teachingBlocks()) {
-            parts.add("seating everyone takes " + d.adultBlocksNeeded() + " adult-blocks, the teaching limits allow "
-                    + d.teachingBlocks());
+            parts.add("seating everyone takes at least " + d.adultBlocksNeeded() + " adult-blocks, the teaching "
+                    + "limits allow " + d.teachingBlocks());
         }
         if (!d.quietFits()) {
             parts.add("more quiet needs than quiet seats in some block");
@@ -56,10 +56,13 @@ public final class SeatReport {
                 + "(everyone seated) | 1:1 sessions | quiet needs / seats |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BlockSeats b : d.blocks()) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %s | %d | %d | %d | %d / %d |%n",
+            // a dash where the adults cannot seat everyone: no fewest adults, no staff-led seats "while seated"
+            String dash = "—";
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %s | %d | %s | %d | %d / %d |%n",
                     b.blockId(), b.kind().name().toLowerCase(Locale.ROOT), b.present(), b.adults(), b.seats(),
-                    b.minAdults() > b.adults() ? "—" : String.valueOf(b.minAdults()), b.adultLedSeats(),
-                    b.staffLedSeats(), b.oneToOneSessions(), b.quietNeeds(), b.quietSeats()));
+                    b.everyoneSeated() ? String.valueOf(b.minAdults()) : dash, b.adultLedSeats(),
+                    b.everyoneSeated() ? String.valueOf(b.staffLedSeats()) : dash, b.oneToOneSessions(),
+                    b.quietNeeds(), b.quietSeats()));
         }
         out.append(String.format(Locale.ROOT, "%nAdult-blocks: %d needed to seat everyone, %d allowed. Staff-led "
                 + "blocks in skill blocks: %d needed, %d seats. 1:1 sessions: %d needed, %d adult-blocks to spare.%n",
