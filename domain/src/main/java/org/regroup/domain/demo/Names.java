@@ -3,7 +3,7 @@ package org.regroup.domain.demo;
 import java.util.List;
 
 /** Synthetic display names: a first name and a last initial, never a real person's record. */
-public final class Names {
+final class Names {
 
     private static final List<String> FIRST = List.of("Ava", "Ben", "Chloe", "Diego", "Ella", "Finn", "Grace", "Hugo",
             "Isla", "Jae", "Kofi", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Uma",
@@ -13,7 +13,7 @@ public final class Names {
     private Names() {
     }
 
-    public static String next(Draw draw) {
+    static String next(Draw draw) {
         return draw.oneOf(FIRST) + " " + INITIALS.charAt(draw.between(0, INITIALS.length() - 1)) + ".";
     }
 }

@@ -3,7 +3,6 @@ package org.regroup.domain.demo.shapes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.regroup.domain.Activity;
 import org.regroup.domain.BlockKind;
