@@ -21,15 +21,16 @@ import org.regroup.domain.TimeBlock;
 import org.regroup.domain.catalog.ModalityCatalog;
 
 /**
- * The seat arithmetic of a day, block by block, from the day problem alone: the students present; the adults in; the
- * most students those adults can seat at once, each leading the largest group any modality they may lead allows (its
+ * The seat arithmetic of a day, block by block, from the day problem alone: the students present; the adults in; how
+ * many students those adults can seat at once, each leading the largest group any modality they may lead allows (its
  * size cap, per-adult ratio and the adult's own cap), in rooms with the features it needs, no room over its capacity
- * or its groups; the fewest adults that seat everyone; the adult-led seats left while everyone is seated; quiet seats
+ * or its groups; the fewest adults that seat everyone; the staff-led seats left while everyone is seated; quiet seats
  * against quiet needs. For the day: adult-blocks needed against teaching-block limits, staff-led blocks and 1:1 blocks
  * needed against what the adults have to spare.
  *
  * <p>These are counts, not a plan: grouping by skill, keep-apart pairs and qualifications can still stand in the way,
- * so the named shapes that should be placeable keep a margin. When a count falls short, no plan places everyone.
+ * so the named shapes that should be placeable keep a margin. Rooms are given out greedily (largest groups first, each
+ * where most of it fits), so at the margin a cleverer arrangement may seat a few more than {@code seats} says.
  */
 public final class SeatArithmetic {
 
