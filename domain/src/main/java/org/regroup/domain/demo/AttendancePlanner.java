@@ -12,15 +12,15 @@ import org.regroup.domain.Staff;
 import org.regroup.domain.StaffRole;
 import org.regroup.domain.TimeBlock;
 
-/** Who is away today (~4%), late (~3%, misses two blocks), leaving early (~2%), or on a fixed commitment (~2%). */
-final class AttendancePlanner {
+/** Who is away today, late, leaving early, or on a fixed commitment ({@link AttendanceMix}). */
+public final class AttendancePlanner {
 
     private final List<TimeBlock> blocks;
     private final List<Staff> staff;
     private final List<Space> spaces;
     private final Draw draw;
 
-    AttendancePlanner(List<TimeBlock> blocks, List<Staff> staff, List<Space> spaces, Draw draw) {
+    public AttendancePlanner(List<TimeBlock> blocks, List<Staff> staff, List<Space> spaces, Draw draw) {
         this.blocks = blocks;
         this.staff = staff;
         this.spaces = spaces;
@@ -28,26 +28,36 @@ final class AttendancePlanner {
     }
 
     void plan(List<StudentDraft> drafts) {
+        plan(drafts, AttendanceMix.TYPICAL);
+    }
+
+    public void plan(List<StudentDraft> drafts, AttendanceMix mix) {
         int n = drafts.size();
         // one shuffled queue, so that nobody is both absent and late
         List<StudentDraft> queue = draw.shuffled(drafts);
         int at = 0;
-        for (int i = 0; i < Draw.share(0.04, n); i++) {
+        for (int i = 0; i < Draw.share(mix.absent(), n) && at < n; i++) {
             queue.get(at++).absent = true;
         }
         List<String> ids = blocks.stream().map(TimeBlock::id).toList();
-        for (int i = 0; i < Draw.share(0.03, n); i++) {
-            queue.get(at++).presentBlocks = List.copyOf(ids.subList(2, ids.size()));
+        int missed = Math.min(mix.lateBlocks(), ids.size() - 1);
+        for (int i = 0; i < Draw.share(mix.late(), n) && at < n; i++) {
+            queue.get(at++).presentBlocks = List.copyOf(ids.subList(missed, ids.size()));
         }
-        for (int i = 0; i < Draw.share(0.02, n); i++) {
-            queue.get(at++).presentBlocks = List.copyOf(ids.subList(0, ids.size() - 2));
+        int left = Math.min(mix.earlyBlocks(), ids.size() - 1);
+        for (int i = 0; i < Draw.share(mix.early(), n) && at < n; i++) {
+            queue.get(at++).presentBlocks = List.copyOf(ids.subList(0, ids.size() - left));
         }
         Set<String> busy = new HashSet<>(); // "block/staff-or-room" already taken by a commitment
-        int commitments = Math.max(1, Draw.share(0.02, n));
-        for (int i = 0; i < commitments; i++) {
+        int commitments = mix.commitments() == 0 ? 0 : Math.max(1, Draw.share(mix.commitments(), n));
+        for (int i = 0; i < commitments && at < n; i++) {
             StudentDraft s = queue.get(at++);
             s.commitments.add(commitment(i, busy));
         }
+    }
+
+    private static boolean quiet(Space s) {
+        return s.features().contains(SpacePlanner.QUIET);
     }
 
     /** Speech therapy in a small room, a counselor check-in, or occupational therapy elsewhere, in a skill block. */
@@ -65,10 +75,12 @@ final class AttendancePlanner {
         if (i % 3 == 2) {
             return new Commitment(b, "Occupational therapy", null, null);
         }
-        // a small room, preferably not a quiet one (students who need quiet may need it)
+        // a small room, preferably not a quiet one (students who need quiet may need it), and never the school's
+        // last quiet space; else the therapist's own office
         Space room = spaces.stream().filter(s -> s.kind() == SpaceKind.SMALL_ROOM && !busy.contains(b + "/" + s.id()))
-                .min((x, y) -> Boolean.compare(x.features().contains(SpacePlanner.QUIET),
-                        y.features().contains(SpacePlanner.QUIET)))
+                .filter(s -> !quiet(s) || spaces.stream().anyMatch(o -> o != s && quiet(o)
+                        && !busy.contains(b + "/" + o.id())))
+                .min((x, y) -> Boolean.compare(quiet(x), quiet(y)))
                 .orElse(null);
         if (room != null) {
             busy.add(b + "/" + room.id());

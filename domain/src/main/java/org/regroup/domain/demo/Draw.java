@@ -6,13 +6,14 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded draws. Shares of students ("4% absent") are drawn as exact counts, not coin flips, so a small school gets
- * the same mix as a large one and the tests' bounds hold for every seed.
+ * the same mix as a large one and the tests' bounds hold for every seed. Public for the shape generator
+ * ({@code org.regroup.domain.demo.shapes}); not an API beyond that.
  */
-final class Draw {
+public final class Draw {
 
     private final SplittableRandom rnd;
 
-    Draw(long seed) {
+    public Draw(long seed) {
         this.rnd = new SplittableRandom(seed);
     }
 
@@ -21,28 +22,28 @@ final class Draw {
     }
 
     /** An independent stream: later draws here do not shift the parent's. */
-    Draw split() {
+    public Draw split() {
         return new Draw(rnd.split());
     }
 
-    boolean chance(double p) {
+    public boolean chance(double p) {
         return rnd.nextDouble() < p;
     }
 
-    int between(int min, int maxInclusive) {
+    public int between(int min, int maxInclusive) {
         return rnd.nextInt(min, maxInclusive + 1);
     }
 
-    double between(double min, double max) {
+    public double between(double min, double max) {
         return rnd.nextDouble(min, max);
     }
 
-    <T> T oneOf(List<T> items) {
+    public <T> T oneOf(List<T> items) {
         return items.get(rnd.nextInt(items.size()));
     }
 
     /** A shuffled copy (Fisher-Yates). */
-    <T> List<T> shuffled(List<T> items) {
+    public <T> List<T> shuffled(List<T> items) {
         List<T> copy = new ArrayList<>(items);
         for (int i = copy.size() - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
@@ -54,11 +55,11 @@ final class Draw {
     }
 
     /** {@code count} distinct items, in random order. */
-    <T> List<T> sample(List<T> items, int count) {
+    public <T> List<T> sample(List<T> items, int count) {
         return shuffled(items).subList(0, Math.min(count, items.size()));
     }
 
-    static int share(double fraction, int of) {
+    public static int share(double fraction, int of) {
         return (int) Math.round(fraction * of);
     }
 }

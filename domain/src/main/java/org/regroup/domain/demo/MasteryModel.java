@@ -19,7 +19,7 @@ import org.regroup.domain.Skill;
  * only when its prerequisites are (except, now and then, a below-level skill built over a gap, as happens), so the
  * frontier is consistent; and some at-level skill always stays unmastered, so every ready set is non-empty.
  */
-final class MasteryModel {
+public final class MasteryModel {
 
     static final double MASTERED_FROM = 0.82;
     private static final double GAP_RATE = 0.03;
@@ -34,7 +34,7 @@ final class MasteryModel {
     private final int minLevel;
     private final int maxLevel;
 
-    MasteryModel(CcssGraph graph) {
+    public MasteryModel(CcssGraph graph) {
         this.skills = graph.skills();
         skills.forEach(s -> {
             prerequisites.put(s.id(), new ArrayList<>());
@@ -49,18 +49,22 @@ final class MasteryModel {
         this.maxLevel = skills.stream().mapToInt(Skill::grade).max().orElseThrow();
     }
 
-    int minLevel() {
+    public int minLevel() {
         return minLevel;
     }
 
-    int maxLevel() {
+    public int maxLevel() {
         return maxLevel;
     }
 
     /** Most within a grade of their own; ~10% two or three behind, ~5% two ahead; within the graph's levels. */
     int workingLevel(int enrolledGrade, Draw draw) {
-        double r = draw.between(0.0, 1.0);
-        int offset = r < 0.03 ? -3 : r < 0.10 ? -2 : r < 0.30 ? -1 : r < 0.80 ? 0 : r < 0.95 ? 1 : 2;
+        return workingLevel(enrolledGrade, LevelSpread.TYPICAL, draw);
+    }
+
+    /** A level drawn from {@code spread} around the enrolled grade, within the graph's levels. */
+    int workingLevel(int enrolledGrade, LevelSpread spread, Draw draw) {
+        int offset = spread.offset(draw.between(0.0, 1.0));
         return Math.max(minLevel, Math.min(maxLevel, enrolledGrade + offset));
     }
 

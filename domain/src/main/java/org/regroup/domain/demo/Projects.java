@@ -8,9 +8,9 @@ import org.regroup.domain.ActivityKind;
 import org.regroup.domain.catalog.ModalityCatalog;
 
 /** Interest-based projects for the activities block, tagged with the interests students list. */
-final class Projects {
+public final class Projects {
 
-    static final List<String> INTERESTS = List.of("robotics", "art", "garden", "music", "sports", "coding", "writing",
+    public static final List<String> INTERESTS = List.of("robotics", "art", "garden", "music", "sports", "coding", "writing",
             "science", "drama", "chess");
 
     private static final List<String> COLLABORATIVE = List.of(ModalityCatalog.COLLABORATIVE_PROJECT);
@@ -37,7 +37,7 @@ final class Projects {
      * The first {@code count} projects; with off-site spaces the garden project may also go to the community
      * garden, and a museum visit is added (it only runs off-site).
      */
-    static List<Activity> activities(int count, boolean offSite) {
+    public static List<Activity> activities(int count, boolean offSite) {
         List<Activity> chosen = new ArrayList<>();
         for (Activity a : CATALOG.subList(0, Math.min(count, CATALOG.size()))) {
             if (offSite && a.id().equals("garden-plots")) {

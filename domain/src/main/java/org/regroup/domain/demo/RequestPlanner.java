@@ -17,7 +17,7 @@ import org.regroup.domain.catalog.ModalityCatalog;
 import org.regroup.domain.graph.SkillGraph;
 
 /** A handful of requests on every rung of the priority ladder: admin-required, teacher, student. */
-final class RequestPlanner {
+public final class RequestPlanner {
 
     /** Below this mastery a ready skill is new or practising: the states 1:1 tutoring suits. */
     private static final double ONE_TO_ONE_SUITS_BELOW = 0.6;
@@ -31,7 +31,7 @@ final class RequestPlanner {
     private final List<Request> requests = new ArrayList<>();
     private final Set<String> taken = new HashSet<>(); // "block/staff" pinned by an admin request
 
-    RequestPlanner(List<TimeBlock> blocks, List<Staff> staff, List<Activity> activities, SkillGraph graph,
+    public RequestPlanner(List<TimeBlock> blocks, List<Staff> staff, List<Activity> activities, SkillGraph graph,
             Draw draw) {
         this.skillBlocks = blocks.stream().filter(b -> b.kindOrDefault() == BlockKind.SKILLS).toList();
         this.staff = staff;
@@ -40,7 +40,7 @@ final class RequestPlanner {
         this.draw = draw;
     }
 
-    List<Request> plan(List<StudentDraft> drafts, int admin, int teacher, int student) {
+    public List<Request> plan(List<StudentDraft> drafts, int admin, int teacher, int student) {
         List<StudentDraft> plain = drafts.stream().filter(StudentDraft::plain).toList();
         for (int tries = 0; count(RequestPriority.ADMIN_REQUIRED) < admin && tries < MAX_TRIES; tries++) {
             adminRequired(draw.oneOf(plain));
@@ -122,6 +122,36 @@ final class RequestPlanner {
                         .forEach(d -> add(d.id, block.id(), null, trip.id(), null, RequestPriority.ADMIN_REQUIRED,
                                 teacher.id(), "Field trip: " + trip.name()));
             }
+        }
+        return requests;
+    }
+
+    /**
+     * Asks for a trip that the school has not made compulsory: the chaperone asks for {@code byTeacher} students
+     * (teacher priority) and {@code byStudents} students ask themselves (student priority), all present in the trip's
+     * block, free to leave the school, and without another request yet; those sharing an interest with the trip
+     * first. More may ask than the trip takes: the plan chooses.
+     */
+    public List<Request> tripRequests(List<StudentDraft> drafts, Activity trip, String blockId, Staff chaperone,
+            int byTeacher, int byStudents) {
+        Set<String> asked = new HashSet<>();
+        requests.forEach(r -> asked.add(r.studentId()));
+        List<StudentDraft> free = drafts.stream().filter(d -> d.presentIn(blockId) && !asked.contains(d.id))
+                .filter(d -> d.accommodations == null || !d.accommodations.noOffSite()).toList();
+        List<StudentDraft> keen = draw.shuffled(free.stream()
+                .filter(d -> d.interests.stream().anyMatch(trip.tags()::contains)).toList());
+        List<StudentDraft> others = draw.shuffled(free.stream()
+                .filter(d -> d.interests.stream().noneMatch(trip.tags()::contains)).toList());
+        List<StudentDraft> queue = new ArrayList<>(keen);
+        queue.addAll(others);
+        int at = 0;
+        for (int i = 0; i < byTeacher && at < queue.size(); i++, at++) {
+            add(queue.get(at).id, blockId, null, trip.id(), null, RequestPriority.TEACHER, chaperone.id(),
+                    "Trip: " + trip.name());
+        }
+        for (int i = 0; i < byStudents && at < queue.size(); i++, at++) {
+            add(queue.get(at).id, blockId, null, trip.id(), null, RequestPriority.STUDENT, "student",
+                    "Wants to go: " + trip.name());
         }
         return requests;
     }

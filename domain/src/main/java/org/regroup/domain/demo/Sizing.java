@@ -31,6 +31,10 @@ record Sizing(int students, int minGrade, int maxGrade, int teachers, int aides,
         return Math.max(1, (int) Math.ceil(x - 1e-9));
     }
 
+    Cohort cohort() {
+        return new Cohort(students, minGrade, maxGrade, LevelSpread.TYPICAL);
+    }
+
     int staff() {
         return teachers + aides + specialists + tutors + counselors;
     }

@@ -8,10 +8,10 @@ import org.regroup.domain.Space;
 import org.regroup.domain.SpaceKind;
 
 /** Rooms of a generated school, and its catch-all. */
-final class SpacePlanner {
+public final class SpacePlanner {
 
-    static final String COMPUTERS = "computers";
-    static final String QUIET = "quiet";
+    public static final String COMPUTERS = "computers";
+    public static final String QUIET = "quiet";
     /** The catch-all holds about this share of the students. */
     private static final double CATCH_ALL_SHARE = 0.07;
 
@@ -54,7 +54,7 @@ final class SpacePlanner {
      * A supervised default place in every block for about 7% of the students: the library when it is big enough,
      * else the largest studios, shared evenly. No supervisor is named: the library or studio has its own adult.
      */
-    static List<School.CatchAll> catchAll(List<Space> spaces, int students) {
+    public static List<School.CatchAll> catchAll(List<Space> spaces, int students) {
         int wanted = (int) Math.round(CATCH_ALL_SHARE * students);
         Space library = spaces.stream().filter(s -> s.kind() == SpaceKind.LIBRARY).findFirst().orElse(null);
         if (library != null && library.capacity() >= wanted) {

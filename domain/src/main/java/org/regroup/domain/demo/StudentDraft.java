@@ -9,8 +9,11 @@ import org.regroup.domain.Commitment;
 import org.regroup.domain.Goal;
 import org.regroup.domain.Student;
 
-/** A student while the generator fills them in; relations to other students need everyone drafted first. */
-final class StudentDraft {
+/**
+ * A student while the generator fills them in; relations to other students need everyone drafted first. The planners
+ * of this package fill it in; the shape generator only passes drafts between them.
+ */
+public final class StudentDraft {
 
     final String id;
     final String name;
@@ -42,6 +45,15 @@ final class StudentDraft {
         this.ready = ready;
     }
 
+    public String id() {
+        return id;
+    }
+
+    /** The grade level they work at. */
+    public int level() {
+        return level;
+    }
+
     /** Here all day, nothing fixed, nothing to honour: safe to pin with an admin request. */
     boolean plain() {
         return !absent && presentBlocks == null && commitments.isEmpty() && accommodations == null
@@ -53,7 +65,7 @@ final class StudentDraft {
                 && commitments.stream().noneMatch(c -> c.blockId().equals(blockId));
     }
 
-    Student toStudent() {
+    public Student toStudent() {
         return new Student(id, name, grade, advisorId, mastery, goals, interests, prefers, avoids, accommodations,
                 keepApart, peers, absent, presentBlocks, commitments);
     }

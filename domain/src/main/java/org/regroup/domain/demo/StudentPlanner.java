@@ -15,7 +15,7 @@ import org.regroup.domain.catalog.ModalityCatalog;
 import org.regroup.domain.graph.SkillGraph;
 
 /** Learner profiles (grade, mastery, goals, interests, preferences) and the ties between students and adults. */
-final class StudentPlanner {
+public final class StudentPlanner {
 
     private static final List<String> PREFERABLE = List.of(ModalityCatalog.SMALL_GROUP,
             ModalityCatalog.ONLINE_PRACTICE, ModalityCatalog.COLLABORATIVE_PROJECT, ModalityCatalog.PEER_TUTORING,
@@ -25,32 +25,38 @@ final class StudentPlanner {
             ModalityCatalog.INDEPENDENT_PRACTICE, ModalityCatalog.PEER_TUTORING, ModalityCatalog.SEMINAR,
             ModalityCatalog.COLLABORATIVE_PROJECT);
     /** Advisory runs as seminars of at most 20. */
-    static final int MAX_ADVISEES = 20;
+    public static final int MAX_ADVISEES = 20;
+    /** ~3% of students in keep-apart pairs. */
+    static final double KEEP_APART_SHARE = 0.03;
 
-    private final Sizing size;
+    private final Cohort cohort;
     private final MasteryModel model;
     private final SkillGraph graph;
     private final Draw draw;
 
     StudentPlanner(Sizing size, MasteryModel model, SkillGraph graph, Draw draw) {
-        this.size = size;
+        this(size.cohort(), model, graph, draw);
+    }
+
+    public StudentPlanner(Cohort cohort, MasteryModel model, SkillGraph graph, Draw draw) {
+        this.cohort = cohort;
         this.model = model;
         this.graph = graph;
         this.draw = draw;
     }
 
     /** Everyone's grade, working level, mastery and ready set; then goals, interests and modality wishes. */
-    List<StudentDraft> profiles() {
-        int grades = size.maxGrade() - size.minGrade() + 1;
+    public List<StudentDraft> profiles() {
+        int grades = cohort.maxGrade() - cohort.minGrade() + 1;
         List<Integer> gradeOf = new ArrayList<>();
-        for (int i = 0; i < size.students(); i++) {
-            gradeOf.add(size.minGrade() + i * grades / size.students()); // even classes
+        for (int i = 0; i < cohort.students(); i++) {
+            gradeOf.add(cohort.minGrade() + i * grades / cohort.students()); // even classes
         }
         gradeOf = draw.shuffled(gradeOf);
         List<StudentDraft> drafts = new ArrayList<>();
-        for (int i = 0; i < size.students(); i++) {
+        for (int i = 0; i < cohort.students(); i++) {
             int grade = gradeOf.get(i);
-            int level = model.workingLevel(grade, draw);
+            int level = model.workingLevel(grade, cohort.spread(), draw);
             Map<String, Double> mastery = model.mastery(level, draw);
             List<String> ready = List.copyOf(graph.readySet(id -> mastery.getOrDefault(id, 0.0),
                     School.DEFAULT_MASTERY_THRESHOLD));
@@ -84,8 +90,16 @@ final class StudentPlanner {
 
     /** ~3% in keep-apart pairs (listed on both), ~30% with 1-3 peers of their own grade. */
     void relations(List<StudentDraft> drafts) {
+        relations(drafts, KEEP_APART_SHARE);
+    }
+
+    /**
+     * About {@code keepApartShare} of the students in keep-apart pairs of classmates (listed on both; at least one
+     * pair unless the share is 0; nobody in two pairs), ~30% with 1-3 peers of their own grade.
+     */
+    public void relations(List<StudentDraft> drafts, double keepApartShare) {
         Set<String> paired = new HashSet<>();
-        int pairs = Math.max(1, Draw.share(0.03, drafts.size()) / 2);
+        int pairs = keepApartShare == 0 ? 0 : Math.max(1, Draw.share(keepApartShare, drafts.size()) / 2);
         for (StudentDraft a : draw.shuffled(drafts)) {
             if (pairs == 0) {
                 break;
@@ -115,7 +129,7 @@ final class StudentPlanner {
      * Advisors are the certified adults in for advisory (teachers, specialists, counselors), each with an even
      * share of at most 20 advisees, grade by grade so advisory groups are mostly one grade.
      */
-    static void advisors(List<StudentDraft> drafts, List<Staff> staff, String advisoryBlock) {
+    public static void advisors(List<StudentDraft> drafts, List<Staff> staff, String advisoryBlock) {
         List<Staff> advisors = staff.stream()
                 .filter(s -> s.role() == StaffRole.TEACHER || s.role() == StaffRole.SPECIALIST
                         || s.role() == StaffRole.COUNSELOR)
