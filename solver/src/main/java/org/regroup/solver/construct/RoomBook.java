@@ -70,6 +70,14 @@ final class RoomBook {
                 .orElse(null);
     }
 
+    /** The free room with the most seats left for a new group (at least one), or null: where a group is cut to fit. */
+    Room roomiest(Session session, Mode mode, boolean quiet) {
+        return session.getAllowedRooms().stream()
+                .filter(r -> fits(r, session, mode, 1, quiet))
+                .max(Comparator.comparingInt(this::freeSeats).thenComparing(Room::getId, Comparator.reverseOrder()))
+                .orElse(null);
+    }
+
     /** Every room a new group of {@code size} could have (see {@link #pick}), in the session's order. */
     List<Room> fitting(Session session, Mode mode, int size, boolean quiet) {
         return session.getAllowedRooms().stream().filter(r -> fits(r, session, mode, size, quiet)).toList();

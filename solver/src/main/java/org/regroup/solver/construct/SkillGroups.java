@@ -538,12 +538,12 @@ final class SkillGroups {
         }
         int size = Math.min(takers.size(), BlockBuilder.capOf(slot, mode));
         boolean quiet = quietOnly || takers.stream().limit(size).anyMatch(p -> p.getLearner().isQuietSpace());
-        // A room for the whole group if there is one; else one for a handful (the group is cut to the room).
+        // A room for the whole group if there is one; else the roomiest left (the group is cut to the room).
         Room room = null;
         for (boolean q : quietOnly ? List.of(true) : List.of(quiet, false)) {
             room = block.rooms().pick(slot, mode, size, q, null);
             if (room == null) {
-                room = block.rooms().pick(slot, mode, Math.min(size, 8), q, null);
+                room = block.rooms().roomiest(slot, mode, q);
             }
             if (room != null) {
                 break;
