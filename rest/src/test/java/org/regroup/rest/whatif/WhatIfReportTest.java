@@ -19,7 +19,7 @@ class WhatIfReportTest {
         Kpis kpis = new Kpis(100, 1.0, 0, goalShare, 5, 10, 10 - unmet, unmet, 2.0, 0.8, Map.of(), 10,
                 workable ? "0hard/0medium/-10soft" : "-1hard/0medium/-10soft");
         return new VariantResult(name, null, workable, workable, kpis.score(), kpis, 10, cost, Map.of(),
-                Duration.ofSeconds(1), workable ? Map.of() : Map.of("Group over size cap", 1), Map.of(), null, null);
+                Duration.ofSeconds(1), workable ? Map.of() : Map.of("Group over size cap", 1), List.of(), Map.of(), null, null);
     }
 
     private static Comparison comparison(VariantResult base, VariantResult... variants) {

@@ -69,7 +69,7 @@ class PlanImporterTest {
         List<SessionPlan> sessions = new ArrayList<>(b.sessions());
         sessions.set(0, change.apply(sessions.get(0)));
         blocks.set(1, new BlockPlan(b.blockId(), b.start(), b.end(), sessions));
-        return new Plan(p.format(), p.version(), p.problemId(), p.date(), p.score(), p.feasible(), p.kpis(), blocks,
-                p.students(), p.unplaced());
+        return new Plan(p.format(), p.version(), p.problemId(), p.date(), p.score(), p.feasible(), p.workable(),
+                p.kpis(), blocks, p.students(), p.unplaced(), p.violations());
     }
 }
