@@ -58,14 +58,14 @@ public final class RuleBreaks {
     /**
      * What {@code plan} breaks. The score analysis (on a copy) runs only when the score says a rule other than
      * "Student not placed" is broken, which the plan lists under {@code unplaced} instead: a feasible plan whose only
-     * medium penalty is its unplaced students costs nothing here.
+     * medium penalty is its unplaced students costs nothing here. A plan never scored (null score) says nothing yet.
      */
     public static RuleBreaks of(DayPlan plan) {
         HardMediumSoftScore score = plan.getScore();
-        if (Feasibility.workable(score)) {
+        if (score == null || Feasibility.workable(score)) {
             return NONE;
         }
-        if (score != null && Feasibility.feasible(score)) {
+        if (Feasibility.feasible(score)) {
             int unplaced = unplacedBlocks(plan);
             if (score.mediumScore() == -unplaced * RegroupConstraintProvider.MEDIUM_WEIGHTS.get(Rules.UNPLACED)) {
                 return new RuleBreaks(List.of(), Map.of(Rules.UNPLACED, unplaced), Map.of(), Map.of());
