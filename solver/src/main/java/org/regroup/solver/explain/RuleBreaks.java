@@ -81,6 +81,13 @@ public final class RuleBreaks {
         plan.getSessions().forEach(s -> sessions.put(s.getId(), s));
         Map<String, Integer> blockOrder = new HashMap<>();
         plan.getPeriods().forEach(p -> blockOrder.put(p.getId(), p.getIndex()));
+        Map<String, Integer> studentOrder = new HashMap<>();
+        plan.getLearners().forEach(l -> studentOrder.put(l.getId(), studentOrder.size()));
+        // within a rule: in day order, then in the plan's order of students
+        Comparator<Violation> inDayOrder = Comparator
+                .comparing((Violation v) -> v.blocks().isEmpty() ? -1 : blockOrder.getOrDefault(v.blocks().get(0), -1))
+                .thenComparing(v -> v.students().isEmpty() ? -1 : studentOrder.getOrDefault(v.students().get(0), -1))
+                .thenComparing(Violation::message);
 
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -108,8 +115,7 @@ public final class RuleBreaks {
                     ofRule.add(violation(rule, hard, reason, sessions, blockOrder));
                 }
             }
-            ofRule.sort(Comparator.comparing((Violation v) -> v.blocks().isEmpty() ? -1
-                    : blockOrder.getOrDefault(v.blocks().get(0), -1)).thenComparing(Violation::message));
+            ofRule.sort(inDayOrder);
             violations.addAll(ofRule);
         }
         return new RuleBreaks(violations, counts, hardRulesBySeat, studentsByRule);
