@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.regroup.domain.Accommodations;
 import org.regroup.domain.Activity;
+import org.regroup.domain.DayProblem;
 import org.regroup.domain.InputError;
 import org.regroup.domain.ModalitySpec;
 import org.regroup.domain.Request;
@@ -60,7 +61,7 @@ final class AdminRequestChecks {
     private final List<Required> required = new ArrayList<>();
     private final List<InputError> errors = new ArrayList<>();
 
-    private AdminRequestChecks(org.regroup.domain.DayProblem p, ModalityCatalog catalog,
+    private AdminRequestChecks(DayProblem p, ModalityCatalog catalog,
             Function<Staff, List<ModalitySpec>> leadable, Set<String> catchAllSupervisors) {
         this.catalog = catalog;
         this.leadable = leadable;
@@ -93,7 +94,7 @@ final class AdminRequestChecks {
     }
 
     /** Run after the references are checked: unknown ids here are skipped (they are reported elsewhere). */
-    static List<InputError> check(org.regroup.domain.DayProblem p, ModalityCatalog catalog,
+    static List<InputError> check(DayProblem p, ModalityCatalog catalog,
             Function<Staff, List<ModalitySpec>> leadable, Set<String> catchAllSupervisors) {
         AdminRequestChecks c = new AdminRequestChecks(p, catalog, leadable, catchAllSupervisors);
         c.required.forEach(c::onSite);
