@@ -30,14 +30,14 @@ import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.api.Durations;
 import org.regroup.rest.days.SchoolDays;
 import org.regroup.solver.build.DayPlanBuilder;
-import org.regroup.solver.explain.Explainer;
+import org.regroup.solver.constraints.Feasibility;
+import org.regroup.solver.explain.RuleBreaks;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.output.PlanAssembler;
 import org.regroup.solver.replan.Continuity;
 import org.regroup.solver.replan.History;
 import org.regroup.solver.solve.DaySolver;
 import org.regroup.solver.solve.SolveOptions;
-import org.regroup.solver.whatif.VariantResult;
 import org.regroup.store.Database;
 import org.regroup.store.EvidenceService;
 import org.regroup.store.SchoolStore;
@@ -160,7 +160,7 @@ final class SimulateCommand implements Callable<Integer> {
             SolveOptions options = SolveOptions.of(timeLimit).withSeed(seed + d);
             var result = DaySolver.solve(built, options, p -> {
             });
-            if (warm && !VariantResult.isWorkable(result.plan().getScore())) {
+            if (warm && !Feasibility.workable(result.plan().getScore())) {
                 // The warm start can strand the search where yesterday's groups no longer fit (seen when most
                 // students' readiness changed); a plan from scratch is then the better day.
                 var scratch = DaySolver.solve(fresh(problem, date, lastTwo), options, p -> {
@@ -171,7 +171,8 @@ final class SimulateCommand implements Callable<Integer> {
                     result = scratch;
                 }
             }
-            Plan plan = PlanAssembler.assemble(result.plan());
+            RuleBreaks breaks = RuleBreaks.of(result.plan());
+            Plan plan = PlanAssembler.assemble(result.plan(), breaks);
             int version = store.startPlan(schoolId, date, "simulate");
             store.finishPlan(schoolId, date, version, plan, plan.score());
             store.publish(schoolId, date, version);
@@ -211,8 +212,8 @@ final class SimulateCommand implements Callable<Integer> {
                             + k.staffLedRequired(), previous == null ? "–" : perturbations.forced() + "/"
                             + perturbations.additional(), results.size(), "+" + newlyMastered,
                     changed == 0 ? "–" : String.format("%+.3f", gain / changed));
-            if (!plan.feasible() || !plan.score().contains("/0medium/")) {
-                out.printf("     breaks: %s%n", Explainer.brokenRules(result.plan()));
+            if (!Boolean.TRUE.equals(plan.workable())) {
+                out.printf("     breaks: %s%n", breaks.counts());
             }
             out.flush();
             dayBefore = previous;

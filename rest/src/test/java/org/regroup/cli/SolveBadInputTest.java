@@ -168,6 +168,21 @@ class SolveBadInputTest {
     }
 
     @Test
+    void anAdminRequiredTripForAStudentWhoMustStayOnSiteNamesBoth() throws IOException {
+        ObjectNode day = Cli.smallTree();
+        ObjectNode student = (ObjectNode) day.withArray("students").get(0);
+        student.putObject("accommodations").put("noOffSite", true);
+        ArrayNode requests = day.withArray("requests");
+        requests.addObject().put("studentId", student.get("id").asText()).put("modality", "off-site")
+                .put("priority", "admin-required").put("requestedBy", "admin");
+
+        Cli.Run run = solveInvalid(Cli.write(dir, "day.json", day));
+
+        assertThat(run.err()).contains("$.requests[" + (requests.size() - 1) + "]: admin-required request")
+                .contains("$.students[0].accommodations.noOffSite");
+    }
+
+    @Test
     void quietSpaceWhenNoSpaceIsQuiet() throws IOException {
         ObjectNode day = Cli.smallTree();
         day.withArray("spaces").forEach(s -> ((ObjectNode) s).remove("features"));

@@ -129,6 +129,29 @@ class ApiErrorsIntegrationTest {
         assertThat(Api.json(api.get("/api/health")).get("plansHeld").asInt()).as("nothing kept").isZero();
     }
 
+    /** An admin-required trip for a student who must stay on site is bad input, naming the request and the need. */
+    @Test
+    void aRequestThatContradictsAnAccommodationIs422NamingBoth() {
+        ObjectNode day = Api.smallTree();
+        ArrayNode students = day.withArray("students");
+        int who = 0;
+        while (students.get(who).path("absent").asBoolean()) {
+            who++;
+        }
+        ObjectNode student = (ObjectNode) students.get(who);
+        student.putObject("accommodations").put("noOffSite", true);
+        ArrayNode requests = day.withArray("requests");
+        requests.addObject().put("studentId", student.get("id").asText()).put("modality", "off-site")
+                .put("priority", "admin-required").put("requestedBy", "admin");
+
+        JsonNode problem = Api.assertProblem(api.post("/api/plans", bytes(day)), 422);
+
+        assertThat(paths(problem)).containsExactly("$.requests[" + (requests.size() - 1) + "]");
+        assertThat(problem.get("errors").get(0).get("message").asText())
+                .contains("$.students[" + who + "].accommodations.noOffSite").contains("off site");
+        assertThat(Api.json(api.get("/api/health")).get("plansHeld").asInt()).as("nothing kept").isZero();
+    }
+
     @Test
     void wrongContentTypeIs415() {
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {

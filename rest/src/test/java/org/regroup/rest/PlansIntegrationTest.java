@@ -83,6 +83,8 @@ class PlansIntegrationTest {
         assertThat(solved.get("status").asText()).isEqualTo("NOT_SOLVING");
         assertThat(solved.get("score").asText()).matches("0hard/0medium/-?\\d+soft");
         assertThat(solved.get("feasible").asBoolean()).isTrue();
+        assertThat(solved.get("workable").asBoolean()).isTrue();
+        assertThat(solved.has("violations")).as("none broken").isFalse();
         assertThat(solved.get("firstFeasibleMillis").asLong()).isBetween(0L, 3_000L);
         assertThat(solved.path("failure").isMissingNode() || solved.get("failure").isNull()).isTrue();
 
@@ -94,7 +96,8 @@ class PlansIntegrationTest {
 
         JsonNode plan = solved.get("plan");
         assertThat(plan.get("format").asText()).isEqualTo("regroup/plan");
-        assertThat(plan.get("version").asInt()).isEqualTo(1);
+        assertThat(plan.get("version").asInt()).isEqualTo(2);
+        assertThat(plan.get("workable").asBoolean()).isTrue();
         assertThat(plan.get("score").asText()).isEqualTo(solved.get("score").asText());
         assertThat(plan.get("students").size()).isEqualTo(Api.smallProblem().students().size());
         assertThat(plan.get("blocks").size()).isEqualTo(Api.smallProblem().blocks().size());

@@ -225,8 +225,8 @@ abstract class StoreContract {
     static Plan planScoring(java.time.LocalDate day, String score) {
         Kpis kpis = new Kpis(12, 1.0, 0, 0.5, 1, 2, 2, 0, 2.5, 0.75,
                 Map.of("seminar", new Kpis.GroupSizes(2, 6.0, 8)), 3, score);
-        return new Plan(Plan.FORMAT, Plan.VERSION, "demo-" + day, day, score, true, kpis, List.of(), List.of(),
-                List.of());
+        return new Plan(Plan.FORMAT, Plan.VERSION, "demo-" + day, day, score, true, true, kpis, List.of(), List.of(),
+                List.of(), List.of());
     }
 
     @Test

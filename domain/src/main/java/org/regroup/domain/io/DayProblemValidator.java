@@ -30,8 +30,9 @@ import org.regroup.domain.graph.SkillGraph;
 
 /**
  * Everything that makes a day problem unplannable before any solving: missing, unknown or duplicate ids, impossible
- * numbers, cyclic prerequisites, blocks nobody can staff, accommodations that can never be met. All errors are
- * collected, each with the JSON path at fault, so a scheduler fixes the file once.
+ * numbers, cyclic prerequisites, blocks nobody can staff, accommodations that can never be met, admin-required
+ * requests that contradict them ({@link AdminRequestChecks}). All errors are collected, each with the JSON path at
+ * fault, so a scheduler fixes the file once.
  */
 public final class DayProblemValidator {
 
@@ -83,6 +84,7 @@ public final class DayProblemValidator {
         spaces();
         students();
         requests();
+        errors.addAll(AdminRequestChecks.check(p, catalog, this::leadableModalities, catchAllSupervisors()));
         weights();
         coverage();
     }
@@ -477,6 +479,15 @@ public final class DayProblemValidator {
             }
         }
         return busy;
+    }
+
+    private Set<String> catchAllSupervisors() {
+        Set<String> ids = new HashSet<>();
+        if (p.school() != null) {
+            p.school().catchAll().stream().filter(c -> c != null && c.supervisorId() != null)
+                    .forEach(c -> ids.add(c.supervisorId()));
+        }
+        return ids;
     }
 
     private List<ModalitySpec> leadableModalities(Staff s) {

@@ -189,7 +189,80 @@ class DayProblemValidatorTest {
                         d -> obj(d, "/students/2/accommodations").put("oneToOneMinutes", 111),
                         "$.students[2].accommodations.oneToOneMinutes", "'s-cy'", "111", "110"),
                 mistake("quiet space and no space is quiet", d -> arr(d, "/spaces/1/features").removeAll(),
-                        "$.students[2].accommodations.quietSpace", "'s-cy'", "quiet"));
+                        "$.students[2].accommodations.quietSpace", "'s-cy'", "quiet"),
+
+                // admin-required requests against the student's accommodations: both paths named
+                mistake("admin-required off-site modality for a student who stays on site",
+                        d -> adminRequired(d, 1).put("modality", "off-site"),
+                        "$.requests[1]", "'s-cy'", "off site", "'off-site'",
+                        "$.students[2].accommodations.noOffSite"),
+                mistake("admin-required activity held only off site for a student who stays on site", d -> {
+                    obj(d, "/students/0/accommodations").put("noOffSite", true);
+                    obj(d, "/activities/0").putArray("spaces").add("garden");
+                    adminRequired(d, 2).put("studentId", "s-ana");
+                }, "$.requests[2]", "'s-ana'", "'garden'", "$.students[0].accommodations.noOffSite"),
+                mistake("admin-required pin to an adult who leads only off site, for a student who stays on site",
+                        d -> {
+                            obj(d, "/staff/1").putArray("modalities").add("off-site");
+                            adminRequired(d, 0).put("studentId", "s-cy").put("staffId", "a-lee");
+                        }, "$.requests[0]", "'s-cy'", "'a-lee'", "$.students[2].accommodations.noOffSite"),
+                mistake("admin-required online practice for a student allowed none", d -> {
+                    obj(d, "/students/2/accommodations").put("maxOnlineBlocks", 0);
+                    adminRequired(d, 1).put("modality", "online-practice");
+                }, "$.requests[1]", "'s-cy'", "$.students[2].accommodations.maxOnlineBlocks is 0"),
+                mistake("admin-required online practice in more blocks than allowed", d -> {
+                    obj(d, "/students/2/accommodations").remove("oneToOneMinutes");
+                    adminRequired(d, 0).put("studentId", "s-cy").put("blockId", "b2").put("modality",
+                            "online-practice").remove("staffId");
+                    adminRequired(d, 1).put("blockId", "b1").put("modality", "online-practice");
+                }, "$.requests[1]", "'s-cy'", "2nd", "$.students[2].accommodations.maxOnlineBlocks allows 1"),
+                mistake("admin-required activity held only in rooms that are not quiet, for a student who needs quiet",
+                        d -> {
+                            obj(d, "/students/0/accommodations").put("quietSpace", true);
+                            obj(d, "/activities/1").putArray("spaces").add("room-12").add("commons");
+                            adminRequired(d, 2).put("studentId", "s-ana").put("focus", "chess");
+                        }, "$.requests[2]", "'s-ana'", "room-12, commons", "$.students[0].accommodations.quietSpace"),
+                mistake("admin-required supervision leaves too few blocks for the staff-led minimum", d -> {
+                    obj(d, "/students/0/accommodations").put("minStaffLedBlocks", 4);
+                    adminRequired(d, 0).put("modality", "independent-practice").remove("staffId");
+                }, "$.requests[0]", "'s-ana'", "'b1'", "leaves 3", "$.students[0].accommodations.minStaffLedBlocks"),
+                mistake("admin-required small group leaves too few minutes for 1:1", d -> {
+                    obj(d, "/students/2/accommodations").put("oneToOneMinutes", 110);
+                    adminRequired(d, 0).put("studentId", "s-cy").put("modality", "small-group");
+                }, "$.requests[0]", "'s-cy'", "leaves 65 minutes", "$.students[2].accommodations.oneToOneMinutes"),
+                mistake("two students kept apart pinned to one adult's group", d -> {
+                    obj(d, "/students/0").putArray("keepApart").add("s-cy");
+                    adminRequired(d, 0);
+                    adminRequired(d, 1).put("blockId", "b1").put("staffId", "t-ortiz").remove("modality");
+                }, "$.requests[1]", "'s-ana'", "'s-cy'", "$.requests[0]", "$.students[0].keepApart"),
+                mistake("two admin-required requests for one student-block name different adults", d -> {
+                    adminRequired(d, 0);
+                    adminRequired(d, 2).put("studentId", "s-ana").put("blockId", "b1").put("staffId", "tu-kim")
+                            .remove("focus");
+                }, "$.requests[2]", "'s-ana'", "t-ortiz, tu-kim", "$.requests[0]"));
+    }
+
+    /** Request {@code i} of the valid day made admin-required. */
+    private static ObjectNode adminRequired(ObjectNode day, int i) {
+        return obj(day, "/requests/" + i).put("priority", "admin-required");
+    }
+
+    @Test
+    void anAdminRequiredRequestForABlockTheStudentIsNotInIsSetAsideNotAnError() {
+        ObjectNode day = valid();
+        adminRequired(day, 1).put("blockId", "act").put("modality", "off-site"); // s-cy is not in school then
+
+        assertThat(errorsOf(day)).isEmpty();
+    }
+
+    @Test
+    void anAdminRequiredActivityWithAnOnSitePlaceTooIsNoContradiction() {
+        ObjectNode day = valid();
+        obj(day, "/students/0/accommodations").put("noOffSite", true).put("quietSpace", true);
+        obj(day, "/activities/0").putArray("spaces").add("garden").add("quiet-room");
+        adminRequired(day, 2).put("studentId", "s-ana");
+
+        assertThat(errorsOf(day)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

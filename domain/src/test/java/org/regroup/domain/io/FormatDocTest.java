@@ -102,6 +102,17 @@ class FormatDocTest {
         }
     }
 
+    /** "Feasible" and "workable" have one definition, which the plan schema repeats. */
+    @Test
+    void feasibleAndWorkableAreDefinedOnce() throws IOException {
+        String section = section(doc(), "## Feasible and workable");
+        assertThat(section).contains("**Feasible**: no hard rule is broken")
+                .contains("**Workable**: feasible, and no medium rule is broken either");
+        assertThat(Schemas.PLAN_TREE.at("/properties/feasible/description").asText()).startsWith("No hard rule");
+        assertThat(Schemas.PLAN_TREE.at("/properties/workable/description").asText())
+                .startsWith("Feasible, and no medium rule is broken either");
+    }
+
     /** The soft rules are the solver's public contract: the schema, the doc and the solver name the same ones. */
     @Test
     void theSoftRulesAndDefaultWeightsAreTheSolvers() throws IOException {

@@ -63,6 +63,7 @@ import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.SessionPlan;
 import org.regroup.domain.plan.StudentDay;
 import org.regroup.domain.plan.Unplaced;
+import org.regroup.domain.plan.Violation;
 
 /**
  * The published schemas ({@code docs/schema/}) against the records, the reader and the examples: a document the
@@ -95,7 +96,8 @@ class SchemaConformanceTest {
     private static final Map<String, Class<?>> PLAN_RECORDS = ordered(
             "", Plan.class, "kpis", Kpis.class, "groupSizes", Kpis.GroupSizes.class, "blockPlan", BlockPlan.class,
             "session", SessionPlan.class, "seat", SessionPlan.Seat.class, "studentDay", StudentDay.class,
-            "entry", StudentDay.Entry.class, "focus", Focus.class, "unplaced", Unplaced.class);
+            "entry", StudentDay.Entry.class, "focus", Focus.class, "unplaced", Unplaced.class,
+            "violation", Violation.class);
 
     @Test
     void everyDayProblemRecordHasExactlyItsFieldsInTheSchemaAndNoOthers() {
@@ -136,6 +138,8 @@ class SchemaConformanceTest {
                 .containsExactlyElementsOf(jsonNames(StudentDay.Status.class));
         assertThat(texts(Schemas.PLAN_TREE.at("/$defs/focus/properties/kind/enum")))
                 .containsExactlyElementsOf(jsonNames(FocusKind.class));
+        assertThat(texts(Schemas.PLAN_TREE.at("/$defs/violation/properties/level/enum")))
+                .containsExactlyElementsOf(jsonNames(Violation.Level.class));
         assertThat(texts(Schemas.DAY_PROBLEM_TREE.at("/$defs/standardModality/enum")))
                 .containsExactlyElementsOf(ModalityCatalog.DEFAULTS.stream().map(ModalitySpec::id).toList());
     }
@@ -279,6 +283,7 @@ class SchemaConformanceTest {
         assertThat(plan.format()).isEqualTo(Plan.FORMAT);
         assertThat(plan.version()).isEqualTo(Plan.VERSION);
         assertThat(plan.feasible()).isTrue();
+        assertThat(plan.workable()).isFalse();
         assertThat(plan.kpis().placedShare()).isEqualTo(0.9);
         assertThat(plan.kpis().groupSizes()).containsKey("one-to-one");
         assertThat(plan.blocks()).extracting(BlockPlan::blockId).containsExactly("b1", "b2", "adv", "act");
@@ -288,6 +293,40 @@ class SchemaConformanceTest {
         assertThat(catchAll.students().get(0).focus().kind()).isEqualTo(FocusKind.SKILL);
         assertThat(plan.students().get(1).blocks().get(1).status()).isEqualTo(StudentDay.Status.COMMITMENT);
         assertThat(plan.unplaced()).extracting(Unplaced::studentId).containsExactly("s-ben");
+        assertThat(plan.violations()).singleElement().satisfies(v -> {
+            assertThat(v.level()).isEqualTo(Violation.Level.MEDIUM);
+            assertThat(v.sessions()).containsExactly("t-ortiz@b1");
+            assertThat(v.staff()).containsExactly("t-ortiz");
+            assertThat(v.students()).containsExactly("s-ana");
+        });
+    }
+
+    /** Plans Regroup wrote before version 2 (in a school's store, say) still read, and mean what they did. */
+    @Test
+    void aVersion1PlanConformsAndDeserializes() throws IOException {
+        JsonNode v1 = DayJson.resource("/io/plan-v1.json");
+
+        assertThat(violations(Schemas.PLAN, v1)).isEmpty();
+        Plan plan = Json.mapper().treeToValue(v1, Plan.class);
+        assertThat(plan.version()).isEqualTo(1).isIn(Plan.READABLE_VERSIONS);
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.workable()).as("version 1 did not say").isNull();
+        assertThat(plan.violations()).isEmpty();
+        assertThat(plan.unplaced()).extracting(Unplaced::studentId).containsExactly("s-ben");
+    }
+
+    @Test
+    void onlyVersion2PlansSayWhetherTheyAreWorkableAndWhatTheyBreak() {
+        ObjectNode v1WithViolations = DayJson.resource("/io/plan-v1.json").deepCopy();
+        v1WithViolations.set("violations", DayJson.resource("/io/plan-example.json").get("violations"));
+        ObjectNode v1Workable = DayJson.resource("/io/plan-v1.json").deepCopy();
+        v1Workable.put("workable", false);
+        ObjectNode v2Silent = DayJson.resource("/io/plan-example.json").deepCopy();
+        v2Silent.remove("workable");
+
+        assertThat(violations(Schemas.PLAN, v1WithViolations)).isNotEmpty();
+        assertThat(violations(Schemas.PLAN, v1Workable)).isNotEmpty();
+        assertThat(violations(Schemas.PLAN, v2Silent)).isNotEmpty();
     }
 
     @Test
@@ -305,13 +344,13 @@ class SchemaConformanceTest {
     @Test
     void anEmptyPlanAsRegroupWritesItConforms() throws IOException {
         Kpis none = new Kpis(0, 1.0, 0, 1.0, 0, 0, 0, 0, 0, 0, Map.of(), 0, null);
-        Plan empty = new Plan(Plan.FORMAT, Plan.VERSION, null, null, null, false, none, List.of(), List.of(),
-                List.of());
+        Plan empty = new Plan(Plan.FORMAT, Plan.VERSION, null, null, null, false, false, none, List.of(), List.of(),
+                List.of(), List.of());
 
         JsonNode written = DayJson.TREES.readTree(Json.mapper().writeValueAsString(empty));
 
         assertThat(violations(Schemas.PLAN, written)).isEmpty();
-        assertThat(names(written)).containsExactlyInAnyOrder("format", "version", "feasible", "kpis");
+        assertThat(names(written)).containsExactlyInAnyOrder("format", "version", "feasible", "workable", "kpis");
     }
 
     @Test
@@ -319,8 +358,10 @@ class SchemaConformanceTest {
         JsonNode example = DayJson.resource("/io/plan-example.json");
         List<Consumer<ObjectNode>> mistakes = List.of(
                 p -> p.put("format", "regroup/day-problem"),
-                p -> p.put("version", 2),
+                p -> p.put("version", 3),
                 p -> p.remove("feasible"),
+                p -> obj(p, "/violations/0").put("level", "soft"),
+                p -> obj(p, "/violations/0").remove("rule"),
                 p -> p.put("score", "-1hard"),
                 p -> obj(p, "/kpis").put("placedShare", 1.5),
                 p -> obj(p, "/students/3/blocks/0").put("status", "late"),

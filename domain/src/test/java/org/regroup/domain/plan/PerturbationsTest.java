@@ -16,7 +16,8 @@ class PerturbationsTest {
     }
 
     private static Plan plan(StudentDay... students) {
-        return new Plan(Plan.FORMAT, 1, "p", null, null, false, null, List.of(), List.of(students), List.of());
+        return new Plan(Plan.FORMAT, Plan.VERSION, "p", null, null, false, false, null, List.of(), List.of(students), List.of(),
+                List.of());
     }
 
     @Test

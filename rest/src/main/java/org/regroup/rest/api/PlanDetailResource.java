@@ -36,6 +36,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.regroup.domain.plan.Focus;
 import org.regroup.domain.plan.StudentDay;
+import org.regroup.domain.plan.Violation;
 import org.regroup.rest.ApiJson;
 
 import org.regroup.rest.errors.ApiException;
@@ -44,6 +45,7 @@ import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.roster.Roster;
 import org.regroup.rest.roster.RosterMedia;
 import org.regroup.rest.roster.Rosters;
+import org.regroup.solver.constraints.Feasibility;
 import org.regroup.solver.constraints.Reason;
 import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
@@ -69,7 +71,9 @@ public final class PlanDetailResource {
     public record MatchView(String score, String explanation, List<String> students, String blockId) {
     }
 
-    public record AnalysisView(String planId, String score, List<RuleView> rules) {
+    /** The score rule by rule; {@code violations}: the broken hard and medium rules as the plan lists them. */
+    public record AnalysisView(String planId, String score, boolean feasible, boolean workable,
+            List<Violation> violations, List<RuleView> rules) {
     }
 
     /** A student's day card: each block's entry, and why, in plain words. */
@@ -91,7 +95,7 @@ public final class PlanDetailResource {
     }
 
     public record OverrideResult(String planId, String studentId, String blockId, String sessionId, String score,
-            boolean feasible) {
+            boolean feasible, boolean workable) {
     }
 
     @Inject
@@ -123,7 +127,8 @@ public final class PlanDetailResource {
     @GET
     @Path("analysis")
     public AnalysisView analysis(@PathParam("id") String id) {
-        ScoreAnalysis<HardMediumSoftScore> analysis = snapshot(job(id)).analysis().get();
+        PlanJob.Snapshot snapshot = snapshot(job(id));
+        ScoreAnalysis<HardMediumSoftScore> analysis = snapshot.analysis().get();
         List<RuleView> rules = new ArrayList<>();
         for (ConstraintAnalysis<HardMediumSoftScore> c : analysis.constraintAnalyses()) {
             List<MatchView> details = new ArrayList<>();
@@ -137,7 +142,8 @@ public final class PlanDetailResource {
             rules.add(new RuleView(c.constraintName(), c.score().toString(), c.matchCount(), details));
         }
         rules.sort(Comparator.comparing((RuleView r) -> HardMediumSoftScore.parseScore(r.score())));
-        return new AnalysisView(id, analysis.score().toString(), rules);
+        return new AnalysisView(id, analysis.score().toString(), Feasibility.feasible(analysis.score()),
+                Feasibility.workable(analysis.score()), snapshot.plan().violations(), rules);
     }
 
     @GET
@@ -274,7 +280,8 @@ public final class PlanDetailResource {
             Thread.sleep(50);
         }
         PlanJob.Snapshot after = snapshot(job);
-        return new OverrideResult(id, studentId, blockId, chosen.getId(), after.plan().score(), after.plan().feasible());
+        return new OverrideResult(id, studentId, blockId, chosen.getId(), after.plan().score(), after.plan().feasible(),
+                after.plan().workable());
     }
 
     private static List<String> reasons(ScoreAnalysis<HardMediumSoftScore> diff) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Plan;
+import org.regroup.domain.plan.Violation;
 import org.regroup.rest.errors.UnreadableBodyException;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
@@ -30,17 +32,21 @@ import org.regroup.solver.build.DayPlanBuilder;
 @Produces(MediaType.APPLICATION_JSON)
 public final class PlanResource {
 
-    /** What {@code POST /api/plans} and {@code GET /api/plans/{id}} answer. */
-    public record PlanView(String id, String status, String score, Boolean feasible, Long firstFeasibleMillis,
-            String failure, Kpis kpis, Plan plan) {
+    /**
+     * What {@code POST /api/plans} and {@code GET /api/plans/{id}} answer; {@code violations} are the plan's, there
+     * even when the plan itself is left out.
+     */
+    public record PlanView(String id, String status, String score, Boolean feasible, Boolean workable,
+            Long firstFeasibleMillis, String failure, Kpis kpis, List<Violation> violations, Plan plan) {
 
         static PlanView of(PlanJob job, boolean withPlan) {
             PlanJob.Snapshot snapshot = job.snapshot();
             Plan plan = snapshot == null ? null : snapshot.plan();
             return new PlanView(job.id(), job.status().name(), plan == null ? null : plan.score(),
-                    plan == null ? null : plan.feasible(),
+                    plan == null ? null : plan.feasible(), plan == null ? null : plan.workable(),
                     job.firstFeasible() == null ? null : job.firstFeasible().toMillis(), job.failure(),
-                    plan == null ? null : plan.kpis(), withPlan ? plan : null);
+                    plan == null ? null : plan.kpis(), plan == null ? List.of() : plan.violations(),
+                    withPlan ? plan : null);
         }
     }
 

@@ -28,7 +28,7 @@ public final class VersionViews {
      * @param plan       the plan document (draft or published), left out on request
      */
     public record VersionView(String schoolId, LocalDate day, int version, String status, String score,
-            Boolean feasible, String planId, Instant createdAt, Instant updatedAt, Kpis kpis,
+            Boolean feasible, Boolean workable, String planId, Instant createdAt, Instant updatedAt, Kpis kpis,
             CheckpointView checkpoint, KpisAgainstYesterday againstYesterday, @JsonRawValue String plan) {
     }
 
@@ -83,7 +83,7 @@ public final class VersionViews {
         }
         Kpis kpis = plan != null ? plan.kpis() : checkpoint == null ? null : checkpoint.kpis();
         return new VersionView(schoolId, day, version, record.status(), record.score(),
-                plan == null ? null : plan.feasible(), record.planId(), record.createdAt(), record.updatedAt(), kpis,
+                plan == null ? null : plan.feasible(), plan == null ? null : plan.workable(), record.planId(), record.createdAt(), record.updatedAt(), kpis,
                 checkpoint, kpis == null ? null : againstYesterday(schoolId, day, version, kpis, plan),
                 withPlan && plan != null ? store.planDocument(schoolId, day, version) : null);
     }

@@ -14,6 +14,7 @@ import ai.timefold.solver.core.api.solver.SolverStatus;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Plan;
+import org.regroup.solver.constraints.Feasibility;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.output.PlanAssembler;
 
@@ -67,8 +68,8 @@ public final class PlanJob {
     }
 
     /** What followers hear: each new best plan, then the end. */
-    public record Update(String planId, String status, String score, boolean feasible, Kpis kpis, long elapsedMillis,
-            boolean last) {
+    public record Update(String planId, String status, String score, boolean feasible, boolean workable, Kpis kpis,
+            long elapsedMillis, boolean last) {
     }
 
     private final String id;
@@ -182,8 +183,7 @@ public final class PlanJob {
 
     void newBest(DayPlan plan) {
         best = plan;
-        HardMediumSoftScore score = plan.getScore();
-        if (firstFeasible == null && score != null && score.isFeasible()) {
+        if (firstFeasible == null && Feasibility.feasible(plan.getScore())) {
             firstFeasible = elapsed();
         }
         publish(false);
@@ -215,9 +215,9 @@ public final class PlanJob {
         finished = Instant.now();
         status = SolverStatus.NOT_SOLVING;
         Snapshot kept = snapshot;
-        Update end = kept == null ? new Update(id, SolverStatus.NOT_SOLVING.name(), null, false, null, 0, true)
+        Update end = kept == null ? new Update(id, SolverStatus.NOT_SOLVING.name(), null, false, false, null, 0, true)
                 : new Update(id, SolverStatus.NOT_SOLVING.name(), kept.plan().score(), kept.plan().feasible(),
-                        kept.plan().kpis(), kept.update().elapsedMillis(), true);
+                        kept.plan().workable(), kept.plan().kpis(), kept.update().elapsedMillis(), true);
         tell(end);
         followers.clear();
         return true;
@@ -240,7 +240,7 @@ public final class PlanJob {
         DayPlan day = best;
         Plan plan = PlanAssembler.assemble(day);
         Update update = new Update(id, last ? SolverStatus.NOT_SOLVING.name() : status.name(), plan.score(),
-                plan.feasible(), plan.kpis(), elapsed().toMillis(), last);
+                plan.feasible(), plan.workable(), plan.kpis(), elapsed().toMillis(), last);
         snapshot = new Snapshot(++version, Instant.now(), day, plan, update, new Lazy<>(() -> analyzer.apply(day)),
                 new ConcurrentHashMap<>());
         tell(update);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.regroup.domain.plan.Violation;
 import org.regroup.solver.whatif.Comparison;
 import org.regroup.solver.whatif.FewestResult;
 import org.regroup.solver.whatif.VariantResult;
@@ -33,7 +34,7 @@ public final class WhatIfReport {
             }
         }
         StringBuilder s = new StringBuilder(v.name()).append(": ");
-        s.append(v.workable() ? "a workable plan" : "NOT workable: it breaks " + rules(v));
+        s.append(standing(v));
         if (better.isEmpty() && worse.isEmpty()) {
             s.append("; no figure changes");
         }
@@ -94,6 +95,40 @@ public final class WhatIfReport {
         return s.toString();
     }
 
+    /**
+     * Feasible and workable as docs/format.md defines them: "a workable plan", "feasible, NOT workable: it breaks
+     * Student not placed (×5)", "NOT feasible: it breaks Group over size cap (×2), …".
+     */
+    static String standing(VariantResult r) {
+        if (r.workable()) {
+            return "a workable plan";
+        }
+        return (r.feasible() ? "feasible, NOT workable: it breaks " : "NOT feasible: it breaks ") + rules(r);
+    }
+
+    /** The hard rules a plan breaks, one line each with the ids involved, at most {@code limit} of them. */
+    static List<String> hardViolations(VariantResult r, int limit) {
+        List<Violation> hard = r.hardViolations();
+        List<String> lines = new ArrayList<>();
+        hard.stream().limit(limit).forEach(v -> lines.add(v.rule() + ": " + v.message() + " (" + involved(v) + ")"));
+        if (hard.size() > limit) {
+            lines.add("… and " + (hard.size() - limit) + " more in the JSON data");
+        }
+        return lines;
+    }
+
+    /** "blocks B2; staff T1; spaces R1; students S01, S02" (ids only: the report is meant to be shared). */
+    static String involved(Violation v) {
+        List<String> parts = new ArrayList<>();
+        for (var part : List.of(java.util.Map.entry("blocks", v.blocks()), java.util.Map.entry("staff", v.staff()),
+                java.util.Map.entry("spaces", v.spaces()), java.util.Map.entry("students", v.students()))) {
+            if (!part.getValue().isEmpty()) {
+                parts.add(part.getKey() + " " + String.join(", ", part.getValue()));
+            }
+        }
+        return String.join("; ", parts);
+    }
+
     /** "Group over size cap (×2), Student not placed (×5)". */
     static String rules(VariantResult r) {
         return r.brokenRules().entrySet().stream().map(e -> e.getKey() + " (×" + e.getValue() + ")")
@@ -107,12 +142,15 @@ public final class WhatIfReport {
 
     // ---- terminal ----
 
+    /** Hard rules listed per plan on the terminal; the JSON data and the HTML page have them all. */
+    private static final int TEXT_VIOLATIONS = 10;
+
     /** The comparison as a fixed-width table and one line per variant, for the command line. */
     public static String text(Comparison c) {
         List<VariantResult> all = new ArrayList<>();
         all.add(c.base());
         c.variants().forEach(r -> all.add(r.result()));
-        List<String> header = new ArrayList<>(List.of("", "workable"));
+        List<String> header = new ArrayList<>(List.of("", "feasible", "workable"));
         Metric.ALL.forEach(m -> header.add(m.label));
         header.add("need staff-led, get less");
         header.add("newly unmet");
@@ -120,7 +158,7 @@ public final class WhatIfReport {
         rows.add(header);
         for (int i = 0; i < all.size(); i++) {
             VariantResult r = all.get(i);
-            List<String> row = new ArrayList<>(List.of(r.name(), r.workable() ? "yes" : "NO"));
+            List<String> row = new ArrayList<>(List.of(r.name(), r.feasible() ? "yes" : "NO", r.workable() ? "yes" : "NO"));
             for (Metric m : Metric.ALL) {
                 String delta = i == 0 ? "" : m.delta(c.base(), r);
                 row.add(cell(m, r) + (delta.isEmpty() ? "" : " (" + delta + ")"));
@@ -150,6 +188,14 @@ public final class WhatIfReport {
         if (c.fewest() != null) {
             out.append("- ").append(fewestInWords(c.fewest())).append('\n');
         }
+        for (VariantResult r : all) {
+            List<String> broken = hardViolations(r, TEXT_VIOLATIONS);
+            if (!broken.isEmpty()) {
+                out.append('\n').append(r.name()).append(" breaks these hard rules (its staff-led and 1:1 time in "
+                        + "them meets no accommodation):\n");
+                broken.forEach(line -> out.append("  ").append(line).append('\n'));
+            }
+        }
         out.append('\n').append(timing(c)).append('\n');
         return out.toString();
     }
@@ -175,7 +221,10 @@ public final class WhatIfReport {
         }
         h.raw("</ul>\n<h2>Side by side</h2>\n<table>\n<thead><tr><th scope=\"col\">figure</th>");
         all.forEach(r -> h.raw("<th scope=\"col\">").text(r.name()).raw("</th>"));
-        h.raw("</tr></thead>\n<tbody>\n<tr><th scope=\"row\">workable plan<br><small>every student placed, no hard rule broken</small></th>");
+        h.raw("</tr></thead>\n<tbody>\n<tr><th scope=\"row\">feasible plan<br><small>no hard rule broken</small></th>");
+        all.forEach(r -> h.raw(r.feasible() ? "<td>yes</td>" : "<td class=\"worse\">no</td>"));
+        h.raw("</tr>\n<tr><th scope=\"row\">workable plan<br><small>feasible, and every student placed in a "
+                + "properly sized group</small></th>");
         all.forEach(r -> h.raw(r.workable() ? "<td>yes</td>" : "<td class=\"worse\">no</td>"));
         h.raw("</tr>\n");
         for (Metric m : Metric.ALL) {
@@ -200,6 +249,7 @@ public final class WhatIfReport {
         }
         h.raw("</div>\n");
         groupSizes(h, all);
+        brokenRules(h, all);
         h.raw("<h2>Who gains, who loses</h2>\n");
         for (Comparison.Row row : c.variants()) {
             people(h, row);
@@ -302,6 +352,27 @@ public final class WhatIfReport {
         h.raw("</li>\n</ul>\n");
     }
 
+    /** Each plan's broken hard rules with the ids involved; none is printed when every plan is feasible. */
+    private static void brokenRules(Html h, List<VariantResult> all) {
+        if (all.stream().allMatch(r -> r.hardViolations().isEmpty())) {
+            return;
+        }
+        h.raw("<h2>Broken hard rules</h2>\n<p class=\"meta\">Staff-led and 1:1 time in these sessions meets no "
+                + "accommodation in the figures above.</p>\n");
+        for (VariantResult r : all) {
+            if (r.hardViolations().isEmpty()) {
+                continue;
+            }
+            h.raw("<h3>").text(r.name()).raw("</h3>\n<table>\n<thead><tr><th scope=\"col\">rule</th>"
+                    + "<th scope=\"col\">what</th><th scope=\"col\">involved</th></tr></thead>\n<tbody>\n");
+            for (Violation v : r.hardViolations()) {
+                h.raw("<tr><th scope=\"row\">").text(v.rule()).raw("</th><td class=\"words\">").text(v.message())
+                        .raw("</td><td class=\"words\">").text(involved(v)).raw("</td></tr>\n");
+            }
+            h.raw("</tbody>\n</table>\n");
+        }
+    }
+
     private static void fewest(Html h, FewestResult f) {
         h.raw("<h2>Fewest ").text(f.role().name().toLowerCase(Locale.ROOT) + "s").raw("</h2>\n<p>")
                 .text(fewestInWords(f)).raw("</p>\n<table>\n<thead><tr><th scope=\"col\">kept</th>"
@@ -326,6 +397,7 @@ public final class WhatIfReport {
             th small { font-weight: normal; color: #555; }
             td.better { background: #e3f3e6; }
             td.worse { background: #fbe4e2; }
+            td.words { text-align: left; }
             .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
             figure { margin: 0; break-inside: avoid; }
             figcaption { font-weight: bold; font-size: 10pt; }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.regroup.domain.plan.Kpis;
+import org.regroup.domain.plan.Violation;
 import org.regroup.solver.whatif.Comparison;
 import org.regroup.solver.whatif.VariantResult;
 import org.regroup.solver.whatif.VersusBase;
@@ -15,11 +16,16 @@ import org.regroup.solver.whatif.VersusBase;
 /** The report says plainly when a variant is better on one figure and worse on another. */
 class WhatIfReportTest {
 
+    private static final Violation OVER_CAP = new Violation("Group over size cap", Violation.Level.HARD,
+            "session U1@B3 (block B3) has 5 students; its size cap is 1", List.of("B3"), List.of("U1@B3"),
+            List.of("U1"), List.of("Q1"), List.of("S14", "S15", "S16", "S17", "S18"));
+
     private static VariantResult result(String name, double goalShare, int unmet, double cost, boolean workable) {
         Kpis kpis = new Kpis(100, 1.0, 0, goalShare, 5, 10, 10 - unmet, unmet, 2.0, 0.8, Map.of(), 10,
                 workable ? "0hard/0medium/-10soft" : "-1hard/0medium/-10soft");
         return new VariantResult(name, null, workable, workable, kpis.score(), kpis, 10, cost, Map.of(),
-                Duration.ofSeconds(1), workable ? Map.of() : Map.of("Group over size cap", 1), Map.of(), null, null);
+                Duration.ofSeconds(1), workable ? Map.of() : Map.of("Group over size cap", 1),
+                workable ? List.of() : List.of(OVER_CAP), Map.of(), null, null);
     }
 
     private static Comparison comparison(VariantResult base, VariantResult... variants) {
@@ -46,8 +52,30 @@ class WhatIfReportTest {
         VariantResult base = result("base", 0.60, 0, 1000, true);
         VariantResult broken = result("no teachers", 0.60, 0, 400, false);
 
-        assertThat(WhatIfReport.verdict(base, comparison(base, broken).variants().get(0)))
-                .contains("NOT workable: it breaks Group over size cap (×1)");
+        Comparison c = comparison(base, broken);
+
+        assertThat(WhatIfReport.verdict(base, c.variants().get(0)))
+                .contains("NOT feasible: it breaks Group over size cap (×1)");
+        String involved = "blocks B3; staff U1; spaces Q1; students S14, S15, S16, S17, S18";
+        assertThat(WhatIfReport.text(c)).contains("no teachers breaks these hard rules")
+                .contains("Group over size cap: session U1@B3 (block B3) has 5 students; its size cap is 1 ("
+                        + involved + ")");
+        assertThat(WhatIfReport.html(c)).contains("<h2>Broken hard rules</h2>").contains(involved);
+    }
+
+    @Test
+    void feasibleAndWorkableAreTheFormatsWords() {
+        VariantResult base = result("base", 0.60, 0, 1000, true);
+        VariantResult unplaced = new VariantResult("tight", null, true, false, "0hard/-20medium/-10soft",
+                base.kpis(), 10, 1000, Map.of(), Duration.ofSeconds(1), Map.of("Student not placed", 2), List.of(),
+                Map.of(), null, null);
+
+        assertThat(WhatIfReport.standing(base)).isEqualTo("a workable plan");
+        assertThat(WhatIfReport.standing(unplaced))
+                .isEqualTo("feasible, NOT workable: it breaks Student not placed (×2)");
+        assertThat(WhatIfReport.html(comparison(base, unplaced))).contains("feasible plan<br><small>no hard rule "
+                + "broken").contains("workable plan<br><small>feasible, and every student placed in a properly "
+                        + "sized group").doesNotContain("Broken hard rules");
     }
 
     @Test

@@ -23,13 +23,27 @@ public final class Justifications {
         return s.getPlacements().stream().map(p -> p.getLearner().getId()).sorted().toList();
     }
 
+    static List<String> idsOf(List<Session> sessions) {
+        return sessions.stream().map(Session::getId).toList();
+    }
+
+    /** A match about one session: its {@code sessionId} is the one {@link Reason#sessionIds()} names. */
+    public interface InSession extends Reason {
+        String sessionId();
+
+        @Override
+        default List<String> sessionIds() {
+            return List.of(sessionId());
+        }
+    }
+
     static String focusName(Session s) {
         return s.getSummary().getFocus() == null ? "its focus" : s.getSummary().getFocus().getName();
     }
 
     // ---- Hard: what students work on ----
 
-    public record NotReady(String sessionId, String blockId, String focus, List<String> studentIds) implements Reason {
+    public record NotReady(String sessionId, String blockId, String focus, List<String> studentIds) implements InSession {
         static NotReady of(Session s) {
             return new NotReady(s.getId(), s.getPeriod().getId(), focusName(s),
                     ids(s.getSummary().membersWith(org.regroup.solver.model.Fit.NOT_READY)));
@@ -42,7 +56,7 @@ public final class Justifications {
     }
 
     public record TooAdvanced(String sessionId, String blockId, String focus, List<String> studentIds)
-            implements Reason {
+            implements InSession {
         static TooAdvanced of(Session s) {
             return new TooAdvanced(s.getId(), s.getPeriod().getId(), focusName(s),
                     ids(s.getSummary().membersWith(org.regroup.solver.model.Fit.TOO_ADVANCED)));
@@ -57,23 +71,26 @@ public final class Justifications {
     // ---- Hard: group sizes and staff ----
 
     public record GroupTooLarge(String sessionId, String blockId, int size, int cap, List<String> studentIds)
-            implements Reason {
+            implements InSession {
         public String describe() {
             return where(sessionId, blockId) + " has " + size + " students; its size cap is " + cap;
         }
     }
 
     public record StaffOverCap(String sessionId, String blockId, String staffId, int size, int cap,
-            List<String> studentIds) implements Reason {
+            List<String> studentIds) implements InSession {
         public String describe() {
             return staffId + " would have " + size + " students at once in block " + blockId + "; at most " + cap
                     + " are allowed (their own cap and the modality's students per adult)";
         }
     }
 
-    public record StaffOverTeachingBlocks(String staffId, int blocks, int max) implements Reason {
-        public List<String> studentIds() {
-            return List.of();
+    /** Every session of the adult's day is in it, with its students. */
+    public record StaffOverTeachingBlocks(String staffId, int blocks, int max, List<String> sessionIds,
+            List<String> studentIds) implements Reason {
+        static StaffOverTeachingBlocks of(AdultDay d) {
+            return new StaffOverTeachingBlocks(d.adult().getId(), d.teachingBlocks(), d.adult().getMaxTeachingBlocks(),
+                    idsOf(d.sessions()), d.sessions().stream().flatMap(s -> members(s).stream()).toList());
         }
 
         public String blockId() {
@@ -86,7 +103,7 @@ public final class Justifications {
     }
 
     public record StaffNotQualified(String sessionId, String blockId, String staffId, String focus,
-            List<String> studentIds) implements Reason {
+            List<String> studentIds) implements InSession {
         public String describe() {
             return staffId + " is not qualified to teach " + focus + " (strand and grade), yet leads "
                     + where(sessionId, blockId) + " on it";
@@ -94,7 +111,7 @@ public final class Justifications {
     }
 
     public record ModalityNotAllowed(String sessionId, String blockId, String staffId, String modality,
-            List<String> studentIds) implements Reason {
+            List<String> studentIds) implements InSession {
         public String describe() {
             return staffId + " may not lead " + modality + " (role or staff record), yet " + where(sessionId, blockId)
                     + " runs in it";
@@ -102,7 +119,7 @@ public final class Justifications {
     }
 
     public record ModalityWrongForBlock(String sessionId, String blockId, String modality, String blockKind,
-            List<String> studentIds) implements Reason {
+            List<String> studentIds) implements InSession {
         public String describe() {
             return modality + " cannot run in block " + blockId + ", a " + blockKind + " block";
         }
@@ -110,22 +127,22 @@ public final class Justifications {
 
     // ---- Hard: spaces ----
 
-    public record NoSpace(String sessionId, String blockId, List<String> studentIds) implements Reason {
+    public record NoSpace(String sessionId, String blockId, List<String> studentIds) implements InSession {
         public String describe() {
             return where(sessionId, blockId) + " has students but no space";
         }
     }
 
     public record SpaceOverCapacity(String spaceId, String blockId, int students, int capacity,
-            List<String> studentIds) implements Reason {
+            List<String> studentIds, List<String> sessionIds) implements Reason {
         public String describe() {
             return "space " + spaceId + " would hold " + students + " students in block " + blockId
                     + "; its capacity is " + capacity;
         }
     }
 
-    public record SpaceOverbooked(String spaceId, String blockId, int groups, int maxGroups, List<String> studentIds)
-            implements Reason {
+    public record SpaceOverbooked(String spaceId, String blockId, int groups, int maxGroups, List<String> studentIds,
+            List<String> sessionIds) implements Reason {
         public String describe() {
             return "space " + spaceId + " would host " + groups + " groups in block " + blockId + "; it allows "
                     + maxGroups;
@@ -133,35 +150,36 @@ public final class Justifications {
     }
 
     public record SpaceUnsuitable(String sessionId, String blockId, String spaceId, String modality, String why,
-            List<String> studentIds) implements Reason {
+            List<String> studentIds) implements InSession {
         public String describe() {
             return "space " + spaceId + " does not suit " + modality + " in " + where(sessionId, blockId) + ": " + why;
         }
     }
 
     public record SpaceClosed(String sessionId, String blockId, String spaceId, List<String> studentIds)
-            implements Reason {
+            implements InSession {
         public String describe() {
             return "space " + spaceId + " is not available in block " + blockId + " but " + sessionId + " uses it";
         }
     }
 
     public record OffSiteUnsupervised(String sessionId, String blockId, String staffId, List<String> studentIds)
-            implements Reason {
+            implements InSession {
         public String describe() {
             return staffId + " may not supervise off-site, yet leads off-site " + where(sessionId, blockId);
         }
     }
 
-    public record OffSiteForbidden(String sessionId, String blockId, List<String> studentIds) implements Reason {
+    public record OffSiteForbidden(String sessionId, String blockId, List<String> studentIds) implements InSession {
         public String describe() {
             return String.join(", ", studentIds) + " must stay on site, but " + where(sessionId, blockId)
                     + " is off-site";
         }
     }
 
-    public record TravelNotCovered(String who, String blockId, String site, List<String> studentIds)
-            implements Reason {
+    /** {@code sessionIds}: the sessions in the blocks travel takes (and, for a student, the trip itself). */
+    public record TravelNotCovered(String who, String blockId, String site, List<String> studentIds,
+            List<String> sessionIds) implements Reason {
         public String describe() {
             return who + " would be elsewhere in block " + blockId + " while travelling to or from off-site space "
                     + site + " (its travel time does not fit between blocks)";
@@ -169,7 +187,7 @@ public final class Justifications {
     }
 
     public record QuietSpaceMissing(String sessionId, String blockId, String spaceId, List<String> studentIds)
-            implements Reason {
+            implements InSession {
         public String describe() {
             return String.join(", ", studentIds) + " need a quiet space, but " + where(sessionId, blockId)
                     + " is in " + spaceId + ", which is not quiet";
@@ -178,7 +196,7 @@ public final class Justifications {
 
     // ---- Hard: people ----
 
-    public record KeepApartTogether(String sessionId, String blockId, List<String> studentIds) implements Reason {
+    public record KeepApartTogether(String sessionId, String blockId, List<String> studentIds) implements InSession {
         public String describe() {
             return "students who must be kept apart share " + where(sessionId, blockId) + ": "
                     + String.join(", ", studentIds);
@@ -236,9 +254,10 @@ public final class Justifications {
     }
 
     public record GroupTooSmall(String sessionId, String blockId, String modality, int size, int min,
-            List<String> studentIds) implements Reason {
+            List<String> studentIds) implements InSession {
         public String describe() {
-            return where(sessionId, blockId) + " has " + size + " students; " + modality + " needs at least " + min;
+            return where(sessionId, blockId) + " has " + size + (size == 1 ? " student; " : " students; ") + modality
+                    + " needs at least " + min;
         }
     }
 
@@ -246,7 +265,7 @@ public final class Justifications {
 
     /** A soft rule about some students in one session (goal, urgency, fit, preference, interest, equity). */
     public record GroupNote(String sessionId, String blockId, String note, List<String> studentIds)
-            implements Reason {
+            implements InSession {
         public String describe() {
             return where(sessionId, blockId) + ": " + note;
         }

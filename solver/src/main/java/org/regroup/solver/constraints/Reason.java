@@ -7,7 +7,8 @@ import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
 /**
  * Why a rule matched, in plain words a scheduler or teacher can read, naming people by id only (student data is
  * sensitive: no names). {@link #studentIds()} and {@link #blockId()} let an explanation find the matches that touch
- * one student in one block.
+ * one student in one block; {@link #sessionIds()} say which sessions the match is about, so that a report can name
+ * their blocks, adults and spaces too.
  */
 public interface Reason extends ConstraintJustification {
 
@@ -18,4 +19,12 @@ public interface Reason extends ConstraintJustification {
 
     /** The block the match is in; null for whole-day rules. */
     String blockId();
+
+    /**
+     * The sessions the match is about: those of its students in them are in a session that breaks the rule. Empty
+     * for rules about a student's whole day (an accommodation's total, a request).
+     */
+    default List<String> sessionIds() {
+        return List.of();
+    }
 }

@@ -218,8 +218,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
         return adultDays(f)
                 .filter(d -> d.teachingBlocks() > d.adult().getMaxTeachingBlocks())
                 .penalize(HardMediumSoftScore.ONE_HARD, d -> d.teachingBlocks() - d.adult().getMaxTeachingBlocks())
-                .justifyWith((d, score) -> new Justifications.StaffOverTeachingBlocks(d.adult().getId(),
-                        d.teachingBlocks(), d.adult().getMaxTeachingBlocks()))
+                .justifyWith((d, score) -> Justifications.StaffOverTeachingBlocks.of(d))
                 .asConstraint(Rules.STAFF_OVER_TEACHING_BLOCKS);
     }
 
@@ -278,7 +277,8 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                         students - room.getCapacity())
                 .justifyWith((period, room, students, sessions, score) -> new Justifications.SpaceOverCapacity(
                         room.getId(), period.getId(), students, room.getCapacity(), sessions.stream()
-                                .flatMap(s -> members(s).stream()).sorted().toList()))
+                                .flatMap(s -> members(s).stream()).sorted().toList(),
+                        Justifications.idsOf(sessions).stream().sorted().toList()))
                 .asConstraint(Rules.SPACE_OVER_CAPACITY);
     }
 
@@ -292,7 +292,8 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                         sessions.size() - room.getMaxGroups())
                 .justifyWith((period, room, sessions, score) -> new Justifications.SpaceOverbooked(room.getId(),
                         period.getId(), sessions.size(), room.getMaxGroups(), sessions.stream()
-                                .flatMap(s -> members(s).stream()).sorted().toList()))
+                                .flatMap(s -> members(s).stream()).sorted().toList(),
+                        Justifications.idsOf(sessions).stream().sorted().toList()))
                 .asConstraint(Rules.SPACE_OVERBOOKED);
     }
 
@@ -368,7 +369,8 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                         Joiners.filtering(DayEntry::travelConflictsWith))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((trip, other, score) -> new Justifications.TravelNotCovered(trip.learner().getId(),
-                        other.period().getId(), trip.room().getId(), List.of(trip.learner().getId())))
+                        other.period().getId(), trip.room().getId(), List.of(trip.learner().getId()),
+                        List.of(trip.session().getId(), other.session().getId())))
                 .asConstraint(Rules.STUDENT_TRAVEL);
     }
 
@@ -379,7 +381,8 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_HARD, d -> d.travelConflicts().size())
                 .justifyWith((d, score) -> new Justifications.TravelNotCovered(d.adult().getId(),
                         d.travelConflicts().get(0).getPeriod().getId(), "(see the day)",
-                        members(d.travelConflicts().get(0))))
+                        d.travelConflicts().stream().flatMap(s -> members(s).stream()).toList(),
+                        Justifications.idsOf(d.travelConflicts())))
                 .asConstraint(Rules.STAFF_TRAVEL);
     }
 

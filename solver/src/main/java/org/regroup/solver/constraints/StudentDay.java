@@ -2,9 +2,14 @@ package org.regroup.solver.constraints;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.Learner;
+import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Session;
 
 /**
  * A student's placed blocks in day order, with the whole-day figures the KPIs and the plan report (accommodations
@@ -58,6 +63,29 @@ public final class StudentDay {
         this.oneToOneMinutes = oneToOne;
         this.onlineBlocks = online;
         this.hasOffSiteTravel = offSiteTravel;
+    }
+
+    /** Each learner's placed day, in the plan's order of learners. */
+    public static Map<Learner, StudentDay> of(DayPlan plan) {
+        Map<Learner, List<DayEntry>> entries = new LinkedHashMap<>();
+        plan.getLearners().forEach(l -> entries.put(l, new ArrayList<>()));
+        for (Placement p : plan.getPlacements()) {
+            Session s = p.getSession();
+            if (s != null) {
+                entries.get(p.getLearner()).add(DayEntry.of(p.getLearner(), p.getPeriod(), s));
+            }
+        }
+        Map<Learner, StudentDay> days = new LinkedHashMap<>();
+        entries.forEach((learner, list) -> days.put(learner, new StudentDay(learner, list)));
+        return days;
+    }
+
+    /**
+     * A present student-block without a session that travel does not excuse: what the medium rule "Student not
+     * placed" counts.
+     */
+    public static boolean isUnplaced(Placement p, Map<Learner, StudentDay> days) {
+        return p.getSession() == null && !days.get(p.getLearner()).travelsDuring(p.getPeriod().getIndex());
     }
 
     public Learner learner() {

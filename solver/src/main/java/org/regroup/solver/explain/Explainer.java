@@ -1,8 +1,6 @@
 package org.regroup.solver.explain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +13,6 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import org.regroup.solver.constraints.Reason;
 import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.model.MemberFit;
 import org.regroup.solver.model.Option;
 import org.regroup.solver.model.Period;
@@ -67,18 +64,12 @@ public final class Explainer {
         return manager;
     }
 
-    /** {@code query} is a student id, or {@code student@block}. */
-    /** The hard and medium rules a plan breaks, worst first, with their match counts (on a copy of the plan). */
+    /** The hard and medium rules a plan breaks, worst first, with their match counts ({@link RuleBreaks#counts()}). */
     public static Map<String, Integer> brokenRules(DayPlan plan) {
-        Map<String, Integer> broken = new LinkedHashMap<>();
-        solutionManager().analyze(new DayPlanCloner().cloneSolution(plan), ScoreAnalysisFetchPolicy.FETCH_MATCH_COUNT)
-                .constraintAnalyses().stream()
-                .filter(c -> c.score().hardScore() < 0 || c.score().mediumScore() < 0)
-                .sorted(Comparator.comparing(c -> c.score()))
-                .forEach(c -> broken.put(c.constraintName(), c.matchCount()));
-        return broken;
+        return RuleBreaks.of(plan).counts();
     }
 
+    /** {@code query} is a student id, or {@code student@block}. */
     public static Explanation explain(DayPlan plan, String query) {
         int at = query.indexOf('@');
         String studentId = at < 0 ? query : query.substring(0, at);
@@ -90,10 +81,11 @@ public final class Explainer {
 
     public static Explanation explain(DayPlan plan, ScoreAnalysis<HardMediumSoftScore> analysis, String studentId,
             String blockId) {
+        RuleBreaks breaks = RuleBreaks.from(analysis, plan);
         List<String> placement = new ArrayList<>();
         for (Placement p : plan.getPlacements()) {
             if (p.getLearner().getId().equals(studentId) && (blockId == null || p.getPeriod().getId().equals(blockId))) {
-                placement.add(describe(p));
+                placement.add(describe(p) + inBreach(p, breaks));
             }
         }
         if (placement.isEmpty()) {
@@ -113,6 +105,13 @@ public final class Explainer {
             }
         }
         return new Explanation(studentId, blockId, placement, rules);
+    }
+
+    /** Time in a session that breaks a hard rule is not delivered: say so where the student is. */
+    private static String inBreach(Placement p, RuleBreaks breaks) {
+        var rules = breaks.hardRulesAt(p.getLearner().getId(), p.getPeriod().getId());
+        return rules.isEmpty() ? "" : "; NOT DELIVERED: this session breaks " + String.join(", ", rules)
+                + ", so it counts toward none of their accommodations";
     }
 
     private static String describe(Placement p) {

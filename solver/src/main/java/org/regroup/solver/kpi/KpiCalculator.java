@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.regroup.domain.BlockKind;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.solver.constraints.DayEntry;
+import org.regroup.solver.constraints.Rules;
 import org.regroup.solver.constraints.StudentDay;
+import org.regroup.solver.explain.RuleBreaks;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.Learner;
 import org.regroup.solver.model.MemberFit;
@@ -22,7 +23,8 @@ import org.regroup.solver.model.Session;
 
 /**
  * The KPIs of a plan, computed from the solved planning solution. The one definition every report uses: single plans,
- * benchmarks and what-if comparisons.
+ * benchmarks and what-if comparisons. Time in a session that breaks a hard rule ({@link RuleBreaks#inBreach}) is not
+ * delivered: it meets no accommodation, whatever the accommodation's own rule counted.
  */
 public final class KpiCalculator {
 
@@ -31,17 +33,7 @@ public final class KpiCalculator {
 
     /** Each learner's placed day, in the same form the whole-day rules use. */
     public static Map<Learner, StudentDay> studentDays(DayPlan plan) {
-        Map<Learner, List<DayEntry>> entries = new LinkedHashMap<>();
-        plan.getLearners().forEach(l -> entries.put(l, new ArrayList<>()));
-        for (Placement p : plan.getPlacements()) {
-            Session s = p.getSession();
-            if (s != null) {
-                entries.get(p.getLearner()).add(DayEntry.of(p.getLearner(), p.getPeriod(), s));
-            }
-        }
-        Map<Learner, StudentDay> days = new LinkedHashMap<>();
-        entries.forEach((learner, list) -> days.put(learner, new StudentDay(learner, list)));
-        return days;
+        return StudentDay.of(plan);
     }
 
     /** An unplaced block spent travelling to or from an off-site session is not a missed placement. */
@@ -50,6 +42,11 @@ public final class KpiCalculator {
     }
 
     public static Kpis compute(DayPlan plan) {
+        return compute(plan, RuleBreaks.of(plan));
+    }
+
+    /** The KPIs, with the rules the plan breaks already read ({@link RuleBreaks#of}). */
+    public static Kpis compute(DayPlan plan, RuleBreaks breaks) {
         Map<Learner, StudentDay> days = studentDays(plan);
         int toPlace = 0;
         int placed = 0;
@@ -82,16 +79,17 @@ public final class KpiCalculator {
         int required = 0;
         int delivered = 0;
         double distinctModes = 0;
+        Map<String, StudentOutcome> outcomes = studentOutcomes(days, breaks);
         for (StudentDay day : days.values()) {
             Learner l = day.learner();
             if (l.getMinStaffLedBlocks() > 0) {
                 withNeed++;
                 required += l.getMinStaffLedBlocks();
-                delivered += Math.min(l.getMinStaffLedBlocks(), day.staffLedBlocks());
+                delivered += Math.min(l.getMinStaffLedBlocks(), outcomes.get(l.getId()).staffLedBlocks());
             }
             distinctModes += day.entries().stream().map(DayEntry::mode).distinct().count();
         }
-        int unmet = (int) studentOutcomes(plan, days).values().stream().filter(o -> !o.unmet().isEmpty()).count();
+        int unmet = (int) outcomes.values().stream().filter(o -> !o.unmet().isEmpty()).count();
 
         Map<String, int[]> sizes = new TreeMap<>(); // modality -> {sessions, students, max}
         int open = 0;
@@ -123,8 +121,9 @@ public final class KpiCalculator {
     }
 
     /**
-     * What the plan gives one student: staff-led blocks against their need, and each accommodation it leaves unmet,
-     * in words ("staff-led time", "1:1 minutes", "online limit", "quiet space", "stay on site").
+     * What the plan gives one student: staff-led blocks delivered (in sessions that break no hard rule) against their
+     * need, and each accommodation it leaves unmet, in words ("staff-led time", "1:1 minutes", "online limit",
+     * "quiet space", "stay on site").
      */
     public record StudentOutcome(String studentId, int staffLedBlocks, int staffLedNeed, List<String> unmet) {
         public StudentOutcome {
@@ -134,27 +133,52 @@ public final class KpiCalculator {
 
     /** Every present student's outcome, by id, in the plan's order. */
     public static Map<String, StudentOutcome> studentOutcomes(DayPlan plan) {
-        return studentOutcomes(plan, studentDays(plan));
+        return studentOutcomes(plan, RuleBreaks.of(plan));
     }
 
-    private static Map<String, StudentOutcome> studentOutcomes(DayPlan plan, Map<Learner, StudentDay> days) {
-        Map<Learner, Set<String>> inSessions = unmetInSessions(plan);
+    /** Every present student's outcome, with the rules the plan breaks already read. */
+    public static Map<String, StudentOutcome> studentOutcomes(DayPlan plan, RuleBreaks breaks) {
+        return studentOutcomes(studentDays(plan), breaks);
+    }
+
+    /**
+     * Minimums (staff-led blocks, 1:1 minutes) count only delivered time; the limits and places (online blocks, a
+     * quiet space, staying on site) are unmet where their own rule is broken.
+     */
+    private static Map<String, StudentOutcome> studentOutcomes(Map<Learner, StudentDay> days, RuleBreaks breaks) {
         Map<String, StudentOutcome> outcomes = new LinkedHashMap<>();
         for (StudentDay day : days.values()) {
             Learner l = day.learner();
+            int staffLed = 0;
+            int oneToOneMinutes = 0;
+            for (DayEntry e : day.entries()) {
+                if (breaks.inBreach(l.getId(), e.period().getId())) {
+                    continue;
+                }
+                if (e.staffLed()) {
+                    staffLed++;
+                }
+                if (e.mode().isOneToOne()) {
+                    oneToOneMinutes += e.period().getMinutes();
+                }
+            }
             List<String> unmet = new ArrayList<>();
-            if (day.staffLedShortfall() > 0) {
+            if (staffLed < l.getMinStaffLedBlocks()) {
                 unmet.add("staff-led time");
             }
-            if (day.oneToOneShortfallMinutes() > 0) {
+            if (oneToOneMinutes < l.getOneToOneMinutes()) {
                 unmet.add("1:1 minutes");
             }
-            if (day.onlineExcess() > 0) {
+            if (breaks.breaksFor(Rules.ONLINE_MAXIMUM, l)) {
                 unmet.add("online limit");
             }
-            unmet.addAll(inSessions.getOrDefault(l, Set.of()));
-            outcomes.put(l.getId(), new StudentOutcome(l.getId(), day.staffLedBlocks(), l.getMinStaffLedBlocks(),
-                    unmet));
+            if (breaks.breaksFor(Rules.QUIET_SPACE, l)) {
+                unmet.add("quiet space");
+            }
+            if (breaks.breaksFor(Rules.OFF_SITE_FORBIDDEN, l)) {
+                unmet.add("stay on site");
+            }
+            outcomes.put(l.getId(), new StudentOutcome(l.getId(), staffLed, l.getMinStaffLedBlocks(), unmet));
         }
         return outcomes;
     }
@@ -171,25 +195,6 @@ public final class KpiCalculator {
         }
         blocks.forEach((adult, b) -> loads.put(adult, b.size()));
         return loads;
-    }
-
-    /** Students whose quiet-space or stay-on-site accommodation is broken by their session's space. */
-    private static Map<Learner, Set<String>> unmetInSessions(DayPlan plan) {
-        Map<Learner, Set<String>> unmet = new HashMap<>();
-        for (Session s : plan.getSessions()) {
-            if (!s.isOpen() || s.getRoom() == null) {
-                continue;
-            }
-            for (MemberFit m : s.getSummary().getMembers()) {
-                if (m.learner().isQuietSpace() && !s.getRoom().isQuiet()) {
-                    unmet.computeIfAbsent(m.learner(), k -> new TreeSet<>()).add("quiet space");
-                }
-                if (m.learner().isNoOffSite() && s.getRoom().isOffSite()) {
-                    unmet.computeIfAbsent(m.learner(), k -> new TreeSet<>()).add("stay on site");
-                }
-            }
-        }
-        return unmet;
     }
 
     private static double share(int part, int whole) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.regroup.domain.Commitment;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.Student;
@@ -15,6 +16,8 @@ import org.regroup.domain.plan.SessionPlan;
 import org.regroup.domain.plan.StudentDay;
 import org.regroup.domain.plan.StudentDay.Status;
 import org.regroup.domain.plan.Unplaced;
+import org.regroup.solver.constraints.Feasibility;
+import org.regroup.solver.explain.RuleBreaks;
 import org.regroup.solver.explain.UnplacedReasons;
 import org.regroup.solver.kpi.KpiCalculator;
 import org.regroup.solver.model.DayPlan;
@@ -31,6 +34,11 @@ public final class PlanAssembler {
     }
 
     public static Plan assemble(DayPlan plan) {
+        return assemble(plan, RuleBreaks.of(plan));
+    }
+
+    /** The plan, with the rules it breaks already read ({@link RuleBreaks#of}). */
+    public static Plan assemble(DayPlan plan, RuleBreaks breaks) {
         DayProblem problem = plan.getProblem();
         Map<org.regroup.solver.model.Learner, org.regroup.solver.constraints.StudentDay> days =
                 KpiCalculator.studentDays(plan);
@@ -55,10 +63,10 @@ public final class PlanAssembler {
             }
             students.add(new StudentDay(student.id(), entries));
         }
-        boolean feasible = plan.getScore() != null && plan.getScore().isFeasible();
+        HardMediumSoftScore score = plan.getScore();
         return new Plan(Plan.FORMAT, Plan.VERSION, problem.id(), problem.date(),
-                plan.getScore() == null ? null : plan.getScore().toString(), feasible, KpiCalculator.compute(plan),
-                blocks, students, unplaced);
+                score == null ? null : score.toString(), Feasibility.feasible(score), Feasibility.workable(score),
+                KpiCalculator.compute(plan, breaks), blocks, students, unplaced, breaks.violations());
     }
 
     private static StudentDay.Entry entry(Student student, Period period, Placement p,

@@ -29,12 +29,28 @@ public final class PlanImporter {
 
     /** Applies {@code plan} to {@code day} (built from the same day problem); throws with every mismatch. */
     public static DayPlan apply(Plan plan, DayPlan day, String source) {
-        List<InputError> errors = new ArrayList<>();
-        applyTo(plan, day, errors);
+        List<InputError> errors = new ArrayList<>(header(plan));
+        if (errors.isEmpty()) {
+            applyTo(plan, day, errors);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(source, errors);
         }
         return day;
+    }
+
+    /** A plan of a format or version this Regroup does not know is rejected, not guessed at (docs/format.md). */
+    private static List<InputError> header(Plan plan) {
+        List<InputError> errors = new ArrayList<>();
+        if (!Plan.FORMAT.equals(plan.format())) {
+            errors.add(new InputError("$.format", "is \"" + plan.format() + "\", expected \"" + Plan.FORMAT + "\""));
+        }
+        if (!Plan.READABLE_VERSIONS.contains(plan.version())) {
+            errors.add(new InputError("$.version", "version " + plan.version() + " is not supported; this Regroup "
+                    + "reads plans of versions " + Plan.READABLE_VERSIONS.stream().sorted().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(" and "))));
+        }
+        return errors;
     }
 
     /**

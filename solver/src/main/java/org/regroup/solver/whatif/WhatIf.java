@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
-import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverJob;
 import ai.timefold.solver.core.api.solver.SolverManager;
@@ -27,7 +26,8 @@ import org.regroup.domain.scenario.Scenario;
 import org.regroup.domain.scenario.ScenarioChanges;
 import org.regroup.domain.scenario.ScenarioReader;
 import org.regroup.solver.build.DayPlanBuilder;
-import org.regroup.solver.explain.Explainer;
+import org.regroup.solver.constraints.Feasibility;
+import org.regroup.solver.explain.RuleBreaks;
 import org.regroup.solver.kpi.KpiCalculator;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.output.PlanAssembler;
@@ -125,7 +125,7 @@ public final class WhatIf implements AutoCloseable {
                         ended.put(name, System.nanoTime());
                         synchronized (done) {
                             done[0]++;
-                            progress.accept(new Progress(name, VariantResult.isWorkable(best.getScore()),
+                            progress.accept(new Progress(name, Feasibility.workable(best.getScore()),
                                     best.getScore().toString(), done[0], days.size()));
                         }
                     })
@@ -143,14 +143,13 @@ public final class WhatIf implements AutoCloseable {
 
     /** The same KPI code as a single plan, plus what a comparison needs per student and adult. */
     static VariantResult measure(String name, String description, DayProblem problem, DayPlan best, Duration took) {
-        Plan plan = PlanAssembler.assemble(best);
+        RuleBreaks breaks = RuleBreaks.of(best);
+        Plan plan = PlanAssembler.assemble(best, breaks);
         double cost = problem.staff().stream().map(Staff::costPerDay).filter(c -> c != null)
                 .mapToDouble(Double::doubleValue).sum();
-        HardMediumSoftScore score = best.getScore();
-        boolean workable = VariantResult.isWorkable(score);
-        return new VariantResult(name, description, score.isFeasible(), workable, score.toString(),
+        return new VariantResult(name, description, plan.feasible(), plan.workable(), plan.score(),
                 plan.kpis(), problem.staff().size(), cost, KpiCalculator.adultLoads(best), took,
-                workable ? Map.of() : Explainer.brokenRules(best), KpiCalculator.studentOutcomes(best), plan, problem);
+                breaks.counts(), breaks.violations(), KpiCalculator.studentOutcomes(best, breaks), plan, problem);
     }
 
 

@@ -186,12 +186,14 @@ class GroupsAndStaffTest {
         Adult t = day.adult("T1", StaffRole.TEACHER, f -> true, 2, Integer.MAX_VALUE, false);
         Room r = day.room("R1", 30);
         Focus nf1 = day.skill("NF1");
-        fill(day, day.session(t, day.b1, "small-group", r), 4, nf1);
-        fill(day, day.session(t, day.b2, "small-group", r), 4, nf1);
-        fill(day, day.session(t, day.b3, "small-group", r), 4, nf1);
+        List<String> students = new ArrayList<>(fill(day, day.session(t, day.b1, "small-group", r), 4, nf1));
+        students.addAll(fill(day, day.session(t, day.b2, "small-group", r), 4, nf1));
+        students.addAll(fill(day, day.session(t, day.b3, "small-group", r), 4, nf1));
         verifier.verifyThat(RegroupConstraintProvider::staffOverTeachingBlocks).givenSolution(day.plan())
                 .settingAllShadowVariables()
-                .justifiesWith(new Justifications.StaffOverTeachingBlocks("T1", 3, 2))
+                // every session of the adult's day is in it, and so are its students
+                .justifiesWith(new Justifications.StaffOverTeachingBlocks("T1", 3, 2,
+                        List.of("T1@B1", "T1@B2", "T1@B3"), students))
                 .penalizesBy(1);
     }
 

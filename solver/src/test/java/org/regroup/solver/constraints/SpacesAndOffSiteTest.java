@@ -99,7 +99,8 @@ class SpacesAndOffSiteTest {
         ids.addAll(fill(day, day.session(day.teacher("T2"), day.b1, "small-group", studio), 10, nf1));
         verifier.verifyThat(RegroupConstraintProvider::spaceOverCapacity).givenSolution(day.plan())
                 .settingAllShadowVariables()
-                .justifiesWith(new SpaceOverCapacity("STUDIO", "B1", 22, 20, ids.stream().sorted().toList()))
+                .justifiesWith(new SpaceOverCapacity("STUDIO", "B1", 22, 20, ids.stream().sorted().toList(),
+                        List.of("T1@B1", "T2@B1")))
                 .penalizesBy(2);
     }
 

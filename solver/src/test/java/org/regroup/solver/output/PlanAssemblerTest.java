@@ -1,6 +1,7 @@
 package org.regroup.solver.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +19,12 @@ import org.regroup.domain.plan.StudentDay;
 import org.regroup.domain.plan.StudentDay.Entry;
 import org.regroup.domain.plan.StudentDay.Status;
 import org.regroup.domain.plan.Unplaced;
+import org.regroup.domain.plan.Violation;
 import org.regroup.solver.HandMadeDay;
 import org.regroup.solver.ProblemEditor;
 import org.regroup.solver.TestDays;
 import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.constraints.Rules;
 import org.regroup.solver.explain.UnplacedReasons;
 import org.regroup.solver.kpi.KpiCalculator;
 import org.regroup.solver.model.DayPlan;
@@ -136,6 +139,22 @@ class PlanAssemblerTest {
         assertThat(solvedPlan.feasible()).isTrue().isEqualTo(solved.getScore().isFeasible());
         assertThat(handPlan).extracting(Plan::format, Plan::version, Plan::problemId, Plan::date).containsExactly(
                 Plan.FORMAT, Plan.VERSION, hand.getProblem().id(), hand.getProblem().date());
+        assertThat(handPlan.workable()).isFalse();
+        assertThat(solvedPlan.workable()).isEqualTo(solved.getScore().mediumScore() == 0);
+    }
+
+    @Test
+    void theHandMadePlansBrokenRulesAreListedWithTheIdsInvolved() {
+        // S10 needs 3 staff-led blocks and gets 1; A1's advisory group in B1 is S07 alone (collaborative: 3 or more).
+        // S11, unplaced in B1, is under unplaced.
+        assertThat(handPlan.violations()).extracting(Violation::rule, Violation::level, Violation::sessions,
+                Violation::staff, Violation::spaces, Violation::students).containsExactly(
+                        tuple(Rules.STAFF_LED_MINIMUM, Violation.Level.HARD, List.of(), List.of(), List.of(),
+                                List.of("S10")),
+                        tuple(Rules.GROUP_UNDER_MINIMUM, Violation.Level.MEDIUM, List.of("A1@B1"), List.of("A1"),
+                                List.of("Q1"), List.of("S07")));
+        assertThat(handPlan.violations().get(0).message()).isEqualTo("S10 needs staff-led blocks: 3 required, 1 planned");
+        assertThat(solvedPlan.violations()).isEmpty();
     }
 
     @Test

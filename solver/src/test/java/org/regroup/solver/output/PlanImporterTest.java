@@ -44,6 +44,26 @@ class PlanImporterTest {
     }
 
     @Test
+    void aVersion1PlanIsReadAsItAlwaysWas() {
+        Plan v1 = new Plan(plan.format(), 1, plan.problemId(), plan.date(), plan.score(), plan.feasible(), null,
+                plan.kpis(), plan.blocks(), plan.students(), plan.unplaced(), List.of());
+        DayPlan fresh = PlanImporter.apply(v1, DayPlanBuilder.build(problem, "small"), "plan.json");
+        Explainer.solutionManager().update(fresh);
+        assertThat(fresh.getScore()).isEqualTo(solved.getScore());
+    }
+
+    @Test
+    void aPlanOfAnUnknownVersionIsRefusedNotGuessedAt() {
+        Plan v3 = new Plan(plan.format(), 3, plan.problemId(), plan.date(), plan.score(), plan.feasible(),
+                plan.workable(), plan.kpis(), plan.blocks(), plan.students(), plan.unplaced(), plan.violations());
+        assertThatThrownBy(() -> PlanImporter.apply(v3, DayPlanBuilder.build(problem, "small"), "plan.json"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors()).singleElement()
+                        .satisfies(err -> assertThat(err.toString()).isEqualTo("$.version: version 3 is not "
+                                + "supported; this Regroup reads plans of versions 1 and 2")));
+    }
+
+    @Test
     void aSessionThatDoesNotExistIsNamedWithItsPath() {
         Plan broken = withFirstSession(plan, s -> new SessionPlan("NOBODY@B2", s.focus(), s.modality(), s.staffId(),
                 s.spaceId(), s.catchAll(), s.students()));
@@ -69,7 +89,7 @@ class PlanImporterTest {
         List<SessionPlan> sessions = new ArrayList<>(b.sessions());
         sessions.set(0, change.apply(sessions.get(0)));
         blocks.set(1, new BlockPlan(b.blockId(), b.start(), b.end(), sessions));
-        return new Plan(p.format(), p.version(), p.problemId(), p.date(), p.score(), p.feasible(), p.kpis(), blocks,
-                p.students(), p.unplaced());
+        return new Plan(p.format(), p.version(), p.problemId(), p.date(), p.score(), p.feasible(), p.workable(),
+                p.kpis(), blocks, p.students(), p.unplaced(), p.violations());
     }
 }

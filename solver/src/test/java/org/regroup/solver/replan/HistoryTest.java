@@ -25,8 +25,8 @@ class HistoryTest {
     }
 
     private static Plan day(String student, StudentDay.Entry... entries) {
-        return new Plan(Plan.FORMAT, 1, "p", null, null, true, null, List.of(),
-                List.of(new StudentDay(student, List.of(entries))), List.of());
+        return new Plan(Plan.FORMAT, Plan.VERSION, "p", null, null, true, true, null, List.of(),
+                List.of(new StudentDay(student, List.of(entries))), List.of(), List.of());
     }
 
     @Test

@@ -27,7 +27,7 @@ class VersusBaseTest {
         DayProblem problem = new DayProblem("regroup/day-problem", 1, "d", null, null, List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), requests, Map.of());
         return new VariantResult("v", null, true, true, "0hard/0medium/0soft", KPIS, 3, 0, loads, Duration.ZERO,
-                Map.of(), byId, null, problem);
+                Map.of(), List.of(), byId, null, problem);
     }
 
     @Test
