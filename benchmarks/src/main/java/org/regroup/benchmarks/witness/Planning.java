@@ -18,13 +18,13 @@ final class Planning {
     final SeatRules rules;
     final Openings openings;
 
-    Planning(DayProblem problem) {
+    Planning(DayProblem problem, Needs.Policy policy) {
         this.facts = new DayFacts(problem);
         this.reach = new Reach(facts);
         this.focus = new FocusRule(facts, reach);
         this.ledger = new Ledger(facts);
         this.requirements = new Requirements(facts, reach, ledger); // trips decide travel before anything else
-        this.needs = new Needs(facts, reach, ledger);
+        this.needs = new Needs(facts, reach, ledger, policy);
         this.rules = new SeatRules(facts, reach, focus, ledger, requirements);
         this.openings = new Openings(this);
     }

@@ -9,10 +9,10 @@ import org.regroup.domain.Staff;
 import org.regroup.domain.Student;
 
 /**
- * A skill block, seat first. 1:1 time and then staff-led groups go to the students owed them, most urgent first, each
- * led by the free adult who could seat the fewest in practice; a group is filled with other students ready for its
- * skill up to its caps. A need that later blocks could still meet is served only when it costs no seat: the block is
- * dry-run without and with it, and it stays only if no more students would be left without a seat. An urgent need is
+ * A skill block, seat first. 1:1 time and then staff-led groups go to the students owed them, due first, each led by
+ * the free adult who could seat the fewest in practice; a group gathers the students ready for the skill most of those
+ * owed staff-led time share, up to its caps. A need not yet due is served only when it costs no seat: the block is
+ * dry-run without and with it, and it stays only if no more students would be left without a seat. A due need is
  * served regardless. Everyone else then gets supervised practice, groups are filled to their minimum size, and the
  * catch-all takes whoever is left.
  */
@@ -42,7 +42,7 @@ final class SkillBlock {
         for (Student s : p.needs.byOneToOneUrgency(Planning.unseated(book, students), book.block)) {
             Group g = openOneToOne(book, s);
             if (g != null) {
-                seatless = keepIfNoSeatLost(book, g, students, seatless, p.needs.oneToOneUrgent(s, book.block));
+                seatless = keepIfNoSeatLost(book, g, students, seatless, p.needs.oneToOneDue(s, book.block));
             }
         }
     }
@@ -69,8 +69,8 @@ final class SkillBlock {
             }
             Group g = openStaffLed(book, s);
             if (g != null) {
-                fillUp(book, g, students);
-                seatless = keepIfNoSeatLost(book, g, students, seatless, p.needs.staffLedUrgent(s, book.block));
+                fillUp(book, g, students, gatheringSkill(book, g, s, students));
+                seatless = keepIfNoSeatLost(book, g, students, seatless, p.needs.staffLedDue(s, book.block));
             }
         }
     }
@@ -103,18 +103,45 @@ final class SkillBlock {
         return null;
     }
 
-    /** Students ready for the group's skill join up to its caps: those who need quiet, then those owed staff-led time. */
-    private void fillUp(BlockBook book, Group g, List<Student> students) {
-        List<Student> candidates = Planning.quietFirst(Planning.unseated(book, students), p.needs, book.block);
-        String focus = p.focus.sharedFocus(g, g.members);
-        for (Student c : candidates) {
+    /**
+     * Of the skills the student could share with a group of this adult, the one most students still owed staff-led
+     * time (due first), then most students, are ready for: the group gathers them.
+     */
+    private String gatheringSkill(BlockBook book, Group g, Student s, List<Student> students) {
+        List<Student> unseated = Planning.unseated(book, students);
+        String best = null;
+        int[] bestCount = null;
+        for (Option o : p.reach.options(s, book.block).values()) {
+            if (!p.focus.runsIn(o, g.mode) || !p.focus.qualifiedToTeach(g, o.id())) {
+                continue;
+            }
+            int[] count = new int[3]; // {due, owed, anyone} ready for it
+            for (Student c : unseated) {
+                if (p.reach.eligible(c, book.block, o.id())) {
+                    count[0] += p.needs.staffLedDue(c, book.block) ? 1 : 0;
+                    count[1] += p.needs.staffLedOwed(c) > 0 ? 1 : 0;
+                    count[2]++;
+                }
+            }
+            if (best == null || java.util.Arrays.compare(count, bestCount) > 0) {
+                best = o.id();
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Students ready for the skill join up to the group's caps — those who need quiet, then those owed staff-led time
+     * — as long as the group's focus stays one all its members are ready for.
+     */
+    private void fillUp(BlockBook book, Group g, List<Student> students, String skill) {
+        for (Student c : Planning.quietFirst(Planning.unseated(book, students), p.needs, book.block)) {
             if (g.full()) {
                 return;
             }
-            // Only students ready for the group's skill can join it: the cheap test first.
-            if (p.reach.eligible(c, book.block, focus) && p.rules.accepts(book, g, c)) {
+            if (p.reach.eligible(c, book.block, skill) && p.rules.accepts(book, g, c)) { // the cheap test first
                 book.seat(g, c);
-                focus = p.focus.sharedFocus(g, g.members);
             }
         }
     }

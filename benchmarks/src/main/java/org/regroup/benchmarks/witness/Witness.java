@@ -18,9 +18,10 @@ import org.regroup.domain.plan.Plan;
  *
  * <p>Block by block in day order, seat first: admin-required requests and the trips planned for them; then (skill
  * blocks) 1:1 time and staff-led groups for the students owed them, kept only while no seat is lost unless the need
- * is urgent; supervised practice for everyone else; groups filled to their minimum size; the catch-all last. Where a
- * student cannot be seated without breaking a rule, they are left unplaced. Deterministic: every order comes from the
- * problem's lists.
+ * is due; supervised practice for everyone else; groups filled to their minimum size; the catch-all last. Where a
+ * student cannot be seated without breaking a rule, they are left unplaced. The day is planned twice, needs due only
+ * at their last chance and needs spread over the day ({@link Needs.Policy}), and the plan that meets more needs (then
+ * places more students) is kept. Deterministic: every order comes from the problem's lists.
  */
 public final class Witness {
 
@@ -34,7 +35,29 @@ public final class Witness {
     }
 
     public static Result plan(DayProblem problem) {
-        Planning p = new Planning(problem);
+        Result best = null;
+        for (Needs.Policy policy : Needs.Policy.values()) {
+            Result r = plan(problem, policy);
+            if (best == null || shortfalls(r) < shortfalls(best) || shortfalls(r) == shortfalls(best)
+                    && unplaced(r) < unplaced(best)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** Admin-required requests and accommodations the witness could not meet: each breaks a hard rule. */
+    private static int shortfalls(Result r) {
+        return (int) r.facts().get("accommodationsNotMet") + (int) r.facts().get("requestsNotHonoured");
+    }
+
+    private static int unplaced(Result r) {
+        return (int) r.facts().get("unplacedStudentBlocks");
+    }
+
+    /** The day planned block by block with one policy for needs. */
+    static Result plan(DayProblem problem, Needs.Policy policy) {
+        Planning p = new Planning(problem, policy);
         RequiredSeats required = new RequiredSeats(p);
         SkillBlock skills = new SkillBlock(p);
         GroupBlock groups = new GroupBlock(p);
@@ -83,6 +106,7 @@ public final class Witness {
                 notHonoured++;
             }
         }
+        facts.put("needsPolicy", p.needs.policy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         facts.put("groups", groups);
         facts.put("unplacedStudentBlocks", unplaced);
         facts.put("accommodationsNotMet", notMet);

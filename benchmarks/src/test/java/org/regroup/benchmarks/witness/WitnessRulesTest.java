@@ -92,6 +92,17 @@ class WitnessRulesTest {
         assertThat(byStatus.get(Status.CATCH_ALL)).containsExactly("S02");
     }
 
+    @Test
+    void needsAreSpreadOverTheDayWhenTheLastBlockCannotMeetThemAll() {
+        // One teacher, who may teach small groups (12) or supervise practice (15); seats for exactly everyone in
+        // practice; S01 and S02 each owed a staff-led block, on skills they do not share. Waiting for the last block
+        // (a group costs seats before) meets one of them there; spreading meets both, at the cost of seats.
+        WitnessDaysTest.Scored s = scored("needs-crowd-the-last-block.json");
+        assertThat(s.kpis().staffLedDelivered()).isEqualTo(2);
+        assertThat(s.facts()).containsEntry("needsPolicy", "spread");
+        assertThat(s.kpis().placedShare()).isLessThan(1.0);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private static WitnessDaysTest.Scored scored(String resource) {
