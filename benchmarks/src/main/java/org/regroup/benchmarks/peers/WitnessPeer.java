@@ -14,6 +14,11 @@ import org.regroup.solver.model.DayPlan;
 public final class WitnessPeer implements Peer {
 
     @Override
+    public boolean deterministic() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return Witness.NAME;
     }
