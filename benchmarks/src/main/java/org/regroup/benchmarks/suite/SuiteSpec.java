@@ -38,8 +38,9 @@ public record SuiteSpec(String name, List<String> datasets, List<String> solvers
         solvers = List.copyOf(solvers);
         seeds = List.copyOf(seeds);
         limits = List.copyOf(limits);
-        scalingStudents = List.copyOf(scalingStudents);
-        benchmarkerDays = List.copyOf(benchmarkerDays);
+        // Empty lists are left out of the written JSON (the shapes suite has no scaling series and no Benchmarker).
+        scalingStudents = scalingStudents == null ? List.of() : List.copyOf(scalingStudents);
+        benchmarkerDays = benchmarkerDays == null ? List.of() : List.copyOf(benchmarkerDays);
     }
 
     /** A few minutes: every solver once on small and medium at 10 s, two scaling points, the Benchmarker on small. */
