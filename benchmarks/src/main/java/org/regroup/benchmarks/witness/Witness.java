@@ -19,9 +19,10 @@ import org.regroup.domain.plan.Plan;
  * <p>Block by block in day order, seat first: admin-required requests and the trips planned for them; then (skill
  * blocks) 1:1 time and staff-led groups for the students owed them, kept only while no seat is lost unless the need
  * is due; supervised practice for everyone else; groups filled to their minimum size; the catch-all last. Where a
- * student cannot be seated without breaking a rule, they are left unplaced. The day is planned twice, needs due only
- * at their last chance and needs spread over the day ({@link Needs.Policy}), and the plan that meets more needs (then
- * places more students) is kept. Deterministic: every order comes from the problem's lists.
+ * student cannot be seated without breaking a rule, they are left unplaced. The day is planned with needs due only at
+ * their last chance, and unless that plan meets every need and places everyone, again with needs spread over the day
+ * ({@link Needs.Policy}); the plan that meets more needs (then places more students) is kept. Deterministic: every
+ * order comes from the problem's lists.
  */
 public final class Witness {
 
@@ -41,6 +42,9 @@ public final class Witness {
             if (best == null || shortfalls(r) < shortfalls(best) || shortfalls(r) == shortfalls(best)
                     && unplaced(r) < unplaced(best)) {
                 best = r;
+            }
+            if (shortfalls(best) == 0 && unplaced(best) == 0) {
+                break; // nothing left to gain
             }
         }
         return best;
