@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + "the same days, scores every plan with the same rules and KPIs, and writes <suite>.json and a "
                 + "Markdown report with plots.", "quick: a few minutes; full: about half an hour (the record in "
                 + "docs/benchmarks.md); shapes: every day in datasets/shapes/ with Regroup, the witness and greedy, "
-                + "three seeds at 30 s (about 5 minutes a shape)."},
+                + "three seeds at 30 s (about 2 minutes a shape)."},
         exitCodeOnInvalidInput = 2)
 public final class BenchCommand implements Callable<Integer> {
 
