@@ -147,12 +147,12 @@ final class SkillBlock {
     }
 
     /**
-     * Keeps the new group if its need is urgent or if no student more is left without a seat for it; else undoes it.
+     * Keeps the new group if its need is due or if no student more is left without a seat for it; else undoes it.
      * Returns the block's seatless count from now on.
      */
-    private int keepIfNoSeatLost(BlockBook book, Group g, List<Student> students, int seatlessBefore, boolean urgent) {
+    private int keepIfNoSeatLost(BlockBook book, Group g, List<Student> students, int seatlessBefore, boolean due) {
         int seatlessAfter = practice.seatless(book, students);
-        if (urgent || seatlessAfter <= seatlessBefore) {
+        if (due || seatlessAfter <= seatlessBefore) {
             return seatlessAfter;
         }
         new ArrayList<>(g.members).forEach(book::unseat); // the last one closes the group
