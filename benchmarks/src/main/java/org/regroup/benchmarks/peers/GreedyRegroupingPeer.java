@@ -55,6 +55,11 @@ public final class GreedyRegroupingPeer implements Peer {
     static final boolean BEST_FIT = true;
 
     @Override
+    public boolean deterministic() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -27,6 +27,11 @@ public interface Peer {
      */
     PeerRun run(DayProblem problem, DayPlan day, Duration timeLimit, long seed);
 
+    /** Plans the same day the same way whatever the seed: the suite then runs it once per day, not once per seed. */
+    default boolean deterministic() {
+        return false;
+    }
+
     /** The JVM heap option a run of this peer needs when the suite's default is too small; null: the default. */
     default String jvmHeap() {
         return null;

@@ -21,7 +21,7 @@ import org.regroup.solver.output.PlanImporter;
  * onto a freshly built day ({@link PlanImporter}) and scored with Regroup's rules and KPIs.
  *
  * <p>Usage: {@code java -cp benchmarks/target/regroup-benchmarks.jar org.regroup.benchmarks.peers.PeerMain
- * [--peer static-tracking|greedy] DAY.json...}
+ * [--peer static-tracking|greedy|witness] DAY.json...}
  */
 public final class PeerMain {
 
@@ -34,7 +34,7 @@ public final class PeerMain {
     }
 
     public static List<Peer> peers() {
-        return List.of(new StaticTrackingPeer(), new GreedyRegroupingPeer());
+        return List.of(new StaticTrackingPeer(), new GreedyRegroupingPeer(), new WitnessPeer());
     }
 
     public static void main(String[] args) {
@@ -49,7 +49,7 @@ public final class PeerMain {
             }
         }
         if (days.isEmpty() || peers.isEmpty()) {
-            System.err.println("usage: PeerMain [--peer static-tracking|greedy] DAY.json...");
+            System.err.println("usage: PeerMain [--peer static-tracking|greedy|witness] DAY.json...");
             System.exit(2);
         }
         System.out.println("| day | peer | score | placed | goal skills | staff-led got/needed | unmet accomm. "

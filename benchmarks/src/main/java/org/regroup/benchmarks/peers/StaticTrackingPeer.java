@@ -81,6 +81,11 @@ public final class StaticTrackingPeer implements Peer {
     }
 
     @Override
+    public boolean deterministic() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

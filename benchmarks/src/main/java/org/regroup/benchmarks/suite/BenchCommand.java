@@ -16,13 +16,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./regroup bench --suite quick|full}: runs the benchmark suite and writes
+ * {@code ./regroup bench --suite quick|full|shapes}: runs the benchmark suite and writes
  * {@code benchmarks/results/<suite>.json} and {@code <suite>.md} with its plots.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs Regroup against its peers (CP-SAT, greedy regrouping, static tracking) on the same days, "
-                + "scores every plan with the same rules and KPIs, and writes <suite>.json and a Markdown report "
-                + "with plots.", "quick: a few minutes; full: about half an hour (the record in docs/benchmarks.md)."},
+        description = {"Runs Regroup against its peers (CP-SAT, greedy regrouping, static tracking, the witness) on "
+                + "the same days, scores every plan with the same rules and KPIs, and writes <suite>.json and a "
+                + "Markdown report with plots.", "quick: a few minutes; full: about half an hour (the record in "
+                + "docs/benchmarks.md); shapes: every day in datasets/shapes/ with Regroup, the witness and greedy, "
+                + "three seeds at 30 s (about 2 minutes a shape)."},
         exitCodeOnInvalidInput = 2)
 public final class BenchCommand implements Callable<Integer> {
 
@@ -31,7 +33,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--suite", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE})")
+    @Option(names = "--suite", defaultValue = "quick", description = "quick, full or shapes (default: "
+            + "${DEFAULT-VALUE})")
     String suite;
 
     @Option(names = "--limits", split = ",", paramLabel = "SECONDS",
@@ -45,9 +48,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "regroup, regroup-late-acceptance, regroup-great-deluge, and the peers")
     List<String> solvers;
 
-    @Option(names = "--datasets-dir", paramLabel = "DIR", description = "Where the bundled days are (default: "
-            + "the project's datasets/)")
-    Path datasetsDir = Path.of(HOME, "datasets");
+    @Option(names = "--datasets-dir", paramLabel = "DIR", description = "Where the days are: the bundled days for "
+            + "quick and full (default: the project's datasets/), every *.json day for shapes (default: the "
+            + "project's datasets/shapes/)")
+    Path datasetsDir;
 
     @Option(names = "--out-dir", paramLabel = "DIR", description = "Where results go (default: the project's "
             + "benchmarks/results/)")
@@ -99,17 +103,23 @@ public final class BenchCommand implements Callable<Integer> {
         return thinned.withTargets(Targets.evaluate(thinned));
     }
 
-    private SuiteSpec suiteSpec() {
+    private SuiteSpec suiteSpec() throws IOException {
+        String suiteName = suite.toLowerCase(Locale.ROOT);
+        boolean shapes = suiteName.equals(SuiteSpec.SHAPES);
+        Path dir = datasetsDir != null ? datasetsDir
+                : shapes ? Path.of(HOME, "datasets", "shapes") : Path.of(HOME, "datasets");
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(spec.commandLine(), "--datasets-dir: no directory " + dir);
+        }
         SuiteSpec s;
         try {
-            s = SuiteSpec.named(suite.toLowerCase(Locale.ROOT));
+            s = shapes ? SuiteSpec.shapes(dir) : SuiteSpec.named(suiteName).withDatasetsDir(dir);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (!Files.isDirectory(datasetsDir)) {
-            throw new ParameterException(spec.commandLine(), "--datasets-dir: no directory " + datasetsDir);
+        if (s.datasets().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no *.json day in " + dir);
         }
-        s = s.withDatasetsDir(datasetsDir);
         for (String d : s.datasets()) {
             if (!Files.isRegularFile(Path.of(d))) {
                 throw new ParameterException(spec.commandLine(), "the suite needs " + d + ", which does not exist");

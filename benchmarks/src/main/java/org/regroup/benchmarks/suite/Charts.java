@@ -11,12 +11,15 @@ import java.util.Map;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -70,6 +73,23 @@ final class Charts {
                 new XYSeriesCollection(series), PlotOrientation.VERTICAL, false, false, false);
         ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
         style(chart);
+        write(chart, file);
+    }
+
+    /** Placed share (%) per shape, one bar per solver. */
+    static void placedShare(Map<String, Map<String, Double>> byShape, Path file) throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        byShape.forEach((shape, bySolver) -> bySolver.forEach((solver, share) -> data.addValue(share, solver, shape)));
+        JFreeChart chart = ChartFactory.createBarChart("Placed share of student-blocks (worst seed)", "shape",
+                "placed share (%)", data, PlotOrientation.VERTICAL, true, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        double lowest = byShape.values().stream().flatMap(m -> m.values().stream()).mapToDouble(d -> d).min()
+                .orElse(0);
+        plot.getRangeAxis().setRange(Math.max(0, Math.floor(lowest / 10) * 10 - 10), 100.5);
+        chart.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         write(chart, file);
     }
 

@@ -8,12 +8,13 @@ import org.regroup.benchmarks.cpsat.CpSatPeer;
 import org.regroup.benchmarks.peers.GreedyRegroupingPeer;
 import org.regroup.benchmarks.peers.Peer;
 import org.regroup.benchmarks.peers.StaticTrackingPeer;
+import org.regroup.benchmarks.peers.WitnessPeer;
 
 /** The peers Regroup is measured against, each made fresh per run. */
 final class PeerRegistry {
 
     private static final List<Supplier<Peer>> PEERS = List.of(CpSatPeer::new, GreedyRegroupingPeer::new,
-            StaticTrackingPeer::new);
+            StaticTrackingPeer::new, WitnessPeer::new);
 
     private PeerRegistry() {
     }

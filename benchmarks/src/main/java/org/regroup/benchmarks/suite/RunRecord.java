@@ -60,6 +60,15 @@ public record RunRecord(String dataset, int students, int staff, int spaces, int
         facts = facts == null ? Map.of() : Map.copyOf(facts);
     }
 
+    /** The record of a deterministic solver's run standing for another seed (its facts say which run it is). */
+    RunRecord asSeed(long otherSeed) {
+        Map<String, Object> noted = new java.util.LinkedHashMap<>(facts);
+        noted.put("sameRunAsSeed", seed);
+        return new RunRecord(dataset, students, staff, spaces, blocks, solver, otherSeed, limitSeconds, firstPlanSeconds,
+                firstFeasibleSeconds, checkpoints, timeline, scoreCalculationSpeed, peakHeapMiB, liveHeapMiB,
+                wallSeconds, noted, error);
+    }
+
     /** The checkpoint at {@code seconds}, or null when the run had no plan by then. */
     public Checkpoint at(double seconds) {
         return checkpoints.stream().filter(c -> c.atSeconds() == seconds).findFirst().orElse(null);

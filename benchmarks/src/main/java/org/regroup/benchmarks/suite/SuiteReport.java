@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Markdown report beside a suite's JSON ({@code <suite>.md}) with its SVG plots: the targets first, then per
- * day the median over seeds per solver, CP-SAT's own figures, the Benchmarker's, and the scaling series.
+ * The Markdown report beside a suite's JSON ({@code <suite>.md}) with its SVG plots: the targets first (for the shapes
+ * suite, then every shape side by side), then per day the median over seeds per solver, CP-SAT's own figures, the
+ * Benchmarker's, and the scaling series.
  */
 final class SuiteReport {
 
@@ -31,6 +32,9 @@ final class SuiteReport {
                 + "(Timefold) and KPI code. Medians over %d seed(s); scores compare hard, then medium, then soft.%n%n",
                 r.spec().seeds().size()));
         targets(r, md);
+        if (SuiteSpec.SHAPES.equals(r.suite())) {
+            ShapesReport.write(r, md, outDir);
+        }
         for (String day : r.spec().datasets().stream().map(Datasets::label).toList()) {
             day(r, day, md, outDir);
         }

@@ -15,6 +15,13 @@ public record SuiteResult(String suite, String command, String startedAt, double
         SuiteSpec spec, List<RunRecord> runs, List<RunRecord> scaling, BenchmarkerRun.Summary benchmarker,
         List<Target> targets) {
 
+    public SuiteResult {
+        // Empty lists are left out of the written JSON (the shapes suite has no scaling series).
+        runs = runs == null ? List.of() : runs;
+        scaling = scaling == null ? List.of() : scaling;
+        targets = targets == null ? List.of() : targets;
+    }
+
     SuiteResult withCommand(String newCommand) {
         return new SuiteResult(suite, newCommand, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
                 targets);

@@ -16,8 +16,8 @@ import org.regroup.solver.solve.LocalSearchVariant;
 
 /**
  * Runs a suite one run at a time (the machine's cores belong to the run), each in a fresh JVM ({@link RunOne}),
- * prints progress, and collects the records. A run that fails or overruns is recorded with its error; the suite
- * goes on.
+ * prints progress, and collects the records. A deterministic peer runs once per day; its record stands for every
+ * seed. A run that fails or overruns is recorded with its error; the suite goes on.
  */
 public final class SuiteRunner {
 
@@ -42,13 +42,20 @@ public final class SuiteRunner {
         String limits = spec.limits().stream().map(SuiteRunner::plain).collect(Collectors.joining(","));
         for (String dataset : spec.datasets()) {
             for (String solver : spec.solvers()) {
+                RunRecord first = null;
                 for (long seed : spec.seeds()) {
                     n++;
                     progress.printf(Locale.ROOT, "[%d/%d] %s × %s, seed %d, %s s … ", n, total,
                             Datasets.label(dataset), solver, seed, plain(spec.longestLimit()));
                     progress.flush();
+                    if (first != null && deterministic(solver)) {
+                        runs.add(first.asSeed(seed));
+                        progress.println("deterministic: the run of seed " + first.seed());
+                        continue;
+                    }
                     RunRecord r = child(dataset, solver, seed, limits, SuiteSpec.heapFor(solver), spec.longestLimit());
                     runs.add(r);
+                    first = first == null ? r : first;
                     progress.println(summary(r));
                 }
             }
@@ -125,6 +132,11 @@ public final class SuiteRunner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(4), e);
         }
+    }
+
+    /** A peer that plans the same whatever the seed is run once per day; its record stands for every seed. */
+    private static boolean deterministic(String solver) {
+        return Contenders.peer(solver).map(org.regroup.benchmarks.peers.Peer::deterministic).orElse(false);
     }
 
     private static String javaBinary() {

@@ -1,11 +1,15 @@
 package org.regroup.benchmarks.suite;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What a suite runs: every dataset × solver × seed for the longest time limit (the shorter limits are read from the
  * same run), a scaling series of generated schools, and Regroup's local-search variants through Timefold's
- * Benchmarker.
+ * Benchmarker (the last two may be empty, as in the shapes suite).
  *
  * @param datasets         day-problem files
  * @param solvers          names from {@link Contenders}
@@ -19,6 +23,8 @@ public record SuiteSpec(String name, List<String> datasets, List<String> solvers
         List<Double> limits, List<Integer> scalingStudents, double scalingLimit, List<String> benchmarkerDays,
         double benchmarkerLimit) {
 
+    /** The suite of school shapes (its days are found at run time). */
+    public static final String SHAPES = "shapes";
     /** Heap of each dataset run's JVM. */
     public static final String RUN_HEAP = "-Xmx2g";
     /** Heap of each scaling run's JVM: the bound for 3,000 students. */
@@ -32,8 +38,9 @@ public record SuiteSpec(String name, List<String> datasets, List<String> solvers
         solvers = List.copyOf(solvers);
         seeds = List.copyOf(seeds);
         limits = List.copyOf(limits);
-        scalingStudents = List.copyOf(scalingStudents);
-        benchmarkerDays = List.copyOf(benchmarkerDays);
+        // Empty lists are left out of the written JSON (the shapes suite has no scaling series and no Benchmarker).
+        scalingStudents = scalingStudents == null ? List.of() : List.copyOf(scalingStudents);
+        benchmarkerDays = benchmarkerDays == null ? List.of() : List.copyOf(benchmarkerDays);
     }
 
     /** A few minutes: every solver once on small and medium at 10 s, two scaling points, the Benchmarker on small. */
@@ -50,11 +57,26 @@ public record SuiteSpec(String name, List<String> datasets, List<String> solvers
                 List.of("datasets/medium.json", "datasets/large.json"), 30);
     }
 
+    /**
+     * Every school shape in {@code dir} (each {@code *.json} there, found at run time, by file name) with Regroup, the
+     * witness and the greedy peer, seeds 1, 2, 3, 30 s: is Regroup never worse than the witness or greedy? No scaling
+     * series, no Benchmarker.
+     */
+    public static SuiteSpec shapes(Path dir) throws IOException {
+        List<String> days;
+        try (Stream<Path> files = Files.list(dir)) {
+            days = files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
+                    .map(Path::toString).sorted().toList();
+        }
+        return new SuiteSpec(SHAPES, days, List.of(Contenders.REGROUP, "witness", "greedy"), List.of(1L, 2L, 3L),
+                List.of(30.0), List.of(), 0, List.of(), 0);
+    }
+
     public static SuiteSpec named(String name) {
         return switch (name) {
             case "quick" -> quick();
             case "full" -> full();
-            default -> throw new IllegalArgumentException("--suite must be quick or full, was '" + name + "'");
+            default -> throw new IllegalArgumentException("--suite must be quick, full or shapes, was '" + name + "'");
         };
     }
 
@@ -74,9 +96,8 @@ public record SuiteSpec(String name, List<String> datasets, List<String> solvers
     }
 
     /** The same suite reading its days (by file name) from {@code dir}. */
-    public SuiteSpec withDatasetsDir(java.nio.file.Path dir) {
-        java.util.function.UnaryOperator<String> in = d -> dir.resolve(java.nio.file.Path.of(d).getFileName())
-                .toString();
+    public SuiteSpec withDatasetsDir(Path dir) {
+        java.util.function.UnaryOperator<String> in = d -> dir.resolve(Path.of(d).getFileName()).toString();
         return new SuiteSpec(name, datasets.stream().map(in).toList(), solvers, seeds, limits, scalingStudents,
                 scalingLimit, benchmarkerDays.stream().map(in).toList(), benchmarkerLimit);
     }
