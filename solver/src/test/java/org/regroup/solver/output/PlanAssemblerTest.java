@@ -133,7 +133,8 @@ class PlanAssemblerTest {
     @Test
     void scoreFeasibilityAndKpisAreTheDays() {
         assertThat(handPlan.score()).isEqualTo(hand.getScore().toString());
-        assertThat(handPlan.feasible()).isFalse().isEqualTo(hand.getScore().isFeasible());
+        // S10's staff-led blocks owed and S11 unplaced are medium: nothing hard, so feasible, not workable
+        assertThat(handPlan.feasible()).isTrue().isEqualTo(hand.getScore().isFeasible());
         assertThat(handPlan.kpis()).isEqualTo(KpiCalculator.compute(hand));
         assertThat(solvedPlan.score()).isEqualTo(solved.getScore().toString());
         assertThat(solvedPlan.feasible()).isTrue().isEqualTo(solved.getScore().isFeasible());
@@ -149,7 +150,7 @@ class PlanAssemblerTest {
         // S11, unplaced in B1, is under unplaced.
         assertThat(handPlan.violations()).extracting(Violation::rule, Violation::level, Violation::sessions,
                 Violation::staff, Violation::spaces, Violation::students).containsExactly(
-                        tuple(Rules.STAFF_LED_MINIMUM, Violation.Level.HARD, List.of(), List.of(), List.of(),
+                        tuple(Rules.STAFF_LED_MINIMUM, Violation.Level.MEDIUM, List.of(), List.of(), List.of(),
                                 List.of("S10")),
                         tuple(Rules.GROUP_UNDER_MINIMUM, Violation.Level.MEDIUM, List.of("A1@B1"), List.of("A1"),
                                 List.of("Q1"), List.of("S07")));
