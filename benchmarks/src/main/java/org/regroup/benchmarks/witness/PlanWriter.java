@@ -53,8 +53,9 @@ final class PlanWriter {
             }
             days.add(new StudentDay(s.id(), entries));
         }
+        // workable and violations are the yardstick's to say (PlanScorer scores every peer's plan)
         return new Plan(Plan.FORMAT, Plan.VERSION, p.facts.problem.id(), p.facts.problem.date(), null, feasible,
-                new WitnessKpis(p, books).compute(), blocks, days, unplaced);
+                null, new WitnessKpis(p, books).compute(), blocks, days, unplaced, List.of());
     }
 
     private SessionPlan session(Group g) {

@@ -530,10 +530,12 @@ final class SkillGroups {
             return null;
         }
         List<Placement> takers = block.waiting().stream()
-                .filter(p -> p.getCandidates().contains(slot) && mayUse(p, mode)
-                        && (!quietOnly || p.getLearner().isQuietSpace()))
+                .filter(p -> p.getCandidates().contains(slot) && mayUse(p, mode))
                 .toList();
-        if (takers.isEmpty()) {
+        // The quiet pass opens a group for the students who need quiet, then fills it like any other: its room is
+        // chosen for the whole group (an aide who can take 35 is not spent on a quiet room of 7 when the library is
+        // quiet too).
+        if (takers.isEmpty() || quietOnly && takers.stream().noneMatch(p -> p.getLearner().isQuietSpace())) {
             return null;
         }
         int size = Math.min(takers.size(), BlockBuilder.capOf(slot, mode));
