@@ -23,6 +23,7 @@ final class AdvisoryGroups {
     }
 
     void run() {
+        quietGroups();
         Map<Adult, List<Placement>> byAdvisor = new java.util.LinkedHashMap<>();
         for (Placement p : block.waiting()) {
             if (p.getLearner().getAdvisor() != null) {
@@ -69,6 +70,55 @@ final class AdvisoryGroups {
         }
     }
 
+    /**
+     * Students who need quiet first: quiet rooms are few, and an advisory group is bigger than most of them. The
+     * advisors with the most advisees who need quiet take the quiet rooms (an aide when no advisor is free), and their
+     * groups take every student who needs quiet, theirs first, then their own other advisees while seats are left.
+     * Before, each advisor's whole group looked for a quiet room; once the rooms were spent, the rest of the students
+     * who needed quiet had nowhere to be.
+     */
+    private void quietGroups() {
+        List<Placement> quiet = new ArrayList<>();
+        for (Placement p : block.waiting()) {
+            if (p.getLearner().isQuietSpace()) {
+                quiet.add(p);
+            }
+        }
+        while (!quiet.isEmpty()) {
+            Session slot = null;
+            long most = -1;
+            for (Session s : block.closedSlots()) {
+                long own = quiet.stream().filter(p -> p.getLearner().getAdvisor() == s.getAdult()).count();
+                if (own > most && quiet.stream().anyMatch(p -> p.getCandidates().contains(s))) {
+                    most = own;
+                    slot = s;
+                }
+            }
+            if (slot == null) {
+                return;
+            }
+            Mode mode = DayConstructor.preferredMode(slot);
+            Room room = block.rooms().roomiest(slot, mode, true);
+            if (room == null) {
+                return;
+            }
+            Session chosen = slot;
+            Group g = block.openGroup(slot, mode, room);
+            List<Placement> order = new ArrayList<>(quiet);
+            order.sort(Comparator.comparingInt((Placement p) -> p.getLearner().getAdvisor() == chosen.getAdult() ? 0 : 1));
+            for (Placement p : order) {
+                if (p.getCandidates().contains(slot) && block.join(g, p)) {
+                    quiet.remove(p);
+                }
+            }
+            for (Placement p : List.copyOf(block.waiting())) {
+                if (p.getLearner().getAdvisor() == slot.getAdult() && p.getCandidates().contains(slot)) {
+                    block.join(g, p);
+                }
+            }
+        }
+    }
+
     private static boolean needsQuiet(List<Placement> students) {
         return students != null && students.stream().anyMatch(p -> p.getLearner().isQuietSpace());
     }
@@ -86,6 +136,11 @@ final class AdvisoryGroups {
         boolean quiet = fitting.stream().anyMatch(p -> p.getLearner().isQuietSpace());
         Room room = block.rooms().pick(slot, mode, Math.min(fitting.size(), mode.getMaxSize()), quiet,
                 block.state().lastRoom.get(slot.getAdult()));
+        if (room == null && quiet) {
+            // A quiet room too small for the whole group still takes those who need quiet, with as many others as
+            // fit; the rest join other groups (before, the group went to a noisy room and left them without one).
+            room = block.rooms().roomiest(slot, mode, true);
+        }
         if (room == null) {
             room = block.rooms().pick(slot, mode, Math.min(fitting.size(), mode.getMaxSize()), false, null);
         }
@@ -93,7 +148,9 @@ final class AdvisoryGroups {
             return;
         }
         Group g = block.openGroup(slot, mode, room);
-        for (Placement p : fitting) {
+        List<Placement> quietFirst = new ArrayList<>(fitting);
+        quietFirst.sort(Comparator.comparingInt((Placement p) -> p.getLearner().isQuietSpace() ? 0 : 1));
+        for (Placement p : quietFirst) {
             if ((!p.getLearner().isQuietSpace() || room.isQuiet()) && block.join(g, p)) {
                 students.remove(p);
             }

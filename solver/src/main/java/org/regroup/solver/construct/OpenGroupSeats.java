@@ -30,6 +30,19 @@ final class OpenGroupSeats {
     }
 
     void seat() {
+        seat(false);
+    }
+
+    /**
+     * The block's last word, once its builder has opened every group it will: students still without a seat take
+     * any running group that suits them, or one whose member can move to make room (a student kept apart from
+     * everyone in the practice group with a seat, say), staff-led time or not.
+     */
+    void seatAnywhere() {
+        seat(true);
+    }
+
+    private void seat(boolean anywhere) {
         List<Placement> students = block.waiting().stream()
                 .sorted(Comparator.comparingInt((Placement p) -> p.getCandidates().size())
                         .thenComparingInt(p -> p.getLearner().getIndex()))
@@ -49,7 +62,10 @@ final class OpenGroupSeats {
             if (!seated && owed) {
                 seated = makeRoom(p, true);
             }
-            if (!seated && best == null) {
+            if (!seated && anywhere && best != null) {
+                seated = block.join(best, p);
+            }
+            if (!seated && (best == null || anywhere)) {
                 makeRoom(p, false);
             }
             // Still owed staff-led time while only groups without an adult leading have a seat: they wait for the

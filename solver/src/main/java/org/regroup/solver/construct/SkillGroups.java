@@ -54,6 +54,9 @@ final class SkillGroups {
             block.restore(start);
             buildAroundGoals();
         }
+        if (!block.waiting().isEmpty()) {
+            new OpenGroupSeats(block).seatAnywhere();
+        }
     }
 
     /**
