@@ -39,8 +39,6 @@ class PeersTest {
     /** Hard rules static tracking may break: it teaches whole classes, ready or not, in the room the class has. */
     static final Set<String> TRACKING_MAY_BREAK = Set.of(Rules.SKILL_NOT_READY, Rules.SKILL_TOO_ADVANCED,
             Rules.STAFF_NOT_QUALIFIED, Rules.QUIET_SPACE);
-    /** Hard rules greedy may break: it never looks ahead, so a late student can run short of staff-led blocks. */
-    static final Set<String> GREEDY_MAY_BREAK = Set.of(Rules.STAFF_LED_MINIMUM);
 
     private static final Map<String, DayProblem> PROBLEMS = new ConcurrentHashMap<>();
 
@@ -148,7 +146,9 @@ class PeersTest {
         Plan[] plan = new Plan[1];
         DayPlan day = planAndScore(new GreedyRegroupingPeer(), dataset, plan);
         everyStudentBlockAccountedFor(day, plan[0]);
-        assertThat(hardBroken(day).keySet()).isSubsetOf(GREEDY_MAY_BREAK);
+        // No hard rule: it never looks ahead, so a late student can run short of staff-led blocks, but that is time
+        // owed (medium), not a rule broken.
+        assertThat(hardBroken(day)).isEmpty();
         int skillGroups = 0;
         for (Session s : day.getSessions()) {
             if (!s.isOpen()) {

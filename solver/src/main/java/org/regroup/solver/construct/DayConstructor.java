@@ -282,7 +282,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                     held.add(s);
                     continue;
                 }
-                Group g = new Group(s, s.getMode(), s.getRoom(), s.isFixed() ? s.groupCap() : capOf(s, s.getMode()));
+                Group g = new Group(s, s.getMode(), s.getRoom(), s.capIn(s.getMode()));
                 g.focus = GroupSummary.of(s).getFocus();
                 open.put(s, g);
                 rooms.take(s.getRoom(), 0);
@@ -354,7 +354,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         }
 
         Group openGroup(Session s, Mode mode, org.regroup.solver.model.Room room) {
-            Group g = new Group(s, mode, room, Math.min(capOf(s, mode), rooms.freeSeats(room)));
+            Group g = new Group(s, mode, room, Math.min(s.capIn(mode), rooms.freeSeats(room)));
             open.put(s, g);
             rooms.take(room, 0);
             if (s.getAdult() != null && !s.isCatchAll()) {
@@ -362,14 +362,6 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                 state.lastRoom.put(s.getAdult(), room);
             }
             return g;
-        }
-
-        static int capOf(Session s, Mode mode) {
-            int cap = mode.getMaxSize();
-            if (s.getAdult() != null && !s.isCatchAll()) {
-                cap = Math.min(cap, Math.min(s.getAdult().getMaxStudents(), mode.getStudentsPerAdult()));
-            }
-            return cap;
         }
 
         boolean join(Group g, Placement p) {

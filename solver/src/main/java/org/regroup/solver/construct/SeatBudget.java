@@ -77,7 +77,7 @@ final class SeatBudget {
         for (Session s : slots) {
             for (Mode m : modes) {
                 if (s.getAllowedModes().contains(m)) {
-                    cheapest = Math.min(cheapest, biggestPractice(s) - BlockBuilder.capOf(s, m));
+                    cheapest = Math.min(cheapest, biggestPractice(s) - s.capIn(m));
                 }
             }
         }
@@ -109,7 +109,7 @@ final class SeatBudget {
             u[0]++;
             u[1] += members.size();
             if (!mode.isSharedFocus()) {
-                freeByRoom.merge(room, Math.max(0, BlockBuilder.capOf(opening, mode) - members.size()),
+                freeByRoom.merge(room, Math.max(0, opening.capIn(mode) - members.size()),
                         Integer::sum);
             }
         }
@@ -145,7 +145,7 @@ final class SeatBudget {
             if (m.isSharedFocus() || !m.serves(block.period().getKind().focusKind())) {
                 continue;
             }
-            int cap = BlockBuilder.capOf(s, m);
+            int cap = s.capIn(m);
             for (Room r : s.getAllowedRooms()) {
                 if ((quietRoom && !r.isQuiet()) || !r.hasAll(m.getRequiredFeatures()) || r.isOffSite() != m.isOffSite()
                         || !r.isAvailableIn(block.period()) || groups(r, rooms) >= r.getMaxGroups()) {
@@ -195,7 +195,7 @@ final class SeatBudget {
         int best = 0;
         for (Mode m : s.getAllowedModes()) {
             if (!m.isSharedFocus()) {
-                best = Math.max(best, BlockBuilder.capOf(s, m));
+                best = Math.max(best, s.capIn(m));
             }
         }
         return best;

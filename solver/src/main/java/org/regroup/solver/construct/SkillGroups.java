@@ -212,7 +212,7 @@ final class SkillGroups {
             double bestScore = 0;
             for (Session s : slots) {
                 Mode mode = DayConstructor.mode(s, ModalityCatalog.SMALL_GROUP);
-                int cap = BlockBuilder.capOf(s, mode);
+                int cap = s.capIn(mode);
                 for (Map.Entry<Focus, double[]> e : tally.entrySet()) {
                     double[] t = e.getValue();
                     if (t[0] < mode.getMinSize() || !e.getKey().runsIn(mode) || !s.getAdult().isQualifiedFor(e.getKey())) {
@@ -322,7 +322,7 @@ final class SkillGroups {
                     int cap = 0;
                     for (Session s : slots) {
                         Mode m = DayConstructor.mode(s, mode.getId());
-                        int c = m == null ? 0 : BlockBuilder.capOf(s, m);
+                        int c = m == null ? 0 : s.capIn(m);
                         if (c > cap && focus.runsIn(m) && s.getAdult().isQualifiedFor(focus)) {
                             slot = s;
                             cap = c;
@@ -363,7 +363,7 @@ final class SkillGroups {
             Group g = openWith(bestSlot, mode, bestFocus, bestMembers);
             if (g == null) {
                 List<Placement> fuller = new ArrayList<>(bestMembers);
-                int cap = BlockBuilder.capOf(bestSlot, mode);
+                int cap = bestSlot.capIn(mode);
                 for (Placement p : ranked.get(bestMode).get(bestFocus)) {
                     if (fuller.size() >= cap) {
                         break;
@@ -430,7 +430,7 @@ final class SkillGroups {
     /** Opens a small group on {@code focus}: the most urgent waiting students, then a room that fits them. */
     private Group open(Session slot, Focus focus, List<Placement> candidates) {
         Mode mode = DayConstructor.mode(slot, ModalityCatalog.SMALL_GROUP);
-        int cap = BlockBuilder.capOf(slot, mode);
+        int cap = slot.capIn(mode);
         List<Placement> chosen = new ArrayList<>();
         candidates.stream()
                 .filter(p -> block.waiting().contains(p) && p.getCandidates().contains(slot))
@@ -541,7 +541,7 @@ final class SkillGroups {
         if (takers.isEmpty() || quietOnly && takers.stream().noneMatch(p -> p.getLearner().isQuietSpace())) {
             return null;
         }
-        int size = Math.min(takers.size(), BlockBuilder.capOf(slot, mode));
+        int size = Math.min(takers.size(), slot.capIn(mode));
         boolean quiet = quietOnly || takers.stream().limit(size).anyMatch(p -> p.getLearner().isQuietSpace());
         // A room for the whole group if there is one; else the roomiest left (the group is cut to the room).
         Room room = null;
@@ -557,7 +557,7 @@ final class SkillGroups {
         if (room == null) {
             return null;
         }
-        int cap = Math.min(BlockBuilder.capOf(slot, mode), block.rooms().freeSeats(room));
+        int cap = Math.min(slot.capIn(mode), block.rooms().freeSeats(room));
         List<Placement> joiners = new ArrayList<>();
         for (Placement p : block.waiting().stream().filter(p -> p.getCandidates().contains(slot) && mayUse(p, mode))
                 .sorted(Comparator.comparingInt((Placement p) -> p.getLearner().isQuietSpace() ? 0 : 1)).toList()) {

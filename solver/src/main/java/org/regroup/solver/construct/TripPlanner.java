@@ -121,7 +121,7 @@ final class TripPlanner {
                     if (travel.isEmpty()) {
                         continue; // travel fits between the blocks: the builder plans the trip in its block
                     }
-                    int cap = Math.min(DayConstructor.BlockBuilder.capOf(slot, mode), site.getCapacity());
+                    int cap = Math.min(slot.capIn(mode), site.getCapacity());
                     List<Placement> students = students(asks, slot, period, cap, placements, going);
                     if (students.size() < mode.getMinSize()) {
                         continue;

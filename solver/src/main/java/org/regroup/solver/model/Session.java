@@ -201,6 +201,18 @@ public class Session {
         return fit == null ? null : fit.focus();
     }
 
+    /**
+     * Most students the session could take in {@code mode}: a catch-all's capacity; else the modality's maximum, its
+     * students per adult and the adult's own cap.
+     */
+    public int capIn(Mode mode) {
+        if (catchAll) {
+            return sizeCap;
+        }
+        int cap = mode.getMaxSize();
+        return adult == null ? cap : Math.min(cap, Math.min(adult.getMaxStudents(), mode.getStudentsPerAdult()));
+    }
+
     /** Most students the group may hold: a catch-all's capacity, else its modality's maximum. */
     public int groupCap() {
         return catchAll ? sizeCap : mode.getMaxSize();

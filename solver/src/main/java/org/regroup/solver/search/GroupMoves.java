@@ -150,7 +150,7 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         if (room == null) {
             return null;
         }
-        int cap = Math.min(capOf(slot, mode), block.freeSeats(room));
+        int cap = Math.min(slot.capIn(mode), block.freeSeats(room));
         if (cap < mode.getMinSize()) {
             return null;
         }
@@ -228,14 +228,14 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         }
         Room room = group.getRoom();
         int members = group.getPlacements().size();
-        if (room == null || !suits(room, mode) || block.freeSeats(room) + members < Math.min(members, capOf(group, mode))) {
-            room = block.freeRoom(group, mode, Math.min(members, capOf(group, mode)), anyQuiet(group), random);
+        if (room == null || !suits(room, mode) || block.freeSeats(room) + members < Math.min(members, group.capIn(mode))) {
+            room = block.freeRoom(group, mode, Math.min(members, group.capIn(mode)), anyQuiet(group), random);
             if (room == null) {
                 return null;
             }
         }
         int seats = room == group.getRoom() ? block.freeSeats(room) + members : block.freeSeats(room);
-        int cap = Math.min(capOf(group, mode), seats);
+        int cap = Math.min(group.capIn(mode), seats);
         Focus focus = mode.isSharedFocus() ? commonFocus(group, mode) : null;
         if (mode.isSharedFocus() && focus == null) {
             return null;
@@ -362,14 +362,6 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         return r.hasAll(mode.getRequiredFeatures()) && r.isOffSite() == mode.isOffSite();
     }
 
-    static int capOf(Session s, Mode mode) {
-        int cap = mode.getMaxSize();
-        if (s.getAdult() != null && !s.isCatchAll()) {
-            cap = Math.min(cap, Math.min(s.getAdult().getMaxStudents(), mode.getStudentsPerAdult()));
-        }
-        return s.isCatchAll() ? s.getSizeCap() : cap;
-    }
-
     /** One block as it stands: its sessions, and how full its rooms are. */
     private final class Block {
         final Period period;
@@ -427,7 +419,7 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
                     List<Learner> extra = joined.getOrDefault(t, List.of());
                     int size = t.getPlacements().size() + extra.size();
                     Focus focus = t.isCatchAll() || !t.getMode().isSharedFocus() ? null : t.getSummary().getFocus();
-                    if (size < capOf(t, t.getMode()) && size < t.adultCap()
+                    if (size < t.capIn(t.getMode()) && size < t.adultCap()
                             && freeSeats(t.getRoom()) - added.getOrDefault(t.getRoom(), 0) > 0
                             && fits(p, t, t.getMode(), t.getRoom(), focus)
                             && (t.getMode().isSharedFocus() && !t.isCatchAll() || !p.getLearner().options(period).isEmpty())
