@@ -44,13 +44,17 @@ final class SolveCommand implements Callable<Integer> {
             description = "Stop earlier once the best plan has not improved for this long.")
     Duration unimprovedLimit;
 
+    @Option(names = "--step-limit", paramLabel = "N", description = "Stop local search after N steps: with --seed, "
+            + "the same plan on any machine, however busy (--time-limit still applies).")
+    Integer stepLimit;
+
     @Option(names = "--out", paramLabel = "PLAN", description = "Where to write the plan (default: NAME.plan.json "
             + "in the current directory).")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed: the same seed and input follow the same "
-            + "search (what is reached by a time limit still depends on the machine's speed); adds self-checks at "
-            + "the end of each phase.")
+            + "search (what is reached by a time limit still depends on the machine's speed, by --step-limit it does "
+            + "not); adds self-checks at the end of each phase.")
     Long seed;
 
     @Option(names = "--explain", paramLabel = "STUDENT[@BLOCK]",
@@ -72,6 +76,9 @@ final class SolveCommand implements Callable<Integer> {
                     + "elsewhere, e.g. --out " + defaultPlanPath(file));
         }
 
+        if (stepLimit != null && stepLimit < 0) {
+            throw new ErrorReporter.UserError("--step-limit must be 0 or more, was " + stepLimit);
+        }
         DayProblem problem = DayPlanBuilder.validated(DayProblemReader.readOnly(file), file.toString());
         DayPlan day = DayPlanBuilder.build(problem, file.toString());
         checkExplainQuery(day);
@@ -80,7 +87,7 @@ final class SolveCommand implements Callable<Integer> {
                     problem.id(), day.getLearners().size(), day.getAdults().size(), day.getRooms().size(),
                     day.getPeriods().size(), problem.skills().size(), DurationConverter.format(timeLimit));
         }
-        SolveOptions options = new SolveOptions(timeLimit, unimprovedLimit, seed, null, null);
+        SolveOptions options = new SolveOptions(timeLimit, unimprovedLimit, seed, null, stepLimit);
         DaySolver.Result result;
         try (Progress progress = new Progress(err, timeLimit, quiet || System.console() == null, quiet)) {
             result = DaySolver.solve(day, options, progress::update);

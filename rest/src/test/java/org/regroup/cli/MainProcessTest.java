@@ -33,7 +33,7 @@ class MainProcessTest {
         Path err = dir.resolve("stderr.txt");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
                 .redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue(); // seconds when idle
         Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);

@@ -43,10 +43,26 @@ final class Api {
         this.base = server.uri();
     }
 
+    /**
+     * How long a test waits for a state the server reaches within a second or two on an idle machine: minutes, so
+     * that a busy machine makes a test slower but not wrong. Only a server that never gets there fails the wait.
+     */
+    static final Duration PATIENCE = Duration.ofMinutes(3);
+
     /** Small bounds: {@code concurrent} solves at once, {@code queued} waiting, 3 s by default, at most 60 s. */
     static PlanService.Settings settings(int concurrent, int queued) {
         return new PlanService.Settings(concurrent, queued, 20, Duration.ofHours(1), Duration.ofSeconds(3),
                 Duration.ofSeconds(60), 1L << 30);
+    }
+
+    /**
+     * As {@link #settings} but solves may ask for up to 10 minutes: for tests whose solve must still be running
+     * when they stop it or change its day, however slow the machine.
+     */
+    static PlanService.Settings longSolves(int concurrent, int queued) {
+        PlanService.Settings s = settings(concurrent, queued);
+        return new PlanService.Settings(s.concurrent(), s.queued(), s.keepPlans(), s.keepFor(),
+                s.defaultTimeLimit(), Duration.ofMinutes(10), s.memoryBudgetBytes());
     }
 
     static RegroupServer start(PlanService.Settings settings) throws IOException {
@@ -165,6 +181,35 @@ final class Api {
     JsonNode awaitSolvingWithPlan(String id, Duration within) {
         return awaitPlan(id, p -> "SOLVING_ACTIVE".equals(p.path("status").asText()) && p.hasNonNull("score"),
                 within);
+    }
+
+    /** A plan (or an update) whose score breaks no hard rule and places everyone: 0 hard, 0 medium. */
+    static boolean workable(JsonNode plan) {
+        return plan.path("score").asText().matches("0hard/0medium/-?\\d+soft");
+    }
+
+    /**
+     * Waits until the plan's best is workable, however long the machine takes to get there (a state, not a time:
+     * a plan's quality after a fixed number of seconds depends on how busy the machine is).
+     */
+    JsonNode awaitWorkable(String id) {
+        return awaitPlan(id, Api::workable, PATIENCE);
+    }
+
+    /** Stops solving ({@code DELETE /api/plans/{id}/solving}) and waits until the solve has ended. */
+    JsonNode stop(String id) {
+        HttpResponse<String> stopped = delete("/api/plans/" + id + "/solving");
+        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+        return awaitNotSolving(id, PATIENCE);
+    }
+
+    /**
+     * Lets the plan solve until its best is workable, then stops it: a solved plan whose quality does not depend on
+     * the machine's speed (its time limit is only a guard; it is stopped long before).
+     */
+    JsonNode solveUntilWorkable(String id) {
+        awaitWorkable(id);
+        return stop(id);
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,7 +25,7 @@ import org.regroup.rest.plans.PlanService;
  * Every way a request can fail, over HTTP: each answer is RFC 9457 problem details ({@code application/problem+json}
  * with title, status and detail) and never shows a stack trace or a class name.
  */
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ApiErrorsIntegrationTest {
 
     /** One solve at once, one waiting. */
@@ -191,7 +191,7 @@ class ApiErrorsIntegrationTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-                return api.post("/api/plans?timeLimit=30s", Api.small());
+                return api.post("/api/plans?timeLimit=60s", Api.small()); // still solving when all three are in
             }));
         }
         go.countDown();
@@ -214,7 +214,7 @@ class ApiErrorsIntegrationTest {
             for (HttpResponse<String> r : accepted) {
                 String id = Api.json(r).get("id").asText();
                 api.delete("/api/plans/" + id + "/solving");
-                api.awaitNotSolving(id, Duration.ofSeconds(10));
+                api.awaitNotSolving(id, Api.PATIENCE);
             }
         }
         assertThat(Api.json(api.get("/api/health")).get("solving").asInt()).isZero();
@@ -227,16 +227,16 @@ class ApiErrorsIntegrationTest {
                 small.keepFor(), small.defaultTimeLimit(), small.maxTimeLimit(), 1);
         try (RegroupServer lean = Api.start(oneByte)) {
             Api client = new Api(lean);
-            String first = client.submitSmall("30s"); // the first solve always gets in
+            String first = client.submitSmall("60s"); // the first solve always gets in
 
-            HttpResponse<String> second = client.post("/api/plans?timeLimit=30s", Api.small());
+            HttpResponse<String> second = client.post("/api/plans?timeLimit=60s", Api.small());
 
             JsonNode problem = Api.assertProblem(second, 429);
             assertThat(problem.get("detail").asText()).contains("memory");
             assertThat(second.headers().firstValue("Retry-After")).isPresent();
             client.delete("/api/plans/" + first + "/solving");
-            client.awaitNotSolving(first, Duration.ofSeconds(10));
-            client.awaitNotSolving(client.submitSmall("1s"), Duration.ofSeconds(20)); // the budget is free again
+            client.awaitNotSolving(first, Api.PATIENCE);
+            client.awaitNotSolving(client.submitSmall("1s"), Api.PATIENCE); // the budget is free again
         }
     }
 

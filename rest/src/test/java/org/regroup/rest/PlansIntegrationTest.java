@@ -10,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,30 +23,43 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Plans over HTTP with the JDK client against a real server (one solve at once, one waiting): submit and poll to a
- * feasible plan, follow it by Server-Sent Events, stop it early, and stop one that is still waiting.
+ * feasible plan, follow it by Server-Sent Events, stop it early, and stop one that is still waiting. Nothing here
+ * waits a fixed time or expects a plan's quality after one: the tests poll for states (a workable best plan, the end
+ * of a solve) with minutes of patience, so a busy machine makes them slower, not red.
  */
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PlansIntegrationTest {
 
     private static RegroupServer server;
     private static Api api;
 
-    /** The SMALL day solved for 3 s before the tests: what POST answered, the statuses seen, the final GET. */
+    /**
+     * The SMALL day solved until its best plan is workable, then stopped, before the tests: what POST answered, the
+     * statuses seen, the final GET, and how long it took as the client saw it.
+     */
     private static HttpResponse<String> submitted;
     private static final Set<String> statusesSeen = new LinkedHashSet<>();
     private static JsonNode solved;
+    private static Duration solveTook;
 
     @BeforeAll
     static void solveSmall() throws IOException {
-        server = Api.start(Api.settings(1, 1));
+        server = Api.start(Api.longSolves(1, 1));
         api = new Api(server);
-        submitted = api.post("/api/plans?timeLimit=3s", Api.small());
+        long start = System.nanoTime();
+        submitted = api.post("/api/plans?timeLimit=10m", Api.small());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String id = Api.json(submitted).get("id").asText();
         api.awaitPlan(id, p -> {
             statusesSeen.add(p.get("status").asText());
+            return Api.workable(p);
+        }, Api.PATIENCE);
+        api.delete("/api/plans/" + id + "/solving");
+        api.awaitPlan(id, p -> {
+            statusesSeen.add(p.get("status").asText());
             return "NOT_SOLVING".equals(p.get("status").asText());
-        }, Duration.ofSeconds(30));
+        }, Api.PATIENCE);
+        solveTook = Duration.ofNanos(System.nanoTime() - start);
         HttpResponse<String> full = api.get("/api/plans/" + id);
         assertThat(full.statusCode()).as(full.body()).isEqualTo(200);
         solved = Api.json(full);
@@ -85,7 +100,7 @@ class PlansIntegrationTest {
         assertThat(solved.get("feasible").asBoolean()).isTrue();
         assertThat(solved.get("workable").asBoolean()).isTrue();
         assertThat(solved.has("violations")).as("none broken").isFalse();
-        assertThat(solved.get("firstFeasibleMillis").asLong()).isBetween(0L, 3_000L);
+        assertThat(solved.get("firstFeasibleMillis").asLong()).isBetween(0L, solveTook.toMillis());
         assertThat(solved.path("failure").isMissingNode() || solved.get("failure").isNull()).isTrue();
 
         JsonNode kpis = solved.get("kpis");
@@ -123,6 +138,12 @@ class PlansIntegrationTest {
 
     /** Reads {@code GET /api/plans/{id}/events} line by line until the server ends the stream. */
     private static List<Event> follow(String id) throws IOException, InterruptedException {
+        return follow(id, e -> {
+        });
+    }
+
+    /** As above, telling {@code heard} of each event as it arrives. */
+    private static List<Event> follow(String id, Consumer<Event> heard) throws IOException, InterruptedException {
         HttpResponse<Stream<String>> response = api.client().send(api.request("/api/plans/" + id + "/events")
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -137,6 +158,7 @@ class PlansIntegrationTest {
                 if (line.isEmpty()) {
                     if (name != null || data != null) {
                         events.add(new Event(name, eventId, data == null ? null : data.toString()));
+                        heard.accept(events.get(events.size() - 1));
                     }
                     name = null;
                     eventId = null;
@@ -157,18 +179,40 @@ class PlansIntegrationTest {
         return events; // the stream ended: the server closed it
     }
 
+    /**
+     * A follower hears best plans while the plan solves, then the final one when it ends (stopped here once a
+     * workable best plan has been streamed, rather than after a fixed time whose outcome depends on the machine).
+     */
     @Test
     void eventsStreamBestPlansThenTheFinalOneThenEnd() throws Exception {
-        String id = api.submitSmall("2s");
+        String id = api.submitSmall("10m");
+        long start = System.nanoTime();
+        CountDownLatch workableHeard = new CountDownLatch(1);
+        CompletableFuture<List<Event>> following = CompletableFuture.supplyAsync(() -> {
+            try {
+                return follow(id, e -> {
+                    if ("best".equals(e.name()) && Api.workable(e.json())) {
+                        workableHeard.countDown();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(workableHeard.await(Api.PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .as("a workable best plan is streamed while solving").isTrue();
 
-        List<Event> events = follow(id);
+        api.delete("/api/plans/" + id + "/solving");
+        List<Event> events = following.get(Api.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(events).extracting(Event::name).containsOnly("best", "final");
         assertThat(events).last().extracting(Event::name).isEqualTo("final");
         assertThat(events).filteredOn(e -> e.name().equals("final")).hasSize(1);
         List<Event> best = events.subList(0, events.size() - 1);
         assertThat(best).as("at least one best plan before the end").isNotEmpty();
-        assertThat(best.size()).as("at most four a second over a 2 s solve").isLessThanOrEqualTo(4 * 3 + 1);
+        assertThat(best.size()).as("at most four a second over the %.1f s the stream lasted", seconds)
+                .isLessThanOrEqualTo(4 * ((int) Math.ceil(seconds) + 1) + 1);
         for (Event e : best) {
             JsonNode update = e.json();
             assertThat(update.get("planId").asText()).isEqualTo(id);
@@ -200,8 +244,9 @@ class PlansIntegrationTest {
 
     @Test
     void deleteStopsSolvingEarlyAndKeepsTheBestPlan() {
-        String id = api.submitSmall("60s");
-        JsonNode during = api.awaitSolvingWithPlan(id, Duration.ofSeconds(20));
+        String id = api.submitSmall("10m");
+        JsonNode during = api.awaitPlan(id, p -> "SOLVING_ACTIVE".equals(p.path("status").asText())
+                && Api.workable(p), Api.PATIENCE);
         assertThat(during.get("score").asText()).isNotBlank();
 
         // While it solves, an override is refused: the plan would change under the teacher's feet.
@@ -210,13 +255,11 @@ class PlansIntegrationTest {
         Api.assertProblem(api.put("/api/plans/" + id + "/placements/" + firstStudent() + "/"
                 + entry.get("blockId").asText(), java.util.Map.of("sessionId", "anything")), 409);
 
-        long start = System.nanoTime();
         HttpResponse<String> stopped = api.delete("/api/plans/" + id + "/solving");
         assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
         assertThat(Api.json(stopped).get("id").asText()).isEqualTo(id);
-        JsonNode after = api.awaitNotSolving(id, Duration.ofSeconds(5));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stopped well before the 60 s limit")
-                .isLessThan(Duration.ofSeconds(5));
+        // Ended by the stop: the 10-minute limit is far beyond the minutes of patience.
+        JsonNode after = api.awaitNotSolving(id, Api.PATIENCE);
 
         JsonNode full = Api.json(api.get("/api/plans/" + id));
         assertThat(after.get("score").asText()).matches("0hard/0medium/-?\\d+soft");
@@ -233,9 +276,9 @@ class PlansIntegrationTest {
      */
     @Test
     void stoppingAWaitingPlanEndsItAndFreesItsPlace() throws Exception {
-        String running = api.submitSmall("60s");
-        String waiting = api.submitSmall("60s");
-        api.awaitSolvingWithPlan(running, Duration.ofSeconds(20));
+        String running = api.submitSmall("10m");
+        String waiting = api.submitSmall("10m");
+        api.awaitSolvingWithPlan(running, Api.PATIENCE);
         assertThat(api.status(waiting).get("status").asText()).isEqualTo("SOLVING_SCHEDULED");
         CompletableFuture<List<Event>> follower = CompletableFuture.supplyAsync(() -> {
             try {
@@ -244,26 +287,26 @@ class PlansIntegrationTest {
                 throw new IllegalStateException(e);
             }
         });
-        Api.sleep(300); // let the follower connect
+        Api.sleep(300); // likely lets the follower connect first; if it joins after the stop it hears the same end
 
         assertThat(api.delete("/api/plans/" + waiting + "/solving").statusCode()).isEqualTo(200);
 
-        JsonNode stopped = api.awaitNotSolving(waiting, Duration.ofSeconds(3));
+        JsonNode stopped = api.awaitNotSolving(waiting, Api.PATIENCE);
         assertThat(stopped.path("score").isNull() || stopped.path("score").isMissingNode()).isTrue();
-        assertThat(follower.get(10, TimeUnit.SECONDS)).extracting(Event::name).containsExactly("final");
+        assertThat(follower.get(Api.PATIENCE.toSeconds(), TimeUnit.SECONDS)).extracting(Event::name)
+                .containsExactly("final");
         assertThat(Api.assertProblem(api.get("/api/plans/" + waiting + "/analysis"), 409).get("detail").asText())
                 .contains("stopped before");
         assertThat(Api.json(api.get("/api/health")).get("solving").asInt()).isEqualTo(1);
         assertThat(api.status(running).get("status").asText()).isEqualTo("SOLVING_ACTIVE");
 
-        api.delete("/api/plans/" + running + "/solving");
-        api.awaitNotSolving(running, Duration.ofSeconds(5));
+        api.stop(running);
         assertThat(Api.json(api.get("/api/health")).get("solving").asInt()).isZero();
-        // Both places are free again.
+        // Both places are free again; these two end at their own (short) time limit.
         String next = api.submitSmall("1s");
         String another = api.submitSmall("1s");
-        api.awaitNotSolving(next, Duration.ofSeconds(20));
-        api.awaitNotSolving(another, Duration.ofSeconds(20));
+        api.awaitNotSolving(next, Api.PATIENCE);
+        api.awaitNotSolving(another, Api.PATIENCE);
     }
 
     private static String firstStudent() {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +21,7 @@ import org.regroup.domain.TimeBlock;
  * A teacher's morning roster over HTTP in the four media types, checked against the plan it is cut from: the same
  * students in the same sessions, whatever the format.
  */
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RostersIntegrationTest {
 
     private static RegroupServer server;
@@ -35,8 +35,8 @@ class RostersIntegrationTest {
     static void solveSmall() throws IOException {
         server = Api.start(Api.settings(1, 1));
         api = new Api(server);
-        id = api.submitSmall("2s");
-        api.awaitNotSolving(id, Duration.ofSeconds(30));
+        id = api.submitSmall("2s"); // ends at that limit: nothing here depends on the plan's quality
+        api.awaitNotSolving(id, Api.PATIENCE);
         plan = Api.json(api.get("/api/plans/" + id)).get("plan");
         teacher = Api.smallProblem().staff().stream().map(Staff::id)
                 .filter(s -> !sessionsOf(s).isEmpty()).findFirst().orElseThrow();
@@ -206,7 +206,7 @@ class RostersIntegrationTest {
         HttpResponse<String> submitted = api.post("/api/plans?timeLimit=1s", Api.JSON.writeValueAsBytes(day));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String undated = Api.json(submitted).get("id").asText();
-        api.awaitNotSolving(undated, Duration.ofSeconds(30));
+        api.awaitNotSolving(undated, Api.PATIENCE);
 
         HttpResponse<String> ics = api.send(api.request("/api/plans/" + undated + "/rosters/" + teacher)
                 .header("Accept", "text/calendar").GET().build());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** What-if scenarios over HTTP: the base is one of the server's datasets. */
-@Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ScenariosIntegrationTest {
 
     private static RegroupServer server;
@@ -39,7 +39,7 @@ class ScenariosIntegrationTest {
     }
 
     private JsonNode awaitDone(String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Api.PATIENCE.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
             last = Api.json(api.get("/api/scenarios/" + id));

@@ -69,19 +69,75 @@ public final class CpSatPeer implements Peer {
     /** CP-SAT's own memory cap (outside the Java heap); the machine has 24 GiB. */
     static final int MAX_NATIVE_MIB = 12_000;
 
+    /**
+     * How a solve's search is bounded. The peer as measured gets a wall-clock budget (model building included) on
+     * {@link #WORKERS} workers. Tests get a deterministic one: one worker and CP-SAT's deterministic time (a count of
+     * work done, not of seconds), so the same seed does the same search on any machine however busy; their wall-clock
+     * limit is only a guard against a search that never ends.
+     *
+     * @param wallClock           the wall-clock budget (deterministic: the guard)
+     * @param deterministicSeconds CP-SAT's {@code max_deterministic_time} for the hint and for the search; null: none
+     * @param workers             CP-SAT's {@code num_workers}
+     */
+    record Search(Duration wallClock, Double deterministicSeconds, int workers) {
+
+        /** Far beyond any deterministic budget the tests use: reaching it means something hangs. */
+        static final Duration GUARD = Duration.ofMinutes(10);
+
+        static Search wallClock(Duration limit) {
+            return new Search(limit, null, WORKERS);
+        }
+
+        static Search deterministic(double seconds) {
+            return new Search(GUARD, seconds, 1);
+        }
+
+        boolean isDeterministic() {
+            return deterministicSeconds != null;
+        }
+
+        /** The workers and limits of one CP-SAT solve given {@code wallSeconds} of wall clock. */
+        void limit(com.google.ortools.sat.SatParameters.Builder parameters, double wallSeconds) {
+            parameters.setNumWorkers(workers).setMaxTimeInSeconds(wallSeconds);
+            if (deterministicSeconds != null) {
+                parameters.setMaxDeterministicTime(deterministicSeconds);
+            }
+        }
+    }
+
     static Result solve(DayProblem problem, DayPlan day, Duration timeLimit, long seed, Start from) {
         long start = System.nanoTime();
+        return solve(problem, day, Search.wallClock(timeLimit), seed, from.plan(problem), from.name(), start);
+    }
+
+    /**
+     * As the peer, bounded by {@code search} and started from {@code startPlan} (null: the empty day); the caller
+     * makes the start plan (tests: a seeded Regroup solve ended by steps, not by the clock).
+     */
+    static Result solve(DayProblem problem, DayPlan day, Search search, long seed, DayPlan startPlan) {
+        return solve(problem, day, search, seed, startPlan, startPlan == null ? Start.EMPTY_DAY.name()
+                : "GIVEN_PLAN", System.nanoTime());
+    }
+
+    private static Result solve(DayProblem problem, DayPlan day, Search search, long seed, DayPlan startPlan,
+            String startName, long start) {
+        Duration timeLimit = search.wallClock();
+        long modelStart = System.nanoTime();
         Loader.loadNativeLibraries();
         DayModel m = DayModel.of(day);
-        long buildMillis = (System.nanoTime() - start) / 1_000_000;
+        long buildMillis = (System.nanoTime() - modelStart) / 1_000_000;
 
-        boolean hinted = SeatHint.addTo(m, from.plan(problem), Math.max(1.0, timeLimit.toMillis() / 4000.0),
-                WORKERS);
-        long hintMillis = (System.nanoTime() - start) / 1_000_000 - buildMillis;
+        double hintSeconds = search.isDeterministic() ? timeLimit.toMillis() / 1000.0
+                : Math.max(1.0, timeLimit.toMillis() / 4000.0);
+        boolean hinted = SeatHint.addTo(m, startPlan, search, hintSeconds);
+        long hintMillis = (System.nanoTime() - modelStart) / 1_000_000 - buildMillis;
 
         CpSolver solver = new CpSolver();
-        double remaining = Math.max(1.0, (timeLimit.toMillis() - buildMillis - hintMillis) / 1000.0);
-        solver.getParameters().setNumWorkers(WORKERS).setMaxTimeInSeconds(remaining).setRandomSeed((int) seed)
+        // Wall clock: what is left of the budget once the start plan, the model and the hint are made.
+        double remaining = search.isDeterministic() ? timeLimit.toMillis() / 1000.0
+                : Math.max(1.0, (timeLimit.toMillis() - (System.nanoTime() - start) / 1_000_000) / 1000.0);
+        search.limit(solver.getParameters(), remaining);
+        solver.getParameters().setRandomSeed((int) seed)
                 .setMaxMemoryInMb(MAX_NATIVE_MIB) // presolve of medium took ~6 GB; keep large from taking the machine
                 .setLogSearchProgress(Boolean.getBoolean("regroup.cpsat.log"));
         String extra = System.getProperty("regroup.cpsat.params");
@@ -117,12 +173,16 @@ public final class CpSatPeer implements Peer {
         facts.put("hardWeight", m.score.hardWeight());
         facts.put("wallTimeSeconds", solver.wallTime());
         facts.put("solverTimeLimitSeconds", remaining);
+        if (search.isDeterministic()) {
+            facts.put("maxDeterministicTime", search.deterministicSeconds());
+            facts.put("deterministicTime", solver.response().getDeterministicTime());
+        }
         facts.put("modelBuildMillis", buildMillis);
-        facts.put("start", from.name());
+        facts.put("start", startName);
         facts.put("hint", hinted ? "complete, " + hintMillis + " ms" : "none (" + hintMillis + " ms)");
         facts.put("numVariables", m.model.model().getVariablesCount());
         facts.put("numConstraints", m.model.model().getConstraintsCount());
-        facts.put("numWorkers", WORKERS);
+        facts.put("numWorkers", search.workers());
         facts.put("rulePoints", points);
         facts.put("rulesExact", coverage.exact());
         facts.put("rulesApproximated", coverage.approximated());

@@ -27,9 +27,10 @@ final class SeatHint {
     /**
      * Hints the model with a plan's seats, modalities and rooms (entities matched by index; null: nobody placed but
      * the pins, modalities and rooms left to CP-SAT). Returns false, leaving the model unchanged, when the plan breaks
-     * a hard constraint of the model or time runs out.
+     * a hard constraint of the model or its budget runs out ({@code seconds} of wall clock, and the search's
+     * deterministic budget if it has one).
      */
-    static boolean addTo(DayModel m, DayPlan start, double seconds, int workers) {
+    static boolean addTo(DayModel m, DayPlan start, CpSatPeer.Search search, double seconds) {
         CpModel copy = m.model.getClone();
         CpModelProto.Builder proto = copy.getBuilder();
         for (List<Seat> seats : m.seatsOfPlacement) {
@@ -56,7 +57,8 @@ final class SeatHint {
             }
         }
         CpSolver solver = new CpSolver();
-        solver.getParameters().setNumWorkers(workers).setMaxTimeInSeconds(seconds).setStopAfterFirstSolution(true);
+        search.limit(solver.getParameters(), seconds);
+        solver.getParameters().setStopAfterFirstSolution(true);
         CpSolverStatus status = solver.solve(copy);
         if (status != CpSolverStatus.FEASIBLE && status != CpSolverStatus.OPTIMAL) {
             return false;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,7 @@ class FractionCalibrationTest {
     private static Report report;
 
     @BeforeAll
-    @Timeout(60) // a few seconds on a laptop; the bound only catches a runaway fit
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // seconds on a laptop; the bound only catches a runaway fit
     static void calibrate() throws IOException {
         report = FractionCalibration.run(DATA);
     }

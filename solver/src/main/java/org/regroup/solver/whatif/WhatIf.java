@@ -50,9 +50,17 @@ public final class WhatIf implements AutoCloseable {
     private final int cores;
 
     public WhatIf(Duration timeLimit, int cores) {
-        this.timeLimit = timeLimit;
+        this(SolveOptions.of(timeLimit), cores);
+    }
+
+    /**
+     * Each plan solved as {@code options} say: its time limit, and its seed and local-search step limit if any (a
+     * what-if whose answers do not depend on the machine's speed, as tests need).
+     */
+    public WhatIf(SolveOptions options, int cores) {
+        this.timeLimit = options.timeLimit();
         this.cores = cores;
-        this.solverManager = SolverManager.create(RegroupSolverConfig.create(SolveOptions.of(timeLimit)),
+        this.solverManager = SolverManager.create(RegroupSolverConfig.create(options),
                 new SolverManagerConfig().withParallelSolverCount(String.valueOf(cores)));
     }
 

@@ -2,7 +2,6 @@ package org.regroup.solver.construct;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.regroup.domain.Student;
 import org.regroup.domain.demo.DatasetGenerator;
 import org.regroup.domain.demo.DatasetGenerator.Preset;
 import org.regroup.solver.ProblemEditor;
+import org.regroup.solver.StepBounded;
 import org.regroup.solver.TestDays;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.model.Adult;
@@ -31,7 +31,6 @@ import org.regroup.solver.model.Period;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 import org.regroup.solver.solve.RegroupSolverConfig;
-import org.regroup.solver.solve.SolveOptions;
 
 /**
  * The construction phases alone (the greedy {@link DayConstructor}, then the placement construction heuristic; local
@@ -57,8 +56,7 @@ class DayConstructorTest {
     /** Construction only: local search ends after 0 steps. */
     static DayPlan construct(DayProblem problem) {
         DayPlan plan = DayPlanBuilder.build(problem, problem.id());
-        var config = RegroupSolverConfig.create(SolveOptions.of(Duration.ofSeconds(60)).withSeed(1)
-                .withStepCountLimit(0));
+        var config = RegroupSolverConfig.create(StepBounded.steps(1, 0));
         return SolverFactory.<DayPlan>create(config).buildSolver().solve(plan);
     }
 

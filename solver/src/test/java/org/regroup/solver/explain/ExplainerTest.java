@@ -2,7 +2,6 @@ package org.regroup.solver.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.regroup.solver.HandMadeDay;
 import org.regroup.solver.ProblemEditor;
+import org.regroup.solver.StepBounded;
 import org.regroup.solver.TestDays;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.constraints.Reason;
@@ -27,7 +27,6 @@ import org.regroup.solver.model.Period;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 import org.regroup.solver.solve.DaySolver;
-import org.regroup.solver.solve.SolveOptions;
 
 /**
  * Explanations for one student, in one block or all day: where they are and why, and only the rule matches that
@@ -45,7 +44,7 @@ class ExplainerTest {
     @BeforeAll
     static void solveOnce() {
         DayPlan tiny = DayPlanBuilder.build(ProblemEditor.of(TestDays.tiny()).pseudonyms().build(), "tiny");
-        solved = DaySolver.solve(tiny, SolveOptions.of(Duration.ofSeconds(30)).withSeed(2).withStepCountLimit(300),
+        solved = DaySolver.solve(tiny, StepBounded.steps(2, 300),
                 p -> { }).plan();
         solvedAnalysis = Explainer.solutionManager().analyze(solved, ScoreAnalysisFetchPolicy.FETCH_ALL);
         hand = HandMadeDay.plan();

@@ -2,7 +2,6 @@ package org.regroup.solver.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -16,11 +15,11 @@ import org.regroup.domain.DayProblem;
 import org.regroup.domain.Request;
 import org.regroup.domain.RequestPriority;
 import org.regroup.solver.ProblemEditor;
+import org.regroup.solver.StepBounded;
 import org.regroup.solver.TestDays;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.constraints.Rules;
 import org.regroup.solver.solve.DaySolver;
-import org.regroup.solver.solve.SolveOptions;
 
 /**
  * The hand-written cloner: Timefold relies on a clone being a deep copy of the planning entities (and nothing else),
@@ -40,7 +39,7 @@ class DayPlanClonerTest {
                 .weight(Rules.CATCH_ALL_USED, 12)
                 .build();
         solved = DaySolver.solve(DayPlanBuilder.build(problem, "tiny"),
-                SolveOptions.of(Duration.ofSeconds(30)).withSeed(1).withStepCountLimit(200), p -> { }).plan();
+                StepBounded.steps(1, 200), p -> { }).plan();
         clone = new DayPlanCloner().cloneSolution(solved);
     }
 

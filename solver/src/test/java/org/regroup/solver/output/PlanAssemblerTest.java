@@ -3,7 +3,6 @@ package org.regroup.solver.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +21,7 @@ import org.regroup.domain.plan.Unplaced;
 import org.regroup.domain.plan.Violation;
 import org.regroup.solver.HandMadeDay;
 import org.regroup.solver.ProblemEditor;
+import org.regroup.solver.StepBounded;
 import org.regroup.solver.TestDays;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.constraints.Rules;
@@ -29,7 +29,6 @@ import org.regroup.solver.explain.UnplacedReasons;
 import org.regroup.solver.kpi.KpiCalculator;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.solve.DaySolver;
-import org.regroup.solver.solve.SolveOptions;
 
 /** The plan output: per block the sessions held, per student a day card with one entry per block, ids only. */
 class PlanAssemblerTest {
@@ -44,7 +43,7 @@ class PlanAssemblerTest {
         hand = HandMadeDay.plan();
         handPlan = PlanAssembler.assemble(hand);
         DayPlan tiny = DayPlanBuilder.build(ProblemEditor.of(TestDays.tiny()).pseudonyms().build(), "tiny");
-        solved = DaySolver.solve(tiny, SolveOptions.of(Duration.ofSeconds(30)).withSeed(2).withStepCountLimit(300),
+        solved = DaySolver.solve(tiny, StepBounded.steps(2, 300),
                 p -> { }).plan();
         solvedPlan = PlanAssembler.assemble(solved);
     }

@@ -3,7 +3,6 @@ package org.regroup.solver.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +14,11 @@ import org.regroup.domain.demo.DatasetGenerator;
 import org.regroup.domain.plan.BlockPlan;
 import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.SessionPlan;
+import org.regroup.solver.StepBounded;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.solve.DaySolver;
-import org.regroup.solver.solve.SolveOptions;
 
 class PlanImporterTest {
 
@@ -30,8 +29,8 @@ class PlanImporterTest {
     @BeforeAll
     static void solveSmall() {
         problem = DatasetGenerator.generate(DatasetGenerator.Preset.SMALL, 1);
-        solved = DaySolver.solve(DayPlanBuilder.build(problem, "small"), SolveOptions.of(Duration.ofSeconds(2))
-                .withSeed(1), p -> { }).plan();
+        solved = DaySolver.solve(DayPlanBuilder.build(problem, "small"), StepBounded.steps(1, 300), p -> { })
+                .plan();
         plan = PlanAssembler.assemble(solved);
     }
 

@@ -2,7 +2,6 @@ package org.regroup.solver.replan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -12,23 +11,24 @@ import org.regroup.domain.demo.DatasetGenerator;
 import org.regroup.domain.plan.Perturbations;
 import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.StudentDay;
+import org.regroup.solver.StepBounded;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.output.PlanAssembler;
 import org.regroup.solver.solve.DaySolver;
-import org.regroup.solver.solve.SolveOptions;
 
 /** Starting a day from the plan it replaces. */
 class ContinuityTest {
 
     private static final DayProblem SMALL = DatasetGenerator.generate(DatasetGenerator.Preset.SMALL, 1);
+    /** Local-search steps of each plan here (about a second's worth on an idle 2-core machine). */
+    private static final int STEPS = 250;
 
     private static Plan yesterday() {
         DayPlan day = DayPlanBuilder.build(SMALL, "small");
-        return PlanAssembler.assemble(DaySolver.solve(day, SolveOptions.of(Duration.ofSeconds(1)).withSeed(1),
-                p -> {
-                }).plan());
+        return PlanAssembler.assemble(DaySolver.solve(day, StepBounded.steps(1, STEPS), p -> {
+        }).plan());
     }
 
     @Test
@@ -111,16 +111,15 @@ class ContinuityTest {
         DayPlan day = DayPlanBuilder.build(SMALL, "small");
         Continuity.from(before, day, Set.of(changed));
 
-        DaySolver.Result r = DaySolver.solve(day, SolveOptions.of(Duration.ofSeconds(60)).withSeed(3)
-                .withEnvironmentMode(ai.timefold.solver.core.config.solver.EnvironmentMode.FULL_ASSERT)
-                .withStepCountLimit(60), p -> {
+        DaySolver.Result r = DaySolver.solve(day, StepBounded.steps(3, 60)
+                .withEnvironmentMode(ai.timefold.solver.core.config.solver.EnvironmentMode.FULL_ASSERT), p -> {
                 });
 
         assertThat(r.plan().getScore()).isNotNull();
     }
 
     /**
-     * The same day planned again, warm and cold, for the same time: starting from yesterday and pricing moves keeps far
+     * The same day planned again, warm and cold, for the same number of steps: starting from yesterday and pricing moves keeps far
      * more students where they were. (How many still move depends on how much better the search can make yesterday's
      * plan for more than the rule's weight per move.)
      */
@@ -130,11 +129,10 @@ class ContinuityTest {
         DayPlan warmDay = DayPlanBuilder.build(SMALL, "small");
         Continuity.from(before, warmDay, Set.of());
 
-        Plan warm = PlanAssembler.assemble(DaySolver.solve(warmDay, SolveOptions.of(Duration.ofSeconds(1))
-                .withSeed(2), p -> {
-                }).plan());
+        Plan warm = PlanAssembler.assemble(DaySolver.solve(warmDay, StepBounded.steps(2, STEPS), p -> {
+        }).plan());
         Plan cold = PlanAssembler.assemble(DaySolver.solve(DayPlanBuilder.build(SMALL, "small"),
-                SolveOptions.of(Duration.ofSeconds(1)).withSeed(2), p -> {
+                StepBounded.steps(2, STEPS), p -> {
                 }).plan());
 
         Perturbations warmMoves = Perturbations.between(before, warm, Set.of(), Set.of());

@@ -2,7 +2,6 @@ package org.regroup.solver.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +17,7 @@ import org.regroup.domain.io.DayProblemValidator;
 import org.regroup.domain.io.Json;
 import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.StudentDay.Status;
+import org.regroup.solver.StepBounded;
 import org.regroup.solver.TestDays;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.model.DayPlan;
@@ -61,8 +61,8 @@ class SolveSmallDayTest {
         assertThat(DayProblemValidator.validate(problem)).isEmpty();
         DayPlan day = DayPlanBuilder.build(problem, problem.id());
         List<DaySolver.Progress> progress = new ArrayList<>();
-        DaySolver.Result result = DaySolver.solve(day, SolveOptions.of(Duration.ofMinutes(2)).withSeed(seed)
-                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT).withStepCountLimit(STEPS), progress::add);
+        DaySolver.Result result = DaySolver.solve(day, StepBounded.steps(seed, STEPS)
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT), progress::add);
 
         assertThat(result.plan()).isNotSameAs(day);
         assertThat(result.scoreCalculationCount()).isPositive();
