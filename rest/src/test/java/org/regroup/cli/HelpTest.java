@@ -31,7 +31,8 @@ class HelpTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: regroup solve").contains("FILE").contains("--time-limit")
-                .contains("--unimproved-limit").contains("--step-limit").contains("--out").contains("--seed").contains("--explain")
+                .contains("--unimproved-limit").contains("--step-limit").contains("--out").contains("--seed")
+                .contains("--explain")
                 .contains("--quiet").contains("default: 30s").contains("Exit codes");
     }
 

@@ -119,9 +119,10 @@ class ContinuityTest {
     }
 
     /**
-     * The same day planned again, warm and cold, for the same number of steps: starting from yesterday and pricing moves keeps far
-     * more students where they were. (How many still move depends on how much better the search can make yesterday's
-     * plan for more than the rule's weight per move.)
+     * The same day planned again, warm and cold, for the same number of steps: starting from yesterday and pricing
+     * moves keeps far more students where they were. (How many still move depends on how much better the search can
+     * make yesterday's plan for more than the rule's weight per move, so both get the same steps, not the same
+     * seconds: seconds buy more steps on an idle machine than on a busy one.)
      */
     @Test
     void aWarmReplanMovesFarFewerStudentsThanAColdOne() {
