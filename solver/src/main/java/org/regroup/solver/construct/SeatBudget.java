@@ -68,11 +68,13 @@ final class SeatBudget {
     }
 
     /**
-     * Could any of these slots run a taught group in one of these modalities, full, and keep the budget? A full group
-     * gives up at least the adult's practice seats less its members; when even the cheapest such group would leave
-     * a student without a seat, the block opens none.
+     * Could any of these slots run a taught group in one of these modalities and keep the budget? A full group gives
+     * up at least the adult's practice seats less its members, so when the slack covers that for some slot, yes.
+     * Otherwise a group may still fit where the rooms, not the adults, bound the seats (eight in a small room the
+     * open studio never needed): each slot, modality and free room is tried with the group the room holds.
      */
     boolean mayAffordAGroup(List<Session> slots, List<Mode> modes) {
+        int now = slack();
         int cheapest = Integer.MAX_VALUE;
         for (Session s : slots) {
             for (Mode m : modes) {
@@ -81,12 +83,28 @@ final class SeatBudget {
                 }
             }
         }
-        return cheapest == Integer.MAX_VALUE || affords(slack() - Math.max(0, cheapest));
+        if (cheapest == Integer.MAX_VALUE || affords(now - Math.max(0, cheapest))) {
+            return true;
+        }
+        for (Session s : slots) {
+            for (Mode m : modes) {
+                if (!s.getAllowedModes().contains(m)) {
+                    continue;
+                }
+                for (Room r : block.rooms().fitting(s, m, m.getMinSize(), false)) {
+                    int members = Math.min(s.capIn(m), block.rooms().freeSeats(r));
+                    if (affords(slack(s, m, r, members, 0))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The slack now: seats within reach less students waiting. */
     int slack() {
-        return slack(null, null, null, List.of());
+        return slack(null, null, null, 0, 0);
     }
 
     /**
@@ -95,6 +113,12 @@ final class SeatBudget {
      * first (a quiet room holds fewer than an open studio).
      */
     int slack(Session opening, Mode mode, Room room, List<Placement> members) {
+        return slack(opening, mode, room, members.size(),
+                (int) members.stream().filter(p -> p.getLearner().isQuietSpace()).count());
+    }
+
+    /** As {@link #slack(Session, Mode, Room, List)} for {@code members} students, {@code quietMembers} needing quiet. */
+    private int slack(Session opening, Mode mode, Room room, int members, int quietMembers) {
         Map<Room, int[]> rooms = block.rooms().save(); // room -> {groups, students}
         Map<Room, Integer> seatsLeft = new HashMap<>();
         int[] seats = new int[2]; // {all, quiet}
@@ -107,16 +131,16 @@ final class SeatBudget {
         if (opening != null) {
             int[] u = rooms.computeIfAbsent(room, r -> new int[2]);
             u[0]++;
-            u[1] += members.size();
+            u[1] += members;
             if (!mode.isSharedFocus()) {
-                freeByRoom.merge(room, Math.max(0, opening.capIn(mode) - members.size()),
+                freeByRoom.merge(room, Math.max(0, opening.capIn(mode) - members),
                         Integer::sum);
             }
         }
         freeByRoom.forEach((r, free) -> add(r, free, rooms, seatsLeft, seats, false));
-        int waiting = block.waiting().size() - members.size();
+        int waiting = block.waiting().size() - members;
         int waitingQuiet = (int) block.waiting().stream().filter(p -> p.getLearner().isQuietSpace()).count()
-                - (int) members.stream().filter(p -> p.getLearner().isQuietSpace()).count();
+                - quietMembers;
         List<Session> free = new ArrayList<>(block.closedSlots());
         free.remove(opening);
         free.sort(Comparator.comparingInt(SeatBudget::biggestPractice).reversed().thenComparing(Session::getId));

@@ -460,6 +460,9 @@ final class SkillGroups {
             chosen.removeIf(p -> p.getLearner().isQuietSpace());
             room = seats.pick(slot, mode, chosen, false, block.state().lastRoom.get(slot.getAdult()));
         }
+        if (room == null && chosen.size() > mode.getMinSize()) {
+            room = smallerRoom(slot, mode, chosen);
+        }
         if (room == null || chosen.size() < mode.getMinSize()) {
             return null;
         }
@@ -467,6 +470,29 @@ final class SkillGroups {
         g.focus = focus;
         chosen.forEach(p -> block.join(g, p));
         return g;
+    }
+
+    /**
+     * Where seats are tight, a taught group cut to a small room may keep the budget where the whole group would not
+     * (a studio's group of ten takes seats the open studio needs; eight in the small room do not). Tries the free
+     * rooms that hold at least the modality's minimum, smallest first, keeping the first members of {@code chosen}
+     * (the highest gains) up to the room's seats; trims {@code chosen} to the group that fits.
+     */
+    private Room smallerRoom(Session slot, Mode mode, List<Placement> chosen) {
+        List<Room> rooms = new ArrayList<>(block.rooms().fitting(slot, mode, mode.getMinSize(), false));
+        rooms.sort(Comparator.comparingInt((Room r) -> block.rooms().freeSeats(r)).thenComparing(Room::getId));
+        for (Room r : rooms) {
+            int seatsThere = block.rooms().freeSeats(r);
+            if (seatsThere >= chosen.size() || r.isQuiet()) {
+                continue; // the usual pick has weighed rooms that hold them all; quiet rooms stay for quiet needs
+            }
+            List<Placement> cut = chosen.subList(0, seatsThere);
+            if (seats.allows(slot, mode, r, cut)) {
+                chosen.retainAll(List.copyOf(cut));
+                return r;
+            }
+        }
+        return null;
     }
 
     /**

@@ -44,7 +44,18 @@ class ShapeConstructionTest {
             assertThat(s.getAdult().getRole().name()).isEqualTo("TEACHER");
             assertThat(s.getMode().isStaffLed()).isFalse();
         });
-        // and no 1:1 or small group runs in a block where it would have cost a student their seat
+        // and still every staff-led minimum is met: taught groups of eight in the small room, where the open
+        // studio's seats, not the adults, bound the block
+        java.util.Map<Learner, Integer> staffLed = new java.util.HashMap<>();
+        for (Placement p : studio.getPlacements()) {
+            if (p.getSession().givesStaffLedTime()) {
+                staffLed.merge(p.getLearner(), 1, Integer::sum);
+            }
+        }
+        assertThat(studio.getLearners()).filteredOn(l -> l.getMinStaffLedBlocks() > 0).isNotEmpty()
+                .allSatisfy(l -> assertThat(staffLed.getOrDefault(l, 0)).as("staff-led blocks of %s", l.getId())
+                        .isGreaterThanOrEqualTo(l.getMinStaffLedBlocks()));
+        // and no group runs over its caps
         for (Session s : studio.getSessions()) {
             if (s.isOpen()) {
                 assertThat(s.size()).as("%s", s).isLessThanOrEqualTo(s.groupCap()).isLessThanOrEqualTo(s.adultCap());
