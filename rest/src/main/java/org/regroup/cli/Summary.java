@@ -45,7 +45,7 @@ final class Summary {
             return "NOT feasible: it breaks hard rules, listed below";
         }
         return Boolean.TRUE.equals(plan.workable()) ? "feasible and workable"
-                : "feasible, not workable: not everyone is placed in a properly sized group";
+                : "feasible, not workable: not every student gets their seat and time in a properly sized group";
     }
 
     /**
@@ -57,8 +57,8 @@ final class Summary {
             return;
         }
         long hard = plan.violations().stream().filter(v -> v.level() == Violation.Level.HARD).count();
-        out.printf("Broken rules     %d hard, %d medium; time in these sessions meets no accommodation above%n", hard,
-                plan.violations().size() - hard);
+        out.printf("Broken rules     %d hard, %d medium%s%n", hard, plan.violations().size() - hard,
+                hard > 0 ? "; time in these sessions meets no accommodation above" : "");
         for (Violation v : plan.violations()) {
             out.printf("  %-6s %s: %s%n", v.level() == Violation.Level.HARD ? "hard" : "medium", v.rule(),
                     v.message());

@@ -15,12 +15,12 @@ import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.Violation;
 
 /**
- * {@code regroup solve} on a day with more 1:1 and staff-led needs than its two adults can serve
- * ({@code days/crunch.json}): two 45-minute skill blocks, a teacher (at most 8 students at once) and a tutor; S1–S6
- * need 90 minutes of 1:1 (both blocks), S7–S12 two staff-led blocks. Two adults give at most 2 one-to-one seats a
- * block, 4 of the 12 student-blocks of 1:1 needed, so at least 4 of S1–S6 cannot have their 1:1 time. Whatever the
- * solver finds, the plan breaks hard rules, exits 3 and says which ones with ids only, and its KPIs count no time
- * delivered in a session that breaks one.
+ * {@code regroup solve} on a day with more 1:1 needs than its two adults can serve ({@code days/crunch.json}): two
+ * 45-minute skill blocks, a teacher (at most 8 students at once) and a tutor; S1–S6 need 90 minutes of 1:1 (both
+ * blocks), S7–S12 two staff-led blocks. Two adults give at most 2 one-to-one seats a block, 4 of the 12 student-blocks
+ * of 1:1 needed, so at least 4 of S1–S6 cannot have their 1:1 time. The plan keeps every group what it says it is
+ * (no "1:1" of five, no teacher over their cap): it is feasible, owes the 1:1 time it cannot give (not workable),
+ * exits 0 and lists what is owed, with ids only.
  */
 class SolveBrokenRulesTest {
 
@@ -40,26 +40,28 @@ class SolveBrokenRulesTest {
             Files.copy(day, input);
         }
         Path out = dir.resolve("crunch.plan.json");
-        // The day cannot be planned without breaking a hard rule, so the outcome does not depend on the time spent.
-        run = Cli.run("solve", input.toString(), "--time-limit", "2s", "--seed", "1", "--out", out.toString(),
-                "--quiet");
+        // ended by steps, with a seed: the same plan on any machine
+        run = Cli.run("solve", input.toString(), "--step-limit", "300", "--seed", "1", "--time-limit", "10m",
+                "--out", out.toString(), "--quiet");
         plan = Json.mapper().readValue(out.toFile(), Plan.class);
     }
 
     @Test
-    void exitsThreeWithAPlanThatSaysItIsNotFeasible() {
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(RegroupCommand.EXIT_INFEASIBLE);
+    void exitsZeroWithAFeasiblePlanThatSaysItIsNotWorkable() {
+        assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(plan.version()).isEqualTo(Plan.VERSION);
-        assertThat(plan.feasible()).isFalse();
+        assertThat(plan.feasible()).isTrue();
         assertThat(plan.workable()).isFalse();
-        assertThat(run.out()).contains("(NOT feasible: it breaks hard rules, listed below)");
+        assertThat(run.out()).contains("(feasible, not workable: not every student gets their seat and time");
     }
 
     @Test
-    void thePlanAndTheOutputListEveryBrokenHardRuleWithIds() {
-        List<Violation> hard = plan.violations().stream().filter(v -> v.level() == Violation.Level.HARD).toList();
-        assertThat(hard).isNotEmpty();
-        assertThat(run.out()).contains("Broken rules     " + hard.size() + " hard");
+    void thePlanAndTheOutputListTheTimeOwedWithIds() {
+        assertThat(plan.violations()).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.level()).isEqualTo(Violation.Level.MEDIUM));
+        assertThat(plan.violations()).filteredOn(v -> v.rule().equals("Too little 1:1 time")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(run.out()).contains("Broken rules     0 hard, " + plan.violations().size() + " medium"
+                + System.lineSeparator());
         for (Violation v : plan.violations()) {
             assertThat(run.out()).contains(v.rule() + ": " + v.message()).contains(Summary.involved(v));
             assertThat(v.students()).isNotEmpty().allMatch(id -> id.matches("S\\d+"));
@@ -67,8 +69,21 @@ class SolveBrokenRulesTest {
     }
 
     @Test
-    void noTimeInASessionThatBreaksAHardRuleCountsAsDelivered() {
-        // at most 4 one-to-one student-blocks that break nothing, for 6 students who need 2 each
+    void everyGroupIsWhatItSaysItIs() {
+        for (var block : plan.blocks()) {
+            for (var session : block.sessions()) {
+                int size = session.students().size();
+                assertThat(size).as("%s", session.id()).isLessThanOrEqualTo(8);
+                if (session.modality().equals("one-to-one")) {
+                    assertThat(size).as("%s", session.id()).isOne();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theStudentsOwedTimeAreCountedAsNotMet() {
+        // at most 4 one-to-one student-blocks, for 6 students who need 2 each
         assertThat(plan.kpis().studentsWithUnmetAccommodation()).isGreaterThanOrEqualTo(4);
         assertThat(run.out()).contains("Accommodations   " + plan.kpis().studentsWithUnmetAccommodation()
                 + " students with an accommodation not met");

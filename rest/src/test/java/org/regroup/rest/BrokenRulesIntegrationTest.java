@@ -9,17 +9,16 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A plan that cannot help breaking hard rules ({@code days/crunch.json}: more 1:1 and staff-led needs than two adults
- * can serve), over HTTP: the plan view, the analysis and the day card say it is not feasible, which rules break, with
- * whom, and which time is not delivered.
+ * A day with more 1:1 needs than two adults can serve ({@code days/crunch.json}), over HTTP: the plan keeps every
+ * group right, so it is feasible; it owes the 1:1 time it cannot give, so it is not workable; the plan view, the plan
+ * and the analysis say so and list what is owed, with whom.
  */
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BrokenRulesIntegrationTest {
 
     private static RegroupServer server;
@@ -34,11 +33,12 @@ class BrokenRulesIntegrationTest {
         try (InputStream in = BrokenRulesIntegrationTest.class.getResourceAsStream("/days/crunch.json")) {
             day = in.readAllBytes();
         }
-        // No plan of this day breaks no hard rule, so what is checked does not depend on the time spent.
+        // The day builder already gives the day's best (its two adults cannot give more 1:1 time), so the outcome
+        // does not depend on how much search a busy machine manages in the 2 s.
         HttpResponse<String> submitted = api.post("/api/plans?timeLimit=2s", day);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         id = Api.json(submitted).get("id").asText();
-        api.awaitNotSolving(id, Duration.ofSeconds(40));
+        api.awaitNotSolving(id, Duration.ofMinutes(5));
     }
 
     @AfterAll
@@ -49,16 +49,18 @@ class BrokenRulesIntegrationTest {
     }
 
     @Test
-    void thePlanViewSaysItIsNeitherFeasibleNorWorkableAndListsTheBrokenRulesEvenWithoutThePlan() {
+    void thePlanViewSaysItIsFeasibleNotWorkableAndListsTheTimeOwedEvenWithoutThePlan() {
         JsonNode view = api.status(id);
 
-        assertThat(view.get("feasible").asBoolean()).isFalse();
+        assertThat(view.get("feasible").asBoolean()).isTrue();
         assertThat(view.get("workable").asBoolean()).isFalse();
         assertThat(view.has("plan")).isFalse();
         JsonNode violations = view.get("violations");
         assertThat(violations).isNotEmpty();
-        assertThat(violations.get(0).get("level").asText()).isEqualTo("hard");
-        violations.forEach(v -> assertThat(v.get("students")).isNotEmpty());
+        violations.forEach(v -> {
+            assertThat(v.get("level").asText()).isEqualTo("medium");
+            assertThat(v.get("students")).isNotEmpty();
+        });
     }
 
     @Test
@@ -74,25 +76,8 @@ class BrokenRulesIntegrationTest {
     void theAnalysisCarriesTheViolationsBesideTheRules() {
         JsonNode analysis = Api.json(api.get("/api/plans/" + id + "/analysis"));
 
-        assertThat(analysis.get("feasible").asBoolean()).isFalse();
+        assertThat(analysis.get("feasible").asBoolean()).isTrue();
         assertThat(analysis.get("workable").asBoolean()).isFalse();
         assertThat(analysis.get("violations")).isEqualTo(api.status(id).get("violations"));
-    }
-
-    @Test
-    void aStudentInASessionThatBreaksAHardRuleIsToldTheTimeIsNotDelivered() {
-        JsonNode inBreach = null;
-        for (JsonNode v : api.status(id).get("violations")) {
-            if (v.has("sessions")) {
-                inBreach = v;
-                break;
-            }
-        }
-        // Breaking caps costs the score far less than leaving the 1:1 minutes short, so the solver does break them.
-        Assumptions.assumeTrue(inBreach != null, "every broken rule is a whole-day shortfall: no session to tell about");
-        String student = inBreach.get("students").get(0).asText();
-        JsonNode card = Api.json(api.get("/api/plans/" + id + "/students/" + student));
-
-        assertThat(card.get("why").toString()).contains("NOT DELIVERED").contains(inBreach.get("rule").asText());
     }
 }
