@@ -16,10 +16,12 @@ import org.regroup.rest.api.OpenApiResource;
 import org.regroup.rest.api.PlanDetailResource;
 import org.regroup.rest.api.PlanResource;
 import org.regroup.rest.api.ScenarioResource;
+import org.regroup.rest.api.SchoolDayResource;
 import org.regroup.rest.api.SchoolResource;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.days.CheckpointWriter;
 import org.regroup.rest.days.SchoolDays;
+import org.regroup.rest.days.StoredVersions;
 import org.regroup.rest.days.VersionViews;
 import org.regroup.rest.errors.ErrorMappers;
 import org.regroup.rest.plans.PlanService;
@@ -83,7 +85,9 @@ public final class RegroupServer implements AutoCloseable {
         }
         CheckpointWriter checkpoints = new CheckpointWriter(store, CHECKPOINT_EVERY);
         SchoolDays days = new SchoolDays(store, plans, checkpoints);
-        ResourceConfig app = application(plans, scenarios, store, evidence, days, new VersionViews(store), limits);
+        StoredVersions stored = new StoredVersions(store);
+        ResourceConfig app = application(plans, scenarios, store, evidence, days, stored,
+                new VersionViews(store, stored), limits);
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                 app, false);
         http.start();
@@ -94,10 +98,12 @@ public final class RegroupServer implements AutoCloseable {
     }
 
     static ResourceConfig application(PlanService plans, ScenarioService scenarios, SchoolStore store,
-            EvidenceService evidence, SchoolDays days, VersionViews versions, ServerLimits limits) {
+            EvidenceService evidence, SchoolDays days, StoredVersions stored, VersionViews versions,
+            ServerLimits limits) {
         return new ResourceConfig()
                 .register(PlanResource.class)
                 .register(SchoolResource.class)
+                .register(SchoolDayResource.class)
                 .register(ScenarioResource.class)
                 .register(PlanDetailResource.class)
                 .register(DatasetResource.class)
@@ -122,6 +128,7 @@ public final class RegroupServer implements AutoCloseable {
                         bind(store).to(SchoolStore.class);
                         bind(evidence).to(EvidenceService.class);
                         bind(days).to(SchoolDays.class);
+                        bind(stored).to(StoredVersions.class);
                         bind(versions).to(VersionViews.class);
                         bind(limits).to(ServerLimits.class);
                     }

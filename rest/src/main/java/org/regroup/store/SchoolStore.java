@@ -24,6 +24,7 @@ import org.regroup.domain.Student;
 import org.regroup.domain.io.Json;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Plan;
+import org.regroup.domain.plan.PlanStatus;
 
 /**
  * Schools, mastery and the evidence log over plain JDBC: portable SQL for H2 and PostgreSQL. Each public method is
@@ -49,6 +50,16 @@ public final class SchoolStore {
         SchoolExistsException(String id) {
             super("school '" + id + "' already exists");
         }
+    }
+
+    /* Plan statuses as SQL literals, from the one enum that defines them. */
+    private static final String SQL_DRAFT = sql(PlanStatus.DRAFT);
+    private static final String SQL_PUBLISHED = sql(PlanStatus.PUBLISHED);
+    private static final String SQL_SOLVING = sql(PlanStatus.SOLVING);
+    private static final String SQL_INTERRUPTED = sql(PlanStatus.INTERRUPTED);
+
+    private static String sql(PlanStatus status) {
+        return "'" + status.wire() + "'";
     }
 
     /** Rows per JDBC batch. */
@@ -422,7 +433,7 @@ public final class SchoolStore {
     }
 
     /** A stored plan of a day: every version is kept; {@code planId} is the solve's id on the server that made it. */
-    public record PlanRecord(java.time.LocalDate day, int version, String status, String score, String planId,
+    public record PlanRecord(java.time.LocalDate day, int version, PlanStatus status, String score, String planId,
             Instant createdAt, Instant updatedAt) {
     }
 
@@ -486,14 +497,15 @@ public final class SchoolStore {
 
     /** A new version of the day's plan, marked solving; its number. */
     public int startPlan(String schoolId, java.time.LocalDate day, String planId) {
-        return startPlan(schoolId, day, planId, null);
+        return startPlan(schoolId, day, planId, null, null);
     }
 
     /**
      * As above, with how the version is made ({@code recipe}, a JSON document the caller reads back to rebuild the
-     * version when its solve is resumed).
+     * version when its solve is resumed) and the day problem it solves ({@code problem}, the documented format: what
+     * the version's analysis, alternatives and rosters are read against for as long as it is kept).
      */
-    public int startPlan(String schoolId, java.time.LocalDate day, String planId, String recipe) {
+    public int startPlan(String schoolId, java.time.LocalDate day, String planId, String recipe, String problem) {
         Instant now = Instant.now();
         return inTransaction(c -> {
             int version;
@@ -507,15 +519,17 @@ public final class SchoolStore {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan (school_id, school_day, version, "
-                    + "status, job_id, plan, recipe, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, 'solving', ?, NULL, ?, ?, ?)")) {
+                    + "status, job_id, plan, recipe, problem, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)")) {
                 insert.setString(1, schoolId);
                 insert.setObject(2, day);
                 insert.setInt(3, version);
-                insert.setString(4, planId);
-                insert.setString(5, recipe);
-                insert.setTimestamp(6, Timestamp.from(now));
-                insert.setTimestamp(7, Timestamp.from(now));
+                insert.setString(4, PlanStatus.SOLVING.wire());
+                insert.setString(5, planId);
+                insert.setString(6, recipe);
+                insert.setString(7, problem);
+                insert.setTimestamp(8, Timestamp.from(now));
+                insert.setTimestamp(9, Timestamp.from(now));
                 insert.executeUpdate();
             }
             return version;
@@ -524,7 +538,7 @@ public final class SchoolStore {
 
     /** The solve ended: the version becomes a draft holding the plan (documented plan format). */
     public void finishPlan(String schoolId, java.time.LocalDate day, int version, Object plan, String score) {
-        updatePlan(schoolId, day, version, "draft", score, json(plan), "solving");
+        updatePlan(schoolId, day, version, PlanStatus.DRAFT, score, json(plan));
     }
 
     /**
@@ -535,7 +549,7 @@ public final class SchoolStore {
         return inTransaction(c -> {
             int chosen;
             try (PreparedStatement q = c.prepareStatement("SELECT MAX(version) FROM plan WHERE school_id = ? AND "
-                    + "school_day = ? AND status IN ('draft', 'published')" + (version == null ? "" : " AND version = ?"))) {
+                    + "school_day = ? AND status IN (" + SQL_DRAFT + ", " + SQL_PUBLISHED + ")" + (version == null ? "" : " AND version = ?"))) {
                 q.setString(1, schoolId);
                 q.setObject(2, day);
                 if (version != null) {
@@ -549,9 +563,9 @@ public final class SchoolStore {
                     }
                 }
             }
-            try (PreparedStatement demote = c.prepareStatement("UPDATE plan SET status = 'draft', updated_at = ? "
-                    + "WHERE school_id = ? AND school_day = ? AND status = 'published'");
-                    PreparedStatement promote = c.prepareStatement("UPDATE plan SET status = 'published', "
+            try (PreparedStatement demote = c.prepareStatement("UPDATE plan SET status = " + SQL_DRAFT + ", updated_at = ? "
+                    + "WHERE school_id = ? AND school_day = ? AND status = " + SQL_PUBLISHED);
+                    PreparedStatement promote = c.prepareStatement("UPDATE plan SET status = " + SQL_PUBLISHED + ", "
                             + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ?")) {
                 Timestamp now = Timestamp.from(Instant.now());
                 demote.setTimestamp(1, now);
@@ -580,7 +594,7 @@ public final class SchoolStore {
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         plans.add(new PlanRecord(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2),
-                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                                PlanStatus.of(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
                                 rs.getTimestamp(7).toInstant()));
                     }
                 }
@@ -634,7 +648,7 @@ public final class SchoolStore {
             RowReader row) {
         inTransaction(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT school_day, version" + moreColumns + " FROM plan "
-                    + "WHERE school_id = ? AND school_day < ? AND status = 'published' ORDER BY school_day DESC")) {
+                    + "WHERE school_id = ? AND school_day < ? AND status = " + SQL_PUBLISHED + " ORDER BY school_day DESC")) {
                 q.setString(1, schoolId);
                 q.setObject(2, day);
                 q.setMaxRows(days);
@@ -675,7 +689,7 @@ public final class SchoolStore {
 
     /** A solve that ended without a plan (stopped before it started): the version is marked interrupted. */
     public void interrupt(String schoolId, java.time.LocalDate day, int version) {
-        updatePlan(schoolId, day, version, "interrupted", null, null, "solving");
+        updatePlan(schoolId, day, version, PlanStatus.INTERRUPTED, null, null);
     }
 
     /**
@@ -684,8 +698,8 @@ public final class SchoolStore {
      */
     public int markInterrupted() {
         return inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = 'interrupted', updated_at = ? "
-                    + "WHERE status = 'solving'")) {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = " + SQL_INTERRUPTED + ", updated_at = ? "
+                    + "WHERE status = " + SQL_SOLVING)) {
                 u.setTimestamp(1, Timestamp.from(Instant.now()));
                 return u.executeUpdate();
             }
@@ -708,7 +722,7 @@ public final class SchoolStore {
         String kpis = json(plan.kpis());
         return inTransaction(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM plan WHERE school_id = ? AND school_day = ? "
-                    + "AND version = ? AND status = 'solving' AND job_id = ?")) {
+                    + "AND version = ? AND status = " + SQL_SOLVING + " AND job_id = ?")) {
                 setVersion(q, schoolId, day, version);
                 q.setString(4, planId);
                 try (ResultSet rs = q.executeQuery()) {
@@ -766,19 +780,67 @@ public final class SchoolStore {
         return textOf("SELECT recipe FROM plan", schoolId, day, version);
     }
 
-    /** Replaces how a version is made (a change its running solve took). */
-    public void saveRecipe(String schoolId, java.time.LocalDate day, int version, String recipe) {
+    /** Replaces how a version is made and the day it solves (a change its running solve took). */
+    public void saveRecipe(String schoolId, java.time.LocalDate day, int version, String recipe, String problem) {
         inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET recipe = ?, updated_at = ? "
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET recipe = ?, problem = ?, updated_at = ? "
                     + "WHERE school_id = ? AND school_day = ? AND version = ?")) {
                 u.setString(1, recipe);
-                u.setTimestamp(2, Timestamp.from(Instant.now()));
-                u.setString(3, schoolId);
-                u.setObject(4, day);
-                u.setInt(5, version);
+                u.setString(2, problem);
+                u.setTimestamp(3, Timestamp.from(Instant.now()));
+                u.setString(4, schoolId);
+                u.setObject(5, day);
+                u.setInt(6, version);
                 u.executeUpdate();
             }
             return null;
+        });
+    }
+
+    /** The day problem a version solves (null for versions stored before it was kept). */
+    public String problemDocument(String schoolId, java.time.LocalDate day, int version) {
+        return textOf("SELECT problem FROM plan", schoolId, day, version);
+    }
+
+    /** Where a stored version is: its school, day and number. */
+    public record VersionAddress(String schoolId, java.time.LocalDate day, int version) {
+    }
+
+    /** The stored version a solve made ({@code planId}: the id the server handed out to follow it). */
+    public Optional<VersionAddress> versionOfPlan(String planId) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT school_id, school_day, version FROM plan "
+                    + "WHERE job_id = ? ORDER BY version DESC")) {
+                q.setString(1, planId);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(new VersionAddress(rs.getString(1),
+                            rs.getObject(2, java.time.LocalDate.class), rs.getInt(3))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** A school day with plans: how many versions, the latest, and the one published (null when none is). */
+    public record DaySummary(java.time.LocalDate day, int versions, int latest, Integer published) {
+    }
+
+    /** The school's days that have plans, latest first. */
+    public List<DaySummary> days(String schoolId) {
+        return inTransaction(c -> {
+            List<DaySummary> days = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT school_day, COUNT(*), MAX(version), "
+                    + "MAX(CASE WHEN status = " + SQL_PUBLISHED + " THEN version END) FROM plan WHERE school_id = ? "
+                    + "GROUP BY school_day ORDER BY school_day DESC")) {
+                q.setString(1, schoolId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        int published = rs.getInt(4);
+                        days.add(new DaySummary(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2),
+                                rs.getInt(3), rs.wasNull() ? null : published));
+                    }
+                }
+            }
+            return days;
         });
     }
 
@@ -788,9 +850,9 @@ public final class SchoolStore {
      */
     public boolean resumePlan(String schoolId, java.time.LocalDate day, int version, String planId) {
         return inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = 'solving', job_id = ?, "
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = " + SQL_SOLVING + ", job_id = ?, "
                     + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? "
-                    + "AND status = 'interrupted'")) {
+                    + "AND status = " + SQL_INTERRUPTED)) {
                 u.setString(1, planId);
                 u.setTimestamp(2, Timestamp.from(Instant.now()));
                 u.setString(3, schoolId);
@@ -820,19 +882,23 @@ public final class SchoolStore {
         s.setInt(3, version);
     }
 
-    private void updatePlan(String schoolId, java.time.LocalDate day, int version, String status, String score,
-            String plan, String fromStatus) {
+    /** Moves a solving version to {@code status} (a version no longer solving is left as it is). */
+    private void updatePlan(String schoolId, java.time.LocalDate day, int version, PlanStatus status, String score,
+            String plan) {
+        if (!PlanStatus.SOLVING.mayBecome(status)) {
+            throw new IllegalArgumentException("a solving version cannot become " + status.wire());
+        }
         inTransaction(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = ?, score = ?, plan = ?, "
                     + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? AND status = ?")) {
-                u.setString(1, status);
+                u.setString(1, status.wire());
                 u.setString(2, score);
                 u.setString(3, plan);
                 u.setTimestamp(4, Timestamp.from(Instant.now()));
                 u.setString(5, schoolId);
                 u.setObject(6, day);
                 u.setInt(7, version);
-                u.setString(8, fromStatus);
+                u.setString(8, PlanStatus.SOLVING.wire());
                 u.executeUpdate();
             }
             return null;

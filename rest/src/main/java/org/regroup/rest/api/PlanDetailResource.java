@@ -1,16 +1,9 @@
 package org.regroup.rest.api;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
-import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
-import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
-import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
-import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
-import ai.timefold.solver.core.api.solver.RecommendedAssignment;
-import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,76 +12,42 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Variant;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.regroup.domain.plan.Focus;
-import org.regroup.domain.plan.StudentDay;
-import org.regroup.domain.plan.Violation;
-import org.regroup.rest.ApiJson;
-
+import org.regroup.rest.days.StoredVersions;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.rest.plans.ReadablePlan;
 import org.regroup.rest.roster.Roster;
 import org.regroup.rest.roster.RosterMedia;
-import org.regroup.rest.roster.Rosters;
-import org.regroup.solver.constraints.Feasibility;
-import org.regroup.solver.constraints.Reason;
-import org.regroup.solver.explain.Explainer;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.explain.Alternatives;
 import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
-import org.regroup.solver.output.PlanAssembler;
+import org.regroup.solver.replan.Override;
+import org.regroup.solver.replan.Pin;
 
 /**
- * One plan: its state, progress events, stopping it early, and what it means for people: the score analysis, a student's day card, an adult's roster, alternatives for a
- * teacher's override.
+ * One plan the server was given without a school ({@code POST /api/plans}): its state, progress events, stopping it
+ * early, and what it means for people ({@link PlanReadings}); a plan id of a school's stored version answers too
+ * (its lasting address is under {@code /api/schools/{school}/days/{date}}).
  * A root resource of its own: all of {@code /api/plans/{id}} is here, so Jersey never has to choose between a
  * method and a locator on the same path.
  */
 @Path("/api/plans/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PlanDetailResource {
-
-    /** One rule's part in the score, with each match in plain words. */
-    public record RuleView(String rule, String score, int matches, List<MatchView> details) {
-    }
-
-    public record MatchView(String score, String explanation, List<String> students, String blockId) {
-    }
-
-    /** The score rule by rule; {@code violations}: the broken hard and medium rules as the plan lists them. */
-    public record AnalysisView(String planId, String score, boolean feasible, boolean workable,
-            List<Violation> violations, List<RuleView> rules) {
-    }
-
-    /** A student's day card: each block's entry, and why, in plain words. */
-    public record DayCard(String planId, String studentId, List<StudentDay.Entry> blocks, List<String> why,
-            List<Explainer.RuleNote> rules) {
-    }
-
-    /** One way to place a student in a block instead, with what it would change in the score and why. */
-    public record Alternative(int rank, String sessionId, String staffId, String spaceId, String modality,
-            Focus focus, String scoreChange, List<String> reasons) {
-    }
-
-    public record AlternativesView(String planId, String studentId, String blockId, String currentSessionId,
-            List<Alternative> alternatives) {
-    }
 
     /** Body of an override: the session to put the student in (one of the alternatives). */
     public record OverrideRequest(String sessionId, String timeLimit) {
@@ -100,11 +59,17 @@ public final class PlanDetailResource {
 
     @Inject
     PlanService plans;
+    @Inject
+    StoredVersions stored;
 
     /** The plan: status, score, KPIs and (unless {@code plan=false}) the plan in the documented format. */
     @GET
     public PlanResource.PlanView get(@PathParam("id") String id, @QueryParam("plan") Boolean withPlan) {
-        return PlanResource.PlanView.of(job(id), withPlan == null || withPlan);
+        Optional<PlanJob> held = plans.find(id);
+        if (held.isEmpty()) {
+            return PlanResource.PlanView.ofStored(id, readable(id).plan(), withPlan == null || withPlan);
+        }
+        return PlanResource.PlanView.of(held.get(), withPlan == null || withPlan);
     }
 
     /** Stops solving early; the best plan found so far is kept. */
@@ -126,44 +91,24 @@ public final class PlanDetailResource {
 
     @GET
     @Path("analysis")
-    public AnalysisView analysis(@PathParam("id") String id) {
-        PlanJob.Snapshot snapshot = snapshot(job(id));
-        ScoreAnalysis<HardMediumSoftScore> analysis = snapshot.analysis().get();
-        List<RuleView> rules = new ArrayList<>();
-        for (ConstraintAnalysis<HardMediumSoftScore> c : analysis.constraintAnalyses()) {
-            List<MatchView> details = new ArrayList<>();
-            if (c.matches() != null) {
-                for (MatchAnalysis<HardMediumSoftScore> m : c.matches()) {
-                    if (m.justification() instanceof Reason r) {
-                        details.add(new MatchView(m.score().toString(), r.describe(), r.studentIds(), r.blockId()));
-                    }
-                }
-            }
-            rules.add(new RuleView(c.constraintName(), c.score().toString(), c.matchCount(), details));
-        }
-        rules.sort(Comparator.comparing((RuleView r) -> HardMediumSoftScore.parseScore(r.score())));
-        return new AnalysisView(id, analysis.score().toString(), Feasibility.feasible(analysis.score()),
-                Feasibility.workable(analysis.score()), snapshot.plan().violations(), rules);
+    public PlanReadings.AnalysisView analysis(@PathParam("id") String id) {
+        return PlanReadings.analysis(readable(id), null);
     }
 
     @GET
     @Path("students/{studentId}")
-    public DayCard student(@PathParam("id") String id, @PathParam("studentId") String studentId) {
-        PlanJob job = job(id);
-        PlanJob.Snapshot snapshot = snapshot(job);
-        StudentDay day = snapshot.plan().students().stream().filter(s -> s.studentId().equals(studentId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("no student '" + studentId + "' in plan " + id));
-        Explainer.Explanation explanation = Explainer.explain(snapshot.day(), snapshot.analysis().get(), studentId,
-                null);
-        return new DayCard(id, studentId, day.blocks(), explanation.placement(), explanation.rules());
+    public PlanReadings.DayCard student(@PathParam("id") String id, @PathParam("studentId") String studentId) {
+        return PlanReadings.dayCard(readable(id), studentId, null, List.of());
     }
 
-    /**
-     * An adult's roster: per block their group (session, modality, focus, space) and its students with the focus
-     * each works on and the accommodations to honour; blocks without a group say why (free, away…). The same data
-     * as JSON, CSV, printable HTML or iCalendar, as the {@code Accept} header asks. Rendered once per version of
-     * the plan and served from memory after that, with an ETag so that a device polling for changes gets 304.
-     */
+    /** Who has no seat in the plan, and why. */
+    @GET
+    @Path("unplaced")
+    public PlanReadings.UnplacedView unplaced(@PathParam("id") String id) {
+        return PlanReadings.unplaced(readable(id), null);
+    }
+
+    /** An adult's roster ({@link PlanReadings#roster}). */
     @GET
     @Path("rosters/{staffId}")
     @Produces({ MediaType.APPLICATION_JSON, RosterMedia.TEXT_CSV, MediaType.TEXT_HTML, RosterMedia.TEXT_CALENDAR })
@@ -174,79 +119,16 @@ public final class PlanDetailResource {
                     @Content(mediaType = RosterMedia.TEXT_CALENDAR) }))
     public Response roster(@PathParam("id") String id, @PathParam("staffId") String staffId,
             @Context Request request) {
-        PlanJob job = job(id);
-        if (job.problem().staff().stream().noneMatch(s -> s.id().equals(staffId))) {
-            throw ApiException.notFound("no staff '" + staffId + "' in plan " + id);
-        }
-        Variant variant = request.selectVariant(RosterMedia.VARIANTS);
-        if (variant == null) {
-            throw new NotAcceptableException();
-        }
-        MediaType type = variant.getMediaType();
-        PlanJob.Snapshot snapshot = snapshot(job);
-        EntityTag tag = new EntityTag(snapshot.version() + "-" + staffId + "-" + type.getSubtype());
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged != null) {
-            return unchanged.variant(variant).build();
-        }
-        RosterMedia.Rendered rendered = snapshot.rendered(List.of("roster", staffId, type), () -> {
-            Roster roster = Rosters.of(id, snapshot.plan(), job.problem(), staffId);
-            if (roster.date() == null && RosterMedia.TEXT_CALENDAR_TYPE.isCompatible(type)) {
-                throw ApiException.conflict("plan " + id + " has no date (its day problem gives none), so it "
-                        + "cannot be a calendar; ask for application/json, text/csv or text/html");
-            }
-            return RosterMedia.render(roster, type, ApiJson.MAPPER, snapshot.at());
-        });
-        Response.ResponseBuilder ok = Response.ok(rendered.body()).header(HttpHeaders.CONTENT_TYPE,
-                rendered.contentType()).tag(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        if (rendered.fileName() != null) {
-            ok.header("Content-Disposition", "inline; filename=\"" + rendered.fileName() + "\"");
-        }
-        if (MediaType.TEXT_HTML_TYPE.isCompatible(type)) {
-            ok.header("Content-Security-Policy", RosterMedia.HTML_SECURITY_POLICY)
-                    .header("X-Content-Type-Options", "nosniff");
-        }
-        return ok.build();
+        return PlanReadings.roster(readable(id), staffId, request, r -> r);
     }
 
-    /** Ranked ways to place the student in this block instead, best first (Timefold's recommendation API). */
+    /** Ranked ways to place the student in this block instead, best first, none breaking a hard rule. */
     @GET
     @Path("placements/{studentId}/{blockId}/alternatives")
-    public AlternativesView alternatives(@PathParam("id") String id, @PathParam("studentId") String studentId,
-            @PathParam("blockId") String blockId, @QueryParam("limit") Integer limit) {
-        if (limit != null && limit < 1) {
-            throw ApiException.badRequest("limit must be at least 1, was " + limit);
-        }
-        PlanJob job = job(id);
-        DayPlan copy = new DayPlanCloner().cloneSolution(snapshotOf(job));
-        Placement placement = placement(copy, studentId, blockId);
-        Session current = placement.getSession();
-        placement.setSession(null); // recommendations are for an unplaced entity
-        List<RecommendedAssignment<Session, HardMediumSoftScore>> recommended = plans.solutionManager()
-                .recommendAssignment(copy, placement, Placement::getSession, ScoreAnalysisFetchPolicy.FETCH_ALL);
-        // Each recommendation's difference is against the student unplaced; report it against where they are now.
-        String currentId = current == null ? null : current.getId();
-        ScoreAnalysis<HardMediumSoftScore> now = recommended.stream()
-                .filter(r -> r.proposition() != null && r.proposition().getId().equals(currentId))
-                .map(RecommendedAssignment::scoreAnalysisDiff).findFirst().orElse(null);
-        List<Alternative> alternatives = new ArrayList<>();
-        int rank = 0;
-        for (RecommendedAssignment<Session, HardMediumSoftScore> r : recommended) {
-            Session s = r.proposition();
-            if (s == null || s.getId().equals(currentId)) {
-                continue;
-            }
-            ScoreAnalysis<HardMediumSoftScore> change = now == null ? r.scoreAnalysisDiff()
-                    : r.scoreAnalysisDiff().diff(now);
-            alternatives.add(new Alternative(++rank, s.getId(), s.getAdult() == null ? null : s.getAdult().getId(),
-                    s.getRoom() == null ? null : s.getRoom().getId(), s.getMode().getId(),
-                    PlanAssembler.focus(s.getSummary().getFocus()),
-                    change.score().toString(), reasons(change)));
-            if (limit != null && alternatives.size() >= limit) {
-                break;
-            }
-        }
-        return new AlternativesView(id, studentId, blockId, currentId, alternatives);
+    public PlanReadings.AlternativesView alternatives(@PathParam("id") String id,
+            @PathParam("studentId") String studentId, @PathParam("blockId") String blockId,
+            @QueryParam("limit") Integer limit) {
+        return PlanReadings.alternatives(readable(id), studentId, blockId, limit);
     }
 
     /**
@@ -266,14 +148,21 @@ public final class PlanDetailResource {
             throw ApiException.conflict("plan " + id + " is still solving; stop it or wait for it to finish");
         }
         Duration limit = Durations.parse(body.timeLimit(), Duration.ofSeconds(5), plans.settings().maxTimeLimit());
-        DayPlan revised = new DayPlanCloner().cloneSolution(snapshotOf(job));
-        Placement placement = placement(revised, studentId, blockId);
+        PlanJob.Snapshot before = snapshot(job);
+        Placement placement;
+        try {
+            placement = Alternatives.placement(before.day(), studentId, blockId);
+        } catch (Alternatives.NoPlacementException unknown) {
+            throw ApiException.notFound(unknown.getMessage());
+        }
         Session chosen = placement.getCandidates().stream().filter(s -> s.getId().equals(body.sessionId()))
                 .findFirst().orElseThrow(() -> ApiException.badRequest("session '" + body.sessionId()
                         + "' is not one " + studentId + " can join in block " + blockId
                         + " (see the alternatives)"));
-        placement.setSession(chosen);
-        placement.setPinned(true);
+        // As few moves as a teacher expects: the day rebuilt with moves priced high, the earlier blocks kept.
+        DayPlan revised = DayPlanBuilder.build(Override.weighted(job.problem()), "plan " + id);
+        Override.prepare(before.plan(), revised, List.of(new Pin(studentId, blockId, chosen.getId(), null, null)),
+                blockId);
         plans.resolve(job, revised, limit);
         long deadline = System.nanoTime() + limit.plusSeconds(30).toNanos();
         while (job.isSolving() && System.nanoTime() < deadline) {
@@ -284,21 +173,23 @@ public final class PlanDetailResource {
                 after.plan().workable());
     }
 
-    private static List<String> reasons(ScoreAnalysis<HardMediumSoftScore> diff) {
-        List<String> reasons = new ArrayList<>();
-        for (ConstraintAnalysis<HardMediumSoftScore> c : diff.constraintAnalyses()) {
-            if (!c.score().isZero()) {
-                reasons.add(c.constraintName() + " " + c.score());
-            }
+    /**
+     * The plan for readers: the server's own while it holds it, else the stored version its solve made (an address
+     * handed out before a restart still answers).
+     */
+    private ReadablePlan readable(String id) {
+        Optional<PlanJob> held = plans.find(id);
+        if (held.isPresent()) {
+            snapshot(held.get());
+            return held.get().readable();
         }
-        return reasons;
+        return stored.ofPlan(id).orElseThrow(() -> gone(id));
     }
 
-    private static Placement placement(DayPlan day, String studentId, String blockId) {
-        return day.getPlacements().stream()
-                .filter(p -> p.getLearner().getId().equals(studentId) && p.getPeriod().getId().equals(blockId))
-                .findFirst().orElseThrow(() -> ApiException.notFound("student '" + studentId
-                        + "' has no placement in block '" + blockId + "' (unknown, absent or on a commitment)"));
+    private ApiException gone(String id) {
+        return ApiException.notFound("no plan '" + id + "' (unknown, or dropped after "
+                + plans.settings().keepFor().toHours() + " h or beyond the " + plans.settings().keepPlans()
+                + " most recent)");
     }
 
     private PlanJob job(String id) {
@@ -316,7 +207,4 @@ public final class PlanDetailResource {
         return snapshot;
     }
 
-    private static DayPlan snapshotOf(PlanJob job) {
-        return snapshot(job).day();
-    }
 }

@@ -48,6 +48,12 @@ public final class PlanResource {
                     plan == null ? null : plan.kpis(), plan == null ? List.of() : plan.violations(),
                     withPlan ? plan : null);
         }
+
+        /** A plan the server no longer holds, read from the store: its solve has ended. */
+        static PlanView ofStored(String id, Plan plan, boolean withPlan) {
+            return new PlanView(id, "NOT_SOLVING", plan.score(), plan.feasible(), plan.workable(), null, null,
+                    plan.kpis(), plan.violations(), withPlan ? plan : null);
+        }
     }
 
     @Inject

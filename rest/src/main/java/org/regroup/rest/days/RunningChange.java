@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import ai.timefold.solver.core.api.solver.change.ProblemChange;
 import ai.timefold.solver.core.api.solver.change.ProblemChangeDirector;
+import org.regroup.domain.plan.PlanDiff;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.Space;
 import org.regroup.domain.Staff;
@@ -33,7 +34,7 @@ import org.regroup.solver.model.Session;
 final class RunningChange implements ProblemChange<DayPlan> {
 
     private final DayProblem after;
-    private final List<SchoolDays.Move> moves = Collections.synchronizedList(new ArrayList<>());
+    private final List<PlanDiff.Move> moves = Collections.synchronizedList(new ArrayList<>());
 
     RunningChange(DayProblem after) {
         this.after = after;
@@ -90,23 +91,23 @@ final class RunningChange implements ProblemChange<DayPlan> {
     }
 
     /** A student-block the change moved: out of their session, or (only the space lost) in it without a room. */
-    private static SchoolDays.Move move(Placement p, String spaceBefore, boolean staysInSession) {
+    private static PlanDiff.Move move(Placement p, String spaceBefore, boolean staysInSession) {
         Session s = p.getSession();
         Focus focus = s.focusOf(p.getLearner());
         String staff = s.getAdult() == null ? null : s.getAdult().getId();
         String focusId = focus == null ? null : focus.getId();
-        return new SchoolDays.Move(p.getLearner().getId(), p.getPeriod().getId(), staff,
+        return new PlanDiff.Move(p.getLearner().getId(), p.getPeriod().getId(), staff,
                 staysInSession ? staff : null, focusId, staysInSession ? focusId : null, spaceBefore, null);
     }
 
     /** What the change itself moved in the plan the solve had, as a diff of the version with itself. */
     SchoolDays.Diff diff(int version) {
-        List<SchoolDays.Move> all;
+        List<PlanDiff.Move> all;
         synchronized (moves) {
             all = List.copyOf(moves);
         }
         Set<String> rosters = new TreeSet<>();
-        for (SchoolDays.Move m : all) {
+        for (PlanDiff.Move m : all) {
             if (m.staffBefore() != null) {
                 rosters.add(m.staffBefore());
             }

@@ -17,18 +17,19 @@ import org.regroup.domain.Space;
 import org.regroup.domain.Staff;
 import org.regroup.domain.Student;
 import org.regroup.domain.io.Json;
-import org.regroup.domain.plan.Perturbations;
+import org.regroup.domain.plan.PlanDiff;
+import org.regroup.domain.plan.PlanStatus;
 import org.regroup.domain.plan.Plan;
-import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.kpi.KpiCalculator;
 import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.model.Session;
 import org.regroup.solver.output.PlanImporter;
 import org.regroup.solver.replan.Continuity;
 import org.regroup.solver.replan.History;
+import org.regroup.solver.replan.Override;
+import org.regroup.solver.replan.Pin;
 import org.regroup.store.SchoolStore;
 import org.regroup.store.SchoolStore.DayInput;
 import org.slf4j.Logger;
@@ -107,11 +108,59 @@ public final class SchoolDays {
      * ends the version becomes a draft holding the plan.
      */
     public Started plan(SchoolStore.SchoolRecord school, LocalDate day, Duration timeLimit) {
-        Build build = build(school, day, PlanRecipe.day());
-        PlanRecipe recipe = PlanRecipe.day().withReadinessChanged(build.changed());
+        Optional<SchoolStore.PlanRecord> current = current(school.id(), day);
+        PlanRecipe asked = PlanRecipe.day(current.map(SchoolStore.PlanRecord::version).orElse(null),
+                current.map(c -> pinsOf(school.id(), day, c.version())).orElse(List.of()));
+        Build build = build(school, day, asked);
         PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
-        int version = keep(school.id(), day, job, recipe);
+        PlanRecipe recipe = asked.withReadinessChanged(build.changed()).withPins(build.heldPins(asked.pins()));
+        int version = keep(school.id(), day, job, recipe, build.problem());
         return new Started(version, job, build.startedFrom(), build.readinessChanged(), null);
+    }
+
+    /**
+     * A teacher's override: a new version of the day with the student put in the chosen session and pinned there,
+     * re-planned from the day's current version (the published one, else the latest draft, or {@code baseVersion})
+     * with as few other moves as it can ({@link Override}): nobody moves in an earlier block. The pin stays in every
+     * later version of the day. Throws {@link InvalidInputException} for a session the student cannot join,
+     * {@link java.util.NoSuchElementException} for an unknown student-block or version and
+     * {@link IllegalStateException} when the day has no plan to revise.
+     */
+    public Started override(SchoolStore.SchoolRecord school, LocalDate day, Integer baseVersion, Pin pin,
+            Duration timeLimit) {
+        SchoolStore.PlanRecord base = baseVersion == null ? current(school.id(), day).orElseThrow(() ->
+                new IllegalStateException("no plan of " + day + " to override; plan the day first"))
+                : record(school.id(), day, baseVersion);
+        if (!base.status().hasPlan()) {
+            throw new IllegalStateException("plan version " + base.version() + " of " + day + " is "
+                    + base.status().wire() + "; override a draft or the published plan");
+        }
+        List<Pin> pins = Override.with(pinsOf(school.id(), day, base.version()), pin);
+        PlanRecipe recipe = PlanRecipe.override(base.version(), base.status() == PlanStatus.PUBLISHED, pin, pins);
+        Build build = build(school, day, recipe);
+        PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
+        int version = keep(school.id(), day, job, recipe.withPins(build.heldPins(pins)), build.problem());
+        LOG.info("school {} day {}: override in block {} as version {} (from version {})", school.id(), day,
+                pin.blockId(), version, base.version());
+        return new Started(version, job, build.startedFrom(), 0, null);
+    }
+
+    /** The day's current version: the published one, else the latest draft. */
+    public Optional<SchoolStore.PlanRecord> current(String schoolId, LocalDate day) {
+        List<SchoolStore.PlanRecord> all = store.plans(schoolId, day);
+        return all.stream().filter(p -> p.status() == PlanStatus.PUBLISHED).findFirst()
+                .or(() -> all.stream().filter(p -> p.status() == PlanStatus.DRAFT).findFirst());
+    }
+
+    private SchoolStore.PlanRecord record(String schoolId, LocalDate day, int version) {
+        return store.plans(schoolId, day).stream().filter(p -> p.version() == version).findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("no plan version " + version + " of "
+                        + day));
+    }
+
+    /** The pins a version keeps (every override of the day so far). */
+    private List<Pin> pinsOf(String schoolId, LocalDate day, int version) {
+        return PlanRecipe.read(store.recipe(schoolId, day, version)).pins();
     }
 
     /**
@@ -123,19 +172,18 @@ public final class SchoolDays {
     public Started change(SchoolStore.SchoolRecord school, LocalDate day, MidDayChange change, Duration timeLimit) {
         checkChange(school, change);
         Optional<SchoolStore.PlanRecord> solving = store.plans(school.id(), day).stream()
-                .filter(p -> p.status().equals("solving") && plans.find(p.planId()).filter(PlanJob::isSolving)
+                .filter(p -> p.status() == PlanStatus.SOLVING && plans.find(p.planId()).filter(PlanJob::isSolving)
                         .isPresent()).findFirst();
         if (solving.isPresent()) {
             return intoRunningSolve(school, day, solving.get(), change);
         }
-        SchoolStore.PlanRecord base = store.plans(school.id(), day).stream()
-                .filter(p -> p.status().equals("published")).findFirst()
-                .or(() -> store.plans(school.id(), day).stream().filter(p -> p.status().equals("draft")).findFirst())
+        SchoolStore.PlanRecord base = current(school.id(), day)
                 .orElseThrow(() -> new IllegalStateException("no plan of " + day + " to change; plan the day first"));
-        PlanRecipe recipe = PlanRecipe.change(base.version(), base.status().equals("published"), change);
+        List<Pin> pins = pinsOf(school.id(), day, base.version());
+        PlanRecipe recipe = PlanRecipe.change(base.version(), base.status() == PlanStatus.PUBLISHED, change, pins);
         Build build = build(school, day, recipe);
         PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
-        int version = keep(school.id(), day, job, recipe);
+        int version = keep(school.id(), day, job, recipe.withPins(build.heldPins(pins)), build.problem());
         LOG.info("school {} day {}: re-planning from block {} as version {} (from version {})", school.id(), day,
                 change.fromBlock(), version, base.version());
         return new Started(version, job, build.startedFrom(), build.readinessChanged(), null);
@@ -161,7 +209,7 @@ public final class SchoolDays {
         RunningChange running = new RunningChange(after);
         awaitTaken(plans.change(job, running), job, version.version(), day);
         job.tookChange(after);
-        store.saveRecipe(school.id(), day, version.version(), recipe.json());
+        store.saveRecipe(school.id(), day, version.version(), recipe.json(), json(after));
         LOG.info("school {} day {}: version {} took a change from block {} while solving", school.id(), day,
                 version.version(), change.fromBlock());
         return new Started(version.version(), job, day + " v" + version.version() + " (solving)",
@@ -202,8 +250,8 @@ public final class SchoolDays {
         SchoolStore.PlanRecord record = store.plans(school.id(), day).stream().filter(p -> p.version() == version)
                 .findFirst().orElseThrow(() -> new java.util.NoSuchElementException("no plan version " + version
                         + " of " + day));
-        if (!record.status().equals("interrupted")) {
-            throw new IllegalStateException("plan version " + version + " of " + day + " is " + record.status()
+        if (record.status() != PlanStatus.INTERRUPTED) {
+            throw new IllegalStateException("plan version " + version + " of " + day + " is " + record.status().wire()
                     + "; only an interrupted version can be resumed");
         }
         PlanRecipe recipe = PlanRecipe.read(store.recipe(school.id(), day, version));
@@ -231,15 +279,55 @@ public final class SchoolDays {
 
     /** A version's day ready to solve: the problem, how the built day is prepared, and what it starts from. */
     private record Build(DayProblem problem, UnaryOperator<DayPlan> prepare, String startedFrom,
-            Set<String> changed) {
+            Set<String> changed, List<Override.Dropped> dropped) {
 
         int readinessChanged() {
             return changed.size();
         }
+
+        /** The pins that held once the day was prepared (it is prepared when its solve is submitted). */
+        List<Pin> heldPins(List<Pin> pins) {
+            Set<Pin> gone = new HashSet<>(dropped.stream().map(Override.Dropped::pin).toList());
+            return pins.stream().filter(p -> !gone.contains(p)).toList();
+        }
     }
 
     private Build build(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
-        return recipe.isChange() ? buildChange(school, day, recipe) : buildDay(school, day, recipe);
+        return recipe.isOverride() ? buildOverride(school, day, recipe)
+                : recipe.isChange() ? buildChange(school, day, recipe) : buildDay(school, day, recipe);
+    }
+
+    /**
+     * A version after a teacher's override: the day as its base version planned it (stored with it), moves priced
+     * high, the blocks before the override's kept, every pin of the day applied. The override's own pin must hold.
+     */
+    private Build buildOverride(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
+        Plan base = basePlan(school.id(), day, recipe.baseVersion());
+        String stored = store.problemDocument(school.id(), day, recipe.baseVersion());
+        DayProblem asPlanned = stored != null ? StoredVersions.read(stored, DayProblem.class, "day problem")
+                : dayProblem(school, day);
+        DayProblem problem = DayPlanBuilder.validated(withLateChanges(Override.weighted(asPlanned), recipe),
+                "the day " + day + " after the override");
+        List<Override.Dropped> dropped = new ArrayList<>();
+        UnaryOperator<DayPlan> prepare = built -> {
+            dropped.addAll(Override.prepare(base, built, recipe.pins(), recipe.override().blockId()));
+            dropped.stream().filter(d -> d.pin().equals(recipe.override())).findFirst().ifPresent(d -> {
+                throw new InvalidInputException("request body", List.of(new InputError("$.sessionId", "session '"
+                        + d.pin().sessionId() + "' is not one " + d.pin().studentId() + " can join in block "
+                        + d.pin().blockId() + ": " + d.why() + " (see the alternatives)")));
+            });
+            return built;
+        };
+        return new Build(problem, prepare, day + " v" + recipe.baseVersion() + " ("
+                + (recipe.basePublished() ? "published" : "draft") + ")", Set.of(), dropped);
+    }
+
+    private Plan basePlan(String schoolId, LocalDate day, int version) {
+        String document = store.planDocument(schoolId, day, version);
+        if (document == null) {
+            throw new IllegalStateException("plan version " + version + " of " + day + " holds no plan to change");
+        }
+        return read(document);
     }
 
     /**
@@ -256,43 +344,38 @@ public final class SchoolDays {
                 .orElse(Set.of());
         Plan before = previous.filter(p -> p.plan() != null).map(p -> read(p.plan())).orElse(null);
         List<Plan> history = lastTwo.stream().filter(p -> p.plan() != null).map(p -> read(p.plan())).toList();
+        List<Override.Dropped> dropped = new ArrayList<>();
         UnaryOperator<DayPlan> prepare = built -> {
             if (before != null) {
                 Continuity.from(before, built, changed); // minimal perturbation: start from the last published day
             }
             History.apply(built, history); // no third day running on the same skill in the same modality
+            dropped.addAll(Override.apply(built, recipe.pins())); // a teacher's overrides of this day hold
             return built;
         };
         return new Build(problem, prepare, before == null ? null
-                : previous.get().day() + " v" + previous.get().version(), changed);
+                : previous.get().day() + " v" + previous.get().version(), changed, dropped);
     }
 
     /** Another version of the day after a change: its blocks before the change pinned, the rest re-planned. */
     private Build buildChange(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
         MidDayChange change = recipe.change();
-        String document = store.planDocument(school.id(), day, recipe.baseVersion());
-        if (document == null) {
-            throw new IllegalStateException("plan version " + recipe.baseVersion() + " of " + day
-                    + " holds no plan to change");
-        }
-        Plan current = read(document);
+        Plan current = basePlan(school.id(), day, recipe.baseVersion());
         List<String> before = blocksBefore(school.standing(), change.fromBlock());
         DayProblem problem = withLateChanges(changed(dayProblem(school, day), change, before,
                 recipe.basePublished()), recipe);
         DayPlanBuilder.validated(problem, "the day " + day + " after the change");
         Set<String> gone = new HashSet<>(change.studentsGone());
+        List<Override.Dropped> dropped = new ArrayList<>();
         UnaryOperator<DayPlan> prepare = built -> {
             Continuity.from(current, built, gone);
-            // What happened, happened: the blocks before the change keep their groups, modalities and rooms.
-            built.getPlacements().stream().filter(p -> before.contains(p.getPeriod().getId()))
-                    .forEach(p -> p.setPinned(true));
-            built.getSessions().stream().filter(x -> before.contains(x.getPeriod().getId()) && !x.isFixed())
-                    .forEach(Session::freeze);
+            Override.keepBlocksBefore(built, before); // what happened, happened
+            dropped.addAll(Override.apply(built, recipe.pins()));
             oweGoneStudentsWhatTheyGot(built, gone);
             return built;
         };
         return new Build(problem, prepare, day + " v" + recipe.baseVersion() + " ("
-                + (recipe.basePublished() ? "published" : "draft") + ")", gone);
+                + (recipe.basePublished() ? "published" : "draft") + ")", gone, dropped);
     }
 
     /**
@@ -366,47 +449,21 @@ public final class SchoolDays {
     static final int PUBLISHED_MOVE_WEIGHT = 60;
 
     /** Who moves between two versions of a day's plan, and which adults get a new roster. */
-    public record Diff(int from, int to, List<Move> moves, List<String> newRosters) {
-    }
+    public record Diff(int from, int to, List<PlanDiff.Move> moves, List<String> newRosters) {
 
-    /** One student-block that changes: the adult, focus and space before and after (null: not placed). */
-    public record Move(String studentId, String blockId, String staffBefore, String staffAfter, String focusBefore,
-            String focusAfter, String spaceBefore, String spaceAfter) {
+        static Diff of(int from, int to, PlanDiff diff) {
+            return new Diff(from, to, diff.moves(), diff.newRosters());
+        }
     }
 
     public Diff diff(String schoolId, LocalDate day, int from, int to) {
-        Plan a = read(store.planDocument(schoolId, day, from));
-        Plan b = read(store.planDocument(schoolId, day, to));
-        Map<String, StudentDay.Entry> was = new java.util.HashMap<>();
-        a.students().forEach(s -> s.blocks().forEach(e -> was.put(s.studentId() + "@" + e.blockId(), e)));
-        List<Move> moves = new ArrayList<>();
-        Set<String> rosters = new java.util.TreeSet<>();
-        for (StudentDay s : b.students()) {
-            for (StudentDay.Entry now : s.blocks()) {
-                StudentDay.Entry then = was.get(s.studentId() + "@" + now.blockId());
-                if (then == null || !Perturbations.differ(then, now)) {
-                    continue;
-                }
-                moves.add(new Move(s.studentId(), now.blockId(), then.staffId(), now.staffId(), focus(then),
-                        focus(now), then.spaceId(), now.spaceId()));
-                if (then.staffId() != null) {
-                    rosters.add(then.staffId());
-                }
-                if (now.staffId() != null) {
-                    rosters.add(now.staffId());
-                }
-            }
-        }
-        return new Diff(from, to, moves, List.copyOf(rosters));
-    }
-
-    private static String focus(StudentDay.Entry e) {
-        return e.focus() == null ? null : e.focus().id();
+        return Diff.of(from, to, PlanDiff.between(read(store.planDocument(schoolId, day, from)),
+                read(store.planDocument(schoolId, day, to))));
     }
 
     /** Stores a new version made by {@code job} as solving, and keeps its checkpoints and final plan. */
-    private int keep(String schoolId, LocalDate day, PlanJob job, PlanRecipe recipe) {
-        int version = store.startPlan(schoolId, day, job.id(), recipe.json());
+    private int keep(String schoolId, LocalDate day, PlanJob job, PlanRecipe recipe, DayProblem problem) {
+        int version = store.startPlan(schoolId, day, job.id(), recipe.json(), json(problem));
         follow(schoolId, day, version, job);
         return version;
     }
@@ -427,6 +484,14 @@ public final class SchoolDays {
             LOG.info("school {} day {}: plan version {} saved as draft ({})", schoolId, day, version,
                     end.plan().score());
         });
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Plan read(String json) {

@@ -1,18 +1,18 @@
 package org.regroup.rest.days;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import org.regroup.domain.io.Json;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Perturbations;
 import org.regroup.domain.plan.Plan;
+import org.regroup.domain.plan.PlanDiff;
+import org.regroup.domain.plan.PlanStatus;
+import org.regroup.solver.replan.Pin;
 import org.regroup.store.SchoolStore;
 
 /**
@@ -27,9 +27,21 @@ public final class VersionViews {
      * @param againstYesterday {@code kpis} beside those of the plan published for the latest earlier day
      * @param plan       the plan document (draft or published), left out on request
      */
-    public record VersionView(String schoolId, LocalDate day, int version, String status, String score,
+    public record VersionView(String schoolId, LocalDate day, int version, PlanStatus status, String score,
             Boolean feasible, Boolean workable, String planId, Instant createdAt, Instant updatedAt, Kpis kpis,
-            CheckpointView checkpoint, KpisAgainstYesterday againstYesterday, @JsonRawValue String plan) {
+            MadeFrom madeFrom, SchoolDays.Diff changes, CheckpointView checkpoint,
+            KpisAgainstYesterday againstYesterday, @JsonRawValue String plan) {
+    }
+
+    /**
+     * How the version was made: {@code kind} day (planned from the store), change (a mid-day change) or override (a
+     * teacher's); the version it revises or replaced; the override asked for; the overrides it keeps.
+     */
+    public record MadeFrom(String kind, Integer baseVersion, MidDayChange change, Pin override, List<Pin> pins) {
+
+        static MadeFrom of(PlanRecipe r) {
+            return new MadeFrom(r.kind(), r.baseVersion(), r.change(), r.override(), r.pins());
+        }
     }
 
     /** A solve's last checkpoint: when it was taken, the score and KPIs then, and (on request) its plan. */
@@ -38,35 +50,15 @@ public final class VersionViews {
     }
 
     private final SchoolStore store;
-    /**
-     * Plan documents parsed, by school, day and version: a version's document is written once, when its solve ends,
-     * and never changes, so polling a version (or comparing with yesterday's) need not parse megabytes of JSON each
-     * time. The most recently used few are kept.
-     */
-    private final Map<String, Plan> parsed = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Plan> eldest) {
-                    return size() > 16;
-                }
-            });
+    private final StoredVersions stored;
 
-    public VersionViews(SchoolStore store) {
+    public VersionViews(SchoolStore store, StoredVersions stored) {
         this.store = store;
+        this.stored = stored;
     }
 
-    /** The version's plan, its document read and parsed once; null while it has none (solving, interrupted). */
     private Plan plan(String schoolId, LocalDate day, int version) {
-        String key = schoolId + "/" + day + "/" + version;
-        Plan plan = parsed.get(key);
-        if (plan == null) {
-            String document = store.planDocument(schoolId, day, version);
-            if (document != null) {
-                plan = read(document);
-                parsed.put(key, plan);
-            }
-        }
-        return plan;
+        return stored.plan(schoolId, day, version);
     }
 
     /** Throws {@link NoSuchElementException} for an unknown version. */
@@ -82,9 +74,11 @@ public final class VersionViews {
                             : null)).orElse(null);
         }
         Kpis kpis = plan != null ? plan.kpis() : checkpoint == null ? null : checkpoint.kpis();
+        PlanRecipe recipe = PlanRecipe.read(store.recipe(schoolId, day, version));
         return new VersionView(schoolId, day, version, record.status(), record.score(),
-                plan == null ? null : plan.feasible(), plan == null ? null : plan.workable(), record.planId(), record.createdAt(), record.updatedAt(), kpis,
-                checkpoint, kpis == null ? null : againstYesterday(schoolId, day, version, kpis, plan),
+                plan == null ? null : plan.feasible(), plan == null ? null : plan.workable(), record.planId(),
+                record.createdAt(), record.updatedAt(), kpis, MadeFrom.of(recipe),
+                changes(schoolId, day, recipe, version, plan), checkpoint, kpis == null ? null : againstYesterday(schoolId, day, version, kpis, plan),
                 withPlan && plan != null ? store.planDocument(schoolId, day, version) : null);
     }
 
@@ -102,21 +96,33 @@ public final class VersionViews {
                 perturbations(schoolId, day, version, plan, todays));
     }
 
+    /** The version a stored version revises or replaced (null: none), and who moved since. */
+    public record Since(Integer version, List<PlanDiff.Move> moves) {
+    }
+
+    public Since since(StoredVersions.StoredVersion v) {
+        PlanRecipe recipe = PlanRecipe.read(store.recipe(v.schoolId(), v.record().day(), v.record().version()));
+        SchoolDays.Diff diff = changes(v.schoolId(), v.record().day(), recipe, v.record().version(), v.plan());
+        return new Since(recipe.baseVersion(), diff == null ? List.of() : diff.moves());
+    }
+
+    /** Who moved since the version this one revises or replaced (null until it has a plan, or without one). */
+    SchoolDays.Diff changes(String schoolId, LocalDate day, PlanRecipe recipe, int version, Plan plan) {
+        if (plan == null || recipe.baseVersion() == null) {
+            return null;
+        }
+        Plan base = plan(schoolId, day, recipe.baseVersion());
+        return base == null ? null : SchoolDays.Diff.of(recipe.baseVersion(), version, PlanDiff.between(base, plan));
+    }
+
     /** Against yesterday's plan, for a day planned from the store and holding its plan. */
     private Perturbations perturbations(String schoolId, LocalDate day, int version, Plan yesterday, Plan today) {
         PlanRecipe recipe = PlanRecipe.read(store.recipe(schoolId, day, version));
-        if (today == null || recipe.isChange()) {
+        if (today == null || recipe.revisesAVersion()) {
             return null;
         }
         return Perturbations.between(yesterday, today, Set.copyOf(recipe.readinessChanged()),
                 Set.copyOf(store.dayInput(schoolId, day).absentStaff()));
     }
 
-    static Plan read(String json) {
-        try {
-            return Json.mapper().readValue(json, Plan.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored plan is unreadable", e);
-        }
-    }
 }

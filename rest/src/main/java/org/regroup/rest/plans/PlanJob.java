@@ -48,7 +48,7 @@ public final class PlanJob {
         private final java.util.function.Supplier<T> compute;
         private volatile T value;
 
-        Lazy(java.util.function.Supplier<T> compute) {
+        public Lazy(java.util.function.Supplier<T> compute) {
             this.compute = compute;
         }
 
@@ -152,6 +152,52 @@ public final class PlanJob {
     /** The latest published plan (null before the first plan is built). */
     public Snapshot snapshot() {
         return snapshot;
+    }
+
+    /** The latest plan for readers (null before the first plan is built). */
+    public ReadablePlan readable() {
+        Snapshot s = snapshot;
+        return s == null ? null : new ReadablePlan() {
+            @Override
+            public String label() {
+                return id;
+            }
+
+            @Override
+            public DayProblem problem() {
+                return problem;
+            }
+
+            @Override
+            public Plan plan() {
+                return s.plan();
+            }
+
+            @Override
+            public DayPlan day() {
+                return s.day();
+            }
+
+            @Override
+            public ScoreAnalysis<HardMediumSoftScore> analysis() {
+                return s.analysis().get();
+            }
+
+            @Override
+            public String tag() {
+                return id + "-" + s.version();
+            }
+
+            @Override
+            public Instant at() {
+                return s.at();
+            }
+
+            @Override
+            public <T> T rendered(Object key, java.util.function.Supplier<T> render) {
+                return s.rendered(key, render);
+            }
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.regroup.rest.roster;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.regroup.domain.StaffRole;
 import org.regroup.domain.plan.Focus;
+import org.regroup.domain.plan.PlanDiff;
 
 /**
  * One adult's day in a plan, block by block: the group they lead or supervise (session, modality, focus), where, and
@@ -22,12 +24,32 @@ import org.regroup.domain.plan.Focus;
  * @param staff     whose roster
  * @param blocks    every block of the day in day order; a block where the adult has two groups (two catch-alls to
  *                  supervise) appears twice
+ * @param stamp     for a stored version of a school's day: which version, its status and when it was made (absent
+ *                  for a plan of the server's alone)
+ * @param changes   for a stored version: this adult's students who move since the version it revises (gained or
+ *                  lost, another skill, space or modality); empty when nothing changed or there is no earlier version
  */
 public record Roster(String planId, String problemId, LocalDate date, String school, StaffMember staff,
-        List<BlockRoster> blocks) {
+        List<BlockRoster> blocks, Stamp stamp, List<PlanDiff.Move> changes) {
 
     public Roster {
         blocks = List.copyOf(blocks);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /**
+     * Which stored version a roster or day card is cut from.
+     *
+     * @param since the version it is compared with for {@code changes} (null: none)
+     */
+    public record Stamp(int version, String status, Instant madeAt, Integer since) {
+    }
+
+    /** This roster as cut from a stored version, with the moves since the version it revises that touch it. */
+    public Roster stamped(Stamp stamp, List<PlanDiff.Move> dayMoves) {
+        List<PlanDiff.Move> mine = dayMoves.stream().filter(m -> staff.id().equals(m.staffBefore())
+                || staff.id().equals(m.staffAfter())).toList();
+        return new Roster(planId, problemId, date, school, staff, blocks, stamp, mine);
     }
 
     /** The adult: id, display name (absent when the day problem gives none) and role. */

@@ -84,7 +84,24 @@ public final class RosterHtmlWriter {
             html.append(sep).append("<time datetime=\"").append(esc(r.date().toString())).append("\">")
                     .append(esc(DAY.format(r.date()))).append("</time>");
         }
-        html.append("</p>\n</header>\n");
+        html.append("</p>\n");
+        if (r.stamp() != null) {
+            html.append("<p class=\"stamp\">Version ").append(r.stamp().version()).append(" · ")
+                    .append(esc(r.stamp().status())).append(" · made ")
+                    .append(esc(r.stamp().madeAt().toString())).append("</p>\n");
+            if (!r.changes().isEmpty()) {
+                html.append("<p class=\"changes\">").append(r.changes().size()).append(r.changes().size() == 1
+                        ? " change" : " changes").append(" since version ").append(r.stamp().since()).append(": ");
+                String sep2 = "";
+                for (var m : r.changes()) {
+                    html.append(sep2).append(esc(m.studentId())).append(" in ").append(esc(m.blockId()))
+                            .append(change(r.staff().id(), m));
+                    sep2 = ", ";
+                }
+                html.append("</p>\n");
+            }
+        }
+        html.append("</header>\n");
         for (BlockRoster b : r.blocks()) {
             block(html, b);
         }
@@ -93,6 +110,13 @@ public final class RosterHtmlWriter {
             html.append(" · day ").append(esc(r.problemId()));
         }
         html.append(" · Regroup. Contains student names: keep it with staff.</footer>\n</article>\n");
+    }
+
+    /** What a move means for this adult's group. */
+    private static String change(String staffId, org.regroup.domain.plan.PlanDiff.Move m) {
+        boolean before = staffId.equals(m.staffBefore());
+        boolean after = staffId.equals(m.staffAfter());
+        return before && after ? " works on something else" : after ? " joins" : " leaves";
     }
 
     private static void block(StringBuilder html, BlockRoster b) {

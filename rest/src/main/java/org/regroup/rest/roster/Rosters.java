@@ -73,7 +73,7 @@ public final class Rosters {
         School school = problem.school();
         String schoolName = school == null ? null : school.name() != null ? school.name() : school.id();
         return new Roster(planId, problem.id(), plan.date() != null ? plan.date() : problem.date(), schoolName,
-                new Roster.StaffMember(staff.id(), staff.name(), staff.role()), blocks);
+                new Roster.StaffMember(staff.id(), staff.name(), staff.role()), blocks, null, List.of());
     }
 
     /**

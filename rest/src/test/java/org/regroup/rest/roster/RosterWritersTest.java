@@ -32,7 +32,7 @@ class RosterWritersTest {
         BlockRoster free = new BlockRoster("B2", LocalTime.of(10, 0), LocalTime.of(10, 45), Status.FREE, null, null,
                 List.of(), null);
         return new Roster("plan-1", "day-1", date, "Test School", new Roster.StaffMember("T1", "Ana <b>", StaffRole.TEACHER),
-                List.of(group, free));
+                List.of(group, free), null, List.of());
     }
 
     @Test

@@ -1,0 +1,220 @@
+package org.regroup.rest.days;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.io.Json;
+import org.regroup.domain.plan.Plan;
+import org.regroup.domain.plan.PlanStatus;
+import org.regroup.rest.plans.PlanJob;
+import org.regroup.rest.plans.ReadablePlan;
+import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.solver.explain.Explainer;
+import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.DayPlanCloner;
+import org.regroup.solver.output.PlanImporter;
+import org.regroup.store.SchoolStore;
+
+/**
+ * The versions of a school's days as readers see them, from the store: what the lasting addresses
+ * ({@code /api/schools/{school}/days/{date}/…}) answer, the same after a restart as before. A version's plan and day
+ * never change once its solve has ended, so the few most recently read are kept parsed (and scored, once asked).
+ */
+public final class StoredVersions {
+
+    /** A version that exists but holds no plan to read yet (solving) or any more (interrupted). */
+    public static final class NoPlanYetException extends RuntimeException {
+        NoPlanYetException(String message) {
+            super(message);
+        }
+    }
+
+    private static final int KEEP = 16;
+
+    private final SchoolStore store;
+    private final Map<String, StoredVersion> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(KEEP, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, StoredVersion> eldest) {
+                    return size() > KEEP;
+                }
+            });
+
+    public StoredVersions(SchoolStore store) {
+        this.store = store;
+    }
+
+    /**
+     * The version {@code version} of the day, or the published one when {@code version} is null.
+     *
+     * @throws NoSuchElementException when there is no such version (or none is published)
+     * @throws NoPlanYetException     when the version holds no plan (still solving, or interrupted)
+     */
+    public StoredVersion read(SchoolStore.SchoolRecord school, LocalDate day, Integer version) {
+        SchoolStore.PlanRecord record = record(school.id(), day, version);
+        if (!record.status().hasPlan()) {
+            throw new NoPlanYetException("plan version " + record.version() + " of " + day + " is "
+                    + record.status().wire() + " and has no plan to read"
+                    + (record.status() == PlanStatus.SOLVING ? " yet; follow it at /api/plans/" + record.planId()
+                            : "; resume it or plan the day again"));
+        }
+        String key = school.id() + "/" + day + "/" + record.version();
+        StoredVersion kept = recent.get(key);
+        if (kept == null) {
+            kept = new StoredVersion(school, record, plan(school.id(), day, record.version()),
+                    () -> problemOf(school, day, record.version()));
+            recent.put(key, kept);
+        }
+        return kept.withRecord(record);
+    }
+
+    /** The stored version a solve made, by the plan id the server handed out for it (empty when there is none). */
+    public java.util.Optional<StoredVersion> ofPlan(String planId) {
+        return store.versionOfPlan(planId).flatMap(at -> store.school(at.schoolId())
+                .map(school -> read(school, at.day(), at.version())));
+    }
+
+    /** The stored record of a version, or of the published one when {@code version} is null. */
+    public SchoolStore.PlanRecord record(String schoolId, LocalDate day, Integer version) {
+        return store.plans(schoolId, day).stream()
+                .filter(p -> version == null ? p.status() == PlanStatus.PUBLISHED : p.version() == version)
+                .findFirst().orElseThrow(() -> new NoSuchElementException(version != null
+                        ? "no plan version " + version + " of " + day
+                        : "no published plan of " + day + "; publish one, or ask for a draft with ?version=N "
+                                + "(GET /api/schools/" + schoolId + "/days/" + day + "/plans lists them)"));
+    }
+
+    /** A version's plan, its document read and parsed once; null while it has none (solving, interrupted). */
+    public Plan plan(String schoolId, LocalDate day, int version) {
+        String key = schoolId + "/" + day + "/" + version;
+        StoredVersion kept = recent.get(key);
+        if (kept != null) {
+            return kept.plan();
+        }
+        String document = store.planDocument(schoolId, day, version);
+        return document == null ? null : read(document, Plan.class, "plan");
+    }
+
+    /** The day a version solves, as it was planned; as the store makes it now for versions older than that. */
+    private DayProblem problemOf(SchoolStore.SchoolRecord school, LocalDate day, int version) {
+        String document = store.problemDocument(school.id(), day, version);
+        return document != null ? read(document, DayProblem.class, "day problem")
+                : SchoolDays.dayProblem(store, school, day);
+    }
+
+    static <T> T read(String json, Class<T> type, String what) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored " + what + " is unreadable", e);
+        }
+    }
+
+    /** One stored version for readers: its plan, its day, and (computed once, on demand) its score analysis. */
+    public static final class StoredVersion implements ReadablePlan {
+        private final SchoolStore.SchoolRecord school;
+        private final SchoolStore.PlanRecord record;
+        private final Plan plan;
+        private final PlanJob.Lazy<DayProblem> problem;
+        private final PlanJob.Lazy<DayPlan> day;
+        private final PlanJob.Lazy<ScoreAnalysis<HardMediumSoftScore>> analysis;
+        private final Map<Object, Object> renderings;
+
+        StoredVersion(SchoolStore.SchoolRecord school, SchoolStore.PlanRecord record, Plan plan,
+                Supplier<DayProblem> problem) {
+            this.school = school;
+            this.record = record;
+            this.plan = plan;
+            this.problem = new PlanJob.Lazy<>(problem);
+            this.day = new PlanJob.Lazy<>(this::rebuild);
+            this.analysis = new PlanJob.Lazy<>(() -> Explainer.solutionManager().analyze(
+                    new DayPlanCloner().cloneSolution(day()), ScoreAnalysisFetchPolicy.FETCH_ALL));
+            this.renderings = new ConcurrentHashMap<>();
+        }
+
+        private StoredVersion(StoredVersion kept, SchoolStore.PlanRecord record) {
+            this.school = kept.school;
+            this.record = record;
+            this.plan = kept.plan;
+            this.problem = kept.problem;
+            this.day = kept.day;
+            this.analysis = kept.analysis;
+            // What was rendered names the version's status: a status change renders afresh.
+            this.renderings = kept.record.status() == record.status() ? kept.renderings : new ConcurrentHashMap<>();
+        }
+
+        /** The same version with its record as now (its status may have changed: published, back to draft). */
+        StoredVersion withRecord(SchoolStore.PlanRecord now) {
+            return now.equals(record) ? this : new StoredVersion(this, now);
+        }
+
+        /** The day rebuilt and the stored plan put back on it, scored by today's rules. */
+        private DayPlan rebuild() {
+            DayPlan built = DayPlanBuilder.build(problem(), label());
+            PlanImporter.applyWhatFits(plan, built);
+            Explainer.solutionManager().update(built);
+            return built;
+        }
+
+        public SchoolStore.PlanRecord record() {
+            return record;
+        }
+
+        public String schoolId() {
+            return school.id();
+        }
+
+        @Override
+        public String label() {
+            return school.id() + "/" + record.day() + " v" + record.version();
+        }
+
+        @Override
+        public DayProblem problem() {
+            return problem.get();
+        }
+
+        @Override
+        public Plan plan() {
+            return plan;
+        }
+
+        @Override
+        public DayPlan day() {
+            return day.get();
+        }
+
+        @Override
+        public ScoreAnalysis<HardMediumSoftScore> analysis() {
+            return analysis.get();
+        }
+
+        @Override
+        public String tag() {
+            return school.id() + "-" + record.day() + "-v" + record.version() + "-" + record.status().wire();
+        }
+
+        @Override
+        public Instant at() {
+            return record.updatedAt();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T rendered(Object key, Supplier<T> render) {
+            return (T) renderings.computeIfAbsent(key, k -> render.get());
+        }
+    }
+}
