@@ -259,7 +259,7 @@ public final class PlanDetailResource {
     public OverrideResult override(@PathParam("id") String id, @PathParam("studentId") String studentId,
             @PathParam("blockId") String blockId, OverrideRequest body) throws InterruptedException {
         if (body == null || body.sessionId() == null) {
-            throw ApiException.badRequest("send {\"sessionId\": \"...\"}, one of the alternatives' session ids");
+            throw ApiException.invalidBody("send {\"sessionId\": \"...\"}, one of the alternatives' session ids");
         }
         PlanJob job = job(id);
         if (job.isSolving()) {
@@ -269,7 +269,7 @@ public final class PlanDetailResource {
         DayPlan revised = new DayPlanCloner().cloneSolution(snapshotOf(job));
         Placement placement = placement(revised, studentId, blockId);
         Session chosen = placement.getCandidates().stream().filter(s -> s.getId().equals(body.sessionId()))
-                .findFirst().orElseThrow(() -> ApiException.badRequest("session '" + body.sessionId()
+                .findFirst().orElseThrow(() -> ApiException.invalidBody("session '" + body.sessionId()
                         + "' is not one " + studentId + " can join in block " + blockId
                         + " (see the alternatives)"));
         placement.setSession(chosen);

@@ -174,7 +174,7 @@ public final class SchoolResource {
     public SchoolStore.DayInput putInput(@PathParam("id") String id, @PathParam("day") String day,
             SchoolStore.DayInput input) {
         if (input == null) {
-            throw ApiException.badRequest("send {\"absentStudents\": [], \"absentStaff\": [], \"closedSpaces\": []}");
+            throw ApiException.invalidBody("send {\"absentStudents\": [], \"absentStaff\": [], \"closedSpaces\": []}");
         }
         days.saveInput(school(id), date(day), input);
         return input;
@@ -266,7 +266,7 @@ public final class SchoolResource {
     public Response change(@PathParam("id") String id, @PathParam("day") String day, MidDayChange change,
             @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
         if (change == null || change.fromBlock() == null) {
-            throw ApiException.badRequest("send {\"fromBlock\": \"B4\", \"staffAbsent\": [], \"spacesClosed\": [], "
+            throw ApiException.invalidBody("send {\"fromBlock\": \"B4\", \"staffAbsent\": [], \"spacesClosed\": [], "
                     + "\"studentsGone\": []}");
         }
         Duration limit = Durations.parse(timeLimit, java.time.Duration.ofSeconds(5), plans.settings().maxTimeLimit());
