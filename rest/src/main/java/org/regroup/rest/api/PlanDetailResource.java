@@ -103,6 +103,7 @@ public final class PlanDetailResource {
 
     /** The plan: status, score, KPIs and (unless {@code plan=false}) the plan in the documented format. */
     @GET
+    @Operation(summary = "A plan: its status, score, KPIs and the plan itself")
     public PlanResource.PlanView get(@PathParam("id") String id, @QueryParam("plan") Boolean withPlan) {
         return PlanResource.PlanView.of(job(id), withPlan == null || withPlan);
     }
@@ -110,6 +111,7 @@ public final class PlanDetailResource {
     /** Stops solving early; the best plan found so far is kept. */
     @DELETE
     @Path("solving")
+    @Operation(summary = "Stop solving early; the best plan so far is kept")
     public PlanResource.PlanView stop(@PathParam("id") String id) {
         PlanJob job = job(id);
         plans.stop(id);
@@ -120,12 +122,14 @@ public final class PlanDetailResource {
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Follow a solve: an event per new best plan, then the final one (Server-Sent Events)")
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         PlanEvents.stream(job(id), sink, sse);
     }
 
     @GET
     @Path("analysis")
+    @Operation(summary = "The plan's score rule by rule, each match in words")
     public AnalysisView analysis(@PathParam("id") String id) {
         PlanJob.Snapshot snapshot = snapshot(job(id));
         ScoreAnalysis<HardMediumSoftScore> analysis = snapshot.analysis().get();
@@ -148,6 +152,7 @@ public final class PlanDetailResource {
 
     @GET
     @Path("students/{studentId}")
+    @Operation(summary = "A student's day card: each block and why")
     public DayCard student(@PathParam("id") String id, @PathParam("studentId") String studentId) {
         PlanJob job = job(id);
         PlanJob.Snapshot snapshot = snapshot(job);
@@ -212,6 +217,7 @@ public final class PlanDetailResource {
     /** Ranked ways to place the student in this block instead, best first (Timefold's recommendation API). */
     @GET
     @Path("placements/{studentId}/{blockId}/alternatives")
+    @Operation(summary = "Other sessions a student could join in a block, best first")
     public AlternativesView alternatives(@PathParam("id") String id, @PathParam("studentId") String studentId,
             @PathParam("blockId") String blockId, @QueryParam("limit") Integer limit) {
         if (limit != null && limit < 1) {
@@ -256,6 +262,7 @@ public final class PlanDetailResource {
     @PUT
     @Path("placements/{studentId}/{blockId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A teacher's override: pin a student to a session, then re-plan the rest of the day")
     public OverrideResult override(@PathParam("id") String id, @PathParam("studentId") String studentId,
             @PathParam("blockId") String blockId, OverrideRequest body) throws InterruptedException {
         if (body == null || body.sessionId() == null) {

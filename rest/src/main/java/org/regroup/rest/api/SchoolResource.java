@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -94,6 +95,7 @@ public final class SchoolResource {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a school from its standing data (a day problem)")
     public Response create(@PathParam("id") String id, InputStream body, @Context UriInfo uri) throws IOException {
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
             throw ApiException.badRequest("a school id is 1 to 64 letters, digits, '-' or '_', was '" + id + "'");
@@ -117,12 +119,14 @@ public final class SchoolResource {
     }
 
     @GET
+    @Operation(summary = "The schools' ids")
     public List<String> list() {
         return store.schoolIds();
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One school's counts of students, staff, skills and evidence")
     public SchoolView get(@PathParam("id") String id) {
         return view(school(id));
     }
@@ -134,6 +138,7 @@ public final class SchoolResource {
     @POST
     @Path("{id}/evidence")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a batch of assessment results; mastery and ready sets follow")
     public EvidenceService.Ingested evidence(@PathParam("id") String id, EvidenceService.Batch batch) {
         return evidence.ingest(school(id), batch);
     }
@@ -141,6 +146,7 @@ public final class SchoolResource {
     /** The learner profile: mastery per skill with its history, the ready set, goals and accommodations. */
     @GET
     @Path("{id}/students/{studentId}/profile")
+    @Operation(summary = "A student's learner profile: mastery per skill with its history, ready set, goals")
     public Profile profile(@PathParam("id") String id, @PathParam("studentId") String studentId) {
         SchoolStore.SchoolRecord school = school(id);
         DayProblem standing = school.standing();
@@ -171,6 +177,7 @@ public final class SchoolResource {
     @PUT
     @Path("{id}/days/{day}/input")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store a day's absences and closures")
     public SchoolStore.DayInput putInput(@PathParam("id") String id, @PathParam("day") String day,
             SchoolStore.DayInput input) {
         if (input == null) {
@@ -182,6 +189,7 @@ public final class SchoolResource {
 
     @GET
     @Path("{id}/days/{day}/input")
+    @Operation(summary = "Read a day's absences and closures")
     public SchoolStore.DayInput getInput(@PathParam("id") String id, @PathParam("day") String day) {
         school(id);
         return store.dayInput(id, date(day));
@@ -190,6 +198,7 @@ public final class SchoolResource {
     /** The day problem the store makes for that date (standing data, current mastery, the day's input). */
     @GET
     @Path("{id}/days/{day}/problem")
+    @Operation(summary = "The day problem the store makes for a date")
     public DayProblem problem(@PathParam("id") String id, @PathParam("day") String day) {
         return days.dayProblem(school(id), date(day));
     }
@@ -200,6 +209,7 @@ public final class SchoolResource {
      */
     @POST
     @Path("{id}/days/{day}/plan")
+    @Operation(summary = "Plan the day from the store (202 with the version and the plan to follow)")
     public Response plan(@PathParam("id") String id, @PathParam("day") String day,
             @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
         Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),
@@ -212,6 +222,7 @@ public final class SchoolResource {
     /** The day's stored plans, newest first: version, status (solving, draft, published, interrupted), score. */
     @GET
     @Path("{id}/days/{day}/plans")
+    @Operation(summary = "The day's stored plan versions, newest first")
     public List<SchoolStore.PlanRecord> plans(@PathParam("id") String id, @PathParam("day") String day) {
         school(id);
         return store.plans(id, date(day));
@@ -223,6 +234,7 @@ public final class SchoolResource {
      */
     @GET
     @Path("{id}/days/{day}/plans/{version}")
+    @Operation(summary = "One stored plan version: status, score, KPIs, checkpoint and plan")
     public VersionViews.VersionView storedPlan(@PathParam("id") String id, @PathParam("day") String day,
             @PathParam("version") int version, @QueryParam("plan") @DefaultValue("true") boolean withPlan) {
         school(id);
@@ -239,6 +251,7 @@ public final class SchoolResource {
      */
     @POST
     @Path("{id}/days/{day}/plans/{version}/resume")
+    @Operation(summary = "Resume an interrupted version from its last checkpoint")
     public Response resume(@PathParam("id") String id, @PathParam("day") String day,
             @PathParam("version") int version, @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
         Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),
@@ -263,6 +276,7 @@ public final class SchoolResource {
     @POST
     @Path("{id}/days/{day}/changes")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Re-plan the rest of the day after a mid-day change")
     public Response change(@PathParam("id") String id, @PathParam("day") String day, MidDayChange change,
             @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
         if (change == null || change.fromBlock() == null) {
@@ -283,6 +297,7 @@ public final class SchoolResource {
     /** Who moves between two versions of the day's plan, and which adults get a new roster. */
     @GET
     @Path("{id}/days/{day}/diff")
+    @Operation(summary = "Who moves between two versions of the day's plan")
     public SchoolDays.Diff diff(@PathParam("id") String id, @PathParam("day") String day,
             @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         school(id);
@@ -301,6 +316,7 @@ public final class SchoolResource {
     /** Publishes the latest draft of the day (or {@code version}); the plan published before goes back to draft. */
     @POST
     @Path("{id}/days/{day}/publish")
+    @Operation(summary = "Publish the day's latest draft (or a given version)")
     public Published publish(@PathParam("id") String id, @PathParam("day") String day,
             @QueryParam("version") Integer version) {
         school(id);
