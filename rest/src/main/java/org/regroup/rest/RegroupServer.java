@@ -109,6 +109,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(DatasetResource.class)
                 .register(HealthResource.class)
                 .register(OpenApiResource.class)
+                .register(org.regroup.rest.api.ApiIndexResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(ApiJson.class)
                 .register(ErrorMappers.InvalidInput.class)

@@ -3,10 +3,12 @@ package org.regroup.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +68,7 @@ class ApiErrorsIntegrationTest {
 
     @Test
     void unknownRouteIs404() {
-        for (String path : List.of("/api/nothing-here", "/", "/api", "/api/plans/x/y/z")) {
+        for (String path : List.of("/api/nothing-here", "/nothing-here", "/api/plans/x/y/z")) {
             JsonNode problem = Api.assertProblem(api.get(path), 404);
             assertThat(problem.get("title").asText()).isEqualTo("Not Found");
         }
@@ -150,6 +152,49 @@ class ApiErrorsIntegrationTest {
         assertThat(problem.get("errors").get(0).get("message").asText())
                 .contains("$.students[" + who + "].accommodations.noOffSite").contains("off site");
         assertThat(Api.json(api.get("/api/health")).get("plansHeld").asInt()).as("nothing kept").isZero();
+    }
+
+    /** Each kind of body has its own title, 422 "Invalid …" and 400 "Unreadable …", whatever endpoint takes it. */
+    @Test
+    void titlesNameWhatTheBodyWasMeantToBe() throws IOException {
+        assertThat(api.post("/api/schools/titles", Api.small()).statusCode()).isEqualTo(201);
+        ObjectNode zeroCapacity = Api.smallTree();
+        ((ObjectNode) zeroCapacity.withArray("spaces").get(0)).put("capacity", 0);
+        String day = "/api/schools/titles/days/2026-11-23";
+        byte[] broken = "{\"x\": [".getBytes(StandardCharsets.UTF_8);
+
+        assertTitle(api.post("/api/plans", bytes(zeroCapacity)), 422, "Invalid day problem");
+        assertTitle(api.post("/api/plans", broken), 400, "Unreadable day problem");
+        assertTitle(api.post("/api/schools/other", bytes(zeroCapacity)), 422, "Invalid school");
+        assertTitle(api.post("/api/schools/other", broken), 400, "Unreadable school");
+        assertTitle(api.post("/api/schools/titles/evidence", "{\"results\": []}".getBytes(StandardCharsets.UTF_8)),
+                422, "Invalid evidence batch");
+        assertTitle(api.post("/api/schools/titles/evidence", broken), 400, "Unreadable evidence batch");
+        assertTitle(api.put(day + "/input", Map.of("absentStaff", List.of("NOBODY"))), 422,
+                "Invalid day input");
+        assertTitle(putRaw(day + "/input", broken), 400, "Unreadable day input");
+        assertTitle(api.post(day + "/changes", bytes(Api.JSON.createObjectNode().put("fromBlock", "B99"))), 422,
+                "Invalid mid-day change");
+        assertTitle(api.post(day + "/changes", "{}".getBytes(StandardCharsets.UTF_8)), 400, "Invalid mid-day change");
+        assertTitle(api.post(day + "/changes", broken), 400, "Unreadable mid-day change");
+        assertTitle(api.put("/api/plans/no-such-plan/placements/S0001/B1", Map.of()), 400,
+                "Invalid override");
+        assertTitle(putRaw("/api/plans/no-such-plan/placements/S0001/B1", broken), 400, "Unreadable override");
+        byte[] scenario = ("{\"format\": \"regroup/scenario\", \"version\": 1, \"id\": \"t\", \"name\": \"t\", "
+                + "\"base\": \"no-such-dataset\", \"variants\": [{\"name\": \"v\", \"changes\": "
+                + "[{\"type\": \"remove-staff\", \"staffId\": \"TU01\"}]}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertTitle(api.post("/api/scenarios", scenario), 422, "Invalid scenario");
+        assertTitle(api.post("/api/scenarios", broken), 400, "Unreadable scenario");
+    }
+
+    private static void assertTitle(HttpResponse<String> response, int status, String title) {
+        assertThat(Api.assertProblem(response, status).get("title").asText()).as(response.body()).isEqualTo(title);
+    }
+
+    private static HttpResponse<String> putRaw(String path, byte[] body) {
+        return api.send(api.request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     @Test

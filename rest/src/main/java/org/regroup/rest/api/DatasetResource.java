@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ public final class DatasetResource {
     ServerLimits limits;
 
     @GET
+    @Operation(summary = "The bundled demo days")
     public List<DatasetView> list() throws IOException {
         Path dir = limits.datasetsDir();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -42,6 +44,7 @@ public final class DatasetResource {
     /** The day problem itself, ready to POST to {@code /api/plans}. */
     @GET
     @jakarta.ws.rs.Path("{name}")
+    @Operation(summary = "One demo day, ready to submit to /api/plans")
     public Response get(@PathParam("name") String name) {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             throw ApiException.notFound("no dataset '" + name + "'");

@@ -1,5 +1,6 @@
 package org.regroup.rest.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ public final class HealthResource {
     SchoolStore store;
 
     @GET
+    @Operation(summary = "Is the server up, is its store reachable, how busy is it")
     public Health health() {
         boolean storeUp = store.reachable();
         return new Health(storeUp ? "UP" : "DEGRADED", storeUp ? "UP" : "UNREACHABLE", plans.solving(), plans.held(),

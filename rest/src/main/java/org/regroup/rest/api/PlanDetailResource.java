@@ -64,6 +64,7 @@ public final class PlanDetailResource {
 
     /** The plan: status, score, KPIs and (unless {@code plan=false}) the plan in the documented format. */
     @GET
+    @Operation(summary = "A plan: its status, score, KPIs and the plan itself")
     public PlanResource.PlanView get(@PathParam("id") String id, @QueryParam("plan") Boolean withPlan) {
         Optional<PlanJob> held = plans.find(id);
         if (held.isEmpty()) {
@@ -75,6 +76,7 @@ public final class PlanDetailResource {
     /** Stops solving early; the best plan found so far is kept. */
     @DELETE
     @Path("solving")
+    @Operation(summary = "Stop solving early; the best plan so far is kept")
     public PlanResource.PlanView stop(@PathParam("id") String id) {
         PlanJob job = job(id);
         plans.stop(id);
@@ -85,18 +87,21 @@ public final class PlanDetailResource {
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Follow a solve: an event per new best plan, then the final one (Server-Sent Events)")
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         PlanEvents.stream(job(id), sink, sse);
     }
 
     @GET
     @Path("analysis")
+    @Operation(summary = "The plan's score rule by rule, each match in words")
     public PlanReadings.AnalysisView analysis(@PathParam("id") String id) {
         return PlanReadings.analysis(readable(id), null);
     }
 
     @GET
     @Path("students/{studentId}")
+    @Operation(summary = "A student's day card: each block and why")
     public PlanReadings.DayCard student(@PathParam("id") String id, @PathParam("studentId") String studentId) {
         return PlanReadings.dayCard(readable(id), studentId, null, List.of());
     }
@@ -104,6 +109,7 @@ public final class PlanDetailResource {
     /** Who has no seat in the plan, and why. */
     @GET
     @Path("unplaced")
+    @Operation(summary = "Who has no seat in the plan, and why")
     public PlanReadings.UnplacedView unplaced(@PathParam("id") String id) {
         return PlanReadings.unplaced(readable(id), null);
     }
@@ -125,6 +131,7 @@ public final class PlanDetailResource {
     /** Ranked ways to place the student in this block instead, best first, none breaking a hard rule. */
     @GET
     @Path("placements/{studentId}/{blockId}/alternatives")
+    @Operation(summary = "Other sessions a student could join in a block, best first")
     public PlanReadings.AlternativesView alternatives(@PathParam("id") String id,
             @PathParam("studentId") String studentId, @PathParam("blockId") String blockId,
             @QueryParam("limit") Integer limit) {
@@ -138,10 +145,11 @@ public final class PlanDetailResource {
     @PUT
     @Path("placements/{studentId}/{blockId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A teacher's override: pin a student to a session, then re-plan the rest of the day")
     public OverrideResult override(@PathParam("id") String id, @PathParam("studentId") String studentId,
             @PathParam("blockId") String blockId, OverrideRequest body) throws InterruptedException {
         if (body == null || body.sessionId() == null) {
-            throw ApiException.badRequest("send {\"sessionId\": \"...\"}, one of the alternatives' session ids");
+            throw ApiException.invalidBody("send {\"sessionId\": \"...\"}, one of the alternatives' session ids");
         }
         PlanJob job = job(id);
         if (job.isSolving()) {
@@ -156,7 +164,7 @@ public final class PlanDetailResource {
             throw ApiException.notFound(unknown.getMessage());
         }
         Session chosen = placement.getCandidates().stream().filter(s -> s.getId().equals(body.sessionId()))
-                .findFirst().orElseThrow(() -> ApiException.badRequest("session '" + body.sessionId()
+                .findFirst().orElseThrow(() -> ApiException.invalidBody("session '" + body.sessionId()
                         + "' is not one " + studentId + " can join in block " + blockId
                         + " (see the alternatives)"));
         // As few moves as a teacher expects: the day rebuilt with moves priced high, the earlier blocks kept.

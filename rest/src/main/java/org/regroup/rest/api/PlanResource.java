@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -68,6 +69,7 @@ public final class PlanResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a day problem; it solves in the background (202 with the plan to follow)")
     public Response submit(InputStream body, @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri)
             throws IOException {
         Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),

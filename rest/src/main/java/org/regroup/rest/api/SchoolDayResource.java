@@ -77,6 +77,7 @@ public final class SchoolDayResource {
 
     /** The school's days that have plans, latest first: how many versions, the latest, the published one. */
     @GET
+    @Operation(summary = "The school's days that have plans: versions, latest, published")
     public List<SchoolStore.DaySummary> list(@PathParam("school") String school) {
         school(school);
         return store.days(school);
@@ -86,10 +87,11 @@ public final class SchoolDayResource {
     @PUT
     @Path("{date}/input")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store a day's absences and closures")
     public SchoolStore.DayInput putInput(@PathParam("school") String school, @PathParam("date") String date,
             SchoolStore.DayInput input) {
         if (input == null) {
-            throw ApiException.badRequest("send {\"absentStudents\": [], \"absentStaff\": [], \"closedSpaces\": []}");
+            throw ApiException.invalidBody("send {\"absentStudents\": [], \"absentStaff\": [], \"closedSpaces\": []}");
         }
         days.saveInput(school(school), date(date), input);
         return input;
@@ -97,6 +99,7 @@ public final class SchoolDayResource {
 
     @GET
     @Path("{date}/input")
+    @Operation(summary = "Read a day's absences and closures")
     public SchoolStore.DayInput getInput(@PathParam("school") String school, @PathParam("date") String date) {
         school(school);
         return store.dayInput(school, date(date));
@@ -105,6 +108,7 @@ public final class SchoolDayResource {
     /** The day problem the store makes for that date (standing data, current mastery, the day's input). */
     @GET
     @Path("{date}/problem")
+    @Operation(summary = "The day problem the store makes for a date")
     public DayProblem problem(@PathParam("school") String school, @PathParam("date") String date) {
         return days.dayProblem(school(school), date(date));
     }
@@ -115,6 +119,7 @@ public final class SchoolDayResource {
      */
     @POST
     @Path("{date}/plan")
+    @Operation(summary = "Plan the day from the store (202 with the version and the plan to follow)")
     public Response plan(@PathParam("school") String school, @PathParam("date") String date,
             @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
         Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),
@@ -126,6 +131,7 @@ public final class SchoolDayResource {
     /** The day's stored plans, newest first: version, status (solving, draft, published, interrupted), score. */
     @GET
     @Path("{date}/plans")
+    @Operation(summary = "The day's stored plan versions, newest first")
     public List<SchoolStore.PlanRecord> versions(@PathParam("school") String school, @PathParam("date") String date) {
         school(school);
         return store.plans(school, date(date));
@@ -137,6 +143,7 @@ public final class SchoolDayResource {
      */
     @GET
     @Path("{date}/plans/{version}")
+    @Operation(summary = "One stored plan version: status, score, KPIs, how it was made, who moved, plan")
     public VersionViews.VersionView version(@PathParam("school") String school, @PathParam("date") String date,
             @PathParam("version") int version, @QueryParam("plan") @DefaultValue("true") boolean withPlan) {
         school(school);
@@ -150,6 +157,7 @@ public final class SchoolDayResource {
     /** Solves an interrupted version again, from its last checkpoint: 202; 409 when it is not interrupted. */
     @POST
     @Path("{date}/plans/{version}/resume")
+    @Operation(summary = "Resume an interrupted version from its last checkpoint")
     public Response resume(@PathParam("school") String school, @PathParam("date") String date,
             @PathParam("version") int version, @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
         Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),
@@ -172,10 +180,11 @@ public final class SchoolDayResource {
     @POST
     @Path("{date}/changes")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Re-plan the rest of the day after a mid-day change (a new version)")
     public Response change(@PathParam("school") String school, @PathParam("date") String date, MidDayChange change,
             @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
         if (change == null || change.fromBlock() == null) {
-            throw ApiException.badRequest("send {\"fromBlock\": \"B4\", \"staffAbsent\": [], \"spacesClosed\": [], "
+            throw ApiException.invalidBody("send {\"fromBlock\": \"B4\", \"staffAbsent\": [], \"spacesClosed\": [], "
                     + "\"studentsGone\": []}");
         }
         Duration limit = Durations.parse(timeLimit, Duration.ofSeconds(5), plans.settings().maxTimeLimit());
@@ -196,11 +205,12 @@ public final class SchoolDayResource {
     @PUT
     @Path("{date}/placements/{studentId}/{blockId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A teacher's override: a new version with the student pinned, as few others moved as can be")
     public Response override(@PathParam("school") String school, @PathParam("date") String date,
             @PathParam("studentId") String studentId, @PathParam("blockId") String blockId,
             @QueryParam("version") Integer version, OverrideRequest body, @Context UriInfo uri) {
         if (body == null || body.sessionId() == null) {
-            throw ApiException.badRequest("send {\"sessionId\": \"...\", \"reason\": \"...\"}, the session one of "
+            throw ApiException.invalidBody("send {\"sessionId\": \"...\", \"reason\": \"...\"}, the session one of "
                     + "the alternatives names");
         }
         Duration limit = Durations.parse(body.timeLimit(), Duration.ofSeconds(5), plans.settings().maxTimeLimit());
@@ -222,6 +232,7 @@ public final class SchoolDayResource {
     /** Who moves between two versions of the day's plan, and which adults get a new roster. */
     @GET
     @Path("{date}/diff")
+    @Operation(summary = "Who moves between two versions of the day's plan")
     public SchoolDays.Diff diff(@PathParam("school") String school, @PathParam("date") String date,
             @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         school(school);
@@ -240,6 +251,7 @@ public final class SchoolDayResource {
     /** Publishes the latest draft of the day (or {@code version}); the plan published before goes back to draft. */
     @POST
     @Path("{date}/publish")
+    @Operation(summary = "Publish the day's latest draft (or a given version)")
     public Published publish(@PathParam("school") String school, @PathParam("date") String date,
             @QueryParam("version") Integer version) {
         school(school);
@@ -275,6 +287,7 @@ public final class SchoolDayResource {
     /** A student's day card: each block, and why, in plain words; what changed since the version it revises. */
     @GET
     @Path("{date}/students/{studentId}")
+    @Operation(summary = "A student's day card: each block and why (published version unless ?version=N)")
     public PlanReadings.DayCard student(@PathParam("school") String school, @PathParam("date") String date,
             @PathParam("studentId") String studentId, @QueryParam("version") Integer version) {
         StoredVersions.StoredVersion v = read(school, date, version);
@@ -284,6 +297,7 @@ public final class SchoolDayResource {
     /** The score rule by rule, each match in plain words, and the broken rules. */
     @GET
     @Path("{date}/analysis")
+    @Operation(summary = "The day's score rule by rule (published version unless ?version=N)")
     public PlanReadings.AnalysisView analysis(@PathParam("school") String school, @PathParam("date") String date,
             @QueryParam("version") Integer version) {
         StoredVersions.StoredVersion v = read(school, date, version);
@@ -293,6 +307,7 @@ public final class SchoolDayResource {
     /** Who has no seat, and why. */
     @GET
     @Path("{date}/unplaced")
+    @Operation(summary = "Who has no seat, and why (published version unless ?version=N)")
     public PlanReadings.UnplacedView unplaced(@PathParam("school") String school, @PathParam("date") String date,
             @QueryParam("version") Integer version) {
         StoredVersions.StoredVersion v = read(school, date, version);
@@ -302,6 +317,7 @@ public final class SchoolDayResource {
     /** Where else the student could be in the block, best first, none breaking a hard rule. */
     @GET
     @Path("{date}/placements/{studentId}/{blockId}/alternatives")
+    @Operation(summary = "Other sessions a student could join in a block, best first, none breaking a hard rule")
     public PlanReadings.AlternativesView alternatives(@PathParam("school") String school,
             @PathParam("date") String date, @PathParam("studentId") String studentId,
             @PathParam("blockId") String blockId, @QueryParam("version") Integer version,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -70,6 +71,7 @@ public final class SchoolResource {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a school from its standing data (a day problem)")
     public Response create(@PathParam("id") String id, InputStream body, @Context UriInfo uri) throws IOException {
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
             throw ApiException.badRequest("a school id is 1 to 64 letters, digits, '-' or '_', was '" + id + "'");
@@ -93,12 +95,14 @@ public final class SchoolResource {
     }
 
     @GET
+    @Operation(summary = "The schools' ids")
     public List<String> list() {
         return store.schoolIds();
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One school's counts of students, staff, skills and evidence")
     public SchoolView get(@PathParam("id") String id) {
         return view(school(id));
     }
@@ -110,6 +114,7 @@ public final class SchoolResource {
     @POST
     @Path("{id}/evidence")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a batch of assessment results; mastery and ready sets follow")
     public EvidenceService.Ingested evidence(@PathParam("id") String id, EvidenceService.Batch batch) {
         return evidence.ingest(school(id), batch);
     }
@@ -117,6 +122,7 @@ public final class SchoolResource {
     /** The learner profile: mastery per skill with its history, the ready set, goals and accommodations. */
     @GET
     @Path("{id}/students/{studentId}/profile")
+    @Operation(summary = "A student's learner profile: mastery per skill with its history, ready set, goals")
     public Profile profile(@PathParam("id") String id, @PathParam("studentId") String studentId) {
         SchoolStore.SchoolRecord school = school(id);
         DayProblem standing = school.standing();

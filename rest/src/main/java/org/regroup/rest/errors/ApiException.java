@@ -6,14 +6,25 @@ import jakarta.ws.rs.core.Response;
 public class ApiException extends RuntimeException {
 
     private final Response.StatusType status;
+    private final boolean aboutTheBody;
 
     public ApiException(Response.StatusType status, String detail) {
+        this(status, detail, false);
+    }
+
+    private ApiException(Response.StatusType status, String detail, boolean aboutTheBody) {
         super(detail);
         this.status = status;
+        this.aboutTheBody = aboutTheBody;
     }
 
     public Response.StatusType status() {
         return status;
+    }
+
+    /** Whether the request body is what is wrong: then the title names what it was meant to be. */
+    public boolean aboutTheBody() {
+        return aboutTheBody;
     }
 
     public static ApiException notFound(String detail) {
@@ -26,5 +37,10 @@ public class ApiException extends RuntimeException {
 
     public static ApiException badRequest(String detail) {
         return new ApiException(Response.Status.BAD_REQUEST, detail);
+    }
+
+    /** A body that reads but lacks what the endpoint needs (an override without a session…): 400 "Invalid …". */
+    public static ApiException invalidBody(String detail) {
+        return new ApiException(Response.Status.BAD_REQUEST, detail, true);
     }
 }

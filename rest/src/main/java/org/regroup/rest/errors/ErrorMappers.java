@@ -24,10 +24,13 @@ public final class ErrorMappers {
     private ErrorMappers() {
     }
 
-    /** A readable day that cannot be planned. */
+    /** A readable body that cannot be acted on. */
     public static final int UNPROCESSABLE = 422;
 
-    /** A day that reads but cannot be planned (unknown ids, cycles, impossible accommodations…): 422. */
+    /**
+     * A body that reads but cannot be acted on (unknown ids, cycles, impossible accommodations…): 422, titled by what
+     * the body was meant to be ("Invalid evidence batch").
+     */
     public static final class InvalidInput implements ExceptionMapper<InvalidInputException> {
         @Context
         UriInfo uri;
@@ -38,7 +41,7 @@ public final class ErrorMappers {
         }
     }
 
-    /** A body that is not a day problem at all (malformed JSON, wrong types, unknown fields): 400. */
+    /** A body that is not what it should be at all (malformed JSON, wrong types, unknown fields): 400. */
     public static final class Unreadable implements ExceptionMapper<UnreadableBodyException> {
         @Context
         UriInfo uri;
@@ -49,7 +52,7 @@ public final class ErrorMappers {
         }
     }
 
-    /** A small JSON body (an override) that Jackson cannot read: 400 with where and what. */
+    /** A small JSON body (an override, an evidence batch…) that Jackson cannot read: 400 with where and what. */
     public static final class UnreadableJson implements ExceptionMapper<JsonProcessingException> {
         @Context
         UriInfo uri;
@@ -57,7 +60,7 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(JsonProcessingException e) {
             InputError error = DayProblemReader.describe(e);
-            return new Problem("about:blank", "Unreadable request body", 400, "the request body cannot be read: "
+            return new Problem("about:blank", "Unreadable " + subject(uri), 400, "the request body cannot be read: "
                     + error, path(uri), List.of(error)).toResponse();
         }
     }
@@ -75,7 +78,8 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(ApiException e) {
-            return Problem.of(e.status(), e.getMessage()).at(path(uri)).toResponse();
+            Problem problem = Problem.of(e.status(), e.getMessage()).at(path(uri));
+            return (e.aboutTheBody() ? problem.titled("Invalid " + subject(uri)) : problem).toResponse();
         }
     }
 
@@ -153,10 +157,9 @@ public final class ErrorMappers {
         }
     }
 
-    /** What the request body was meant to be, for the problem's title. */
+    /** What the request body was meant to be, for the problem's title (see {@link Subjects}). */
     private static String subject(UriInfo uri) {
-        String path = path(uri);
-        return path != null && path.startsWith("/api/scenarios") ? "scenario" : "day problem";
+        return Subjects.of(path(uri));
     }
 
     static String path(UriInfo uri) {

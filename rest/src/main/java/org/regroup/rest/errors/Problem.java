@@ -23,6 +23,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, path, errors);
     }
 
+    public Problem titled(String title) {
+        return new Problem(type, title, status, detail, instance, errors);
+    }
+
     public Problem withErrors(List<InputError> errors) {
         return new Problem(type, title, status, detail, instance, errors);
     }
