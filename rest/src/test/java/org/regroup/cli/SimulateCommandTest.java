@@ -36,7 +36,7 @@ class SimulateCommandTest {
             SchoolStore s = new SchoolStore(db);
             assertThat(s.evidenceCount("sim-1")).isPositive();
             assertThat(s.plans("sim-1", java.time.LocalDate.of(2026, 11, 24))).singleElement()
-                    .satisfies(p -> assertThat(p.status()).isEqualTo("published"));
+                    .satisfies(p -> assertThat(p.status()).isEqualTo(org.regroup.domain.plan.PlanStatus.PUBLISHED));
         }
     }
 

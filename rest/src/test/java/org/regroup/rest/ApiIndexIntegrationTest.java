@@ -55,7 +55,7 @@ class ApiIndexIntegrationTest {
         }
         assertThat(listed).isEqualTo(documented);
         assertThat(listed).contains("get /api", "get /", "post /api/plans", "post /api/schools/{id}/evidence",
-                "put /api/schools/{id}/days/{day}/input", "get /api/openapi.json");
+                "put /api/schools/{school}/days/{date}/input", "get /api/openapi.json");
     }
 
     @Test
@@ -66,7 +66,7 @@ class ApiIndexIntegrationTest {
 
         assertThat(groups).containsExactly("index", "plans", "schools", "school days", "scenarios", "datasets",
                 "health", "OpenAPI document");
-        assertThat(pathsOf(index, "school days")).allMatch(p -> p.startsWith("/api/schools/{id}/days/"));
+        assertThat(pathsOf(index, "school days")).allMatch(p -> p.startsWith("/api/schools/{school}/days"));
         assertThat(pathsOf(index, "schools")).contains("/api/schools", "/api/schools/{id}/evidence")
                 .noneMatch(p -> p.contains("/days/"));
         assertThat(pathsOf(index, "plans")).contains("/api/plans", "/api/plans/{id}/rosters/{staffId}");

@@ -197,8 +197,8 @@ abstract class StoreContract {
         assertThat(store.markInterrupted()).isEqualTo(1);
 
         assertThat(store.plans("demo", day)).extracting(SchoolStore.PlanRecord::version, SchoolStore.PlanRecord::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(second, "interrupted"),
-                        org.assertj.core.groups.Tuple.tuple(first, "draft"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(second, org.regroup.domain.plan.PlanStatus.INTERRUPTED),
+                        org.assertj.core.groups.Tuple.tuple(first, org.regroup.domain.plan.PlanStatus.DRAFT));
         assertThat(store.publish("demo", day, null)).isEqualTo(first);
         assertThat(store.planDocument("demo", day, first)).contains("regroup/plan");
         assertThat(store.planDocument("demo", day, second)).isNull();
@@ -234,7 +234,7 @@ abstract class StoreContract {
         java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 26);
         java.time.Instant first = java.time.Instant.parse("2026-11-26T07:00:01.123Z");
         java.time.Instant later = java.time.Instant.parse("2026-11-26T07:00:06.456Z");
-        int version = store.startPlan("demo", day, "job-1", "{\"kind\":\"day\"}");
+        int version = store.startPlan("demo", day, "job-1", "{\"kind\":\"day\"}", "{\"id\":\"the day\"}");
 
         assertThat(store.saveCheckpoint("demo", day, version, "job-1", planScoring(day, "0hard/0medium/-9soft"),
                 first)).isTrue();
@@ -260,7 +260,7 @@ abstract class StoreContract {
         assertThat(store.resumePlan("demo", day, version, "job-2")).isTrue();
         assertThat(store.resumePlan("demo", day, version, "job-3")).as("resumed once").isFalse();
         assertThat(store.plans("demo", day)).singleElement().satisfies(p -> {
-            assertThat(p.status()).isEqualTo("solving");
+            assertThat(p.status()).isEqualTo(org.regroup.domain.plan.PlanStatus.SOLVING);
             assertThat(p.planId()).isEqualTo("job-2");
         });
         assertThat(store.saveCheckpoint("demo", day, version, "job-2", planScoring(day, "0hard/0medium/-4soft"),
@@ -269,8 +269,12 @@ abstract class StoreContract {
         assertThat(store.saveCheckpoint("demo", day, version, "job-2", planScoring(day, "0hard/0medium/-3soft"),
                 later.plusSeconds(9))).as("a late checkpoint after the end writes nothing").isFalse();
         assertThat(store.checkpoint("demo", day, version).orElseThrow().score()).isEqualTo("0hard/0medium/-4soft");
-        store.saveRecipe("demo", day, version, "{\"kind\":\"change\"}");
+        assertThat(store.problemDocument("demo", day, version)).isEqualTo("{\"id\":\"the day\"}");
+        store.saveRecipe("demo", day, version, "{\"kind\":\"change\"}", "{\"id\":\"the day after\"}");
         assertThat(store.recipe("demo", day, version)).isEqualTo("{\"kind\":\"change\"}");
+        assertThat(store.problemDocument("demo", day, version)).isEqualTo("{\"id\":\"the day after\"}");
+        assertThat(store.versionOfPlan("job-2")).contains(new SchoolStore.VersionAddress("demo", day, version));
+        assertThat(store.versionOfPlan("job-9")).isEmpty();
         assertThat(store.checkpoint("demo", day, 99)).isEmpty();
     }
 

@@ -100,7 +100,17 @@ public final class SuiteRunner {
         String why = exit == Integer.MIN_VALUE ? "overran its time limit and was stopped"
                 : "its JVM exited with code " + exit;
         return new RunRecord(Datasets.label(dataset), 0, 0, 0, 0, solver, seed, longest, null, null, null, null,
-                null, 0, 0, 0, null, why + " (log: " + log + ")");
+                null, 0, 0, 0, null, why + " (log: " + log + "; it ends: " + tail(log) + ")");
+    }
+
+    /** The last lines of a child's log, so that a record says why the run failed even once the log is gone. */
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        } catch (IOException | RuntimeException unreadable) {
+            return "(unreadable)";
+        }
     }
 
     private BenchmarkerRun.Summary benchmarker(SuiteSpec spec) throws IOException {

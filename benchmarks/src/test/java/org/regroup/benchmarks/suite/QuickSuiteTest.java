@@ -42,7 +42,7 @@ class QuickSuiteTest {
                 List<RunRecord> runs = SuiteStats.runs(result, day, solver);
                 assertThat(runs).as(day + " × " + solver).hasSize(spec.seeds().size());
                 for (RunRecord r : runs) {
-                    assertThat(r.students()).isPositive();
+                    assertThat(r.students()).as("%s × %s: %s", day, solver, r.error()).isPositive();
                     if (solver.equals("cp-sat")) {
                         // in 3 s CP-SAT may find no plan (it needs ~15 s on small): then the record says so
                         assertThat(r.facts()).containsKeys("status", "numVariables", "modelBuildMillis");
