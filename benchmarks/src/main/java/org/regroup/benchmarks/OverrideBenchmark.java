@@ -33,7 +33,7 @@ import org.regroup.solver.solve.SolveOptions;
  * block, and the re-plan's score.
  *
  * <p>Usage: {@code java -cp benchmarks/target/regroup-benchmarks.jar org.regroup.benchmarks.OverrideBenchmark
- * [DAY.json=datasets/medium.json] [overrides=20] [solve=30s] [override=5s] [seed=1]
+ * [DAY.json=datasets/medium.json] [overrides=20] [solve=30s|Nsteps] [override=5s|Nsteps] [seed=1]
  * [OUT.json=benchmarks/results/overrides.json]}
  */
 public final class OverrideBenchmark {
@@ -55,14 +55,13 @@ public final class OverrideBenchmark {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args.length > 0 ? args[0] : "datasets/medium.json");
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Duration solve = seconds(args.length > 2 ? args[2] : "30s");
-        Duration replan = seconds(args.length > 3 ? args[3] : "5s");
+        SolveOptions solve = options(args.length > 2 ? args[2] : "30s");
+        SolveOptions replan = options(args.length > 3 ? args[3] : "5s");
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         Path out = Path.of(args.length > 5 ? args[5] : "benchmarks/results/overrides.json");
         DayProblem day = DayPlanBuilder.validated(DayProblemReader.readOnly(file), file.toString());
 
-        DayPlan solved = DaySolver.solve(DayPlanBuilder.build(day, "day"), SolveOptions.of(solve).withSeed(seed),
-                p -> { }).plan();
+        DayPlan solved = DaySolver.solve(DayPlanBuilder.build(day, "day"), solve.withSeed(seed), p -> { }).plan();
         Plan base = PlanAssembler.assemble(solved);
         System.out.printf("%s solved in %s: %s%n", file.getFileName(), solve, base.score());
         List<String> blockIds = solved.getPeriods().stream().map(p -> p.getId()).toList();
@@ -84,7 +83,9 @@ public final class OverrideBenchmark {
             Pin pin = new Pin(student, block, chosen.session().getId(), "benchmark", null);
             DayPlan revised = DayPlanBuilder.build(weighted, "override");
             Override.prepare(base, revised, List.of(pin), block);
-            DayPlan after = DaySolver.solve(revised, SolveOptions.of(replan).withSeed(seed), p -> { }).plan();
+            String prepared = Explainer.solutionManager().update(new org.regroup.solver.model.DayPlanCloner()
+                    .cloneSolution(revised)).toString();
+            DayPlan after = DaySolver.solve(revised, replan.withSeed(seed), p -> { }).plan();
             Plan plan = PlanAssembler.assemble(after);
             PlanDiff diff = PlanDiff.between(base, plan);
             String now = plan.students().stream().filter(s -> s.studentId().equals(student))
@@ -100,11 +101,15 @@ public final class OverrideBenchmark {
                     runs.size(), student, block, pin.sessionId(), chosen.rank(), options.size(), chosen.change(),
                     run.otherStudentsMoved(),
                     run.movedInAnEarlierBlock() ? ", SOMEONE MOVED IN AN EARLIER BLOCK" : "", plan.score());
+            if (!plan.feasible()) {
+                System.out.printf("    prepared %s; broken: %s%n", prepared, plan.violations());
+            }
         }
         List<Integer> moved = runs.stream().map(Run::otherStudentsMoved).sorted().toList();
         double median = moved.isEmpty() ? 0 : moved.size() % 2 == 1 ? moved.get(moved.size() / 2)
                 : (moved.get(moved.size() / 2 - 1) + moved.get(moved.size() / 2)) / 2.0;
-        Report report = new Report(file.getFileName().toString(), solve.toString(), replan.toString(), seed,
+        Report report = new Report(file.getFileName().toString(), args.length > 2 ? args[2] : "30s",
+                args.length > 3 ? args[3] : "5s", seed,
                 base.score(), runs, median, moved.isEmpty() ? 0 : moved.get(moved.size() - 1),
                 (int) runs.stream().filter(Run::movedInAnEarlierBlock).count(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -115,7 +120,12 @@ public final class OverrideBenchmark {
                 report.withEarlierMoves(), runs.stream().filter(Run::pinHeld).count(), runs.size(), out);
     }
 
-    private static Duration seconds(String value) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(value.replace("s", "")) * 1000));
+    /** "30s" (a time limit) or "2000steps" (a step limit, reproducible whatever the machine's load). */
+    private static SolveOptions options(String value) {
+        if (value.endsWith("steps")) {
+            return SolveOptions.of(Duration.ofMinutes(10)).withStepCountLimit(Integer.parseInt(value.replace("steps",
+                    "")));
+        }
+        return SolveOptions.of(Duration.ofMillis(Math.round(Double.parseDouble(value.replace("s", "")) * 1000)));
     }
 }

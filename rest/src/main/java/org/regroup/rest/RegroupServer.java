@@ -21,6 +21,7 @@ import org.regroup.rest.api.SchoolResource;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.days.CheckpointWriter;
 import org.regroup.rest.days.SchoolDays;
+import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.days.StoredVersions;
 import org.regroup.rest.days.VersionViews;
 import org.regroup.rest.errors.ErrorMappers;
@@ -87,7 +88,7 @@ public final class RegroupServer implements AutoCloseable {
         SchoolDays days = new SchoolDays(store, plans, checkpoints);
         StoredVersions stored = new StoredVersions(store);
         ResourceConfig app = application(plans, scenarios, store, evidence, days, stored,
-                new VersionViews(store, stored), limits);
+                new VersionViews(store, stored), new ScratchPlans(store), limits);
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                 app, false);
         http.start();
@@ -99,7 +100,7 @@ public final class RegroupServer implements AutoCloseable {
 
     static ResourceConfig application(PlanService plans, ScenarioService scenarios, SchoolStore store,
             EvidenceService evidence, SchoolDays days, StoredVersions stored, VersionViews versions,
-            ServerLimits limits) {
+            ScratchPlans scratch, ServerLimits limits) {
         return new ResourceConfig()
                 .register(PlanResource.class)
                 .register(SchoolResource.class)
@@ -130,6 +131,7 @@ public final class RegroupServer implements AutoCloseable {
                         bind(evidence).to(EvidenceService.class);
                         bind(days).to(SchoolDays.class);
                         bind(stored).to(StoredVersions.class);
+                        bind(scratch).to(ScratchPlans.class);
                         bind(versions).to(VersionViews.class);
                         bind(limits).to(ServerLimits.class);
                     }

@@ -699,9 +699,108 @@ public final class SchoolStore {
     public int markInterrupted() {
         return inTransaction(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = " + SQL_INTERRUPTED + ", updated_at = ? "
-                    + "WHERE status = " + SQL_SOLVING)) {
+                    + "WHERE status = " + SQL_SOLVING);
+                    PreparedStatement scratch = c.prepareStatement("UPDATE scratch_plan SET status = "
+                            + SQL_INTERRUPTED + ", updated_at = ? WHERE status = " + SQL_SOLVING)) {
                 u.setTimestamp(1, Timestamp.from(Instant.now()));
+                scratch.setTimestamp(1, Timestamp.from(Instant.now()));
+                scratch.executeUpdate();
                 return u.executeUpdate();
+            }
+        });
+    }
+
+    // ---- plans of days without a school (POST /api/plans) ----
+
+    /** A day planned without a school, kept by the id the server handed out for it. */
+    public record ScratchRecord(String id, PlanStatus status, String score, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** Keeps a day submitted without a school as solving. */
+    public void startScratch(String id, String problem) {
+        Instant now = Instant.now();
+        inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO scratch_plan (id, status, score, problem, "
+                    + "plan, created_at, updated_at) VALUES (?, " + SQL_SOLVING + ", NULL, ?, NULL, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, problem);
+                insert.setTimestamp(3, Timestamp.from(now));
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Its solve ended (or a re-plan of it did): the plan kept is this one, a draft. */
+    public void finishScratch(String id, Plan plan) {
+        String document = json(plan);
+        inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE scratch_plan SET status = " + SQL_DRAFT
+                    + ", score = ?, plan = ?, updated_at = ? WHERE id = ?")) {
+                u.setString(1, plan.score());
+                u.setString(2, document);
+                u.setTimestamp(3, Timestamp.from(Instant.now()));
+                u.setString(4, id);
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<ScratchRecord> scratch(String id) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT id, status, score, created_at, updated_at FROM "
+                    + "scratch_plan WHERE id = ?")) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(scratchRecord(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The latest {@code limit} days planned without a school, newest first. */
+    public List<ScratchRecord> scratchPlans(int limit) {
+        return inTransaction(c -> {
+            List<ScratchRecord> all = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id, status, score, created_at, updated_at FROM "
+                    + "scratch_plan ORDER BY created_at DESC")) {
+                q.setMaxRows(limit);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        all.add(scratchRecord(rs));
+                    }
+                }
+            }
+            return all;
+        });
+    }
+
+    private static ScratchRecord scratchRecord(ResultSet rs) throws SQLException {
+        return new ScratchRecord(rs.getString(1), PlanStatus.of(rs.getString(2)), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
+    }
+
+    /** The day a scratch plan solves, and its plan (null while it has none). */
+    public String[] scratchDocuments(String id) {
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT problem, plan FROM scratch_plan WHERE id = ?")) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+                }
+            }
+        });
+    }
+
+    /** Deletes the scratch plans made before {@code before} (retention); returns how many. */
+    public int dropScratchBefore(Instant before) {
+        return inTransaction(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM scratch_plan WHERE created_at < ? AND status <> "
+                    + SQL_SOLVING)) {
+                d.setTimestamp(1, Timestamp.from(before));
+                return d.executeUpdate();
             }
         });
     }

@@ -118,6 +118,37 @@ class LastingAddressesIntegrationTest {
         }
     }
 
+    /** A day planned without a school is kept too: its plan id and its roster answer after a SIGKILL and a restart. */
+    @Test
+    void aDayPlannedWithoutASchoolAnswersAtItsAddressAfterAKillAndARestart() throws Exception {
+        DayProblem small = DatasetGenerator.generate(DatasetGenerator.Preset.SMALL, 2);
+        String id;
+        String roster;
+        String score;
+        try (ServerProcess first = ServerProcess.start(dir)) {
+            HttpResponse<String> submitted = first.post("api/plans?timeLimit=2s",
+                    ServerProcess.JSON.writeValueAsBytes(small));
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+            id = ServerProcess.JSON.readTree(submitted.body()).get("id").asText();
+            score = first.await("api/plans/" + id + "?plan=false", p -> p.path("status").asText()
+                    .equals("NOT_SOLVING"), PATIENCE).get("score").asText();
+            // The store writes the plan when the solve ends, just after followers hear it: wait for it to be kept.
+            first.await("api/plans", l -> l.toString().contains(id) && l.get(0).path("status").asText()
+                    .equals("draft"), PATIENCE);
+            roster = first.get("api/plans/" + id + "/rosters/T01").body();
+        } // SIGKILL
+
+        try (ServerProcess second = ServerProcess.start(dir)) {
+            JsonNode plan = second.json("api/plans/" + id + "?plan=false");
+            assertThat(plan.get("status").asText()).isEqualTo("NOT_SOLVING");
+            assertThat(plan.get("score").asText()).isEqualTo(score);
+            assertThat(ServerProcess.JSON.readTree(second.get("api/plans/" + id + "/rosters/T01").body()))
+                    .isEqualTo(ServerProcess.JSON.readTree(roster));
+            assertThat(second.json("api/plans/" + id + "/analysis").get("score").asText()).isEqualTo(score);
+            assertThat(second.json("api/plans").get(0).get("id").asText()).isEqualTo(id);
+        }
+    }
+
     /** A placed student-block of {@code blockId} with a staffed session: student, block, session. */
     private static String[] placedIn(JsonNode plan, String blockId) {
         List<String[]> seats = new ArrayList<>();

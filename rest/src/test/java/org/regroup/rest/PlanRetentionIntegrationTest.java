@@ -18,7 +18,7 @@ import org.regroup.rest.plans.PlanService;
 class PlanRetentionIntegrationTest {
 
     @Test
-    void theOldestFinishedPlanIsDroppedAndAnOverrideKeepsItsOwnPlan() throws IOException {
+    void theOldestFinishedPlanLeavesMemoryButNotTheStoreAndAnOverrideKeepsItsOwnPlan() throws IOException {
         PlanService.Settings keepOne = new PlanService.Settings(1, 1, 1, Duration.ofHours(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(60), 1L << 30);
         try (RegroupServer server = RegroupServer.start("127.0.0.1", 0, keepOne,
@@ -29,8 +29,12 @@ class PlanRetentionIntegrationTest {
             String second = api.submitSmall("1s");
             api.awaitNotSolving(second, Api.PATIENCE);
 
-            JsonNode dropped = Api.assertProblem(api.get("/api/plans/" + first), 404);
-            assertThat(dropped.get("detail").asText()).contains("1 most recent");
+            // The oldest leaves memory; its address answers from the store (the day and plan are kept there).
+            assertThat(server.plans().held()).isEqualTo(1);
+            assertThat(server.plans().find(first)).isEmpty();
+            JsonNode kept = Api.json(api.get("/api/plans/" + first + "?plan=false"));
+            assertThat(kept.get("status").asText()).isEqualTo("NOT_SOLVING");
+            assertThat(kept.get("score").asText()).isNotBlank();
 
             // Re-planning the one plan kept must not make room by dropping that very plan.
             JsonNode plan = Api.json(api.get("/api/plans/" + second)).get("plan");

@@ -76,8 +76,12 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        kill();
+    public void close() {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {

@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.days.StoredVersions;
+import org.regroup.store.SchoolStore;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
@@ -61,6 +63,10 @@ public final class PlanDetailResource {
     PlanService plans;
     @Inject
     StoredVersions stored;
+    @Inject
+    ScratchPlans scratch;
+    @Inject
+    SchoolStore store;
 
     /** The plan: status, score, KPIs and (unless {@code plan=false}) the plan in the documented format. */
     @GET
@@ -152,6 +158,11 @@ public final class PlanDetailResource {
             throw ApiException.invalidBody("send {\"sessionId\": \"...\"}, one of the alternatives' session ids");
         }
         PlanJob job = job(id);
+        store.versionOfPlan(id).ifPresent(v -> {
+            throw ApiException.conflict("plan " + id + " is version " + v.version() + " of school " + v.schoolId()
+                    + "'s day " + v.day() + "; override it at /api/schools/" + v.schoolId() + "/days/" + v.day()
+                    + "/placements/" + studentId + "/" + blockId + " (a new version of the day)");
+        });
         if (job.isSolving()) {
             throw ApiException.conflict("plan " + id + " is still solving; stop it or wait for it to finish");
         }
@@ -172,6 +183,7 @@ public final class PlanDetailResource {
         Override.prepare(before.plan(), revised, List.of(new Pin(studentId, blockId, chosen.getId(), null, null)),
                 blockId);
         plans.resolve(job, revised, limit);
+        scratch.keepWhenSolved(job);
         long deadline = System.nanoTime() + limit.plusSeconds(30).toNanos();
         while (job.isSolving() && System.nanoTime() < deadline) {
             Thread.sleep(50);

@@ -9,6 +9,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,9 @@ import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.Violation;
+import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.errors.UnreadableBodyException;
+import org.regroup.store.SchoolStore;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
@@ -61,6 +64,27 @@ public final class PlanResource {
     PlanService plans;
     @Inject
     ServerLimits limits;
+    @Inject
+    ScratchPlans scratch;
+    @Inject
+    SchoolStore store;
+
+    /** One day planned without a school, as the list shows it. */
+    public record Listed(String id, String status, String score, java.time.Instant createdAt,
+            java.time.Instant updatedAt, String href) {
+    }
+
+    /**
+     * The days planned without a school that the store keeps (the latest 100, newest first); a school's days are
+     * under {@code /api/schools/{school}/days}.
+     */
+    @GET
+    @Operation(summary = "The days planned without a school that are kept, newest first")
+    public List<Listed> list(@Context UriInfo uri) {
+        return store.scratchPlans(100).stream().map(r -> new Listed(r.id(), r.status().wire(), r.score(),
+                r.createdAt(), r.updatedAt(), uri.getBaseUriBuilder().path("api/plans").path(r.id()).build()
+                        .toString())).toList();
+    }
 
     /**
      * Starts planning a day; answers 202 with the plan's location at once (solving runs in the background).
@@ -83,6 +107,7 @@ public final class PlanResource {
         }
         problem = DayPlanBuilder.validated(problem, "request body");
         PlanJob job = plans.submit(problem, limit);
+        scratch.keep(job);
         URI location = uri.getBaseUriBuilder().path("api/plans").path(job.id()).build();
         return Response.accepted(PlanView.of(job, false)).location(location).build();
     }

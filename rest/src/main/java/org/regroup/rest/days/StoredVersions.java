@@ -80,10 +80,13 @@ public final class StoredVersions {
         return kept.withRecord(record);
     }
 
-    /** The stored version a solve made, by the plan id the server handed out for it (empty when there is none). */
-    public java.util.Optional<StoredVersion> ofPlan(String planId) {
+    /**
+     * What a solve made, by the plan id the server handed out for it: a school's stored version, or a day planned
+     * without a school (empty when the store has neither).
+     */
+    public java.util.Optional<KeptPlan> ofPlan(String planId) {
         return store.versionOfPlan(planId).flatMap(at -> store.school(at.schoolId())
-                .map(school -> read(school, at.day(), at.version())));
+                .<KeptPlan>map(school -> read(school, at.day(), at.version()))).or(() -> scratch(planId));
     }
 
     /** The stored record of a version, or of the published one when {@code version} is null. */
@@ -122,20 +125,35 @@ public final class StoredVersions {
         }
     }
 
-    /** One stored version for readers: its plan, its day, and (computed once, on demand) its score analysis. */
-    public static final class StoredVersion implements ReadablePlan {
-        private final SchoolStore.SchoolRecord school;
-        private final SchoolStore.PlanRecord record;
+    /**
+     * A day planned without a school, by the id the server handed out for it, once the server no longer holds its
+     * solve (after a restart, say); empty when the store has no such plan or it has no plan to read.
+     */
+    public java.util.Optional<KeptPlan> scratch(String planId) {
+        return store.scratch(planId).filter(r -> r.status().hasPlan()).map(r -> {
+            String[] documents = store.scratchDocuments(planId);
+            Plan plan = read(documents[1], Plan.class, "plan");
+            DayProblem problem = read(documents[0], DayProblem.class, "day problem");
+            return new KeptPlan(planId, planId + "-" + r.updatedAt().toEpochMilli(), r.updatedAt(), plan,
+                    () -> problem);
+        });
+    }
+
+    /** A plan kept in the store, for readers: its plan, its day, and (computed once, on demand) its analysis. */
+    public static class KeptPlan implements ReadablePlan {
+        private final String label;
+        private final String tag;
+        private final Instant at;
         private final Plan plan;
         private final PlanJob.Lazy<DayProblem> problem;
         private final PlanJob.Lazy<DayPlan> day;
         private final PlanJob.Lazy<ScoreAnalysis<HardMediumSoftScore>> analysis;
         private final Map<Object, Object> renderings;
 
-        StoredVersion(SchoolStore.SchoolRecord school, SchoolStore.PlanRecord record, Plan plan,
-                Supplier<DayProblem> problem) {
-            this.school = school;
-            this.record = record;
+        KeptPlan(String label, String tag, Instant at, Plan plan, Supplier<DayProblem> problem) {
+            this.label = label;
+            this.tag = tag;
+            this.at = at;
             this.plan = plan;
             this.problem = new PlanJob.Lazy<>(problem);
             this.day = new PlanJob.Lazy<>(this::rebuild);
@@ -144,41 +162,29 @@ public final class StoredVersions {
             this.renderings = new ConcurrentHashMap<>();
         }
 
-        private StoredVersion(StoredVersion kept, SchoolStore.PlanRecord record) {
-            this.school = kept.school;
-            this.record = record;
+        /** The same plan under another tag (what was rendered is kept only when the tag is the same). */
+        KeptPlan(KeptPlan kept, String tag, Instant at) {
+            this.label = kept.label;
+            this.tag = tag;
+            this.at = at;
             this.plan = kept.plan;
             this.problem = kept.problem;
             this.day = kept.day;
             this.analysis = kept.analysis;
-            // What was rendered names the version's status: a status change renders afresh.
-            this.renderings = kept.record.status() == record.status() ? kept.renderings : new ConcurrentHashMap<>();
-        }
-
-        /** The same version with its record as now (its status may have changed: published, back to draft). */
-        StoredVersion withRecord(SchoolStore.PlanRecord now) {
-            return now.equals(record) ? this : new StoredVersion(this, now);
+            this.renderings = kept.tag.equals(tag) ? kept.renderings : new ConcurrentHashMap<>();
         }
 
         /** The day rebuilt and the stored plan put back on it, scored by today's rules. */
         private DayPlan rebuild() {
-            DayPlan built = DayPlanBuilder.build(problem(), label());
+            DayPlan built = DayPlanBuilder.build(problem(), label);
             PlanImporter.applyWhatFits(plan, built);
             Explainer.solutionManager().update(built);
             return built;
         }
 
-        public SchoolStore.PlanRecord record() {
-            return record;
-        }
-
-        public String schoolId() {
-            return school.id();
-        }
-
         @Override
         public String label() {
-            return school.id() + "/" + record.day() + " v" + record.version();
+            return label;
         }
 
         @Override
@@ -203,18 +209,56 @@ public final class StoredVersions {
 
         @Override
         public String tag() {
-            return school.id() + "-" + record.day() + "-v" + record.version() + "-" + record.status().wire();
+            return tag;
         }
 
         @Override
         public Instant at() {
-            return record.updatedAt();
+            return at;
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public <T> T rendered(Object key, Supplier<T> render) {
             return (T) renderings.computeIfAbsent(key, k -> render.get());
+        }
+    }
+
+    /** One stored version of a school's day for readers; its record says its status now. */
+    public static final class StoredVersion extends KeptPlan {
+        private final SchoolStore.SchoolRecord school;
+        private final SchoolStore.PlanRecord record;
+
+        StoredVersion(SchoolStore.SchoolRecord school, SchoolStore.PlanRecord record, Plan plan,
+                Supplier<DayProblem> problem) {
+            super(school.id() + "/" + record.day() + " v" + record.version(), tag(school, record),
+                    record.updatedAt(), plan, problem);
+            this.school = school;
+            this.record = record;
+        }
+
+        private StoredVersion(StoredVersion kept, SchoolStore.PlanRecord record) {
+            super(kept, tag(kept.school, record), record.updatedAt());
+            this.school = kept.school;
+            this.record = record;
+        }
+
+        /** What was rendered names the version's status: a status change renders afresh. */
+        private static String tag(SchoolStore.SchoolRecord school, SchoolStore.PlanRecord record) {
+            return school.id() + "-" + record.day() + "-v" + record.version() + "-" + record.status().wire();
+        }
+
+        /** The same version with its record as now (its status may have changed: published, back to draft). */
+        StoredVersion withRecord(SchoolStore.PlanRecord now) {
+            return now.equals(record) ? this : new StoredVersion(this, now);
+        }
+
+        public SchoolStore.PlanRecord record() {
+            return record;
+        }
+
+        public String schoolId() {
+            return school.id();
         }
     }
 }
