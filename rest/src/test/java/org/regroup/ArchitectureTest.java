@@ -45,6 +45,19 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * HTTP → school service → persistence: the services that plan, keep and read a school's days (rest.days) and
+     * run solves (rest.plans) know nothing of HTTP resources, Jakarta REST or the command line, so the command line
+     * and the server can drive the same code.
+     */
+    @Test
+    void servicesKnowNothingOfHttpOrTheCommandLine() {
+        noClasses().that().resideInAnyPackage("org.regroup.rest.days..", "org.regroup.rest.plans..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.regroup.rest.api..", "org.regroup.cli..",
+                        "jakarta.ws.rs..", "picocli..")
+                .check(classes);
+    }
+
     @Test
     void applicationPackagesHaveNoCycles() {
         slices().matching("org.regroup.rest.(*)..").should().beFreeOfCycles().check(classes);
