@@ -18,26 +18,22 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.FocusKind;
 import org.regroup.domain.catalog.ModalityCatalog;
 import org.regroup.domain.io.DayProblemReader;
+import org.regroup.domain.io.Json;
 import org.regroup.domain.mastery.BktParameters;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Perturbations;
 import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.api.Durations;
+import org.regroup.rest.days.CheckpointWriter;
 import org.regroup.rest.days.SchoolDays;
+import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
-import org.regroup.solver.constraints.Feasibility;
-import org.regroup.solver.explain.RuleBreaks;
-import org.regroup.solver.model.DayPlan;
-import org.regroup.solver.output.PlanAssembler;
-import org.regroup.solver.replan.Continuity;
-import org.regroup.solver.replan.History;
-import org.regroup.solver.solve.DaySolver;
-import org.regroup.solver.solve.SolveOptions;
 import org.regroup.store.Database;
 import org.regroup.store.EvidenceService;
 import org.regroup.store.SchoolStore;
@@ -120,6 +116,18 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private void run(SchoolStore store, String schoolId, DayProblem standing, PrintWriter out, PrintWriter err) {
+        // The daily loop the server runs (SchoolDays on a PlanService): the same day building, warm start, solve,
+        // storing and publishing; only the learning and the printing are the simulation's own.
+        PlanService.Settings settings = new PlanService.Settings(1, 2, 4, Duration.ofHours(1), timeLimit,
+                timeLimit, Runtime.getRuntime().maxMemory());
+        try (PlanService plans = new PlanService(settings);
+                CheckpointWriter checkpoints = new CheckpointWriter(store, Duration.ofSeconds(5))) {
+            run(store, new SchoolDays(store, plans, checkpoints), schoolId, standing, out, err);
+        }
+    }
+
+    private void run(SchoolStore store, SchoolDays schoolDays, String schoolId, DayProblem standing, PrintWriter out,
+            PrintWriter err) {
         BktParameters bkt = BktParameters.DEFAULTS;
         EvidenceService evidence = new EvidenceService(store, bkt);
         double threshold = standing.masteryThreshold();
@@ -144,38 +152,28 @@ final class SimulateCommand implements Callable<Integer> {
                 "(+skills)", "mastery");
         LocalDate date = standing.date() != null ? standing.date() : LocalDate.of(2026, 11, 23);
         Plan previous = null;
-        Plan dayBefore = null; // the plan of the day before previous (for "three days running")
         Set<String> readyChanged = new HashSet<>(); // students whose ready set changed last evening
         int totalMastered = 0;
         for (int d = 1; d <= days; d++) {
             date = schoolDay(date, d == 1);
             SchoolStore.SchoolRecord school = store.school(schoolId).orElseThrow();
-            DayProblem problem = SchoolDays.dayProblem(store, school, date);
-            List<Plan> lastTwo = dayBefore == null ? List.of() : List.of(previous, dayBefore);
-            DayPlan built = fresh(problem, date, lastTwo);
-            boolean warm = previous != null && !cold;
-            if (warm) {
-                Continuity.from(previous, built, readyChanged); // minimal perturbation: start from yesterday
-            }
-            SolveOptions options = SolveOptions.of(timeLimit).withSeed(seed + d);
-            var result = DaySolver.solve(built, options, p -> {
-            });
-            if (warm && !Feasibility.workable(result.plan().getScore())) {
+            SchoolDays.Started started = schoolDays.plan(school, date, timeLimit, cold);
+            int chosen = started.version();
+            Plan plan = solved(store, schoolId, date, started);
+            if (!cold && started.startedFrom() != null && !Boolean.TRUE.equals(plan.workable())) {
                 // The warm start can strand the search where yesterday's groups no longer fit (seen when most
                 // students' readiness changed); a plan from scratch is then the better day.
-                var scratch = DaySolver.solve(fresh(problem, date, lastTwo), options, p -> {
-                });
+                SchoolDays.Started scratch = schoolDays.plan(school, date, timeLimit, true);
+                Plan fresh = solved(store, schoolId, date, scratch);
                 out.printf("     day %d: starting from the day before left %s; planned from scratch: %s%n", d,
-                        result.plan().getScore(), scratch.plan().getScore());
-                if (scratch.plan().getScore().compareTo(result.plan().getScore()) > 0) {
-                    result = scratch;
+                        plan.score(), fresh.score());
+                if (HardMediumSoftScore.parseScore(fresh.score()).compareTo(
+                        HardMediumSoftScore.parseScore(plan.score())) > 0) {
+                    chosen = scratch.version();
+                    plan = fresh;
                 }
             }
-            RuleBreaks breaks = RuleBreaks.of(result.plan());
-            Plan plan = PlanAssembler.assemble(result.plan(), breaks);
-            int version = store.startPlan(schoolId, date, "simulate");
-            store.finishPlan(schoolId, date, version, plan, plan.score());
-            store.publish(schoolId, date, version);
+            store.publish(schoolId, date, chosen);
             Perturbations perturbations = previous == null ? new Perturbations(0, 0, 0)
                     : Perturbations.between(previous, plan, readyChanged, Set.of());
 
@@ -213,10 +211,9 @@ final class SimulateCommand implements Callable<Integer> {
                             + perturbations.additional(), results.size(), "+" + newlyMastered,
                     changed == 0 ? "–" : String.format("%+.3f", gain / changed));
             if (!Boolean.TRUE.equals(plan.workable())) {
-                out.printf("     breaks: %s%n", breaks.counts());
+                out.printf("     breaks: %s%n", brokenRules(plan));
             }
             out.flush();
-            dayBefore = previous;
             previous = plan;
         }
         out.printf("%nSkills newly mastered over %d days: %d. Perturbations: placements that differ from the day "
@@ -225,11 +222,25 @@ final class SimulateCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** The day built from scratch, knowing the last two days (for "three days running"). */
-    private static DayPlan fresh(DayProblem problem, LocalDate date, List<Plan> lastTwo) {
-        DayPlan day = DayPlanBuilder.build(problem, "day " + date);
-        History.apply(day, lastTwo);
-        return day;
+    /** Waits for a version's solve to end, and reads the plan the store kept for it. */
+    private static Plan solved(SchoolStore store, String schoolId, LocalDate date, SchoolDays.Started started) {
+        started.job().ended().join();
+        String document = store.planDocument(schoolId, date, started.version());
+        if (document == null) {
+            throw new IllegalStateException("the solve of " + date + " ended without a plan");
+        }
+        try {
+            return Json.mapper().readValue(document, Plan.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The broken hard and medium rules with how often each breaks, as the plan lists them. */
+    private static Map<String, Long> brokenRules(Plan plan) {
+        return plan.violations().stream().collect(java.util.stream.Collectors.groupingBy(
+                org.regroup.domain.plan.Violation::rule, java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
     }
 
     /** Students learn in their skill blocks and answer a few items on each skill; their answers are the evidence. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regroup.domain.io.Json;
 import org.regroup.store.Database;
 import org.regroup.store.SchoolStore;
 
@@ -32,11 +33,34 @@ class SimulateCommandTest {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).contains("2026-11-23").contains("–");
         assertThat(rows.get(1)).matches(".* \\d+/\\d+ .*"); // day 2 has forced/additional perturbations
+        int published;
         try (Database db = Database.open(Database.h2Url(store), null, null, null)) {
             SchoolStore s = new SchoolStore(db);
             assertThat(s.evidenceCount("sim-1")).isPositive();
-            assertThat(s.plans("sim-1", java.time.LocalDate.of(2026, 11, 24))).singleElement()
-                    .satisfies(p -> assertThat(p.status()).isEqualTo(org.regroup.domain.plan.PlanStatus.PUBLISHED));
+            published = s.plans("sim-1", java.time.LocalDate.of(2026, 11, 24)).stream()
+                    .filter(p -> p.status() == org.regroup.domain.plan.PlanStatus.PUBLISHED).findFirst()
+                    .orElseThrow().version();
+        }
+        // One daily loop: the server reads the simulation's days as its own — each version made by the same
+        // SchoolDays (its recipe, its day problem, yesterday's KPIs beside it), each roster at its lasting address.
+        try (org.regroup.rest.RegroupServer server = org.regroup.rest.RegroupServer.start("127.0.0.1", 0,
+                org.regroup.rest.plans.PlanService.Settings.defaults(), new org.regroup.rest.api.ServerLimits(
+                        org.regroup.rest.api.ServerLimits.DEFAULT_MAX_BODY_BYTES, dir),
+                Database.open(Database.h2Url(store), null, null, null))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String at = "api/schools/sim-1/days/2026-11-24/";
+            var version = Json.mapper().readTree(http.send(java.net.http.HttpRequest.newBuilder(server.uri()
+                    .resolve(at + "plans/" + published + "?plan=false")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(version.get("status").asText()).isEqualTo("published");
+            assertThat(version.get("madeFrom").get("kind").asText()).isEqualTo("day");
+            assertThat(version.get("againstYesterday").get("yesterday").asText()).startsWith("2026-11-23 v");
+            var roster = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(at + "rosters/T01"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(roster.statusCode()).as(roster.body()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(roster.body()).get("stamp").get("version").asInt()).isEqualTo(published);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -121,11 +121,15 @@ public final class SchoolDayResource {
     @Path("{date}/plan")
     @Operation(summary = "Plan the day from the store (202 with the version and the plan to follow)")
     public Response plan(@PathParam("school") String school, @PathParam("date") String date,
-            @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri) {
+            @QueryParam("timeLimit") String timeLimit, @QueryParam("from") String from, @Context UriInfo uri) {
         Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),
                 plans.settings().maxTimeLimit());
+        if (from != null && !from.equals("scratch") && !from.equals("yesterday")) {
+            throw ApiException.badRequest("from is 'yesterday' (the default: start from the last published day) or "
+                    + "'scratch', was '" + from + "'");
+        }
         LocalDate day = date(date);
-        return accepted(school, day, days.plan(school(school), day, limit), uri);
+        return accepted(school, day, days.plan(school(school), day, limit, "scratch".equals(from)), uri);
     }
 
     /** The day's stored plans, newest first: version, status (solving, draft, published, interrupted), score. */

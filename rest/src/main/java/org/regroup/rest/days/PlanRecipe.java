@@ -20,9 +20,11 @@ import org.regroup.solver.replan.Pin;
  * @param readinessChanged for a day planned from the store: the students whose ready set had changed since the
  *                         previous published day when it was planned (their moves are forced, not additional)
  * @param override         for an override: the placement asked for (also in {@code pins})
+ * @param fromScratch      for a day planned from the store: not started from the last published day's plan
  */
 public record PlanRecipe(String kind, Integer baseVersion, boolean basePublished, MidDayChange change,
-        List<MidDayChange> lateChanges, List<String> readinessChanged, List<Pin> pins, Pin override) {
+        List<MidDayChange> lateChanges, List<String> readinessChanged, List<Pin> pins, Pin override,
+        boolean fromScratch) {
 
     static final String DAY = "day";
     static final String CHANGE = "change";
@@ -36,15 +38,21 @@ public record PlanRecipe(String kind, Integer baseVersion, boolean basePublished
 
     /** The day planned from the store, keeping {@code pins}; {@code current}: the day's version it replaces. */
     static PlanRecipe day(Integer current, List<Pin> pins) {
-        return new PlanRecipe(DAY, current, false, null, List.of(), List.of(), pins, null);
+        return new PlanRecipe(DAY, current, false, null, List.of(), List.of(), pins, null, false);
+    }
+
+    /** The day planned from scratch: nobody is held to the last published day's groups. */
+    PlanRecipe asFromScratch() {
+        return new PlanRecipe(kind, baseVersion, basePublished, change, lateChanges, readinessChanged, pins, override,
+                true);
     }
 
     static PlanRecipe change(int baseVersion, boolean basePublished, MidDayChange change, List<Pin> pins) {
-        return new PlanRecipe(CHANGE, baseVersion, basePublished, change, List.of(), List.of(), pins, null);
+        return new PlanRecipe(CHANGE, baseVersion, basePublished, change, List.of(), List.of(), pins, null, false);
     }
 
     static PlanRecipe override(int baseVersion, boolean basePublished, Pin override, List<Pin> pins) {
-        return new PlanRecipe(OVERRIDE, baseVersion, basePublished, null, List.of(), List.of(), pins, override);
+        return new PlanRecipe(OVERRIDE, baseVersion, basePublished, null, List.of(), List.of(), pins, override, false);
     }
 
     boolean isChange() {
@@ -63,18 +71,19 @@ public record PlanRecipe(String kind, Integer baseVersion, boolean basePublished
     PlanRecipe withLateChange(MidDayChange late) {
         List<MidDayChange> all = new ArrayList<>(lateChanges);
         all.add(late);
-        return new PlanRecipe(kind, baseVersion, basePublished, change, all, readinessChanged, pins, override);
+        return new PlanRecipe(kind, baseVersion, basePublished, change, all, readinessChanged, pins, override,
+                fromScratch);
     }
 
     PlanRecipe withReadinessChanged(java.util.Collection<String> students) {
         return new PlanRecipe(kind, baseVersion, basePublished, change, lateChanges,
-                students.stream().sorted().toList(), pins, override);
+                students.stream().sorted().toList(), pins, override, fromScratch);
     }
 
     /** With only the pins that held when the version was built. */
     PlanRecipe withPins(List<Pin> held) {
         return new PlanRecipe(kind, baseVersion, basePublished, change, lateChanges, readinessChanged, held,
-                override);
+                override, fromScratch);
     }
 
     String json() {

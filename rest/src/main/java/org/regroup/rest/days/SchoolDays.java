@@ -108,9 +108,18 @@ public final class SchoolDays {
      * ends the version becomes a draft holding the plan.
      */
     public Started plan(SchoolStore.SchoolRecord school, LocalDate day, Duration timeLimit) {
+        return plan(school, day, timeLimit, false);
+    }
+
+    /**
+     * As above; {@code fromScratch}: do not start from the last published day's plan (a school that wants a fresh
+     * fit, or a warm start that left the day not workable). The day's overrides hold either way.
+     */
+    public Started plan(SchoolStore.SchoolRecord school, LocalDate day, Duration timeLimit, boolean fromScratch) {
         Optional<SchoolStore.PlanRecord> current = current(school.id(), day);
-        PlanRecipe asked = PlanRecipe.day(current.map(SchoolStore.PlanRecord::version).orElse(null),
+        PlanRecipe day0 = PlanRecipe.day(current.map(SchoolStore.PlanRecord::version).orElse(null),
                 current.map(c -> pinsOf(school.id(), day, c.version())).orElse(List.of()));
+        PlanRecipe asked = fromScratch ? day0.asFromScratch() : day0;
         Build build = build(school, day, asked);
         PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
         PlanRecipe recipe = asked.withReadinessChanged(build.changed()).withPins(build.heldPins(asked.pins()));
@@ -342,7 +351,8 @@ public final class SchoolDays {
         Optional<SchoolStore.PublishedPlan> previous = lastTwo.stream().findFirst();
         Set<String> changed = previous.map(p -> store.crossedThreshold(school.id(), p.publishedAt(), threshold))
                 .orElse(Set.of());
-        Plan before = previous.filter(p -> p.plan() != null).map(p -> read(p.plan())).orElse(null);
+        Plan before = recipe.fromScratch() ? null
+                : previous.filter(p -> p.plan() != null).map(p -> read(p.plan())).orElse(null);
         List<Plan> history = lastTwo.stream().filter(p -> p.plan() != null).map(p -> read(p.plan())).toList();
         List<Override.Dropped> dropped = new ArrayList<>();
         UnaryOperator<DayPlan> prepare = built -> {

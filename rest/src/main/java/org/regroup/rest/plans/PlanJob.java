@@ -86,6 +86,9 @@ public final class PlanJob {
     private volatile Snapshot snapshot;
     private volatile Update lastUpdate;
     private volatile long lastPublishedNanos;
+    /** Completes when the current solve has ended (its final plan published to followers). */
+    private volatile java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+
     /** Counts snapshots: with the plan id, names a version of the plan (ETags). */
     private long version;
 
@@ -134,6 +137,14 @@ public final class PlanJob {
 
     public boolean isSolving() {
         return status != SolverStatus.NOT_SOLVING;
+    }
+
+    /**
+     * Completes once the current solve has ended and its followers heard the end (the store has its plan by then):
+     * for callers that run the day themselves, such as the simulation; request threads never wait on it.
+     */
+    public java.util.concurrent.CompletableFuture<Void> ended() {
+        return ended;
     }
 
     public Instant finished() {
@@ -243,6 +254,7 @@ public final class PlanJob {
         status = SolverStatus.NOT_SOLVING;
         publish(true);
         followers.clear();
+        ended.complete(null);
     }
 
     void failed(String reason) {
@@ -266,6 +278,7 @@ public final class PlanJob {
                         kept.plan().workable(), kept.plan().kpis(), kept.update().elapsedMillis(), true);
         tell(end);
         followers.clear();
+        ended.complete(null);
         return true;
     }
 
@@ -275,6 +288,7 @@ public final class PlanJob {
         finished = null;
         status = SolverStatus.SOLVING_SCHEDULED;
         lastUpdate = null; // a follower joining now waits for the re-plan instead of hearing the old end
+        ended = new java.util.concurrent.CompletableFuture<>();
     }
 
     private synchronized void publish(boolean last) {
