@@ -63,13 +63,13 @@ public final class OverrideBenchmark {
 
         DayPlan solved = DaySolver.solve(DayPlanBuilder.build(day, "day"), solve.withSeed(seed), p -> { }).plan();
         Plan base = PlanAssembler.assemble(solved);
-        System.out.printf("%s solved in %s: %s%n", file.getFileName(), solve, base.score());
+        System.out.printf("%s solved (%s): %s%n", file.getFileName(), args.length > 2 ? args[2] : "30s",
+                base.score());
         List<String> blockIds = solved.getPeriods().stream().map(p -> p.getId()).toList();
         List<Placement> placed = solved.getPlacements().stream().filter(p -> p.getSession() != null
                 && !p.getSession().isCatchAll()).toList();
         Random random = new Random(seed);
         List<Run> runs = new ArrayList<>();
-        DayProblem weighted = Override.weighted(day);
         for (int tries = 0; runs.size() < count && tries < count * 10; tries++) {
             Placement seat = placed.get(random.nextInt(placed.size()));
             String student = seat.getLearner().getId();
@@ -81,11 +81,13 @@ public final class OverrideBenchmark {
             }
             Alternatives.Option chosen = options.get(random.nextInt(options.size()));
             Pin pin = new Pin(student, block, chosen.session().getId(), "benchmark", null);
-            DayPlan revised = DayPlanBuilder.build(weighted, "override");
+            DayPlan revised = DayPlanBuilder.build(day, "override");
+            var school = revised.getConstraintWeightOverrides();
             Override.prepare(base, revised, List.of(pin), block);
             String prepared = Explainer.solutionManager().update(new org.regroup.solver.model.DayPlanCloner()
                     .cloneSolution(revised)).toString();
-            DayPlan after = DaySolver.solve(revised, replan.withSeed(seed), p -> { }).plan();
+            DayPlan after = Override.rescored(DaySolver.solve(revised, replan.withSeed(seed), p -> { }).plan(),
+                    school, Explainer.solutionManager());
             Plan plan = PlanAssembler.assemble(after);
             PlanDiff diff = PlanDiff.between(base, plan);
             String now = plan.students().stream().filter(s -> s.studentId().equals(student))

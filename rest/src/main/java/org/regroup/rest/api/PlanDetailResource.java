@@ -179,10 +179,11 @@ public final class PlanDetailResource {
                         + "' is not one " + studentId + " can join in block " + blockId
                         + " (see the alternatives)"));
         // As few moves as a teacher expects: the day rebuilt with moves priced high, the earlier blocks kept.
-        DayPlan revised = DayPlanBuilder.build(Override.weighted(job.problem()), "plan " + id);
+        DayPlan revised = DayPlanBuilder.build(job.problem(), "plan " + id);
+        var school = revised.getConstraintWeightOverrides();
         Override.prepare(before.plan(), revised, List.of(new Pin(studentId, blockId, chosen.getId(), null, null)),
                 blockId);
-        plans.resolve(job, revised, limit);
+        plans.resolve(job, revised, solved -> Override.rescored(solved, school, plans.solutionManager()), limit);
         scratch.keepWhenSolved(job);
         long deadline = System.nanoTime() + limit.plusSeconds(30).toNanos();
         while (job.isSolving() && System.nanoTime() < deadline) {

@@ -121,7 +121,7 @@ public final class SchoolDays {
                 current.map(c -> pinsOf(school.id(), day, c.version())).orElse(List.of()));
         PlanRecipe asked = fromScratch ? day0.asFromScratch() : day0;
         Build build = build(school, day, asked);
-        PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
+        PlanJob job = plans.submit(build.problem(), build.prepare(), build.forReaders(), timeLimit);
         PlanRecipe recipe = asked.withReadinessChanged(build.changed()).withPins(build.heldPins(asked.pins()));
         int version = keep(school.id(), day, job, recipe, build.problem());
         return new Started(version, job, build.startedFrom(), build.readinessChanged(), null);
@@ -147,7 +147,7 @@ public final class SchoolDays {
         List<Pin> pins = Override.with(pinsOf(school.id(), day, base.version()), pin);
         PlanRecipe recipe = PlanRecipe.override(base.version(), base.status() == PlanStatus.PUBLISHED, pin, pins);
         Build build = build(school, day, recipe);
-        PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
+        PlanJob job = plans.submit(build.problem(), build.prepare(), build.forReaders(), timeLimit);
         int version = keep(school.id(), day, job, recipe.withPins(build.heldPins(pins)), build.problem());
         LOG.info("school {} day {}: override in block {} as version {} (from version {})", school.id(), day,
                 pin.blockId(), version, base.version());
@@ -191,7 +191,7 @@ public final class SchoolDays {
         List<Pin> pins = pinsOf(school.id(), day, base.version());
         PlanRecipe recipe = PlanRecipe.change(base.version(), base.status() == PlanStatus.PUBLISHED, change, pins);
         Build build = build(school, day, recipe);
-        PlanJob job = plans.submit(build.problem(), build.prepare(), timeLimit);
+        PlanJob job = plans.submit(build.problem(), build.prepare(), build.forReaders(), timeLimit);
         int version = keep(school.id(), day, job, recipe.withPins(build.heldPins(pins)), build.problem());
         LOG.info("school {} day {}: re-planning from block {} as version {} (from version {})", school.id(), day,
                 change.fromBlock(), version, base.version());
@@ -274,7 +274,7 @@ public final class SchoolDays {
                 PlanImporter.applyWhatFits(from, prepared); // continue where the cut-off solve was
             }
             return prepared;
-        }, timeLimit);
+        }, build.forReaders(), timeLimit);
         if (!store.resumePlan(school.id(), day, version, job.id())) {
             plans.stop(job.id());
             throw new IllegalStateException("plan version " + version + " of " + day + " is no longer interrupted");
@@ -287,8 +287,8 @@ public final class SchoolDays {
     }
 
     /** A version's day ready to solve: the problem, how the built day is prepared, and what it starts from. */
-    private record Build(DayProblem problem, UnaryOperator<DayPlan> prepare, String startedFrom,
-            Set<String> changed, List<Override.Dropped> dropped) {
+    private record Build(DayProblem problem, UnaryOperator<DayPlan> prepare, UnaryOperator<DayPlan> forReaders,
+            String startedFrom, Set<String> changed, List<Override.Dropped> dropped) {
 
         int readinessChanged() {
             return changed.size();
@@ -315,10 +315,14 @@ public final class SchoolDays {
         String stored = store.problemDocument(school.id(), day, recipe.baseVersion());
         DayProblem asPlanned = stored != null ? StoredVersions.read(stored, DayProblem.class, "day problem")
                 : dayProblem(school, day);
-        DayProblem problem = DayPlanBuilder.validated(withLateChanges(Override.weighted(asPlanned), recipe),
+        DayProblem problem = DayPlanBuilder.validated(withLateChanges(asPlanned, recipe),
                 "the day " + day + " after the override");
         List<Override.Dropped> dropped = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<ai.timefold.solver.core.api.domain.solution
+                .ConstraintWeightOverrides<ai.timefold.solver.core.api.score.buildin.hardmediumsoft
+                .HardMediumSoftScore>> weights = new java.util.concurrent.atomic.AtomicReference<>();
         UnaryOperator<DayPlan> prepare = built -> {
+            weights.set(built.getConstraintWeightOverrides()); // the plan is read by these, not the search's
             dropped.addAll(Override.prepare(base, built, recipe.pins(), recipe.override().blockId()));
             dropped.stream().filter(d -> d.pin().equals(recipe.override())).findFirst().ifPresent(d -> {
                 throw new InvalidInputException("request body", List.of(new InputError("$.sessionId", "session '"
@@ -327,7 +331,8 @@ public final class SchoolDays {
             });
             return built;
         };
-        return new Build(problem, prepare, day + " v" + recipe.baseVersion() + " ("
+        return new Build(problem, prepare, solved -> Override.rescored(solved, weights.get(),
+                plans.solutionManager()), day + " v" + recipe.baseVersion() + " ("
                 + (recipe.basePublished() ? "published" : "draft") + ")", Set.of(), dropped);
     }
 
@@ -363,7 +368,7 @@ public final class SchoolDays {
             dropped.addAll(Override.apply(built, recipe.pins())); // a teacher's overrides of this day hold
             return built;
         };
-        return new Build(problem, prepare, before == null ? null
+        return new Build(problem, prepare, UnaryOperator.identity(), before == null ? null
                 : previous.get().day() + " v" + previous.get().version(), changed, dropped);
     }
 
@@ -384,7 +389,7 @@ public final class SchoolDays {
             oweGoneStudentsWhatTheyGot(built, gone);
             return built;
         };
-        return new Build(problem, prepare, day + " v" + recipe.baseVersion() + " ("
+        return new Build(problem, prepare, UnaryOperator.identity(), day + " v" + recipe.baseVersion() + " ("
                 + (recipe.basePublished() ? "published" : "draft") + ")", gone, dropped);
     }
 

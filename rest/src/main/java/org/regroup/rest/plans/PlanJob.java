@@ -89,6 +89,12 @@ public final class PlanJob {
     /** Completes when the current solve has ended (its final plan published to followers). */
     private volatile java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
 
+    /**
+     * The plan readers see, made from the solver's best (identity, except for a re-plan that searched with its own
+     * weights and is scored for readers by the school's: an override).
+     */
+    private volatile java.util.function.UnaryOperator<DayPlan> forReaders = java.util.function.UnaryOperator.identity();
+
     /** Counts snapshots: with the plan id, names a version of the plan (ETags). */
     private long version;
 
@@ -282,6 +288,11 @@ public final class PlanJob {
         return true;
     }
 
+    /** How readers see each best plan of the solves to come (see {@link #forReaders}). */
+    void readWith(java.util.function.UnaryOperator<DayPlan> view) {
+        this.forReaders = view;
+    }
+
     /** Back to solving (a re-plan around a pin): followers hear its progress too. */
     synchronized void restarted(DayPlan plan) {
         best = plan;
@@ -297,7 +308,7 @@ public final class PlanJob {
             return;
         }
         lastPublishedNanos = now;
-        DayPlan day = best;
+        DayPlan day = forReaders.apply(best);
         Plan plan = PlanAssembler.assemble(day);
         Update update = new Update(id, last ? SolverStatus.NOT_SOLVING.name() : status.name(), plan.score(),
                 plan.feasible(), plan.workable(), plan.kpis(), elapsed().toMillis(), last);

@@ -120,8 +120,18 @@ public final class PlanService implements AutoCloseable {
 
     /** As above, with the built day prepared before solving (a warm start from the plan it replaces). */
     public PlanJob submit(DayProblem problem, java.util.function.UnaryOperator<DayPlan> prepare, Duration timeLimit) {
+        return submit(problem, prepare, java.util.function.UnaryOperator.identity(), timeLimit);
+    }
+
+    /**
+     * As above; {@code forReaders} makes what readers see of each best plan (an override's search prices moves its
+     * own way, and its plans are scored for readers by the school's weights).
+     */
+    public PlanJob submit(DayProblem problem, java.util.function.UnaryOperator<DayPlan> prepare,
+            java.util.function.UnaryOperator<DayPlan> forReaders, Duration timeLimit) {
         DayPlan day = prepare.apply(DayPlanBuilder.build(problem, "request body"));
         PlanJob job = new PlanJob(UUID.randomUUID().toString(), problem, day, this::analyze);
+        job.readWith(forReaders);
         admit(job.id(), day);
         jobs.put(job.id(), job);
         start(job, day, timeLimit);
@@ -131,11 +141,13 @@ public final class PlanService implements AutoCloseable {
     }
 
     /** Solves again from a revised plan (a teacher's pin): the same plan id, its followers hear the new solve. */
-    public synchronized PlanJob resolve(PlanJob job, DayPlan revised, Duration timeLimit) {
+    public synchronized PlanJob resolve(PlanJob job, DayPlan revised, java.util.function.UnaryOperator<DayPlan> forReaders,
+            Duration timeLimit) {
         if (job.isSolving()) {
             throw new AlreadySolvingException("plan " + job.id() + " is solving; stop it or wait for it to finish");
         }
         admit(job.id(), revised);
+        job.readWith(forReaders);
         job.restarted(revised);
         start(job, revised, timeLimit);
         LOG.info("plan {}: re-planning around a pin for {}", job.id(), timeLimit);

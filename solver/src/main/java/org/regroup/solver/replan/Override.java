@@ -9,24 +9,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.regroup.domain.DayProblem;
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
 import org.regroup.domain.plan.Plan;
 import org.regroup.solver.constraints.Rules;
 import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 
 /**
  * Re-planning a day around hand-made placements (a teacher's override) with as little disruption as a teacher
  * expects from a flex-scheduling tool: the day starts from the plan it revises, nobody moves in a block before the
- * override's (those blocks are kept as they are), the pinned students sit where they were put, and every other move
- * costs {@link #MOVE_WEIGHT} — more than any soft gain a move could bring, so the solver moves someone else only to
- * mend a hard or medium rule the override broke (a group over its cap, one left below its minimum).
+ * override's (those blocks are kept as they are), the pinned students sit where they were put, and while the re-plan
+ * searches, every other move costs {@link #MOVE_WEIGHT} at the <em>medium</em> level: more than an owed staff-led
+ * block or a group one short of its minimum, less than a student left without a seat. So the re-plan moves someone
+ * else to mend a hard rule the override broke or to seat a student, and never reshuffles a dozen students to win
+ * back a medium break the teacher's choice made (measured: docs/benchmarks.md, overrides). The student overridden is
+ * free to move in their later blocks (to get back time the override took from them). The plan is then scored for
+ * readers by the school's own weights ({@link #rescored}): moves are soft there, as in every other plan.
  */
 public final class Override {
 
-    /** A move of another student after an override: dearer than any soft gain (a student-block's best is ~100). */
-    public static final int MOVE_WEIGHT = 1_000;
+    /**
+     * A move of another student while an override is re-planned, at the medium level: above an owed staff-led block
+     * or 1:1 session (5) and a group one short of its minimum (1), below an unseated student-block (10).
+     */
+    public static final int MOVE_WEIGHT = 6;
 
     /** A pin that could not hold on the day as it now is, and why. */
     public record Dropped(Pin pin, String why) {
@@ -35,24 +45,47 @@ public final class Override {
     private Override() {
     }
 
-    /** The day problem with moves priced for an override re-plan. */
-    public static DayProblem weighted(DayProblem problem) {
-        Map<String, Integer> weights = new LinkedHashMap<>(problem.weights());
-        weights.put(Rules.MOVED_FROM_PREVIOUS, MOVE_WEIGHT);
-        return problem.with(problem.id(), problem.date(), problem.staff(), problem.spaces(), problem.students(),
-                weights);
-    }
-
     /**
-     * Prepares {@code built} (the same day, freshly built from {@link #weighted}) to be solved: starts from
-     * {@code base}, keeps the blocks before {@code fromBlock} as they are, and applies {@code pins}.
+     * Prepares {@code built} (the same day, freshly built) to be solved: starts from {@code base}, keeps the blocks
+     * before {@code fromBlock} as they are, applies {@code pins}, frees the students pinned in {@code fromBlock} to
+     * move in their later blocks, and prices other moves for the search ({@link #MOVE_WEIGHT}).
      *
      * @return the pins that could not hold (their adult is away now, the student has gone home…)
      */
     public static List<Dropped> prepare(Plan base, DayPlan built, List<Pin> pins, String fromBlock) {
         Continuity.from(base, built, Set.of());
-        keepBlocksBefore(built, blocksBefore(built, fromBlock));
-        return apply(built, pins);
+        List<String> before = blocksBefore(built, fromBlock);
+        keepBlocksBefore(built, before);
+        List<Dropped> dropped = apply(built, pins);
+        Set<String> overridden = new HashSet<>();
+        pins.stream().filter(p -> p.blockId().equals(fromBlock)).forEach(p -> overridden.add(p.studentId()));
+        built.getPlacements().stream().filter(p -> !p.isPinned() && overridden.contains(p.getLearner().getId()))
+                .forEach(p -> p.setPrevious(null, null));
+        built.setConstraintWeightOverrides(searchWeights(built.getConstraintWeightOverrides()));
+        return dropped;
+    }
+
+    /** The school's weights with moves priced for an override's search. */
+    static ConstraintWeightOverrides<HardMediumSoftScore> searchWeights(
+            ConstraintWeightOverrides<HardMediumSoftScore> school) {
+        Map<String, HardMediumSoftScore> weights = new LinkedHashMap<>();
+        if (school != null) {
+            school.getKnownConstraintNames().forEach(n -> weights.put(n, school.getConstraintWeight(n)));
+        }
+        weights.put(Rules.MOVED_FROM_PREVIOUS, HardMediumSoftScore.ofMedium(MOVE_WEIGHT));
+        return ConstraintWeightOverrides.of(weights);
+    }
+
+    /**
+     * A copy of an override's plan scored by {@code school}'s weights (those the day was built with), for readers:
+     * the search priced moves at the medium level; a plan handed out prices them as every plan does.
+     */
+    public static DayPlan rescored(DayPlan solved, ConstraintWeightOverrides<HardMediumSoftScore> school,
+            SolutionManager<DayPlan, HardMediumSoftScore> manager) {
+        DayPlan copy = new DayPlanCloner().cloneSolution(solved);
+        copy.setConstraintWeightOverrides(school);
+        manager.update(copy);
+        return copy;
     }
 
     /** The ids of the blocks before {@code fromBlock} in the day's order (all of them for an unknown block). */
