@@ -741,7 +741,7 @@ public class RegroupConstraintProvider implements ConstraintProvider {
      */
     Constraint movedFromPrevious(ConstraintFactory f) {
         UniConstraintStream<Placement> awayFromAdult = f.forEachIncludingUnassigned(Placement.class)
-                .filter(Placement::leftPreviousAdult);
+                .filter(p -> p.leftPreviousAdult() || p.leftPreviousSeat());
         BiConstraintStream<Placement, Session> groupChanged = f.forEach(Placement.class)
                 .filter(p -> p.getPreviousAdultId() != null && !p.leftPreviousAdult())
                 .join(f.forEachIncludingUnassigned(Session.class), Joiners.equal(Placement::getSession, s -> s))
@@ -749,7 +749,8 @@ public class RegroupConstraintProvider implements ConstraintProvider {
         return awayFromAdult.concat(groupChanged)
                 .penalize(HardMediumSoftScore.ofSoft(MOVED_WEIGHT))
                 .justifyWith((p, s, score) -> new DayNote(p.getLearner().getId(), (s == null
-                        ? "moved from " + p.getPreviousAdultId() + "'s group"
+                        ? p.getPreviousAdultId() == null ? "moved from " + p.getPreviousSeatId()
+                                : "moved from " + p.getPreviousAdultId() + "'s group"
                         : "with " + p.getPreviousAdultId() + " again but on another skill, modality or space")
                         + " in block " + p.getPeriod().getId() + " though their readiness did not change",
                         p.getPeriod().getId()))

@@ -38,6 +38,8 @@ public class Placement {
     /** The modality and space of that group then (null: not compared). */
     private String previousModeId;
     private String previousRoomId;
+    /** A seat with no adult the student was remembered in (a catch-all), where that counts. */
+    private String previousSeatId;
 
     public Placement() {
     }
@@ -63,6 +65,7 @@ public class Placement {
         copy.previousFocusId = previousFocusId;
         copy.previousModeId = previousModeId;
         copy.previousRoomId = previousRoomId;
+        copy.previousSeatId = previousSeatId;
         return copy;
     }
 
@@ -110,6 +113,26 @@ public class Placement {
         this.previousFocusId = focusId;
         this.previousModeId = modeId;
         this.previousRoomId = roomId;
+        this.previousSeatId = null;
+    }
+
+    /**
+     * Remembers a seat with no adult to stay with (a catch-all space): leaving it is a move too. Set where a re-plan
+     * must hold every student it can (an override), not for a new day (a student in the library yesterday need not
+     * be there today).
+     */
+    public void setPreviousSeat(String sessionId) {
+        setPrevious(null, null);
+        this.previousSeatId = sessionId;
+    }
+
+    public String getPreviousSeatId() {
+        return previousSeatId;
+    }
+
+    /** The student left the seat without an adult they were remembered in (see {@link #setPreviousSeat}). */
+    public boolean leftPreviousSeat() {
+        return previousSeatId != null && (session == null || !previousSeatId.equals(session.getId()));
     }
 
     /**

@@ -61,6 +61,10 @@ public final class Override {
         pins.stream().filter(p -> p.blockId().equals(fromBlock)).forEach(p -> overridden.add(p.studentId()));
         built.getPlacements().stream().filter(p -> !p.isPinned() && overridden.contains(p.getLearner().getId()))
                 .forEach(p -> p.setPrevious(null, null));
+        // A student in a catch-all has no adult to stay with; an override's re-plan holds their seat all the same.
+        built.getPlacements().stream().filter(p -> !p.isPinned() && !overridden.contains(p.getLearner().getId())
+                && p.getSession() != null && p.getSession().isCatchAll() && p.getPreviousAdultId() == null)
+                .forEach(p -> p.setPreviousSeat(p.getSession().getId()));
         built.setConstraintWeightOverrides(searchWeights(built.getConstraintWeightOverrides()));
         return dropped;
     }

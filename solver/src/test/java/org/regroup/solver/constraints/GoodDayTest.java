@@ -413,6 +413,27 @@ class GoodDayTest {
     }
 
     @Test
+    void studentKeptInTheCatchAllSeatTheyWereRememberedInHolds() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        Session library = day.catchAll(day.b1, day.room("LIB", 40), 40);
+        day.place(ana, library).setPreviousSeat(library.getId());
+        verify(RegroupConstraintProvider::movedFromPrevious, day).hasNoImpact();
+    }
+
+    @Test
+    void studentMovedOutOfTheCatchAllSeatTheyWereRememberedInBreaks() {
+        Day day = new Day();
+        Focus nf1 = day.skill("NF1");
+        Learner ana = day.student("ANA").ready(nf1).build();
+        Session library = day.catchAll(day.b1, day.room("LIB", 40), 40);
+        day.place(ana, day.session(day.teacher("T2"), day.b1, "small-group", day.room("R1", 25)))
+                .setPreviousSeat(library.getId());
+        verify(RegroupConstraintProvider::movedFromPrevious, day).penalizesBy(1);
+    }
+
+    @Test
     void studentWithoutAPreviousGroupHolds() {
         Day day = new Day();
         Focus nf1 = day.skill("NF1");
