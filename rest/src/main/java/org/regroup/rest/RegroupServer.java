@@ -80,7 +80,7 @@ public final class RegroupServer implements AutoCloseable {
         ScenarioService scenarios = new ScenarioService(settings, SCENARIOS_QUEUED, SCENARIOS_KEPT);
         SchoolStore store = new SchoolStore(database);
         EvidenceService evidence = new EvidenceService(store, BktParameters.DEFAULTS);
-        int interrupted = store.markInterrupted();
+        int interrupted = store.versions().markInterrupted();
         if (interrupted > 0) {
             LOG.warn("store: {} plan(s) were solving when the server last stopped; marked interrupted", interrupted);
         }

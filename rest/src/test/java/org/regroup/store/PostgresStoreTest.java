@@ -38,7 +38,7 @@ class PostgresStoreTest extends StoreContract {
                     results.add(answer("e" + batch + "-" + i + "-" + k, student, skill, k % 3 != 0, k));
                 }
             }
-            evidence.ingest(store.school("demo").orElseThrow(), new EvidenceService.Batch(results));
+            evidence.ingest(store.schools().school("demo").orElseThrow(), new EvidenceService.Batch(results));
         }
 
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
