@@ -31,11 +31,11 @@ import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.api.Durations;
 import org.regroup.rest.days.CheckpointWriter;
+import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.days.SchoolDays;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.store.Database;
-import org.regroup.store.EvidenceService;
 import org.regroup.store.SchoolStore;
 import org.regroup.store.Schools;
 import picocli.CommandLine.Command;
@@ -131,7 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
     private void run(SchoolStore store, SchoolDays schoolDays, String schoolId, DayProblem standing, PrintWriter out,
             PrintWriter err) {
         BktParameters bkt = BktParameters.DEFAULTS;
-        EvidenceService evidence = new EvidenceService(store, bkt);
+        EvidenceService evidence = new EvidenceService(store.evidence(), bkt);
         double threshold = standing.masteryThreshold();
         Random random = new Random(seed);
         Map<String, Set<String>> truth = new HashMap<>();

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.regroup.domain.Student;
+import org.regroup.rest.days.EvidenceService;
 
 /** The store on the PostgreSQL at 127.0.0.1:5432 (skipped with a message when it is not reachable, see TestDatabases). */
 class PostgresStoreTest extends StoreContract {

@@ -20,8 +20,9 @@ import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.mastery.BktParameters;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Plan;
-import org.regroup.store.EvidenceService.Batch;
-import org.regroup.store.EvidenceService.Result;
+import org.regroup.rest.days.EvidenceService;
+import org.regroup.rest.days.EvidenceService.Batch;
+import org.regroup.rest.days.EvidenceService.Result;
 
 /** What the store promises, run against every database it supports (H2 and PostgreSQL subclasses). */
 abstract class StoreContract {
@@ -41,7 +42,7 @@ abstract class StoreContract {
         db = variant();
         database = db.open();
         store = new SchoolStore(database);
-        evidence = new EvidenceService(store, BktParameters.DEFAULTS);
+        evidence = new EvidenceService(store.evidence(), BktParameters.DEFAULTS);
         store.schools().createSchool("demo", "Demo", SMALL);
     }
 

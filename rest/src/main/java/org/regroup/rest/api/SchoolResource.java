@@ -29,11 +29,11 @@ import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.Student;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.io.DayProblemReader;
+import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.UnreadableBodyException;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.store.EvidenceLog;
-import org.regroup.store.EvidenceService;
 import org.regroup.store.SchoolStore;
 import org.regroup.store.Schools;
 

@@ -1,4 +1,4 @@
-package org.regroup.store;
+package org.regroup.rest.days;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,8 +20,10 @@ import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.mastery.Bkt;
 import org.regroup.domain.mastery.BktParameters;
+import org.regroup.store.EvidenceLog;
 import org.regroup.store.EvidenceLog.EvidenceRow;
 import org.regroup.store.EvidenceLog.MasteryRow;
+import org.regroup.store.Schools;
 
 /**
  * Evidence → mastery: checks a batch of assessment results against the school, updates each student's mastery by
@@ -60,15 +62,15 @@ public final class EvidenceService {
     public record Ingested(int received, int applied, List<String> duplicates, List<StudentChange> students) {
     }
 
-    private final SchoolStore store;
+    private final EvidenceLog log;
     private final BktParameters parameters;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Built once per stored school (records compare by value; the store hands out the same one). */
     private final Map<Schools.SchoolRecord, SkillGraph> graphs = java.util.Collections.synchronizedMap(
             new java.util.IdentityHashMap<>());
 
-    public EvidenceService(SchoolStore store, BktParameters parameters) {
-        this.store = store;
+    public EvidenceService(EvidenceLog log, BktParameters parameters) {
+        this.log = log;
         this.parameters = parameters;
     }
 
@@ -89,7 +91,7 @@ public final class EvidenceService {
         ReentrantLock lock = locks.computeIfAbsent(school.id(), k -> new ReentrantLock());
         lock.lock();
         try {
-            return store.evidence().ingest(school.id(), eventIds, studentIds, (known, mastery) ->
+            return log.ingest(school.id(), eventIds, studentIds, (known, mastery) ->
                     apply(results, known, mastery, graph, threshold));
         } finally {
             lock.unlock();
