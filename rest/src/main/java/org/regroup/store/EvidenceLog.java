@@ -1,6 +1,7 @@
 package org.regroup.store;
 
 import static org.regroup.store.Jdbc.CHUNK;
+import static org.regroup.store.Jdbc.eachRow;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,17 +57,15 @@ public final class EvidenceLog {
                     + "WHERE school_id = ? AND student_id = ? ORDER BY observed_at, event_id")) {
                 q.setString(1, schoolId);
                 q.setString(2, studentId);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        boolean correct = rs.getBoolean(4);
-                        Boolean c4 = rs.wasNull() ? null : correct;
-                        double score = rs.getDouble(5);
-                        Double s5 = rs.wasNull() ? null : score;
-                        rows.add(new EvidenceRow(rs.getString(1), rs.getString(2), rs.getString(3), c4, s5,
-                                rs.getInt(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                                rs.getTimestamp(9).toInstant(), rs.getDouble(10), rs.getDouble(11)));
-                    }
-                }
+                eachRow(q, rs -> {
+                    boolean correct = rs.getBoolean(4);
+                    Boolean c4 = rs.wasNull() ? null : correct;
+                    double score = rs.getDouble(5);
+                    Double s5 = rs.wasNull() ? null : score;
+                    rows.add(new EvidenceRow(rs.getString(1), rs.getString(2), rs.getString(3), c4, s5,
+                            rs.getInt(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+                            rs.getTimestamp(9).toInstant(), rs.getDouble(10), rs.getDouble(11)));
+                });
             }
             return rows;
         });
@@ -230,12 +229,8 @@ public final class EvidenceLog {
             try (PreparedStatement q = c.prepareStatement(
                     "SELECT student_id, skill_id, p_mastery FROM mastery WHERE school_id = ?")) {
                 q.setString(1, schoolId);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        all.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                                rs.getDouble(3));
-                    }
-                }
+                eachRow(q, rs -> all.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                        rs.getDouble(3)));
             }
             return all;
         });
@@ -256,11 +251,7 @@ public final class EvidenceLog {
                 for (int i = 3; i <= 6; i++) {
                     q.setDouble(i, threshold);
                 }
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        students.add(rs.getString(1));
-                    }
-                }
+                eachRow(q, rs -> students.add(rs.getString(1)));
             }
             return students;
         });

@@ -1,5 +1,6 @@
 package org.regroup.store;
 
+import static org.regroup.store.Jdbc.eachRow;
 import static org.regroup.store.Jdbc.json;
 
 import java.io.IOException;
@@ -74,9 +75,7 @@ public final class PlanVersions {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan (school_id, school_day, version, "
                     + "status, job_id, plan, recipe, problem, created_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)")) {
-                insert.setString(1, schoolId);
-                insert.setObject(2, day);
-                insert.setInt(3, version);
+                setVersion(insert, schoolId, day, version);
                 insert.setString(4, PlanStatus.SOLVING.wire());
                 insert.setString(5, planId);
                 insert.setString(6, recipe);
@@ -145,13 +144,9 @@ public final class PlanVersions {
                     + "ORDER BY version DESC")) {
                 q.setString(1, schoolId);
                 q.setObject(2, day);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        plans.add(new PlanRecord(rs.getObject(1, LocalDate.class), rs.getInt(2),
-                                PlanStatus.of(rs.getString(3)), rs.getString(4), rs.getString(5),
-                                rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()));
-                    }
-                }
+                eachRow(q, rs -> plans.add(new PlanRecord(rs.getObject(1, LocalDate.class), rs.getInt(2),
+                        PlanStatus.of(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant())));
             }
             return plans;
         });
@@ -159,17 +154,7 @@ public final class PlanVersions {
 
     /** One stored plan document (null while solving or when interrupted). */
     public String planDocument(String schoolId, LocalDate day, int version) {
-        return jdbc.inTransaction(c -> {
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT plan FROM plan WHERE school_id = ? AND school_day = ? AND version = ?")) {
-                q.setString(1, schoolId);
-                q.setObject(2, day);
-                q.setInt(3, version);
-                try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+        return textOf("SELECT plan FROM plan", schoolId, day, version);
     }
 
     /** A published plan: its day, version, the plan document, and when it was published. */
@@ -207,11 +192,7 @@ public final class PlanVersions {
                 q.setString(1, schoolId);
                 q.setObject(2, day);
                 q.setMaxRows(days);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        row.read(rs);
-                    }
-                }
+                eachRow(q, row);
             }
             return null;
         });
@@ -298,11 +279,7 @@ public final class PlanVersions {
             try (PreparedStatement q = c.prepareStatement("SELECT id, status, score, created_at, updated_at FROM "
                     + "scratch_plan ORDER BY created_at DESC")) {
                 q.setMaxRows(limit);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        all.add(scratchRecord(rs));
-                    }
-                }
+                eachRow(q, rs -> all.add(scratchRecord(rs)));
             }
             return all;
         });
@@ -462,13 +439,11 @@ public final class PlanVersions {
                     + "MAX(CASE WHEN status = " + SQL_PUBLISHED + " THEN version END) FROM plan WHERE school_id = ? "
                     + "GROUP BY school_day ORDER BY school_day DESC")) {
                 q.setString(1, schoolId);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        int published = rs.getInt(4);
-                        days.add(new DaySummary(rs.getObject(1, LocalDate.class), rs.getInt(2),
-                                rs.getInt(3), rs.wasNull() ? null : published));
-                    }
-                }
+                eachRow(q, rs -> {
+                    int published = rs.getInt(4);
+                    days.add(new DaySummary(rs.getObject(1, LocalDate.class), rs.getInt(2),
+                            rs.getInt(3), rs.wasNull() ? null : published));
+                });
             }
             return days;
         });

@@ -1,6 +1,7 @@
 package org.regroup.store;
 
 import static org.regroup.store.Jdbc.CHUNK;
+import static org.regroup.store.Jdbc.eachRow;
 import static org.regroup.store.Jdbc.json;
 
 import java.io.IOException;
@@ -126,11 +127,8 @@ public final class Schools {
     public List<String> schoolIds() {
         return jdbc.inTransaction(c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT id FROM school ORDER BY id");
-                    ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
+            try (PreparedStatement q = c.prepareStatement("SELECT id FROM school ORDER BY id")) {
+                eachRow(q, rs -> ids.add(rs.getString(1)));
             }
             return ids;
         });
