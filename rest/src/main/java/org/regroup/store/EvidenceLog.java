@@ -19,10 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * The evidence log and the mastery it moves: each result logged once with the estimate before and after it, so a
- * student's mastery can always be explained by their evidence.
- */
+/** The evidence log and the mastery it moves, written together so every estimate is explained by its evidence. */
 public final class EvidenceLog {
 
     /** A student's current estimate of one skill. */

@@ -15,10 +15,7 @@ import javax.sql.DataSource;
 
 import org.regroup.domain.io.Json;
 
-/**
- * What every part of the store shares over plain JDBC: one transaction per call, many-key lookups done the fastest way
- * per database, and the PostgreSQL statistics hook, so each part holds only its own SQL.
- */
+/** The JDBC all parts of the store share (transactions, key lookups, statistics), so each part keeps only its SQL. */
 final class Jdbc {
 
     /** Rows per JDBC batch. */

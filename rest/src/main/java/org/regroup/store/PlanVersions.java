@@ -21,11 +21,7 @@ import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.PlanStatus;
 import org.regroup.store.Jdbc.RowReader;
 
-/**
- * The plans of school days, every version kept from its start to its end (solving, draft, published, interrupted)
- * with what it was made from and its solve's checkpoints, and the plans of days without a school: whatever a plan's
- * lasting address reads.
- */
+/** Every version of a day's plan (recipe, problem, checkpoints) and the scratch plans: what lasting addresses read. */
 public final class PlanVersions {
 
     /* Plan statuses as SQL literals, from the one enum that defines them. */
@@ -382,7 +378,7 @@ public final class PlanVersions {
         return textOf("SELECT plan FROM plan_checkpoint", schoolId, day, version);
     }
 
-    /** How the version is made, as given to {@link #startPlan(String, LocalDate, String, String)}. */
+    /** How the version is made, as given to {@link #startPlan(String, LocalDate, String, String, String)}. */
     public String recipe(String schoolId, LocalDate day, int version) {
         return textOf("SELECT recipe FROM plan", schoolId, day, version);
     }

@@ -1,9 +1,9 @@
 package org.regroup.store;
 
 /**
- * The store as the application is given it: schools, the evidence log and the plan versions over one database
- * (portable SQL for H2 and PostgreSQL), each part its own concern. Each of their public methods is one transaction,
- * committed before it returns: what it acknowledges is on disk.
+ * The one store object the application is given: its parts, one concern each, over one database (portable SQL for H2
+ * and PostgreSQL). Each of their public methods is one transaction, committed before it returns: what it acknowledges
+ * is on disk.
  */
 public final class SchoolStore {
 

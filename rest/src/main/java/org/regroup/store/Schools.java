@@ -21,10 +21,7 @@ import org.regroup.domain.DayProblem;
 import org.regroup.domain.Student;
 import org.regroup.domain.io.Json;
 
-/**
- * Schools, their standing data and what is different about each day: what a day problem is built from, kept apart
- * from the evidence log and the plans made of it.
- */
+/** Schools, their standing data and day inputs: what a day problem is built from, apart from evidence and plans. */
 public final class Schools {
 
     /** A school as stored: its standing data (a day problem without the day). */
