@@ -31,12 +31,13 @@ import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.api.Durations;
 import org.regroup.rest.days.CheckpointWriter;
+import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.days.SchoolDays;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.store.Database;
-import org.regroup.store.EvidenceService;
 import org.regroup.store.SchoolStore;
+import org.regroup.store.Schools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -103,8 +104,9 @@ final class SimulateCommand implements Callable<Integer> {
         try (Database database = Database.open(Database.h2Url(dir), null, null, null)) {
             SchoolStore store = new SchoolStore(database);
             String schoolId = "sim-" + seed;
-            if (store.school(schoolId).isEmpty()) {
-                store.createSchool(schoolId, standing.school() == null ? null : standing.school().name(), standing);
+            if (store.schools().school(schoolId).isEmpty()) {
+                store.schools().createSchool(schoolId, standing.school() == null ? null : standing.school().name(),
+                        standing);
             }
             run(store, schoolId, standing, out, err);
         } finally {
@@ -129,11 +131,11 @@ final class SimulateCommand implements Callable<Integer> {
     private void run(SchoolStore store, SchoolDays schoolDays, String schoolId, DayProblem standing, PrintWriter out,
             PrintWriter err) {
         BktParameters bkt = BktParameters.DEFAULTS;
-        EvidenceService evidence = new EvidenceService(store, bkt);
+        EvidenceService evidence = new EvidenceService(store.evidence(), bkt);
         double threshold = standing.masteryThreshold();
         Random random = new Random(seed);
         Map<String, Set<String>> truth = new HashMap<>();
-        store.allMastery(schoolId).forEach((student, m) -> {
+        store.evidence().allMastery(schoolId).forEach((student, m) -> {
             Set<String> mastered = new HashSet<>();
             m.forEach((skill, p) -> {
                 if (p >= threshold) {
@@ -156,7 +158,7 @@ final class SimulateCommand implements Callable<Integer> {
         int totalMastered = 0;
         for (int d = 1; d <= days; d++) {
             date = schoolDay(date, d == 1);
-            SchoolStore.SchoolRecord school = store.school(schoolId).orElseThrow();
+            Schools.SchoolRecord school = store.schools().school(schoolId).orElseThrow();
             SchoolDays.Started started = schoolDays.plan(school, date, timeLimit, cold);
             int chosen = started.version();
             Plan plan = solved(store, schoolId, date, started);
@@ -173,15 +175,15 @@ final class SimulateCommand implements Callable<Integer> {
                     plan = fresh;
                 }
             }
-            store.publish(schoolId, date, chosen);
+            store.versions().publish(schoolId, date, chosen);
             Perturbations perturbations = previous == null ? new Perturbations(0, 0, 0)
                     : Perturbations.between(previous, plan, readyChanged, Set.of());
 
-            Map<String, Map<String, Double>> before = store.allMastery(schoolId);
+            Map<String, Map<String, Double>> before = store.evidence().allMastery(schoolId);
             List<EvidenceService.Result> results = learn(plan, truth, bkt, random, date);
             EvidenceService.Ingested ingested = results.isEmpty() ? null
                     : evidence.ingest(school, new EvidenceService.Batch(results));
-            Map<String, Map<String, Double>> after = store.allMastery(schoolId);
+            Map<String, Map<String, Double>> after = store.evidence().allMastery(schoolId);
             int newlyMastered = 0;
             double gain = 0;
             int changed = 0;
@@ -225,7 +227,7 @@ final class SimulateCommand implements Callable<Integer> {
     /** Waits for a version's solve to end, and reads the plan the store kept for it. */
     private static Plan solved(SchoolStore store, String schoolId, LocalDate date, SchoolDays.Started started) {
         started.job().ended().join();
-        String document = store.planDocument(schoolId, date, started.version());
+        String document = store.versions().planDocument(schoolId, date, started.version());
         if (document == null) {
             throw new IllegalStateException("the solve of " + date + " ended without a plan");
         }

@@ -20,6 +20,7 @@ import org.regroup.rest.api.SchoolDayResource;
 import org.regroup.rest.api.SchoolResource;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.days.CheckpointWriter;
+import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.days.SchoolDays;
 import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.days.StoredVersions;
@@ -28,7 +29,6 @@ import org.regroup.rest.errors.ErrorMappers;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.scenarios.ScenarioService;
 import org.regroup.store.Database;
-import org.regroup.store.EvidenceService;
 import org.regroup.store.SchoolStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +79,8 @@ public final class RegroupServer implements AutoCloseable {
         PlanService plans = new PlanService(settings);
         ScenarioService scenarios = new ScenarioService(settings, SCENARIOS_QUEUED, SCENARIOS_KEPT);
         SchoolStore store = new SchoolStore(database);
-        EvidenceService evidence = new EvidenceService(store, BktParameters.DEFAULTS);
-        int interrupted = store.markInterrupted();
+        EvidenceService evidence = new EvidenceService(store.evidence(), BktParameters.DEFAULTS);
+        int interrupted = store.versions().markInterrupted();
         if (interrupted > 0) {
             LOG.warn("store: {} plan(s) were solving when the server last stopped; marked interrupted", interrupted);
         }

@@ -36,8 +36,8 @@ class SimulateCommandTest {
         int published;
         try (Database db = Database.open(Database.h2Url(store), null, null, null)) {
             SchoolStore s = new SchoolStore(db);
-            assertThat(s.evidenceCount("sim-1")).isPositive();
-            published = s.plans("sim-1", java.time.LocalDate.of(2026, 11, 24)).stream()
+            assertThat(s.evidence().evidenceCount("sim-1")).isPositive();
+            published = s.versions().plans("sim-1", java.time.LocalDate.of(2026, 11, 24)).stream()
                     .filter(p -> p.status() == org.regroup.domain.plan.PlanStatus.PUBLISHED).findFirst()
                     .orElseThrow().version();
         }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.regroup.domain.Student;
+import org.regroup.rest.days.EvidenceService;
 
 /** The store on the PostgreSQL at 127.0.0.1:5432 (skipped with a message when it is not reachable, see TestDatabases). */
 class PostgresStoreTest extends StoreContract {
@@ -38,7 +39,7 @@ class PostgresStoreTest extends StoreContract {
                     results.add(answer("e" + batch + "-" + i + "-" + k, student, skill, k % 3 != 0, k));
                 }
             }
-            evidence.ingest(store.school("demo").orElseThrow(), new EvidenceService.Batch(results));
+            evidence.ingest(store.schools().school("demo").orElseThrow(), new EvidenceService.Batch(results));
         }
 
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {

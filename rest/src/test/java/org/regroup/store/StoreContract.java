@@ -20,8 +20,9 @@ import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.mastery.BktParameters;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Plan;
-import org.regroup.store.EvidenceService.Batch;
-import org.regroup.store.EvidenceService.Result;
+import org.regroup.rest.days.EvidenceService;
+import org.regroup.rest.days.EvidenceService.Batch;
+import org.regroup.rest.days.EvidenceService.Result;
 
 /** What the store promises, run against every database it supports (H2 and PostgreSQL subclasses). */
 abstract class StoreContract {
@@ -41,8 +42,8 @@ abstract class StoreContract {
         db = variant();
         database = db.open();
         store = new SchoolStore(database);
-        evidence = new EvidenceService(store, BktParameters.DEFAULTS);
-        store.createSchool("demo", "Demo", SMALL);
+        evidence = new EvidenceService(store.evidence(), BktParameters.DEFAULTS);
+        store.schools().createSchool("demo", "Demo", SMALL);
     }
 
     @AfterEach
@@ -72,14 +73,14 @@ abstract class StoreContract {
 
     @Test
     void aSchoolReadsBackAsItWasStoredWithItsStudentsStartingMastery() {
-        SchoolStore.SchoolRecord school = store.school("demo").orElseThrow();
+        Schools.SchoolRecord school = store.schools().school("demo").orElseThrow();
 
         assertThat(school.standing()).isEqualTo(SMALL);
         Student s = student(0);
-        assertThat(store.mastery("demo", s.id())).hasSize(s.mastery().size())
+        assertThat(store.evidence().mastery("demo", s.id())).hasSize(s.mastery().size())
                 .allSatisfy((skill, row) -> assertThat(row.pMastery()).isEqualTo(s.mastery().get(skill)));
-        assertThatThrownBy(() -> store.createSchool("demo", "again", SMALL))
-                .isInstanceOf(SchoolStore.SchoolExistsException.class);
+        assertThatThrownBy(() -> store.schools().createSchool("demo", "again", SMALL))
+                .isInstanceOf(Schools.SchoolExistsException.class);
     }
 
     @Test
@@ -96,7 +97,7 @@ abstract class StoreContract {
         String skill = readySkill(s);
         double start = s.mastery().getOrDefault(skill, BktParameters.DEFAULTS.pInit());
 
-        EvidenceService.Ingested up = evidence.ingest(store.school("demo").orElseThrow(), new Batch(List.of(
+        EvidenceService.Ingested up = evidence.ingest(store.schools().school("demo").orElseThrow(), new Batch(List.of(
                 answer("e1", s, skill, true, 0), answer("e2", s, skill, true, 1))));
 
         assertThat(up.applied()).isEqualTo(2);
@@ -107,14 +108,15 @@ abstract class StoreContract {
                 assertThat(m.after()).isGreaterThan(m.before());
             });
         });
-        double afterRight = store.mastery("demo", s.id()).get(skill).pMastery();
+        double afterRight = store.evidence().mastery("demo", s.id()).get(skill).pMastery();
         assertThat(afterRight).isGreaterThan(start);
 
-        evidence.ingest(store.school("demo").orElseThrow(), new Batch(List.of(answer("e3", s, skill, false, 2))));
+        evidence.ingest(store.schools().school("demo").orElseThrow(),
+                new Batch(List.of(answer("e3", s, skill, false, 2))));
 
-        assertThat(store.mastery("demo", s.id()).get(skill).pMastery()).isLessThan(afterRight);
-        List<SchoolStore.EvidenceRow> log = store.evidence("demo", s.id());
-        assertThat(log).extracting(SchoolStore.EvidenceRow::eventId).containsExactly("e1", "e2", "e3");
+        assertThat(store.evidence().mastery("demo", s.id()).get(skill).pMastery()).isLessThan(afterRight);
+        List<EvidenceLog.EvidenceRow> log = store.evidence().evidence("demo", s.id());
+        assertThat(log).extracting(EvidenceLog.EvidenceRow::eventId).containsExactly("e1", "e2", "e3");
         assertThat(log.get(1).pBefore()).isEqualTo(log.get(0).pAfter());
     }
 
@@ -124,16 +126,16 @@ abstract class StoreContract {
         String skill = readySkill(s);
         Batch batch = new Batch(List.of(answer("once", s, skill, true, 0), answer("once", s, skill, true, 0)));
 
-        EvidenceService.Ingested first = evidence.ingest(store.school("demo").orElseThrow(), batch);
-        double after = store.mastery("demo", s.id()).get(skill).pMastery();
-        EvidenceService.Ingested again = evidence.ingest(store.school("demo").orElseThrow(), batch);
+        EvidenceService.Ingested first = evidence.ingest(store.schools().school("demo").orElseThrow(), batch);
+        double after = store.evidence().mastery("demo", s.id()).get(skill).pMastery();
+        EvidenceService.Ingested again = evidence.ingest(store.schools().school("demo").orElseThrow(), batch);
 
         assertThat(first.applied()).isEqualTo(1);
         assertThat(first.duplicates()).containsExactly("once");
         assertThat(again.applied()).isZero();
         assertThat(again.duplicates()).containsExactly("once", "once");
-        assertThat(store.mastery("demo", s.id()).get(skill).pMastery()).isEqualTo(after);
-        assertThat(store.evidenceCount("demo")).isEqualTo(1);
+        assertThat(store.evidence().mastery("demo", s.id()).get(skill).pMastery()).isEqualTo(after);
+        assertThat(store.evidence().evidenceCount("demo")).isEqualTo(1);
     }
 
     @Test
@@ -143,13 +145,13 @@ abstract class StoreContract {
                 new Result("x", "NOBODY", "NO.SKILL", null, 1.5, 0, null, "test"),
                 new Result("", s.id(), readySkill(s), true, 0.5, null, MORNING, "test")));
 
-        assertThatThrownBy(() -> evidence.ingest(store.school("demo").orElseThrow(), bad))
+        assertThatThrownBy(() -> evidence.ingest(store.schools().school("demo").orElseThrow(), bad))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(err -> err.path())
                         .contains("$.results[1].studentId", "$.results[1].skillId", "$.results[1].score",
                                 "$.results[1].items", "$.results[1].observedAt", "$.results[2].eventId",
                                 "$.results[2]"));
-        assertThat(store.evidenceCount("demo")).isZero();
+        assertThat(store.evidence().evidenceCount("demo")).isZero();
     }
 
     @Test
@@ -172,7 +174,8 @@ abstract class StoreContract {
                 for (int i = 0; i < 12; i++) {
                     rights.add(answer("r" + i, s, skill, true, i));
                 }
-                EvidenceService.Ingested r = evidence.ingest(store.school("demo").orElseThrow(), new Batch(rights));
+                EvidenceService.Ingested r = evidence.ingest(store.schools().school("demo").orElseThrow(),
+                        new Batch(rights));
 
                 assertThat(r.students()).singleElement().satisfies(c -> {
                     assertThat(c.leftReady()).contains(skill);
@@ -187,21 +190,22 @@ abstract class StoreContract {
     @Test
     void aPlanStillSolvingWhenTheServerStoppedIsInterruptedAfterARestartAndDraftsArePublishedOneAtATime() {
         java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
-        int first = store.startPlan("demo", day, "job-1");
-        store.finishPlan("demo", day, first, Map.of("format", "regroup/plan"), "0hard/0medium/-5soft");
-        int second = store.startPlan("demo", day, "job-2");
+        int first = store.versions().startPlan("demo", day, "job-1");
+        store.versions().finishPlan("demo", day, first, Map.of("format", "regroup/plan"), "0hard/0medium/-5soft");
+        int second = store.versions().startPlan("demo", day, "job-2");
         database.close();
 
         database = db.open();
         store = new SchoolStore(database);
-        assertThat(store.markInterrupted()).isEqualTo(1);
+        assertThat(store.versions().markInterrupted()).isEqualTo(1);
 
-        assertThat(store.plans("demo", day)).extracting(SchoolStore.PlanRecord::version, SchoolStore.PlanRecord::status)
+        assertThat(store.versions().plans("demo", day))
+                .extracting(PlanVersions.PlanRecord::version, PlanVersions.PlanRecord::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(second, org.regroup.domain.plan.PlanStatus.INTERRUPTED),
                         org.assertj.core.groups.Tuple.tuple(first, org.regroup.domain.plan.PlanStatus.DRAFT));
-        assertThat(store.publish("demo", day, null)).isEqualTo(first);
-        assertThat(store.planDocument("demo", day, first)).contains("regroup/plan");
-        assertThat(store.planDocument("demo", day, second)).isNull();
+        assertThat(store.versions().publish("demo", day, null)).isEqualTo(first);
+        assertThat(store.versions().planDocument("demo", day, first)).contains("regroup/plan");
+        assertThat(store.versions().planDocument("demo", day, second)).isNull();
     }
 
     @Test
@@ -210,16 +214,17 @@ abstract class StoreContract {
         java.time.LocalDate tuesday = monday.plusDays(1);
         java.time.LocalDate wednesday = monday.plusDays(2);
         for (java.time.LocalDate day : List.of(monday, tuesday)) {
-            int draft = store.startPlan("demo", day, "job-" + day);
-            store.finishPlan("demo", day, draft, Map.of("format", "regroup/plan"), "0hard/0medium/-5soft");
+            int draft = store.versions().startPlan("demo", day, "job-" + day);
+            store.versions().finishPlan("demo", day, draft, Map.of("format", "regroup/plan"), "0hard/0medium/-5soft");
         }
-        store.publish("demo", monday, null);
+        store.versions().publish("demo", monday, null);
 
-        assertThat(store.latestPublishedBefore("demo", wednesday)).as("tuesday's draft is not published")
-                .contains(new SchoolStore.PlanVersion(monday, 1));
-        assertThat(store.latestPublishedBefore("demo", monday)).isEmpty();
-        store.publish("demo", tuesday, null);
-        assertThat(store.latestPublishedBefore("demo", wednesday)).contains(new SchoolStore.PlanVersion(tuesday, 1));
+        assertThat(store.versions().latestPublishedBefore("demo", wednesday)).as("tuesday's draft is not published")
+                .contains(new PlanVersions.PlanVersion(monday, 1));
+        assertThat(store.versions().latestPublishedBefore("demo", monday)).isEmpty();
+        store.versions().publish("demo", tuesday, null);
+        assertThat(store.versions().latestPublishedBefore("demo", wednesday))
+                .contains(new PlanVersions.PlanVersion(tuesday, 1));
     }
 
     static Plan planScoring(java.time.LocalDate day, String score) {
@@ -234,63 +239,87 @@ abstract class StoreContract {
         java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 26);
         java.time.Instant first = java.time.Instant.parse("2026-11-26T07:00:01.123Z");
         java.time.Instant later = java.time.Instant.parse("2026-11-26T07:00:06.456Z");
-        int version = store.startPlan("demo", day, "job-1", "{\"kind\":\"day\"}", "{\"id\":\"the day\"}");
+        int version = store.versions().startPlan("demo", day, "job-1", "{\"kind\":\"day\"}", "{\"id\":\"the day\"}");
 
-        assertThat(store.saveCheckpoint("demo", day, version, "job-1", planScoring(day, "0hard/0medium/-9soft"),
-                first)).isTrue();
-        assertThat(store.saveCheckpoint("demo", day, version, "job-1", planScoring(day, "0hard/0medium/-5soft"),
-                later)).as("a newer checkpoint replaces the older").isTrue();
-        assertThat(store.saveCheckpoint("demo", day, version, "another-job", planScoring(day, "0hard/0medium/0soft"),
-                later)).as("only the version's own solve writes its checkpoint").isFalse();
+        assertThat(store.versions().saveCheckpoint("demo", day, version, "job-1",
+                planScoring(day, "0hard/0medium/-9soft"), first)).isTrue();
+        assertThat(store.versions().saveCheckpoint("demo", day, version, "job-1",
+                planScoring(day, "0hard/0medium/-5soft"), later)).as("a newer checkpoint replaces the older")
+                .isTrue();
+        assertThat(store.versions().saveCheckpoint("demo", day, version, "another-job",
+                planScoring(day, "0hard/0medium/0soft"), later))
+                .as("only the version's own solve writes its checkpoint").isFalse();
         database.close(); // the process dies while solving
 
         database = db.open();
         store = new SchoolStore(database);
-        assertThat(store.markInterrupted()).isEqualTo(1);
+        assertThat(store.versions().markInterrupted()).isEqualTo(1);
 
-        SchoolStore.Checkpoint kept = store.checkpoint("demo", day, version).orElseThrow();
+        PlanVersions.Checkpoint kept = store.versions().checkpoint("demo", day, version).orElseThrow();
         assertThat(kept.takenAt()).isEqualTo(later);
         assertThat(kept.score()).isEqualTo("0hard/0medium/-5soft");
         assertThat(kept.feasible()).isTrue();
         assertThat(kept.kpis()).isEqualTo(planScoring(day, "0hard/0medium/-5soft").kpis());
         assertThat(kept.planId()).isEqualTo("job-1");
-        assertThat(store.checkpointDocument("demo", day, version)).contains("-5soft");
-        assertThat(store.recipe("demo", day, version)).isEqualTo("{\"kind\":\"day\"}");
+        assertThat(store.versions().checkpointDocument("demo", day, version)).contains("-5soft");
+        assertThat(store.versions().recipe("demo", day, version)).isEqualTo("{\"kind\":\"day\"}");
 
-        assertThat(store.resumePlan("demo", day, version, "job-2")).isTrue();
-        assertThat(store.resumePlan("demo", day, version, "job-3")).as("resumed once").isFalse();
-        assertThat(store.plans("demo", day)).singleElement().satisfies(p -> {
+        assertThat(store.versions().resumePlan("demo", day, version, "job-2")).isTrue();
+        assertThat(store.versions().resumePlan("demo", day, version, "job-3")).as("resumed once").isFalse();
+        assertThat(store.versions().plans("demo", day)).singleElement().satisfies(p -> {
             assertThat(p.status()).isEqualTo(org.regroup.domain.plan.PlanStatus.SOLVING);
             assertThat(p.planId()).isEqualTo("job-2");
         });
-        assertThat(store.saveCheckpoint("demo", day, version, "job-2", planScoring(day, "0hard/0medium/-4soft"),
-                later.plusSeconds(5))).isTrue();
-        store.finishPlan("demo", day, version, planScoring(day, "0hard/0medium/-3soft"), "0hard/0medium/-3soft");
-        assertThat(store.saveCheckpoint("demo", day, version, "job-2", planScoring(day, "0hard/0medium/-3soft"),
-                later.plusSeconds(9))).as("a late checkpoint after the end writes nothing").isFalse();
-        assertThat(store.checkpoint("demo", day, version).orElseThrow().score()).isEqualTo("0hard/0medium/-4soft");
-        assertThat(store.problemDocument("demo", day, version)).isEqualTo("{\"id\":\"the day\"}");
-        store.saveRecipe("demo", day, version, "{\"kind\":\"change\"}", "{\"id\":\"the day after\"}");
-        assertThat(store.recipe("demo", day, version)).isEqualTo("{\"kind\":\"change\"}");
-        assertThat(store.problemDocument("demo", day, version)).isEqualTo("{\"id\":\"the day after\"}");
-        assertThat(store.versionOfPlan("job-2")).contains(new SchoolStore.VersionAddress("demo", day, version));
-        assertThat(store.versionOfPlan("job-9")).isEmpty();
-        assertThat(store.checkpoint("demo", day, 99)).isEmpty();
+        assertThat(store.versions().saveCheckpoint("demo", day, version, "job-2",
+                planScoring(day, "0hard/0medium/-4soft"), later.plusSeconds(5))).isTrue();
+        store.versions().finishPlan("demo", day, version, planScoring(day, "0hard/0medium/-3soft"),
+                "0hard/0medium/-3soft");
+        assertThat(store.versions().saveCheckpoint("demo", day, version, "job-2",
+                planScoring(day, "0hard/0medium/-3soft"), later.plusSeconds(9)))
+                .as("a late checkpoint after the end writes nothing").isFalse();
+        assertThat(store.versions().checkpoint("demo", day, version).orElseThrow().score())
+                .isEqualTo("0hard/0medium/-4soft");
+        assertThat(store.versions().problemDocument("demo", day, version)).isEqualTo("{\"id\":\"the day\"}");
+        store.versions().saveRecipe("demo", day, version, "{\"kind\":\"change\"}", "{\"id\":\"the day after\"}");
+        assertThat(store.versions().recipe("demo", day, version)).isEqualTo("{\"kind\":\"change\"}");
+        assertThat(store.versions().problemDocument("demo", day, version)).isEqualTo("{\"id\":\"the day after\"}");
+        assertThat(store.versions().versionOfPlan("job-2"))
+                .contains(new PlanVersions.VersionAddress("demo", day, version));
+        assertThat(store.versions().versionOfPlan("job-9")).isEmpty();
+        assertThat(store.versions().checkpoint("demo", day, 99)).isEmpty();
     }
 
     @Test
     void whatWasAcknowledgedIsThereAfterTheDatabaseIsReopened() {
         Student s = student(4);
         String skill = readySkill(s);
-        evidence.ingest(store.school("demo").orElseThrow(), new Batch(List.of(answer("kept", s, skill, true, 0))));
-        double p = store.mastery("demo", s.id()).get(skill).pMastery();
+        evidence.ingest(store.schools().school("demo").orElseThrow(),
+                new Batch(List.of(answer("kept", s, skill, true, 0))));
+        double p = store.evidence().mastery("demo", s.id()).get(skill).pMastery();
         database.close();
 
         database = db.open(); // migrations run again: nothing to do
         store = new SchoolStore(database);
 
-        assertThat(store.school("demo")).isPresent();
-        assertThat(store.mastery("demo", s.id()).get(skill).pMastery()).isEqualTo(p);
-        assertThat(store.evidence("demo", s.id())).extracting(SchoolStore.EvidenceRow::eventId).containsExactly("kept");
+        assertThat(store.schools().school("demo")).isPresent();
+        assertThat(store.evidence().mastery("demo", s.id()).get(skill).pMastery()).isEqualTo(p);
+        assertThat(store.evidence().evidence("demo", s.id())).extracting(EvidenceLog.EvidenceRow::eventId)
+                .containsExactly("kept");
+    }
+
+    @Test
+    void theDaysWithPlansSayWhichVersionIsPublishedAndNoneWhereNoneIs() {
+        java.time.LocalDate monday = java.time.LocalDate.of(2026, 11, 23);
+        java.time.LocalDate tuesday = monday.plusDays(1);
+        int v1 = store.versions().startPlan("demo", monday, "job-a");
+        store.versions().finishPlan("demo", monday, v1, Map.of("format", "regroup/plan"), "0hard/0medium/-5soft");
+        int v2 = store.versions().startPlan("demo", monday, "job-b");
+        store.versions().finishPlan("demo", monday, v2, Map.of("format", "regroup/plan"), "0hard/0medium/-4soft");
+        store.versions().publish("demo", monday, v1);
+        store.versions().startPlan("demo", tuesday, "job-c");
+
+        assertThat(store.versions().days("demo")).containsExactly(
+                new PlanVersions.DaySummary(tuesday, 1, 1, null),
+                new PlanVersions.DaySummary(monday, 2, 2, v1));
     }
 }

@@ -25,7 +25,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.days.StoredVersions;
-import org.regroup.store.SchoolStore;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
@@ -39,6 +38,7 @@ import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 import org.regroup.solver.replan.Override;
 import org.regroup.solver.replan.Pin;
+import org.regroup.store.SchoolStore;
 
 /**
  * One plan the server was given without a school ({@code POST /api/plans}): its state, progress events, stopping it
@@ -158,7 +158,7 @@ public final class PlanDetailResource {
             throw ApiException.invalidBody("send {\"sessionId\": \"...\"}, one of the alternatives' session ids");
         }
         PlanJob job = job(id);
-        store.versionOfPlan(id).ifPresent(v -> {
+        store.versions().versionOfPlan(id).ifPresent(v -> {
             throw ApiException.conflict("plan " + id + " is version " + v.version() + " of school " + v.schoolId()
                     + "'s day " + v.day() + "; override it at /api/schools/" + v.schoolId() + "/days/" + v.day()
                     + "/placements/" + studentId + "/" + blockId + " (a new version of the day)");

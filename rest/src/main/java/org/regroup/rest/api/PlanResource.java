@@ -26,10 +26,10 @@ import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.Violation;
 import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.errors.UnreadableBodyException;
-import org.regroup.store.SchoolStore;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.build.DayPlanBuilder;
+import org.regroup.store.SchoolStore;
 
 /** Plans: submit a day ({@link PlanDetailResource} has everything about one plan). */
 @Path("/api/plans")
@@ -81,7 +81,7 @@ public final class PlanResource {
     @GET
     @Operation(summary = "The days planned without a school that are kept, newest first")
     public List<Listed> list(@Context UriInfo uri) {
-        return store.scratchPlans(100).stream().map(r -> new Listed(r.id(), r.status().wire(), r.score(),
+        return store.versions().scratchPlans(100).stream().map(r -> new Listed(r.id(), r.status().wire(), r.score(),
                 r.createdAt(), r.updatedAt(), uri.getBaseUriBuilder().path("api/plans").path(r.id()).build()
                         .toString())).toList();
     }

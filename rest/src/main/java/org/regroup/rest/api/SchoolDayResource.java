@@ -36,7 +36,9 @@ import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.roster.Roster;
 import org.regroup.rest.roster.RosterMedia;
 import org.regroup.solver.replan.Pin;
+import org.regroup.store.PlanVersions;
 import org.regroup.store.SchoolStore;
+import org.regroup.store.Schools;
 
 /**
  * A school's days, at addresses that last: the day's input, planning it, its versions (every one kept), mid-day
@@ -78,9 +80,9 @@ public final class SchoolDayResource {
     /** The school's days that have plans, latest first: how many versions, the latest, the published one. */
     @GET
     @Operation(summary = "The school's days that have plans: versions, latest, published")
-    public List<SchoolStore.DaySummary> list(@PathParam("school") String school) {
+    public List<PlanVersions.DaySummary> list(@PathParam("school") String school) {
         school(school);
-        return store.days(school);
+        return store.versions().days(school);
     }
 
     /** What is different about a day: absent students and staff, closed spaces (unknown ids are a 422). */
@@ -88,8 +90,8 @@ public final class SchoolDayResource {
     @Path("{date}/input")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store a day's absences and closures")
-    public SchoolStore.DayInput putInput(@PathParam("school") String school, @PathParam("date") String date,
-            SchoolStore.DayInput input) {
+    public Schools.DayInput putInput(@PathParam("school") String school, @PathParam("date") String date,
+            Schools.DayInput input) {
         if (input == null) {
             throw ApiException.invalidBody("send {\"absentStudents\": [], \"absentStaff\": [], \"closedSpaces\": []}");
         }
@@ -100,9 +102,9 @@ public final class SchoolDayResource {
     @GET
     @Path("{date}/input")
     @Operation(summary = "Read a day's absences and closures")
-    public SchoolStore.DayInput getInput(@PathParam("school") String school, @PathParam("date") String date) {
+    public Schools.DayInput getInput(@PathParam("school") String school, @PathParam("date") String date) {
         school(school);
-        return store.dayInput(school, date(date));
+        return store.schools().dayInput(school, date(date));
     }
 
     /** The day problem the store makes for that date (standing data, current mastery, the day's input). */
@@ -136,9 +138,9 @@ public final class SchoolDayResource {
     @GET
     @Path("{date}/plans")
     @Operation(summary = "The day's stored plan versions, newest first")
-    public List<SchoolStore.PlanRecord> versions(@PathParam("school") String school, @PathParam("date") String date) {
+    public List<PlanVersions.PlanRecord> versions(@PathParam("school") String school, @PathParam("date") String date) {
         school(school);
-        return store.plans(school, date(date));
+        return store.versions().plans(school, date(date));
     }
 
     /**
@@ -219,8 +221,8 @@ public final class SchoolDayResource {
         }
         Duration limit = Durations.parse(body.timeLimit(), Duration.ofSeconds(5), plans.settings().maxTimeLimit());
         LocalDate day = date(date);
-        SchoolStore.SchoolRecord record = school(school);
-        int base = version != null ? version : days.current(school, day).map(SchoolStore.PlanRecord::version)
+        Schools.SchoolRecord record = school(school);
+        int base = version != null ? version : days.current(school, day).map(PlanVersions.PlanRecord::version)
                 .orElseThrow(() -> ApiException.conflict("no plan of " + day + " to override; plan the day first"));
         PlanReadings.placement(read(school, date, base), studentId, blockId); // unknown: 404, nothing stored
         Pin pin = new Pin(studentId, blockId, body.sessionId(), body.reason(), body.requestedBy());
@@ -245,7 +247,7 @@ public final class SchoolDayResource {
             throw ApiException.badRequest("give both versions: ?from=1&to=2");
         }
         for (int v : new int[] {from, to}) {
-            if (store.planDocument(school, day, v) == null) {
+            if (store.versions().planDocument(school, day, v) == null) {
                 throw ApiException.notFound("no plan version " + v + " of " + date + " with a plan");
             }
         }
@@ -259,7 +261,7 @@ public final class SchoolDayResource {
     public Published publish(@PathParam("school") String school, @PathParam("date") String date,
             @QueryParam("version") Integer version) {
         school(school);
-        int published = store.publish(school, date(date), version);
+        int published = store.versions().publish(school, date(date), version);
         if (published < 0) {
             throw ApiException.conflict("no draft plan " + (version == null ? "" : "version " + version + " ")
                     + "of " + date + " to publish; plan the day first and wait for it to be solved");
@@ -358,8 +360,8 @@ public final class SchoolDayResource {
                 started.readinessChanged(), started.diff())).location(follow).build();
     }
 
-    private SchoolStore.SchoolRecord school(String id) {
-        return store.school(id).orElseThrow(() -> ApiException.notFound("no school '" + id + "'"));
+    private Schools.SchoolRecord school(String id) {
+        return store.schools().school(id).orElseThrow(() -> ApiException.notFound("no school '" + id + "'"));
     }
 
     static LocalDate date(String day) {

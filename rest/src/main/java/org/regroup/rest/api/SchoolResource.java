@@ -29,11 +29,13 @@ import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.Student;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.io.DayProblemReader;
+import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.UnreadableBodyException;
 import org.regroup.solver.build.DayPlanBuilder;
-import org.regroup.store.EvidenceService;
+import org.regroup.store.EvidenceLog;
 import org.regroup.store.SchoolStore;
+import org.regroup.store.Schools;
 
 /**
  * A school's workspace in the store: its standing data, the evidence log and each student's learner profile. Every
@@ -86,8 +88,8 @@ public final class SchoolResource {
         standing = DayPlanBuilder.validated(standing, "request body");
         String name = standing.school() == null ? null : standing.school().name();
         try {
-            store.createSchool(id, name, standing);
-        } catch (SchoolStore.SchoolExistsException taken) {
+            store.schools().createSchool(id, name, standing);
+        } catch (Schools.SchoolExistsException taken) {
             throw ApiException.conflict(taken.getMessage());
         }
         URI location = uri.getBaseUriBuilder().path("api/schools").path(id).build();
@@ -97,7 +99,7 @@ public final class SchoolResource {
     @GET
     @Operation(summary = "The schools' ids")
     public List<String> list() {
-        return store.schoolIds();
+        return store.schools().schoolIds();
     }
 
     @GET
@@ -124,24 +126,24 @@ public final class SchoolResource {
     @Path("{id}/students/{studentId}/profile")
     @Operation(summary = "A student's learner profile: mastery per skill with its history, ready set, goals")
     public Profile profile(@PathParam("id") String id, @PathParam("studentId") String studentId) {
-        SchoolStore.SchoolRecord school = school(id);
+        Schools.SchoolRecord school = school(id);
         DayProblem standing = school.standing();
         Student student = standing.students().stream().filter(s -> s.id().equals(studentId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("no student '" + studentId + "' in school " + id));
-        Map<String, SchoolStore.MasteryRow> mastery = store.mastery(id, studentId);
+        Map<String, EvidenceLog.MasteryRow> mastery = store.evidence().mastery(id, studentId);
         Map<String, List<HistoryEntry>> history = new LinkedHashMap<>();
-        for (SchoolStore.EvidenceRow e : store.evidence(id, studentId)) {
+        for (EvidenceLog.EvidenceRow e : store.evidence().evidence(id, studentId)) {
             history.computeIfAbsent(e.skillId(), k -> new ArrayList<>()).add(new HistoryEntry(e.eventId(),
                     e.observedAt(), e.correct(), e.score(), e.items(), e.source(), e.pBefore(), e.pAfter()));
         }
         double threshold = standing.masteryThreshold();
         SkillGraph graph = SkillGraph.of(standing.skills(), standing.prerequisites());
         Set<String> ready = graph.readySet(skill -> {
-            SchoolStore.MasteryRow r = mastery.get(skill);
+            EvidenceLog.MasteryRow r = mastery.get(skill);
             return r == null ? 0 : r.pMastery();
         }, threshold);
         List<SkillProfile> skills = new ArrayList<>();
-        mastery.values().stream().sorted(java.util.Comparator.comparing(SchoolStore.MasteryRow::skillId))
+        mastery.values().stream().sorted(java.util.Comparator.comparing(EvidenceLog.MasteryRow::skillId))
                 .forEach(r -> skills.add(new SkillProfile(r.skillId(), r.pMastery(), r.observations(),
                         r.pMastery() >= threshold, ready.contains(r.skillId()),
                         history.getOrDefault(r.skillId(), List.of()))));
@@ -149,13 +151,13 @@ public final class SchoolResource {
                 student.goals(), student.accommodations(), skills);
     }
 
-    private SchoolStore.SchoolRecord school(String id) {
-        return store.school(id).orElseThrow(() -> ApiException.notFound("no school '" + id + "'"));
+    private Schools.SchoolRecord school(String id) {
+        return store.schools().school(id).orElseThrow(() -> ApiException.notFound("no school '" + id + "'"));
     }
 
-    private SchoolView view(SchoolStore.SchoolRecord s) {
+    private SchoolView view(Schools.SchoolRecord s) {
         DayProblem d = s.standing();
         return new SchoolView(s.id(), s.name(), d.students().size(), d.staff().size(), d.skills().size(),
-                store.evidenceCount(s.id()), s.createdAt());
+                store.evidence().evidenceCount(s.id()), s.createdAt());
     }
 }

@@ -107,8 +107,8 @@ public final class CheckpointWriter implements AutoCloseable {
             return;
         }
         try {
-            boolean written = store.saveCheckpoint(version.schoolId(), version.day(), version.version(), p.planId(),
-                    p.plan(), p.takenAt());
+            boolean written = store.versions().saveCheckpoint(version.schoolId(), version.day(), version.version(),
+                    p.planId(), p.plan(), p.takenAt());
             if (written) {
                 LOG.debug("school {} day {}: checkpoint of version {} ({})", version.schoolId(), version.day(),
                         version.version(), p.plan().score());

@@ -30,8 +30,10 @@ import org.regroup.solver.replan.Continuity;
 import org.regroup.solver.replan.History;
 import org.regroup.solver.replan.Override;
 import org.regroup.solver.replan.Pin;
+import org.regroup.store.PlanVersions;
 import org.regroup.store.SchoolStore;
-import org.regroup.store.SchoolStore.DayInput;
+import org.regroup.store.Schools.DayInput;
+import org.regroup.store.Schools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +66,7 @@ public final class SchoolDays {
     }
 
     /** Checks a day's input against the school: every unknown id with its path; stores it when all are known. */
-    public void saveInput(SchoolStore.SchoolRecord school, LocalDate day, DayInput input) {
+    public void saveInput(Schools.SchoolRecord school, LocalDate day, DayInput input) {
         DayProblem standing = school.standing();
         List<InputError> errors = new ArrayList<>();
         unknown(errors, "$.absentStudents", input.absentStudents(), ids(standing.students().stream()
@@ -76,19 +78,19 @@ public final class SchoolDays {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("request body", errors);
         }
-        store.saveDayInput(school.id(), day, input);
+        store.schools().saveDayInput(school.id(), day, input);
     }
 
     /** The day problem of {@code day}: standing data, current mastery, absences and closures. */
-    public DayProblem dayProblem(SchoolStore.SchoolRecord school, LocalDate day) {
+    public DayProblem dayProblem(Schools.SchoolRecord school, LocalDate day) {
         return dayProblem(store, school, day);
     }
 
     /** As above, for callers without a server (the simulation). */
-    public static DayProblem dayProblem(SchoolStore store, SchoolStore.SchoolRecord school, LocalDate day) {
+    public static DayProblem dayProblem(SchoolStore store, Schools.SchoolRecord school, LocalDate day) {
         DayProblem s = school.standing();
-        DayInput input = store.dayInput(school.id(), day);
-        Map<String, Map<String, Double>> mastery = store.allMastery(school.id());
+        DayInput input = store.schools().dayInput(school.id(), day);
+        Map<String, Map<String, Double>> mastery = store.evidence().allMastery(school.id());
         Set<String> absent = new HashSet<>(input.absentStudents());
         List<Student> students = s.students().stream().map(st -> {
             Student now = st.withMastery(mastery.getOrDefault(st.id(), Map.of()));
@@ -107,7 +109,7 @@ public final class SchoolDays {
      * Builds and checks the day, stores a new version of its plan as solving, and starts the solve; when the solve
      * ends the version becomes a draft holding the plan.
      */
-    public Started plan(SchoolStore.SchoolRecord school, LocalDate day, Duration timeLimit) {
+    public Started plan(Schools.SchoolRecord school, LocalDate day, Duration timeLimit) {
         return plan(school, day, timeLimit, false);
     }
 
@@ -115,9 +117,9 @@ public final class SchoolDays {
      * As above; {@code fromScratch}: do not start from the last published day's plan (a school that wants a fresh
      * fit, or a warm start that left the day not workable). The day's overrides hold either way.
      */
-    public Started plan(SchoolStore.SchoolRecord school, LocalDate day, Duration timeLimit, boolean fromScratch) {
-        Optional<SchoolStore.PlanRecord> current = current(school.id(), day);
-        PlanRecipe day0 = PlanRecipe.day(current.map(SchoolStore.PlanRecord::version).orElse(null),
+    public Started plan(Schools.SchoolRecord school, LocalDate day, Duration timeLimit, boolean fromScratch) {
+        Optional<PlanVersions.PlanRecord> current = current(school.id(), day);
+        PlanRecipe day0 = PlanRecipe.day(current.map(PlanVersions.PlanRecord::version).orElse(null),
                 current.map(c -> pinsOf(school.id(), day, c.version())).orElse(List.of()));
         PlanRecipe asked = fromScratch ? day0.asFromScratch() : day0;
         Build build = build(school, day, asked);
@@ -135,9 +137,9 @@ public final class SchoolDays {
      * {@link java.util.NoSuchElementException} for an unknown student-block or version and
      * {@link IllegalStateException} when the day has no plan to revise.
      */
-    public Started override(SchoolStore.SchoolRecord school, LocalDate day, Integer baseVersion, Pin pin,
+    public Started override(Schools.SchoolRecord school, LocalDate day, Integer baseVersion, Pin pin,
             Duration timeLimit) {
-        SchoolStore.PlanRecord base = baseVersion == null ? current(school.id(), day).orElseThrow(() ->
+        PlanVersions.PlanRecord base = baseVersion == null ? current(school.id(), day).orElseThrow(() ->
                 new IllegalStateException("no plan of " + day + " to override; plan the day first"))
                 : record(school.id(), day, baseVersion);
         if (!base.status().hasPlan()) {
@@ -155,21 +157,21 @@ public final class SchoolDays {
     }
 
     /** The day's current version: the published one, else the latest draft. */
-    public Optional<SchoolStore.PlanRecord> current(String schoolId, LocalDate day) {
-        List<SchoolStore.PlanRecord> all = store.plans(schoolId, day);
+    public Optional<PlanVersions.PlanRecord> current(String schoolId, LocalDate day) {
+        List<PlanVersions.PlanRecord> all = store.versions().plans(schoolId, day);
         return all.stream().filter(p -> p.status() == PlanStatus.PUBLISHED).findFirst()
                 .or(() -> all.stream().filter(p -> p.status() == PlanStatus.DRAFT).findFirst());
     }
 
-    private SchoolStore.PlanRecord record(String schoolId, LocalDate day, int version) {
-        return store.plans(schoolId, day).stream().filter(p -> p.version() == version).findFirst()
+    private PlanVersions.PlanRecord record(String schoolId, LocalDate day, int version) {
+        return store.versions().plans(schoolId, day).stream().filter(p -> p.version() == version).findFirst()
                 .orElseThrow(() -> new java.util.NoSuchElementException("no plan version " + version + " of "
                         + day));
     }
 
     /** The pins a version keeps (every override of the day so far). */
     private List<Pin> pinsOf(String schoolId, LocalDate day, int version) {
-        return PlanRecipe.read(store.recipe(schoolId, day, version)).pins();
+        return PlanRecipe.read(store.versions().recipe(schoolId, day, version)).pins();
     }
 
     /**
@@ -178,15 +180,15 @@ public final class SchoolDays {
      * continuity rule — three times higher when the plan was published, since teachers already have its rosters.
      * The result is a new draft version; {@link #diff} says who moves.
      */
-    public Started change(SchoolStore.SchoolRecord school, LocalDate day, MidDayChange change, Duration timeLimit) {
+    public Started change(Schools.SchoolRecord school, LocalDate day, MidDayChange change, Duration timeLimit) {
         checkChange(school, change);
-        Optional<SchoolStore.PlanRecord> solving = store.plans(school.id(), day).stream()
+        Optional<PlanVersions.PlanRecord> solving = store.versions().plans(school.id(), day).stream()
                 .filter(p -> p.status() == PlanStatus.SOLVING && plans.find(p.planId()).filter(PlanJob::isSolving)
                         .isPresent()).findFirst();
         if (solving.isPresent()) {
             return intoRunningSolve(school, day, solving.get(), change);
         }
-        SchoolStore.PlanRecord base = current(school.id(), day)
+        PlanVersions.PlanRecord base = current(school.id(), day)
                 .orElseThrow(() -> new IllegalStateException("no plan of " + day + " to change; plan the day first"));
         List<Pin> pins = pinsOf(school.id(), day, base.version());
         PlanRecipe recipe = PlanRecipe.change(base.version(), base.status() == PlanStatus.PUBLISHED, change, pins);
@@ -205,20 +207,21 @@ public final class SchoolDays {
      * is what the change itself moved in the solve's best plan; the solve then places those students again.
      * Throws {@link IllegalStateException} when the solve ends (or is still waiting) before taking it.
      */
-    private synchronized Started intoRunningSolve(SchoolStore.SchoolRecord school, LocalDate day,
-            SchoolStore.PlanRecord version, MidDayChange change) {
+    private synchronized Started intoRunningSolve(Schools.SchoolRecord school, LocalDate day,
+            PlanVersions.PlanRecord version, MidDayChange change) {
         PlanJob job = plans.find(version.planId()).orElseThrow();
         if (job.status() != ai.timefold.solver.core.api.solver.SolverStatus.SOLVING_ACTIVE) {
             throw new IllegalStateException("plan version " + version.version() + " of " + day + " is waiting for a "
                     + "solver thread; send the change once it solves");
         }
-        PlanRecipe recipe = PlanRecipe.read(store.recipe(school.id(), day, version.version())).withLateChange(change);
+        PlanRecipe recipe = PlanRecipe.read(store.versions().recipe(school.id(), day, version.version()))
+                .withLateChange(change);
         DayProblem after = DayPlanBuilder.validated(withLateChanges(job.problem(), recipe),
                 "the day " + day + " after the change");
         RunningChange running = new RunningChange(after);
         awaitTaken(plans.change(job, running), job, version.version(), day);
         job.tookChange(after);
-        store.saveRecipe(school.id(), day, version.version(), recipe.json(), json(after));
+        store.versions().saveRecipe(school.id(), day, version.version(), recipe.json(), json(after));
         LOG.info("school {} day {}: version {} took a change from block {} while solving", school.id(), day,
                 version.version(), change.fromBlock());
         return new Started(version.version(), job, day + " v" + version.version() + " (solving)",
@@ -255,18 +258,19 @@ public final class SchoolDays {
      * the changes its solve had taken) and starts from its last checkpoint (warm start), or from scratch when it has
      * none. Throws {@link IllegalStateException} when the version is not interrupted.
      */
-    public Started resume(SchoolStore.SchoolRecord school, LocalDate day, int version, Duration timeLimit) {
-        SchoolStore.PlanRecord record = store.plans(school.id(), day).stream().filter(p -> p.version() == version)
-                .findFirst().orElseThrow(() -> new java.util.NoSuchElementException("no plan version " + version
-                        + " of " + day));
+    public Started resume(Schools.SchoolRecord school, LocalDate day, int version, Duration timeLimit) {
+        PlanVersions.PlanRecord record = store.versions().plans(school.id(), day).stream()
+                .filter(p -> p.version() == version).findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("no plan version " + version + " of " + day));
         if (record.status() != PlanStatus.INTERRUPTED) {
             throw new IllegalStateException("plan version " + version + " of " + day + " is " + record.status().wire()
                     + "; only an interrupted version can be resumed");
         }
-        PlanRecipe recipe = PlanRecipe.read(store.recipe(school.id(), day, version));
+        PlanRecipe recipe = PlanRecipe.read(store.versions().recipe(school.id(), day, version));
         Build build = build(school, day, recipe);
-        Optional<SchoolStore.Checkpoint> checkpoint = store.checkpoint(school.id(), day, version);
-        String document = checkpoint.isPresent() ? store.checkpointDocument(school.id(), day, version) : null;
+        Optional<PlanVersions.Checkpoint> checkpoint = store.versions().checkpoint(school.id(), day, version);
+        String document = checkpoint.isPresent() ? store.versions().checkpointDocument(school.id(), day, version)
+                : null;
         Plan from = document == null ? null : read(document);
         PlanJob job = plans.submit(build.problem(), built -> {
             DayPlan prepared = build.prepare().apply(built);
@@ -275,7 +279,7 @@ public final class SchoolDays {
             }
             return prepared;
         }, build.forReaders(), timeLimit);
-        if (!store.resumePlan(school.id(), day, version, job.id())) {
+        if (!store.versions().resumePlan(school.id(), day, version, job.id())) {
             plans.stop(job.id());
             throw new IllegalStateException("plan version " + version + " of " + day + " is no longer interrupted");
         }
@@ -301,7 +305,7 @@ public final class SchoolDays {
         }
     }
 
-    private Build build(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
+    private Build build(Schools.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
         return recipe.isOverride() ? buildOverride(school, day, recipe)
                 : recipe.isChange() ? buildChange(school, day, recipe) : buildDay(school, day, recipe);
     }
@@ -310,9 +314,9 @@ public final class SchoolDays {
      * A version after a teacher's override: the day as its base version planned it (stored with it), moves priced
      * high, the blocks before the override's kept, every pin of the day applied. The override's own pin must hold.
      */
-    private Build buildOverride(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
+    private Build buildOverride(Schools.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
         Plan base = basePlan(school.id(), day, recipe.baseVersion());
-        String stored = store.problemDocument(school.id(), day, recipe.baseVersion());
+        String stored = store.versions().problemDocument(school.id(), day, recipe.baseVersion());
         DayProblem asPlanned = stored != null ? StoredVersions.read(stored, DayProblem.class, "day problem")
                 : dayProblem(school, day);
         DayProblem problem = DayPlanBuilder.validated(withLateChanges(asPlanned, recipe),
@@ -337,7 +341,7 @@ public final class SchoolDays {
     }
 
     private Plan basePlan(String schoolId, LocalDate day, int version) {
-        String document = store.planDocument(schoolId, day, version);
+        String document = store.versions().planDocument(schoolId, day, version);
         if (document == null) {
             throw new IllegalStateException("plan version " + version + " of " + day + " holds no plan to change");
         }
@@ -348,13 +352,14 @@ public final class SchoolDays {
      * The day from the store, starting from the latest plan published for an earlier day when few students'
      * readiness changed since (minimal perturbation).
      */
-    private Build buildDay(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
+    private Build buildDay(Schools.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
         DayProblem problem = DayPlanBuilder.validated(withLateChanges(dayProblem(school, day), recipe),
                 "the day " + day + " of school " + school.id());
         double threshold = problem.masteryThreshold();
-        List<SchoolStore.PublishedPlan> lastTwo = store.publishedBefore(school.id(), day, 2);
-        Optional<SchoolStore.PublishedPlan> previous = lastTwo.stream().findFirst();
-        Set<String> changed = previous.map(p -> store.crossedThreshold(school.id(), p.publishedAt(), threshold))
+        List<PlanVersions.PublishedPlan> lastTwo = store.versions().publishedBefore(school.id(), day, 2);
+        Optional<PlanVersions.PublishedPlan> previous = lastTwo.stream().findFirst();
+        Set<String> changed = previous
+                .map(p -> store.evidence().crossedThreshold(school.id(), p.publishedAt(), threshold))
                 .orElse(Set.of());
         Plan before = recipe.fromScratch() ? null
                 : previous.filter(p -> p.plan() != null).map(p -> read(p.plan())).orElse(null);
@@ -373,7 +378,7 @@ public final class SchoolDays {
     }
 
     /** Another version of the day after a change: its blocks before the change pinned, the rest re-planned. */
-    private Build buildChange(SchoolStore.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
+    private Build buildChange(Schools.SchoolRecord school, LocalDate day, PlanRecipe recipe) {
         MidDayChange change = recipe.change();
         Plan current = basePlan(school.id(), day, recipe.baseVersion());
         List<String> before = blocksBefore(school.standing(), change.fromBlock());
@@ -422,7 +427,7 @@ public final class SchoolDays {
     }
 
     /** Every unknown id or block of a change, with its path (422). */
-    private static void checkChange(SchoolStore.SchoolRecord school, MidDayChange change) {
+    private static void checkChange(Schools.SchoolRecord school, MidDayChange change) {
         DayProblem s = school.standing();
         List<InputError> errors = new ArrayList<>();
         if (s.blocks().stream().noneMatch(b -> b.id().equals(change.fromBlock()))) {
@@ -472,13 +477,13 @@ public final class SchoolDays {
     }
 
     public Diff diff(String schoolId, LocalDate day, int from, int to) {
-        return Diff.of(from, to, PlanDiff.between(read(store.planDocument(schoolId, day, from)),
-                read(store.planDocument(schoolId, day, to))));
+        return Diff.of(from, to, PlanDiff.between(read(store.versions().planDocument(schoolId, day, from)),
+                read(store.versions().planDocument(schoolId, day, to))));
     }
 
     /** Stores a new version made by {@code job} as solving, and keeps its checkpoints and final plan. */
     private int keep(String schoolId, LocalDate day, PlanJob job, PlanRecipe recipe, DayProblem problem) {
-        int version = store.startPlan(schoolId, day, job.id(), recipe.json(), json(problem));
+        int version = store.versions().startPlan(schoolId, day, job.id(), recipe.json(), json(problem));
         follow(schoolId, day, version, job);
         return version;
     }
@@ -492,10 +497,10 @@ public final class SchoolDays {
             }
             PlanJob.Snapshot end = job.snapshot();
             if (end == null) {
-                store.interrupt(schoolId, day, version);
+                store.versions().interrupt(schoolId, day, version);
                 return;
             }
-            store.finishPlan(schoolId, day, version, end.plan(), end.plan().score());
+            store.versions().finishPlan(schoolId, day, version, end.plan(), end.plan().score());
             LOG.info("school {} day {}: plan version {} saved as draft ({})", schoolId, day, version,
                     end.plan().score());
         });

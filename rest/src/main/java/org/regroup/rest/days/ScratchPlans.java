@@ -32,11 +32,11 @@ public final class ScratchPlans {
 
     /** Keeps a day just submitted, and its plan when the solve ends; drops the plans past their time. */
     public void keep(PlanJob job) {
-        int dropped = store.dropScratchBefore(Instant.now().minus(KEPT));
+        int dropped = store.versions().dropScratchBefore(Instant.now().minus(KEPT));
         if (dropped > 0) {
             LOG.info("store: {} plan(s) of days without a school dropped after {} days", dropped, KEPT.toDays());
         }
-        store.startScratch(job.id(), json(job.problem()));
+        store.versions().startScratch(job.id(), json(job.problem()));
         keepWhenSolved(job);
     }
 
@@ -44,7 +44,7 @@ public final class ScratchPlans {
     public void keepWhenSolved(PlanJob job) {
         job.follow(update -> {
             if (update.last() && job.snapshot() != null) {
-                store.finishScratch(job.id(), job.snapshot().plan());
+                store.versions().finishScratch(job.id(), job.snapshot().plan());
             }
         });
     }

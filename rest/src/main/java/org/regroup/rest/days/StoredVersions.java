@@ -25,7 +25,9 @@ import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.output.PlanImporter;
+import org.regroup.store.PlanVersions;
 import org.regroup.store.SchoolStore;
+import org.regroup.store.Schools;
 
 /**
  * The versions of a school's days as readers see them, from the store: what the lasting addresses
@@ -62,8 +64,8 @@ public final class StoredVersions {
      * @throws NoSuchElementException when there is no such version (or none is published)
      * @throws NoPlanYetException     when the version holds no plan (still solving, or interrupted)
      */
-    public StoredVersion read(SchoolStore.SchoolRecord school, LocalDate day, Integer version) {
-        SchoolStore.PlanRecord record = record(school.id(), day, version);
+    public StoredVersion read(Schools.SchoolRecord school, LocalDate day, Integer version) {
+        PlanVersions.PlanRecord record = record(school.id(), day, version);
         if (!record.status().hasPlan()) {
             throw new NoPlanYetException("plan version " + record.version() + " of " + day + " is "
                     + record.status().wire() + " and has no plan to read"
@@ -85,13 +87,13 @@ public final class StoredVersions {
      * without a school (empty when the store has neither).
      */
     public java.util.Optional<KeptPlan> ofPlan(String planId) {
-        return store.versionOfPlan(planId).flatMap(at -> store.school(at.schoolId())
+        return store.versions().versionOfPlan(planId).flatMap(at -> store.schools().school(at.schoolId())
                 .<KeptPlan>map(school -> read(school, at.day(), at.version()))).or(() -> scratch(planId));
     }
 
     /** The stored record of a version, or of the published one when {@code version} is null. */
-    public SchoolStore.PlanRecord record(String schoolId, LocalDate day, Integer version) {
-        return store.plans(schoolId, day).stream()
+    public PlanVersions.PlanRecord record(String schoolId, LocalDate day, Integer version) {
+        return store.versions().plans(schoolId, day).stream()
                 .filter(p -> version == null ? p.status() == PlanStatus.PUBLISHED : p.version() == version)
                 .findFirst().orElseThrow(() -> new NoSuchElementException(version != null
                         ? "no plan version " + version + " of " + day
@@ -106,13 +108,13 @@ public final class StoredVersions {
         if (kept != null) {
             return kept.plan();
         }
-        String document = store.planDocument(schoolId, day, version);
+        String document = store.versions().planDocument(schoolId, day, version);
         return document == null ? null : read(document, Plan.class, "plan");
     }
 
     /** The day a version solves, as it was planned; as the store makes it now for versions older than that. */
-    private DayProblem problemOf(SchoolStore.SchoolRecord school, LocalDate day, int version) {
-        String document = store.problemDocument(school.id(), day, version);
+    private DayProblem problemOf(Schools.SchoolRecord school, LocalDate day, int version) {
+        String document = store.versions().problemDocument(school.id(), day, version);
         return document != null ? read(document, DayProblem.class, "day problem")
                 : SchoolDays.dayProblem(store, school, day);
     }
@@ -130,8 +132,8 @@ public final class StoredVersions {
      * solve (after a restart, say); empty when the store has no such plan or it has no plan to read.
      */
     public java.util.Optional<KeptPlan> scratch(String planId) {
-        return store.scratch(planId).filter(r -> r.status().hasPlan()).map(r -> {
-            String[] documents = store.scratchDocuments(planId);
+        return store.versions().scratch(planId).filter(r -> r.status().hasPlan()).map(r -> {
+            String[] documents = store.versions().scratchDocuments(planId);
             Plan plan = read(documents[1], Plan.class, "plan");
             DayProblem problem = read(documents[0], DayProblem.class, "day problem");
             return new KeptPlan(planId, planId + "-" + r.updatedAt().toEpochMilli(), r.updatedAt(), plan,
@@ -226,10 +228,10 @@ public final class StoredVersions {
 
     /** One stored version of a school's day for readers; its record says its status now. */
     public static final class StoredVersion extends KeptPlan {
-        private final SchoolStore.SchoolRecord school;
-        private final SchoolStore.PlanRecord record;
+        private final Schools.SchoolRecord school;
+        private final PlanVersions.PlanRecord record;
 
-        StoredVersion(SchoolStore.SchoolRecord school, SchoolStore.PlanRecord record, Plan plan,
+        StoredVersion(Schools.SchoolRecord school, PlanVersions.PlanRecord record, Plan plan,
                 Supplier<DayProblem> problem) {
             super(school.id() + "/" + record.day() + " v" + record.version(), tag(school, record),
                     record.updatedAt(), plan, problem);
@@ -237,23 +239,23 @@ public final class StoredVersions {
             this.record = record;
         }
 
-        private StoredVersion(StoredVersion kept, SchoolStore.PlanRecord record) {
+        private StoredVersion(StoredVersion kept, PlanVersions.PlanRecord record) {
             super(kept, tag(kept.school, record), record.updatedAt());
             this.school = kept.school;
             this.record = record;
         }
 
         /** What was rendered names the version's status: a status change renders afresh. */
-        private static String tag(SchoolStore.SchoolRecord school, SchoolStore.PlanRecord record) {
+        private static String tag(Schools.SchoolRecord school, PlanVersions.PlanRecord record) {
             return school.id() + "-" + record.day() + "-v" + record.version() + "-" + record.status().wire();
         }
 
         /** The same version with its record as now (its status may have changed: published, back to draft). */
-        StoredVersion withRecord(SchoolStore.PlanRecord now) {
+        StoredVersion withRecord(PlanVersions.PlanRecord now) {
             return now.equals(record) ? this : new StoredVersion(this, now);
         }
 
-        public SchoolStore.PlanRecord record() {
+        public PlanVersions.PlanRecord record() {
             return record;
         }
 

@@ -13,6 +13,7 @@ import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.PlanDiff;
 import org.regroup.domain.plan.PlanStatus;
 import org.regroup.solver.replan.Pin;
+import org.regroup.store.PlanVersions;
 import org.regroup.store.SchoolStore;
 
 /**
@@ -63,28 +64,28 @@ public final class VersionViews {
 
     /** Throws {@link NoSuchElementException} for an unknown version. */
     public VersionView view(String schoolId, LocalDate day, int version, boolean withPlan) {
-        SchoolStore.PlanRecord record = store.plans(schoolId, day).stream().filter(p -> p.version() == version)
-                .findFirst().orElseThrow(() -> new NoSuchElementException("no plan version " + version + " of "
-                        + day));
+        PlanVersions.PlanRecord record = store.versions().plans(schoolId, day).stream()
+                .filter(p -> p.version() == version).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no plan version " + version + " of " + day));
         Plan plan = plan(schoolId, day, version);
         CheckpointView checkpoint = null;
         if (plan == null) { // solving or interrupted: a draft's old checkpoint says nothing new
-            checkpoint = store.checkpoint(schoolId, day, version).map(c -> new CheckpointView(c.takenAt(),
-                    c.score(), c.feasible(), c.kpis(), withPlan ? store.checkpointDocument(schoolId, day, version)
-                            : null)).orElse(null);
+            checkpoint = store.versions().checkpoint(schoolId, day, version).map(c -> new CheckpointView(c.takenAt(),
+                    c.score(), c.feasible(), c.kpis(),
+                    withPlan ? store.versions().checkpointDocument(schoolId, day, version) : null)).orElse(null);
         }
         Kpis kpis = plan != null ? plan.kpis() : checkpoint == null ? null : checkpoint.kpis();
-        PlanRecipe recipe = PlanRecipe.read(store.recipe(schoolId, day, version));
+        PlanRecipe recipe = PlanRecipe.read(store.versions().recipe(schoolId, day, version));
         return new VersionView(schoolId, day, version, record.status(), record.score(),
                 plan == null ? null : plan.feasible(), plan == null ? null : plan.workable(), record.planId(),
                 record.createdAt(), record.updatedAt(), kpis, MadeFrom.of(recipe),
                 changes(schoolId, day, recipe, version, plan), checkpoint, kpis == null ? null : againstYesterday(schoolId, day, version, kpis, plan),
-                withPlan && plan != null ? store.planDocument(schoolId, day, version) : null);
+                withPlan && plan != null ? store.versions().planDocument(schoolId, day, version) : null);
     }
 
     private KpisAgainstYesterday againstYesterday(String schoolId, LocalDate day, int version, Kpis today,
             Plan todays) {
-        SchoolStore.PlanVersion yesterday = store.latestPublishedBefore(schoolId, day).orElse(null);
+        PlanVersions.PlanVersion yesterday = store.versions().latestPublishedBefore(schoolId, day).orElse(null);
         if (yesterday == null) {
             return null;
         }
@@ -101,7 +102,8 @@ public final class VersionViews {
     }
 
     public Since since(StoredVersions.StoredVersion v) {
-        PlanRecipe recipe = PlanRecipe.read(store.recipe(v.schoolId(), v.record().day(), v.record().version()));
+        PlanRecipe recipe = PlanRecipe.read(store.versions().recipe(v.schoolId(), v.record().day(),
+                v.record().version()));
         SchoolDays.Diff diff = changes(v.schoolId(), v.record().day(), recipe, v.record().version(), v.plan());
         return new Since(recipe.baseVersion(), diff == null ? List.of() : diff.moves());
     }
@@ -117,12 +119,12 @@ public final class VersionViews {
 
     /** Against yesterday's plan, for a day planned from the store and holding its plan. */
     private Perturbations perturbations(String schoolId, LocalDate day, int version, Plan yesterday, Plan today) {
-        PlanRecipe recipe = PlanRecipe.read(store.recipe(schoolId, day, version));
+        PlanRecipe recipe = PlanRecipe.read(store.versions().recipe(schoolId, day, version));
         if (today == null || recipe.revisesAVersion()) {
             return null;
         }
         return Perturbations.between(yesterday, today, Set.copyOf(recipe.readinessChanged()),
-                Set.copyOf(store.dayInput(schoolId, day).absentStaff()));
+                Set.copyOf(store.schools().dayInput(schoolId, day).absentStaff()));
     }
 
 }

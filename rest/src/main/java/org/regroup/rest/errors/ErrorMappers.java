@@ -12,7 +12,7 @@ import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.rest.plans.PlanService;
-import org.regroup.store.SchoolStore;
+import org.regroup.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,12 +107,12 @@ public final class ErrorMappers {
     }
 
     /** The database failed: nothing was committed; the caller may retry. Logged with its cause. */
-    public static final class StoreFailure implements ExceptionMapper<SchoolStore.StoreException> {
+    public static final class StoreFailure implements ExceptionMapper<StoreException> {
         @Context
         UriInfo uri;
 
         @Override
-        public Response toResponse(SchoolStore.StoreException e) {
+        public Response toResponse(StoreException e) {
             LOG.error("store failure on {}", path(uri), e);
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the store failed; nothing was written, retry "
                     + "later").at(path(uri)).toResponse();

@@ -1,4 +1,4 @@
-package org.regroup.store;
+package org.regroup.rest.days;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,8 +20,10 @@ import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.mastery.Bkt;
 import org.regroup.domain.mastery.BktParameters;
-import org.regroup.store.SchoolStore.EvidenceRow;
-import org.regroup.store.SchoolStore.MasteryRow;
+import org.regroup.store.EvidenceLog;
+import org.regroup.store.EvidenceLog.EvidenceRow;
+import org.regroup.store.EvidenceLog.MasteryRow;
+import org.regroup.store.Schools;
 
 /**
  * Evidence → mastery: checks a batch of assessment results against the school, updates each student's mastery by
@@ -60,15 +62,15 @@ public final class EvidenceService {
     public record Ingested(int received, int applied, List<String> duplicates, List<StudentChange> students) {
     }
 
-    private final SchoolStore store;
+    private final EvidenceLog log;
     private final BktParameters parameters;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Built once per stored school (records compare by value; the store hands out the same one). */
-    private final Map<SchoolStore.SchoolRecord, SkillGraph> graphs = java.util.Collections.synchronizedMap(
+    private final Map<Schools.SchoolRecord, SkillGraph> graphs = java.util.Collections.synchronizedMap(
             new java.util.IdentityHashMap<>());
 
-    public EvidenceService(SchoolStore store, BktParameters parameters) {
-        this.store = store;
+    public EvidenceService(EvidenceLog log, BktParameters parameters) {
+        this.log = log;
         this.parameters = parameters;
     }
 
@@ -77,7 +79,7 @@ public final class EvidenceService {
      *
      * @throws InvalidInputException every problem of the batch, with its JSON path; nothing is written
      */
-    public Ingested ingest(SchoolStore.SchoolRecord school, Batch batch) {
+    public Ingested ingest(Schools.SchoolRecord school, Batch batch) {
         DayProblem standing = school.standing();
         SkillGraph graph = graphs.computeIfAbsent(school, s -> SkillGraph.of(s.standing().skills(),
                 s.standing().prerequisites()));
@@ -89,14 +91,14 @@ public final class EvidenceService {
         ReentrantLock lock = locks.computeIfAbsent(school.id(), k -> new ReentrantLock());
         lock.lock();
         try {
-            return store.ingest(school.id(), eventIds, studentIds, (known, mastery) ->
+            return log.ingest(school.id(), eventIds, studentIds, (known, mastery) ->
                     apply(results, known, mastery, graph, threshold));
         } finally {
             lock.unlock();
         }
     }
 
-    private SchoolStore.IngestWrite<Ingested> apply(List<Result> results, Set<String> known,
+    private EvidenceLog.IngestWrite<Ingested> apply(List<Result> results, Set<String> known,
             Map<String, Map<String, MasteryRow>> mastery, SkillGraph graph, double threshold) {
         Instant now = Instant.now();
         List<String> duplicates = new ArrayList<>();
@@ -142,7 +144,7 @@ public final class EvidenceService {
             students.add(new StudentChange(studentId, list, difference(readyAfter, readyBefore),
                     difference(readyBefore, readyAfter)));
         });
-        return new SchoolStore.IngestWrite<>(rows, after, new Ingested(results.size(), fresh.size(), duplicates,
+        return new EvidenceLog.IngestWrite<>(rows, after, new Ingested(results.size(), fresh.size(), duplicates,
                 students));
     }
 

@@ -1,0 +1,509 @@
+package org.regroup.store;
+
+import static org.regroup.store.Jdbc.eachRow;
+import static org.regroup.store.Jdbc.json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.regroup.domain.io.Json;
+import org.regroup.domain.plan.Kpis;
+import org.regroup.domain.plan.Plan;
+import org.regroup.domain.plan.PlanStatus;
+import org.regroup.store.Jdbc.RowReader;
+
+/** Every version of a day's plan (recipe, problem, checkpoints) and the scratch plans: what lasting addresses read. */
+public final class PlanVersions {
+
+    /* Plan statuses as SQL literals, from the one enum that defines them. */
+    private static final String SQL_DRAFT = sql(PlanStatus.DRAFT);
+    private static final String SQL_PUBLISHED = sql(PlanStatus.PUBLISHED);
+    private static final String SQL_SOLVING = sql(PlanStatus.SOLVING);
+    private static final String SQL_INTERRUPTED = sql(PlanStatus.INTERRUPTED);
+
+    private static String sql(PlanStatus status) {
+        return "'" + status.wire() + "'";
+    }
+
+    private final Jdbc jdbc;
+
+    PlanVersions(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored plan of a day: every version is kept; {@code planId} is the solve's id on the server that made it. */
+    public record PlanRecord(LocalDate day, int version, PlanStatus status, String score, String planId,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A new version of the day's plan, marked solving; its number. */
+    public int startPlan(String schoolId, LocalDate day, String planId) {
+        return startPlan(schoolId, day, planId, null, null);
+    }
+
+    /**
+     * As above, with how the version is made ({@code recipe}, a JSON document the caller reads back to rebuild the
+     * version when its solve is resumed) and the day problem it solves ({@code problem}, the documented format: what
+     * the version's analysis, alternatives and rosters are read against for as long as it is kept).
+     */
+    public int startPlan(String schoolId, LocalDate day, String planId, String recipe, String problem) {
+        Instant now = Instant.now();
+        return jdbc.inTransaction(c -> {
+            int version;
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT COALESCE(MAX(version), 0) FROM plan WHERE school_id = ? AND school_day = ?")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    version = rs.getInt(1) + 1;
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan (school_id, school_day, version, "
+                    + "status, job_id, plan, recipe, problem, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)")) {
+                setVersion(insert, schoolId, day, version);
+                insert.setString(4, PlanStatus.SOLVING.wire());
+                insert.setString(5, planId);
+                insert.setString(6, recipe);
+                insert.setString(7, problem);
+                insert.setTimestamp(8, Timestamp.from(now));
+                insert.setTimestamp(9, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            return version;
+        });
+    }
+
+    /** The solve ended: the version becomes a draft holding the plan (documented plan format). */
+    public void finishPlan(String schoolId, LocalDate day, int version, Object plan, String score) {
+        updatePlan(schoolId, day, version, PlanStatus.DRAFT, score, json(plan));
+    }
+
+    /**
+     * Publishes a draft (the latest when {@code version} is null); a plan published earlier that day goes back to
+     * draft, so one plan per day is the published one. Returns the version published, or -1 when there is no draft.
+     */
+    public int publish(String schoolId, LocalDate day, Integer version) {
+        return jdbc.inTransaction(c -> {
+            int chosen;
+            try (PreparedStatement q = c.prepareStatement("SELECT MAX(version) FROM plan WHERE school_id = ? AND "
+                    + "school_day = ? AND status IN (" + SQL_DRAFT + ", " + SQL_PUBLISHED + ")"
+                    + (version == null ? "" : " AND version = ?"))) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                if (version != null) {
+                    q.setInt(3, version);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    chosen = rs.getInt(1);
+                    if (rs.wasNull()) {
+                        return -1;
+                    }
+                }
+            }
+            try (PreparedStatement demote = c.prepareStatement("UPDATE plan SET status = " + SQL_DRAFT
+                    + ", updated_at = ? WHERE school_id = ? AND school_day = ? AND status = " + SQL_PUBLISHED);
+                    PreparedStatement promote = c.prepareStatement("UPDATE plan SET status = " + SQL_PUBLISHED + ", "
+                            + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ?")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                demote.setTimestamp(1, now);
+                demote.setString(2, schoolId);
+                demote.setObject(3, day);
+                demote.executeUpdate();
+                promote.setTimestamp(1, now);
+                promote.setString(2, schoolId);
+                promote.setObject(3, day);
+                promote.setInt(4, chosen);
+                promote.executeUpdate();
+            }
+            return chosen;
+        });
+    }
+
+    /** The day's plans, newest first (without the plan documents). */
+    public List<PlanRecord> plans(String schoolId, LocalDate day) {
+        return jdbc.inTransaction(c -> {
+            List<PlanRecord> plans = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT school_day, version, status, score, job_id, "
+                    + "created_at, updated_at FROM plan WHERE school_id = ? AND school_day = ? "
+                    + "ORDER BY version DESC")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                eachRow(q, rs -> plans.add(new PlanRecord(rs.getObject(1, LocalDate.class), rs.getInt(2),
+                        PlanStatus.of(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant())));
+            }
+            return plans;
+        });
+    }
+
+    /** One stored plan document (null while solving or when interrupted). */
+    public String planDocument(String schoolId, LocalDate day, int version) {
+        return textOf("SELECT plan FROM plan", schoolId, day, version);
+    }
+
+    /** A published plan: its day, version, the plan document, and when it was published. */
+    public record PublishedPlan(LocalDate day, int version, String plan, Instant publishedAt) {
+    }
+
+    /** A version of a day's plan. */
+    public record PlanVersion(LocalDate day, int version) {
+    }
+
+    /** The plan published for the latest school day before {@code day}, without reading its document. */
+    public Optional<PlanVersion> latestPublishedBefore(String schoolId, LocalDate day) {
+        List<PlanVersion> latest = new ArrayList<>();
+        eachPublishedBefore(schoolId, day, 1, "", rs -> latest.add(new PlanVersion(
+                rs.getObject(1, LocalDate.class), rs.getInt(2))));
+        return latest.stream().findFirst();
+    }
+
+    /** The plans published for the {@code days} school days before {@code day}, latest first (one per day). */
+    public List<PublishedPlan> publishedBefore(String schoolId, LocalDate day, int days) {
+        List<PublishedPlan> plans = new ArrayList<>();
+        eachPublishedBefore(schoolId, day, days, ", plan, updated_at", rs -> plans.add(new PublishedPlan(
+                rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant())));
+        return plans;
+    }
+
+    /** Reads the plans published before {@code day}, latest first: school day, version, then {@code moreColumns}. */
+    private void eachPublishedBefore(String schoolId, LocalDate day, int days, String moreColumns,
+            RowReader row) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT school_day, version" + moreColumns + " FROM plan "
+                    + "WHERE school_id = ? AND school_day < ? AND status = " + SQL_PUBLISHED
+                    + " ORDER BY school_day DESC")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                q.setMaxRows(days);
+                eachRow(q, row);
+            }
+            return null;
+        });
+    }
+
+
+    /** A solve that ended without a plan (stopped before it started): the version is marked interrupted. */
+    public void interrupt(String schoolId, LocalDate day, int version) {
+        updatePlan(schoolId, day, version, PlanStatus.INTERRUPTED, null, null);
+    }
+
+    /**
+     * After a restart: plans that were solving when the process stopped are marked interrupted (their solve is
+     * gone). Returns how many.
+     */
+    public int markInterrupted() {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = " + SQL_INTERRUPTED
+                    + ", updated_at = ? WHERE status = " + SQL_SOLVING);
+                    PreparedStatement scratch = c.prepareStatement("UPDATE scratch_plan SET status = "
+                            + SQL_INTERRUPTED + ", updated_at = ? WHERE status = " + SQL_SOLVING)) {
+                u.setTimestamp(1, Timestamp.from(Instant.now()));
+                scratch.setTimestamp(1, Timestamp.from(Instant.now()));
+                scratch.executeUpdate();
+                return u.executeUpdate();
+            }
+        });
+    }
+
+    // ---- plans of days without a school (POST /api/plans) ----
+
+    /** A day planned without a school, kept by the id the server handed out for it. */
+    public record ScratchRecord(String id, PlanStatus status, String score, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** Keeps a day submitted without a school as solving. */
+    public void startScratch(String id, String problem) {
+        Instant now = Instant.now();
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO scratch_plan (id, status, score, problem, "
+                    + "plan, created_at, updated_at) VALUES (?, " + SQL_SOLVING + ", NULL, ?, NULL, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, problem);
+                insert.setTimestamp(3, Timestamp.from(now));
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Its solve ended (or a re-plan of it did): the plan kept is this one, a draft. */
+    public void finishScratch(String id, Plan plan) {
+        String document = json(plan);
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE scratch_plan SET status = " + SQL_DRAFT
+                    + ", score = ?, plan = ?, updated_at = ? WHERE id = ?")) {
+                u.setString(1, plan.score());
+                u.setString(2, document);
+                u.setTimestamp(3, Timestamp.from(Instant.now()));
+                u.setString(4, id);
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<ScratchRecord> scratch(String id) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT id, status, score, created_at, updated_at FROM "
+                    + "scratch_plan WHERE id = ?")) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(scratchRecord(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The latest {@code limit} days planned without a school, newest first. */
+    public List<ScratchRecord> scratchPlans(int limit) {
+        return jdbc.inTransaction(c -> {
+            List<ScratchRecord> all = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id, status, score, created_at, updated_at FROM "
+                    + "scratch_plan ORDER BY created_at DESC")) {
+                q.setMaxRows(limit);
+                eachRow(q, rs -> all.add(scratchRecord(rs)));
+            }
+            return all;
+        });
+    }
+
+    private static ScratchRecord scratchRecord(ResultSet rs) throws SQLException {
+        return new ScratchRecord(rs.getString(1), PlanStatus.of(rs.getString(2)), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
+    }
+
+    /** The day a scratch plan solves, and its plan (null while it has none). */
+    public String[] scratchDocuments(String id) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT problem, plan FROM scratch_plan WHERE id = ?")) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+                }
+            }
+        });
+    }
+
+    /** Deletes the scratch plans made before {@code before} (retention); returns how many. */
+    public int dropScratchBefore(Instant before) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM scratch_plan WHERE created_at < ? AND status <> "
+                    + SQL_SOLVING)) {
+                d.setTimestamp(1, Timestamp.from(before));
+                return d.executeUpdate();
+            }
+        });
+    }
+
+    // ---- solve checkpoints and resuming ----
+
+    /** The best plan of a version's solve as last checkpointed: when, its score and KPIs, and which solve wrote it. */
+    public record Checkpoint(Instant takenAt, String score, boolean feasible, Kpis kpis, String planId) {
+    }
+
+    /**
+     * Keeps {@code plan} as the checkpoint of a version while its solve {@code planId} is still solving; false (and
+     * nothing written) once the version has ended or another solve took it over.
+     */
+    public boolean saveCheckpoint(String schoolId, LocalDate day, int version, String planId, Plan plan,
+            Instant takenAt) {
+        String document = json(plan);
+        String kpis = json(plan.kpis());
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM plan WHERE school_id = ? AND school_day = ? "
+                    + "AND version = ? AND status = " + SQL_SOLVING + " AND job_id = ?")) {
+                setVersion(q, schoolId, day, version);
+                q.setString(4, planId);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM plan_checkpoint WHERE school_id = ? AND school_day = ? AND version = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO plan_checkpoint (school_id, "
+                            + "school_day, version, job_id, score, feasible, kpis, plan, taken_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                setVersion(delete, schoolId, day, version);
+                delete.executeUpdate();
+                setVersion(insert, schoolId, day, version);
+                insert.setString(4, planId);
+                insert.setString(5, plan.score());
+                insert.setBoolean(6, plan.feasible());
+                insert.setString(7, kpis);
+                insert.setString(8, document);
+                insert.setTimestamp(9, Timestamp.from(takenAt));
+                insert.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** The version's last checkpoint, if its solve wrote one. */
+    public Optional<Checkpoint> checkpoint(String schoolId, LocalDate day, int version) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT taken_at, score, feasible, kpis, job_id FROM "
+                    + "plan_checkpoint WHERE school_id = ? AND school_day = ? AND version = ?")) {
+                setVersion(q, schoolId, day, version);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Checkpoint(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                            rs.getBoolean(3), Json.mapper().readValue(rs.getString(4), Kpis.class), rs.getString(5)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("a stored checkpoint is unreadable", e);
+                }
+            }
+        });
+    }
+
+    /** The checkpointed plan document of a version (null when there is none). */
+    public String checkpointDocument(String schoolId, LocalDate day, int version) {
+        return textOf("SELECT plan FROM plan_checkpoint", schoolId, day, version);
+    }
+
+    /** How the version is made, as given to {@link #startPlan(String, LocalDate, String, String, String)}. */
+    public String recipe(String schoolId, LocalDate day, int version) {
+        return textOf("SELECT recipe FROM plan", schoolId, day, version);
+    }
+
+    /** Replaces how a version is made and the day it solves (a change its running solve took). */
+    public void saveRecipe(String schoolId, LocalDate day, int version, String recipe, String problem) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET recipe = ?, problem = ?, updated_at = ? "
+                    + "WHERE school_id = ? AND school_day = ? AND version = ?")) {
+                u.setString(1, recipe);
+                u.setString(2, problem);
+                u.setTimestamp(3, Timestamp.from(Instant.now()));
+                u.setString(4, schoolId);
+                u.setObject(5, day);
+                u.setInt(6, version);
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The day problem a version solves (null for versions stored before it was kept). */
+    public String problemDocument(String schoolId, LocalDate day, int version) {
+        return textOf("SELECT problem FROM plan", schoolId, day, version);
+    }
+
+    /** Where a stored version is: its school, day and number. */
+    public record VersionAddress(String schoolId, LocalDate day, int version) {
+    }
+
+    /** The stored version a solve made ({@code planId}: the id the server handed out to follow it). */
+    public Optional<VersionAddress> versionOfPlan(String planId) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT school_id, school_day, version FROM plan "
+                    + "WHERE job_id = ? ORDER BY version DESC")) {
+                q.setString(1, planId);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(new VersionAddress(rs.getString(1),
+                            rs.getObject(2, LocalDate.class), rs.getInt(3))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** A school day with plans: how many versions, the latest, and the one published (null when none is). */
+    public record DaySummary(LocalDate day, int versions, int latest, Integer published) {
+    }
+
+    /** The school's days that have plans, latest first. */
+    public List<DaySummary> days(String schoolId) {
+        return jdbc.inTransaction(c -> {
+            List<DaySummary> days = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT school_day, COUNT(*), MAX(version), "
+                    + "MAX(CASE WHEN status = " + SQL_PUBLISHED + " THEN version END) FROM plan WHERE school_id = ? "
+                    + "GROUP BY school_day ORDER BY school_day DESC")) {
+                q.setString(1, schoolId);
+                eachRow(q, rs -> {
+                    int published = rs.getInt(4);
+                    Integer anyPublished = rs.wasNull() ? null : published; // read before the next column
+                    days.add(new DaySummary(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3),
+                            anyPublished));
+                });
+            }
+            return days;
+        });
+    }
+
+    /**
+     * An interrupted version solves again, as solve {@code planId}; false when the version is not interrupted (someone
+     * resumed it already, or it never was).
+     */
+    public boolean resumePlan(String schoolId, LocalDate day, int version, String planId) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = " + SQL_SOLVING + ", job_id = ?, "
+                    + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? "
+                    + "AND status = " + SQL_INTERRUPTED)) {
+                u.setString(1, planId);
+                u.setTimestamp(2, Timestamp.from(Instant.now()));
+                u.setString(3, schoolId);
+                u.setObject(4, day);
+                u.setInt(5, version);
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private String textOf(String select, String schoolId, LocalDate day, int version) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement(select
+                    + " WHERE school_id = ? AND school_day = ? AND version = ?")) {
+                setVersion(q, schoolId, day, version);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    private static void setVersion(PreparedStatement s, String schoolId, LocalDate day, int version)
+            throws SQLException {
+        s.setString(1, schoolId);
+        s.setObject(2, day);
+        s.setInt(3, version);
+    }
+
+    /** Moves a solving version to {@code status} (a version no longer solving is left as it is). */
+    private void updatePlan(String schoolId, LocalDate day, int version, PlanStatus status, String score,
+            String plan) {
+        if (!PlanStatus.SOLVING.mayBecome(status)) {
+            throw new IllegalArgumentException("a solving version cannot become " + status.wire());
+        }
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = ?, score = ?, plan = ?, "
+                    + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? AND status = ?")) {
+                u.setString(1, status.wire());
+                u.setString(2, score);
+                u.setString(3, plan);
+                u.setTimestamp(4, Timestamp.from(Instant.now()));
+                u.setString(5, schoolId);
+                u.setObject(6, day);
+                u.setInt(7, version);
+                u.setString(8, PlanStatus.SOLVING.wire());
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,182 @@
+package org.regroup.store;
+
+import static org.regroup.store.Jdbc.CHUNK;
+import static org.regroup.store.Jdbc.eachRow;
+import static org.regroup.store.Jdbc.json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.Student;
+import org.regroup.domain.io.Json;
+
+/** Schools, their standing data and day inputs: what a day problem is built from, apart from evidence and plans. */
+public final class Schools {
+
+    /** A school as stored: its standing data (a day problem without the day). */
+    public record SchoolRecord(String id, String name, DayProblem standing, Instant createdAt) {
+    }
+
+    /** A school id that is already taken. */
+    public static final class SchoolExistsException extends RuntimeException {
+        SchoolExistsException(String id) {
+            super("school '" + id + "' already exists");
+        }
+    }
+
+    /** Standing data does not change once stored (no endpoint changes it yet); a change must drop its entry. */
+    private final Map<String, SchoolRecord> schools = new ConcurrentHashMap<>();
+
+    private final Jdbc jdbc;
+
+    Schools(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates a school from its standing data; each student's mastery in it becomes their starting estimate. */
+    public void createSchool(String id, String name, DayProblem standing) {
+        Instant now = Instant.now();
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM school WHERE id = ?")) {
+                exists.setString(1, id);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) {
+                        throw new SchoolExistsException(id);
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO school (id, name, standing, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, name);
+                insert.setString(3, json(standing));
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.setTimestamp(5, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement seed = c.prepareStatement("INSERT INTO mastery (school_id, student_id, skill_id, "
+                    + "p_mastery, observations, updated_at) VALUES (?, ?, ?, ?, 0, ?)")) {
+                int n = 0;
+                for (Student s : standing.students()) {
+                    for (Map.Entry<String, Double> m : s.mastery().entrySet()) {
+                        seed.setString(1, id);
+                        seed.setString(2, s.id());
+                        seed.setString(3, m.getKey());
+                        seed.setDouble(4, m.getValue());
+                        seed.setTimestamp(5, Timestamp.from(now));
+                        seed.addBatch();
+                        if (++n % CHUNK == 0) {
+                            seed.executeBatch();
+                        }
+                    }
+                }
+                seed.executeBatch();
+            }
+            return null;
+        });
+        jdbc.wrote(standing.students().stream().mapToLong(s -> s.mastery().size()).sum());
+    }
+
+    /**
+     * The school, its standing data parsed once and kept: every evidence batch needs it, and parsing a large school's
+     * document costs more than the batch itself.
+     */
+    public Optional<SchoolRecord> school(String id) {
+        SchoolRecord cached = schools.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<SchoolRecord> read = read(id);
+        read.ifPresent(s -> schools.put(id, s));
+        return read;
+    }
+
+    private Optional<SchoolRecord> read(String id) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT id, name, standing, created_at FROM school WHERE id = ?")) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new SchoolRecord(rs.getString(1), rs.getString(2),
+                            Json.mapper().readValue(rs.getString(3), DayProblem.class),
+                            rs.getTimestamp(4).toInstant()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("school " + id + ": stored standing data unreadable", e);
+                }
+            }
+        });
+    }
+
+    public List<String> schoolIds() {
+        return jdbc.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id FROM school ORDER BY id")) {
+                eachRow(q, rs -> ids.add(rs.getString(1)));
+            }
+            return ids;
+        });
+    }
+
+    /** What is different about one day (attendance, absences, closures); null fields mean "nothing". */
+    public record DayInput(List<String> absentStudents, List<String> absentStaff, List<String> closedSpaces) {
+        public DayInput {
+            absentStudents = absentStudents == null ? List.of() : List.copyOf(absentStudents);
+            absentStaff = absentStaff == null ? List.of() : List.copyOf(absentStaff);
+            closedSpaces = closedSpaces == null ? List.of() : List.copyOf(closedSpaces);
+        }
+    }
+
+    public void saveDayInput(String schoolId, LocalDate day, DayInput input) {
+        Instant now = Instant.now();
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE day_input SET input = ?, updated_at = ? WHERE school_id = ? AND school_day = ?")) {
+                update.setString(1, json(input));
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setString(3, schoolId);
+                update.setObject(4, day);
+                if (update.executeUpdate() == 0) {
+                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO day_input (school_id, "
+                            + "school_day, input, updated_at) VALUES (?, ?, ?, ?)")) {
+                        insert.setString(1, schoolId);
+                        insert.setObject(2, day);
+                        insert.setString(3, json(input));
+                        insert.setTimestamp(4, Timestamp.from(now));
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public DayInput dayInput(String schoolId, LocalDate day) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT input FROM day_input WHERE school_id = ? AND school_day = ?")) {
+                q.setString(1, schoolId);
+                q.setObject(2, day);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Json.mapper().readValue(rs.getString(1), DayInput.class)
+                            : new DayInput(null, null, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+    }
+}
