@@ -20,7 +20,7 @@ import org.regroup.solver.explain.Explainer;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.output.PlanAssembler;
-import org.regroup.solver.replan.Override;
+import org.regroup.solver.replan.OverrideReplan;
 import org.regroup.solver.replan.Pin;
 import org.regroup.solver.solve.DaySolver;
 import org.regroup.solver.solve.SolveOptions;
@@ -28,7 +28,7 @@ import org.regroup.solver.solve.SolveOptions;
 /**
  * How many other students a teacher's override moves (issue 13): the day is solved once; then, each from that plan,
  * random overrides — a random placed student-block, a random one of its alternatives (none breaks a hard rule) —
- * are re-planned the way the server does ({@link Override}: earlier blocks kept, moves priced high) and compared
+ * are re-planned the way the server does ({@link OverrideReplan}: earlier blocks kept, moves priced high) and compared
  * with the plan they revise. Reports, per override, the other students moved, whether anyone moved in an earlier
  * block, and the re-plan's score.
  *
@@ -63,6 +63,12 @@ public final class OverrideBenchmark {
 
         DayPlan solved = DaySolver.solve(DayPlanBuilder.build(day, "day"), solve.withSeed(seed), p -> { }).plan();
         Plan base = PlanAssembler.assemble(solved);
+        // Alternatives are read from the day as the server keeps it — rebuilt from the stored plan — as a teacher
+        // sees them at the day's lasting address; the override's re-plan starts from the same.
+        DayPlan stored = DayPlanBuilder.build(day, "stored");
+        org.regroup.solver.output.PlanImporter.applyWhatFits(base, stored);
+        Explainer.solutionManager().update(stored);
+        solved = stored;
         System.out.printf("%s solved (%s): %s%n", file.getFileName(), args.length > 2 ? args[2] : "30s",
                 base.score());
         List<String> blockIds = solved.getPeriods().stream().map(p -> p.getId()).toList();
@@ -83,10 +89,10 @@ public final class OverrideBenchmark {
             Pin pin = new Pin(student, block, chosen.session().getId(), "benchmark", null);
             DayPlan revised = DayPlanBuilder.build(day, "override");
             var school = revised.getConstraintWeightOverrides();
-            Override.prepare(base, revised, List.of(pin), block);
+            OverrideReplan.prepare(base, revised, List.of(pin), block);
             String prepared = Explainer.solutionManager().update(new org.regroup.solver.model.DayPlanCloner()
                     .cloneSolution(revised)).toString();
-            DayPlan after = Override.rescored(DaySolver.solve(revised, replan.withSeed(seed), p -> { }).plan(),
+            DayPlan after = OverrideReplan.rescored(DaySolver.solve(revised, replan.withSeed(seed), p -> { }).plan(),
                     school, Explainer.solutionManager());
             Plan plan = PlanAssembler.assemble(after);
             PlanDiff diff = PlanDiff.between(base, plan);

@@ -31,12 +31,12 @@ import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.plans.ReadablePlan;
 import org.regroup.rest.roster.Roster;
 import org.regroup.rest.roster.RosterMedia;
-import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.explain.Alternatives;
 import org.regroup.solver.model.DayPlan;
+import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
-import org.regroup.solver.replan.Override;
+import org.regroup.solver.replan.OverrideReplan;
 import org.regroup.solver.replan.Pin;
 import org.regroup.store.SchoolStore;
 
@@ -179,11 +179,13 @@ public final class PlanDetailResource {
                         + "' is not one " + studentId + " can join in block " + blockId
                         + " (see the alternatives)"));
         // As few moves as a teacher expects: the day rebuilt with moves priced high, the earlier blocks kept.
-        DayPlan revised = DayPlanBuilder.build(job.problem(), "plan " + id);
+        // The day as the alternatives were read from (what no group used keeps its modality and room), its earlier
+        // pins still pinned.
+        DayPlan revised = new DayPlanCloner().cloneSolution(before.day());
         var school = revised.getConstraintWeightOverrides();
-        Override.prepare(before.plan(), revised, List.of(new Pin(studentId, blockId, chosen.getId(), null, null)),
+        OverrideReplan.prepare(before.plan(), revised, List.of(new Pin(studentId, blockId, chosen.getId(), null, null)),
                 blockId);
-        plans.resolve(job, revised, solved -> Override.rescored(solved, school, plans.solutionManager()), limit);
+        plans.resolve(job, revised, solved -> OverrideReplan.rescored(solved, school, plans.solutionManager()), limit);
         scratch.keepWhenSolved(job);
         long deadline = System.nanoTime() + limit.plusSeconds(30).toNanos();
         while (job.isSolving() && System.nanoTime() < deadline) {

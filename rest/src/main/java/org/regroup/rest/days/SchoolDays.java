@@ -28,7 +28,7 @@ import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.output.PlanImporter;
 import org.regroup.solver.replan.Continuity;
 import org.regroup.solver.replan.History;
-import org.regroup.solver.replan.Override;
+import org.regroup.solver.replan.OverrideReplan;
 import org.regroup.solver.replan.Pin;
 import org.regroup.store.PlanVersions;
 import org.regroup.store.SchoolStore;
@@ -132,7 +132,7 @@ public final class SchoolDays {
     /**
      * A teacher's override: a new version of the day with the student put in the chosen session and pinned there,
      * re-planned from the day's current version (the published one, else the latest draft, or {@code baseVersion})
-     * with as few other moves as it can ({@link Override}): nobody moves in an earlier block. The pin stays in every
+     * with as few other moves as it can ({@link OverrideReplan}): nobody moves in an earlier block. The pin stays in every
      * later version of the day. Throws {@link InvalidInputException} for a session the student cannot join,
      * {@link java.util.NoSuchElementException} for an unknown student-block or version and
      * {@link IllegalStateException} when the day has no plan to revise.
@@ -146,7 +146,7 @@ public final class SchoolDays {
             throw new IllegalStateException("plan version " + base.version() + " of " + day + " is "
                     + base.status().wire() + "; override a draft or the published plan");
         }
-        List<Pin> pins = Override.with(pinsOf(school.id(), day, base.version()), pin);
+        List<Pin> pins = OverrideReplan.with(pinsOf(school.id(), day, base.version()), pin);
         PlanRecipe recipe = PlanRecipe.override(base.version(), base.status() == PlanStatus.PUBLISHED, pin, pins);
         Build build = build(school, day, recipe);
         PlanJob job = plans.submit(build.problem(), build.prepare(), build.forReaders(), timeLimit);
@@ -292,7 +292,7 @@ public final class SchoolDays {
 
     /** A version's day ready to solve: the problem, how the built day is prepared, and what it starts from. */
     private record Build(DayProblem problem, UnaryOperator<DayPlan> prepare, UnaryOperator<DayPlan> forReaders,
-            String startedFrom, Set<String> changed, List<Override.Dropped> dropped) {
+            String startedFrom, Set<String> changed, List<OverrideReplan.Dropped> dropped) {
 
         int readinessChanged() {
             return changed.size();
@@ -300,7 +300,7 @@ public final class SchoolDays {
 
         /** The pins that held once the day was prepared (it is prepared when its solve is submitted). */
         List<Pin> heldPins(List<Pin> pins) {
-            Set<Pin> gone = new HashSet<>(dropped.stream().map(Override.Dropped::pin).toList());
+            Set<Pin> gone = new HashSet<>(dropped.stream().map(OverrideReplan.Dropped::pin).toList());
             return pins.stream().filter(p -> !gone.contains(p)).toList();
         }
     }
@@ -321,13 +321,13 @@ public final class SchoolDays {
                 : dayProblem(school, day);
         DayProblem problem = DayPlanBuilder.validated(withLateChanges(asPlanned, recipe),
                 "the day " + day + " after the override");
-        List<Override.Dropped> dropped = new ArrayList<>();
+        List<OverrideReplan.Dropped> dropped = new ArrayList<>();
         java.util.concurrent.atomic.AtomicReference<ai.timefold.solver.core.api.domain.solution
                 .ConstraintWeightOverrides<ai.timefold.solver.core.api.score.buildin.hardmediumsoft
                 .HardMediumSoftScore>> weights = new java.util.concurrent.atomic.AtomicReference<>();
         UnaryOperator<DayPlan> prepare = built -> {
             weights.set(built.getConstraintWeightOverrides()); // the plan is read by these, not the search's
-            dropped.addAll(Override.prepare(base, built, recipe.pins(), recipe.override().blockId()));
+            dropped.addAll(OverrideReplan.prepare(base, built, recipe.pins(), recipe.override().blockId()));
             dropped.stream().filter(d -> d.pin().equals(recipe.override())).findFirst().ifPresent(d -> {
                 throw new InvalidInputException("request body", List.of(new InputError("$.sessionId", "session '"
                         + d.pin().sessionId() + "' is not one " + d.pin().studentId() + " can join in block "
@@ -335,7 +335,7 @@ public final class SchoolDays {
             });
             return built;
         };
-        return new Build(problem, prepare, solved -> Override.rescored(solved, weights.get(),
+        return new Build(problem, prepare, solved -> OverrideReplan.rescored(solved, weights.get(),
                 plans.solutionManager()), day + " v" + recipe.baseVersion() + " ("
                 + (recipe.basePublished() ? "published" : "draft") + ")", Set.of(), dropped);
     }
@@ -364,13 +364,13 @@ public final class SchoolDays {
         Plan before = recipe.fromScratch() ? null
                 : previous.filter(p -> p.plan() != null).map(p -> read(p.plan())).orElse(null);
         List<Plan> history = lastTwo.stream().filter(p -> p.plan() != null).map(p -> read(p.plan())).toList();
-        List<Override.Dropped> dropped = new ArrayList<>();
+        List<OverrideReplan.Dropped> dropped = new ArrayList<>();
         UnaryOperator<DayPlan> prepare = built -> {
             if (before != null) {
                 Continuity.from(before, built, changed); // minimal perturbation: start from the last published day
             }
             History.apply(built, history); // no third day running on the same skill in the same modality
-            dropped.addAll(Override.apply(built, recipe.pins())); // a teacher's overrides of this day hold
+            dropped.addAll(OverrideReplan.apply(built, recipe.pins())); // a teacher's overrides of this day hold
             return built;
         };
         return new Build(problem, prepare, UnaryOperator.identity(), before == null ? null
@@ -386,11 +386,11 @@ public final class SchoolDays {
                 recipe.basePublished()), recipe);
         DayPlanBuilder.validated(problem, "the day " + day + " after the change");
         Set<String> gone = new HashSet<>(change.studentsGone());
-        List<Override.Dropped> dropped = new ArrayList<>();
+        List<OverrideReplan.Dropped> dropped = new ArrayList<>();
         UnaryOperator<DayPlan> prepare = built -> {
             Continuity.from(current, built, gone);
-            Override.keepBlocksBefore(built, before); // what happened, happened
-            dropped.addAll(Override.apply(built, recipe.pins()));
+            OverrideReplan.keepBlocksBefore(built, before); // what happened, happened
+            dropped.addAll(OverrideReplan.apply(built, recipe.pins()));
             oweGoneStudentsWhatTheyGot(built, gone);
             return built;
         };

@@ -21,7 +21,7 @@ import org.regroup.solver.output.PlanAssembler;
 import org.regroup.solver.solve.DaySolver;
 
 /** A teacher's override: the pinned student stays put, nobody moves earlier, and few others move at all. */
-class OverrideTest {
+class OverrideReplanTest {
 
     private static final DayProblem SMALL = DatasetGenerator.generate(DatasetGenerator.Preset.SMALL, 1);
     private static final int STEPS = 250;
@@ -60,10 +60,10 @@ class OverrideTest {
         DayPlan revised = DayPlanBuilder.build(SMALL, "override");
         var school = revised.getConstraintWeightOverrides();
 
-        List<Override.Dropped> dropped = Override.prepare(base, revised, List.of(pin), pin.blockId());
+        List<OverrideReplan.Dropped> dropped = OverrideReplan.prepare(base, revised, List.of(pin), pin.blockId());
         DayPlan solvedAgain = DaySolver.solve(revised, StepBounded.steps(1, STEPS), p -> {
         }).plan();
-        Plan after = PlanAssembler.assemble(Override.rescored(solvedAgain, school, Explainer.solutionManager()));
+        Plan after = PlanAssembler.assemble(OverrideReplan.rescored(solvedAgain, school, Explainer.solutionManager()));
 
         assertThat(dropped).isEmpty();
         assertThat(after.students().stream().filter(s -> s.studentId().equals(pin.studentId()))
@@ -83,13 +83,13 @@ class OverrideTest {
         Pin pin = aPin(day);
         DayPlan revised = DayPlanBuilder.build(SMALL, "override");
 
-        Override.prepare(PlanAssembler.assemble(day), revised, List.of(pin), pin.blockId());
+        OverrideReplan.prepare(PlanAssembler.assemble(day), revised, List.of(pin), pin.blockId());
 
         assertThat(revised.getConstraintWeightOverrides().getConstraintWeight(Rules.MOVED_FROM_PREVIOUS))
                 .as("moves outrank an owed block while the override is re-planned")
                 .isEqualTo(ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore
-                        .ofMedium(Override.MOVE_WEIGHT));
-        List<String> before = Override.blocksBefore(revised, pin.blockId());
+                        .ofMedium(OverrideReplan.MOVE_WEIGHT));
+        List<String> before = OverrideReplan.blocksBefore(revised, pin.blockId());
         assertThat(before).hasSize(2);
         for (Placement p : revised.getPlacements()) {
             boolean earlier = before.contains(p.getPeriod().getId());
@@ -109,7 +109,7 @@ class OverrideTest {
         String student = revised.getPlacements().stream().filter(p -> p.getPeriod().getId().equals(block))
                 .findFirst().orElseThrow().getLearner().getId();
 
-        List<Override.Dropped> dropped = Override.apply(revised, List.of(
+        List<OverrideReplan.Dropped> dropped = OverrideReplan.apply(revised, List.of(
                 new Pin(student, block, "NOBODY@" + block, null, null),
                 new Pin("NO-SUCH-STUDENT", block, "T01@" + block, null, null)));
 
@@ -124,7 +124,7 @@ class OverrideTest {
         Pin other = new Pin("S2", "B3", "T01@B3", null, null);
         Pin newer = new Pin("S1", "B3", "T02@B3", "second", null);
 
-        assertThat(Override.with(List.of(older, other), newer)).containsExactly(other, newer);
+        assertThat(OverrideReplan.with(List.of(older, other), newer)).containsExactly(other, newer);
     }
 
     @Test

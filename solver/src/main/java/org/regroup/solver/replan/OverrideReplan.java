@@ -30,7 +30,7 @@ import org.regroup.solver.model.Session;
  * free to move in their later blocks (to get back time the override took from them). The plan is then scored for
  * readers by the school's own weights ({@link #rescored}): moves are soft there, as in every other plan.
  */
-public final class Override {
+public final class OverrideReplan {
 
     /**
      * A move of another student while an override is re-planned, at the medium level: above an owed staff-led block
@@ -42,7 +42,7 @@ public final class Override {
     public record Dropped(Pin pin, String why) {
     }
 
-    private Override() {
+    private OverrideReplan() {
     }
 
     /**
