@@ -19,8 +19,8 @@ import org.regroup.solver.model.Session;
 /**
  * Where else a student could be in a block, best first (Timefold's recommendation API), for a teacher choosing an
  * override. Only options that break no hard rule are offered: a teacher picking from the list must not be able to
- * put a group over its cap. Each says what it would change against where the student is now, split into what it
- * costs the student and what it costs the others in the groups it touches.
+ * put a group over its cap. Each says what it would change against where the student is now, split into the rules
+ * judged on the student's own day and those judged per group.
  */
 public final class Alternatives {
 
@@ -28,8 +28,10 @@ public final class Alternatives {
      * One option.
      *
      * @param change      the whole plan's score change against the student's current seat
-     * @param studentCost the part of {@code change} in rules about the student themselves
-     * @param groupCost   the part in rules about other students (the group they join or leave)
+     * @param studentCost the part of {@code change} in rules judged on the student's own day alone (matches that
+     *                    name only them: a seat, owed time, a request)
+     * @param groupCost   the part in rules judged per group (the groups they leave and join, their own fit in them
+     *                    included: a group's match names all its members, so one student's share is not split out)
      * @param reasons     each rule whose score changes, "rule: change"
      */
     public record Option(int rank, Session session, HardMediumSoftScore change, HardMediumSoftScore studentCost,
