@@ -175,7 +175,7 @@ final class PlanReadings {
         List<Alternative> alternatives = options.stream().map(o -> new Alternative(o.rank(), o.session().getId(),
                 o.session().getAdult() == null ? null : o.session().getAdult().getId(),
                 o.session().getRoom() == null ? null : o.session().getRoom().getId(), o.session().getMode().getId(),
-                PlanAssembler.focus(o.session().getSummary().getFocus()), o.change().toString(),
+                PlanAssembler.focus(o.focus()), o.change().toString(),
                 o.studentCost().toString(), o.groupCost().toString(), o.reasons())).toList();
         return new AlternativesView(p.label(), studentId, blockId, current, alternatives);
     }

@@ -27,6 +27,7 @@ public final class Alternatives {
     /**
      * One option.
      *
+     * @param focus       what the group works on once the student has joined (a group's skill follows its members)
      * @param change      the whole plan's score change against the student's current seat
      * @param studentCost the part of {@code change} in rules judged on the student's own day alone (matches that
      *                    name only them: a seat, owed time, a request)
@@ -34,8 +35,8 @@ public final class Alternatives {
      *                    included: a group's match names all its members, so one student's share is not split out)
      * @param reasons     each rule whose score changes, "rule: change"
      */
-    public record Option(int rank, Session session, HardMediumSoftScore change, HardMediumSoftScore studentCost,
-            HardMediumSoftScore groupCost, List<String> reasons) {
+    public record Option(int rank, Session session, org.regroup.solver.model.Focus focus, HardMediumSoftScore change,
+            HardMediumSoftScore studentCost, HardMediumSoftScore groupCost, List<String> reasons) {
     }
 
     /** The student and block are not a placement of this day. */
@@ -81,7 +82,7 @@ public final class Alternatives {
             }
             ScoreAnalysis<HardMediumSoftScore> change = now == null ? r.scoreAnalysisDiff()
                     : r.scoreAnalysisDiff().diff(now);
-            options.add(option(options.size() + 1, s, change, studentId));
+            options.add(option(options.size() + 1, s, focusWith(manager, copy, placement, s), change, studentId));
             if (limit != null && options.size() >= limit) {
                 break;
             }
@@ -89,8 +90,25 @@ public final class Alternatives {
         return options;
     }
 
-    private static Option option(int rank, Session session, ScoreAnalysis<HardMediumSoftScore> change,
-            String studentId) {
+    /** What the group in {@code s} works on with the student in it (the promise a teacher chooses by). */
+    private static org.regroup.solver.model.Focus focusWith(SolutionManager<DayPlan, HardMediumSoftScore> manager,
+            DayPlan copy, Placement placement, Session s) {
+        // A proposition is the recommendation's own copy of the session: join the one of this day.
+        Session mine = placement.getCandidates().stream().filter(c -> c.getId().equals(s.getId())).findFirst()
+                .orElse(null);
+        if (mine == null) {
+            return s.getSummary().getFocus();
+        }
+        placement.setSession(mine);
+        manager.update(copy);
+        org.regroup.solver.model.Focus focus = mine.getSummary().getFocus();
+        placement.setSession(null);
+        manager.update(copy);
+        return focus;
+    }
+
+    private static Option option(int rank, Session session, org.regroup.solver.model.Focus focus,
+            ScoreAnalysis<HardMediumSoftScore> change, String studentId) {
         HardMediumSoftScore student = HardMediumSoftScore.ZERO;
         HardMediumSoftScore group = HardMediumSoftScore.ZERO;
         List<String> reasons = new ArrayList<>();
@@ -111,6 +129,6 @@ public final class Alternatives {
             student = student.add(aboutStudent);
             group = group.add(c.score().subtract(aboutStudent));
         }
-        return new Option(rank, session, change.score(), student, group, List.copyOf(reasons));
+        return new Option(rank, session, focus, change.score(), student, group, List.copyOf(reasons));
     }
 }
