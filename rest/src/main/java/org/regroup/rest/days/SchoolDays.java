@@ -17,6 +17,9 @@ import org.regroup.domain.Space;
 import org.regroup.domain.Staff;
 import org.regroup.domain.Student;
 import org.regroup.domain.io.Json;
+import org.regroup.domain.scenario.Change;
+import org.regroup.domain.scenario.Scenario;
+import org.regroup.domain.scenario.ScenarioChanges;
 import org.regroup.domain.plan.PlanDiff;
 import org.regroup.domain.plan.PlanStatus;
 import org.regroup.domain.plan.Plan;
@@ -96,13 +99,21 @@ public final class SchoolDays {
             Student now = st.withMastery(mastery.getOrDefault(st.id(), Map.of()));
             return absent.contains(st.id()) ? now.asAbsent() : now;
         }).toList();
-        Set<String> away = new HashSet<>(input.absentStaff());
-        List<Staff> staff = s.staff().stream().map(a -> away.contains(a.id()) ? a.withAvailableBlocks(List.of()) : a)
-                .toList();
-        Set<String> closed = new HashSet<>(input.closedSpaces());
-        List<Space> spaces = s.spaces().stream().map(x -> closed.contains(x.id()) ? x.withAvailableBlocks(List.of())
-                : x).toList();
-        return s.with(school.id() + "-" + day, day, staff, spaces, students, s.weights());
+        // Staff away and spaces closed all day: the what-if scenarios' own changes, so the rules live in one place.
+        List<Change> changes = new ArrayList<>();
+        input.absentStaff().forEach(id -> changes.add(new Change.StaffAvailability(id, List.of())));
+        input.closedSpaces().forEach(id -> changes.add(new Change.CloseSpace(id, null)));
+        DayProblem d = withChanges(s, changes);
+        return d.with(school.id() + "-" + day, day, d.staff(), d.spaces(), students, d.weights());
+    }
+
+    /**
+     * The day with {@code changes} applied by the scenarios' {@link ScenarioChanges} (the ids are checked before, with
+     * the request's own paths).
+     */
+    private static DayProblem withChanges(DayProblem d, List<Change> changes) {
+        return changes.isEmpty() ? d : ScenarioChanges.apply(d, new Scenario.Variant("the day's changes", null,
+                changes), 0);
     }
 
     /**
@@ -446,14 +457,16 @@ public final class SchoolDays {
 
     /** The day problem with the change applied from its block on; a published plan's continuity weighs more. */
     private static DayProblem changed(DayProblem d, MidDayChange change, List<String> before, boolean published) {
-        Set<String> staffGone = new HashSet<>(change.staffAbsent());
-        Set<String> closed = new HashSet<>(change.spacesClosed());
         Set<String> gone = new HashSet<>(change.studentsGone());
-        List<Staff> staff = d.staff().stream().map(a -> staffGone.contains(a.id())
-                ? a.withAvailableBlocks(before.stream().filter(a::availableIn).toList()) : a).toList();
-        List<Space> spaces = d.spaces().stream().map(x -> closed.contains(x.id())
-                ? x.withAvailableBlocks(before.stream().filter(b -> x.availableBlocks() == null
-                        || x.availableBlocks().contains(b)).toList()) : x).toList();
+        // An adult gone and a space closed from the change's block on, as the scenarios change a day.
+        List<String> fromOn = d.blocks().stream().map(b -> b.id()).filter(b -> !before.contains(b)).toList();
+        List<Change> changes = new ArrayList<>();
+        d.staff().stream().filter(a -> change.staffAbsent().contains(a.id())).forEach(a -> changes.add(
+                new Change.StaffAvailability(a.id(), before.stream().filter(a::availableIn).toList())));
+        change.spacesClosed().forEach(id -> changes.add(new Change.CloseSpace(id, fromOn)));
+        DayProblem after = withChanges(d, changes);
+        List<Staff> staff = after.staff();
+        List<Space> spaces = after.spaces();
         List<org.regroup.domain.TimeBlock> blocksBefore = d.blocks().stream().filter(b -> before.contains(b.id()))
                 .toList();
         List<Student> students = d.students().stream().map(st -> gone.contains(st.id())
