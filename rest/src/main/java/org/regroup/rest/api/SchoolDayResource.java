@@ -50,8 +50,10 @@ import org.regroup.store.Schools;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SchoolDayResource {
 
-    /** A plan being made for a day: the stored version and the server's plan to follow while it solves. */
-    /** {@code diff}: for a change a running solve took, what the change itself moved (see docs/api.md). */
+    /**
+     * A plan being made for a day: the stored version, the server's plan to follow while it solves and the version's
+     * lasting address; {@code diff}: for a change a running solve took, what the change itself moved (docs/api.md).
+     */
     public record DayPlanStarted(String schoolId, LocalDate day, int version, String planId, String planHref,
             String versionHref, String status, String startedFrom, int readinessChanged, SchoolDays.Diff diff) {
     }
