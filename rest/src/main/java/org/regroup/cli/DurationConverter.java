@@ -13,7 +13,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         Duration d = Durations.parseOrNull(value);
         if (d == null) {
             throw new CommandLine.TypeConversionException("'" + value
-                    + "' is not a duration like 30s, 2m, 1m30s or 500ms");
+                    + "' is not a duration like 30s, 2m, 1m30s or 500ms (or is far too long)");
         }
         return d;
     }

@@ -23,7 +23,8 @@ class DurationConverterTest {
 
     @Test
     void rejectsWhatIsNotADuration() {
-        for (String bad : new String[] { "banana", "", "30", "0s", "1m banana", "s30", "-5s", "1.5s" }) {
+        for (String bad : new String[] { "banana", "", "30", "0s", "1m banana", "s30", "-5s", "1.5s",
+                "99999999999999999999h", "9223372036854775807h", "99999999999999h" }) {
             assertThatThrownBy(() -> converter.convert(bad)).as(bad)
                     .isInstanceOf(CommandLine.TypeConversionException.class);
         }

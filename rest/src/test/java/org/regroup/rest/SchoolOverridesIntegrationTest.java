@@ -51,6 +51,9 @@ class SchoolOverridesIntegrationTest {
         assertThat(analysis.get("version").get("status").asText()).isEqualTo("draft");
         assertThat(analysis.get("score").asText()).isEqualTo(draft.get("score").asText());
         Api.assertProblem(api.get(DAY + "/analysis?version=7"), 404);
+        JsonNode notANumber = Api.assertProblem(api.get(DAY + "/analysis?version=abc"), 400);
+        assertThat(notANumber.get("detail").asText()).contains("'version'").contains("cannot be read");
+        Api.assertProblem(api.get("/api/schools/ovr/days/2026-11-30/plans/abc"), 400);
         JsonNode days = Api.json(api.get("/api/schools/ovr/days"));
         assertThat(days.get(0).get("day").asText()).isEqualTo("2026-11-30");
         assertThat(days.get(0).has("published")).as("nothing published: %s", days).isFalse();

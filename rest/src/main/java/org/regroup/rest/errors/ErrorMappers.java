@@ -126,6 +126,15 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e instanceof org.glassfish.jersey.server.ParamException param && param.getParameterName() != null) {
+                // Jakarta REST answers 404 for a query or path value it cannot convert; the route exists, the
+                // value is wrong: say which parameter.
+                String where = param instanceof org.glassfish.jersey.server.ParamException.PathParamException
+                        ? "path parameter" : "parameter";
+                return Problem.of(Response.Status.BAD_REQUEST, where + " '" + param.getParameterName()
+                        + "' has a value that cannot be read (a version or a limit is a whole number)")
+                        .at(path(uri)).toResponse();
+            }
             Response.StatusType status = e.getResponse().getStatusInfo();
             String detail = switch (status.getStatusCode()) {
                 case 404 -> "no such resource";
