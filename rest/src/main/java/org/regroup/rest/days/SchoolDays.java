@@ -133,11 +133,8 @@ public final class SchoolDays {
         PlanRecipe day0 = PlanRecipe.day(current.map(PlanVersions.PlanRecord::version).orElse(null),
                 current.map(c -> pinsOf(school.id(), day, c.version())).orElse(List.of()));
         PlanRecipe asked = fromScratch ? day0.asFromScratch() : day0;
-        Build build = build(school, day, asked);
-        PlanJob job = plans.submit(build.problem(), build.prepare(), build.forReaders(), timeLimit);
-        PlanRecipe recipe = asked.withReadinessChanged(build.changed()).withPins(build.heldPins(asked.pins()));
-        int version = keep(school.id(), day, job, recipe, build.problem());
-        return new Started(version, job, build.startedFrom(), build.readinessChanged(), null);
+        Launched l = launch(school, day, asked, timeLimit);
+        return new Started(l.version(), l.job(), l.build().startedFrom(), l.build().readinessChanged(), null);
     }
 
     /**
@@ -159,12 +156,28 @@ public final class SchoolDays {
         }
         List<Pin> pins = OverrideReplan.with(pinsOf(school.id(), day, base.version()), pin);
         PlanRecipe recipe = PlanRecipe.override(base.version(), base.status() == PlanStatus.PUBLISHED, pin, pins);
+        Launched l = launch(school, day, recipe, timeLimit);
+        LOG.info("school {} day {}: override in block {} as version {} (from version {})", school.id(), day,
+                pin.blockId(), l.version(), base.version());
+        return new Started(l.version(), l.job(), l.build().startedFrom(), 0, null);
+    }
+
+    /** A new version being made: its number, its solve, and how its day was built. */
+    private record Launched(int version, PlanJob job, Build build) {
+    }
+
+    /**
+     * Builds the version's day, starts its solve and stores the version as solving, with the pins that held (and,
+     * for a day planned from the store, whose readiness changed).
+     */
+    private Launched launch(Schools.SchoolRecord school, LocalDate day, PlanRecipe recipe, Duration timeLimit) {
         Build build = build(school, day, recipe);
         PlanJob job = plans.submit(build.problem(), build.prepare(), build.forReaders(), timeLimit);
-        int version = keep(school.id(), day, job, recipe.withPins(build.heldPins(pins)), build.problem());
-        LOG.info("school {} day {}: override in block {} as version {} (from version {})", school.id(), day,
-                pin.blockId(), version, base.version());
-        return new Started(version, job, build.startedFrom(), 0, null);
+        PlanRecipe kept = recipe.withPins(build.heldPins(recipe.pins()));
+        if (!recipe.revisesAVersion()) {
+            kept = kept.withReadinessChanged(build.changed());
+        }
+        return new Launched(keep(school.id(), day, job, kept, build.problem()), job, build);
     }
 
     /** The day's current version: the published one, else the latest draft. */
@@ -203,12 +216,10 @@ public final class SchoolDays {
                 .orElseThrow(() -> new IllegalStateException("no plan of " + day + " to change; plan the day first"));
         List<Pin> pins = pinsOf(school.id(), day, base.version());
         PlanRecipe recipe = PlanRecipe.change(base.version(), base.status() == PlanStatus.PUBLISHED, change, pins);
-        Build build = build(school, day, recipe);
-        PlanJob job = plans.submit(build.problem(), build.prepare(), build.forReaders(), timeLimit);
-        int version = keep(school.id(), day, job, recipe.withPins(build.heldPins(pins)), build.problem());
+        Launched l = launch(school, day, recipe, timeLimit);
         LOG.info("school {} day {}: re-planning from block {} as version {} (from version {})", school.id(), day,
-                change.fromBlock(), version, base.version());
-        return new Started(version, job, build.startedFrom(), build.readinessChanged(), null);
+                change.fromBlock(), l.version(), base.version());
+        return new Started(l.version(), l.job(), l.build().startedFrom(), l.build().readinessChanged(), null);
     }
 
     /**
