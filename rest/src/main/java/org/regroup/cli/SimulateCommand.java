@@ -181,8 +181,12 @@ final class SimulateCommand implements Callable<Integer> {
 
             Map<String, Map<String, Double>> before = store.evidence().allMastery(schoolId);
             List<EvidenceService.Result> results = learn(plan, truth, bkt, random, date);
-            EvidenceService.Ingested ingested = results.isEmpty() ? null
-                    : evidence.ingest(school, new EvidenceService.Batch(results));
+            // In batches, as a client of the server sends them.
+            List<EvidenceService.Ingested> ingested = new ArrayList<>();
+            for (int from = 0; from < results.size(); from += EvidenceService.MAX_RESULTS) {
+                ingested.add(evidence.ingest(school, new EvidenceService.Batch(results.subList(from,
+                        Math.min(results.size(), from + EvidenceService.MAX_RESULTS)))));
+            }
             Map<String, Map<String, Double>> after = store.evidence().allMastery(schoolId);
             int newlyMastered = 0;
             double gain = 0;
@@ -202,10 +206,9 @@ final class SimulateCommand implements Callable<Integer> {
             }
             totalMastered += newlyMastered;
             readyChanged.clear();
-            if (ingested != null) {
-                ingested.students().stream().filter(c -> !c.enteredReady().isEmpty() || !c.leftReady().isEmpty())
-                        .forEach(c -> readyChanged.add(c.studentId()));
-            }
+            ingested.stream().flatMap(i -> i.students().stream())
+                    .filter(c -> !c.enteredReady().isEmpty() || !c.leftReady().isEmpty())
+                    .forEach(c -> readyChanged.add(c.studentId()));
             Kpis k = plan.kpis();
             out.printf("%-4d %-10s %-24s %6.1f%% %6.1f%% %9s %13s %8d %9s %9s%n", d, date, plan.score(),
                     k.placedShare() * 100, k.goalSkillShare() * 100, k.staffLedDelivered() + "/"

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -26,6 +28,7 @@ import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.days.StoredVersions;
 import org.regroup.rest.days.VersionViews;
 import org.regroup.rest.errors.ErrorMappers;
+import org.regroup.rest.health.Vitals;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.scenarios.ScenarioService;
 import org.regroup.store.Database;
@@ -43,6 +46,7 @@ public final class RegroupServer implements AutoCloseable {
 
     private final HttpServer http;
     private final PlanService plans;
+    private final Vitals vitals;
     private final ScenarioService scenarios;
     private final CheckpointWriter checkpoints;
     private final Database database;
@@ -51,13 +55,24 @@ public final class RegroupServer implements AutoCloseable {
     /** A solve's best plan is checkpointed in the store at most this often (and at once when first feasible). */
     static final java.time.Duration CHECKPOINT_EVERY = java.time.Duration.ofSeconds(5);
 
+    /**
+     * Request threads. No request waits on a solve, but a request's body arrives as fast as its client sends it:
+     * enough threads that slow uploads (each bounded by {@code BodyLimits.DEADLINE}) never leave /api/health
+     * without one. Grizzly's default is two per core, so four slow clients froze a 2-core server.
+     */
+    static final int REQUEST_THREADS_CORE = 8;
+    static final int REQUEST_THREADS_MAX = 64;
+    /** A read that waits longer than this for the next bytes of a body gives up (the body is answered 408). */
+    static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(15);
+
     /** Scenarios run one at a time (each uses every core); this many more may wait, this many finished are kept. */
     static final int SCENARIOS_QUEUED = 2;
     static final int SCENARIOS_KEPT = 20;
 
-    private RegroupServer(HttpServer http, PlanService plans, ScenarioService scenarios,
+    private RegroupServer(HttpServer http, Vitals vitals, PlanService plans, ScenarioService scenarios,
             CheckpointWriter checkpoints, Database database, URI uri) {
         this.http = http;
+        this.vitals = vitals;
         this.plans = plans;
         this.scenarios = scenarios;
         this.checkpoints = checkpoints;
@@ -76,8 +91,9 @@ public final class RegroupServer implements AutoCloseable {
     /** A server on {@code database} (migrated); the server closes it when it stops. */
     public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits,
             Database database) throws IOException {
-        PlanService plans = new PlanService(settings);
-        ScenarioService scenarios = new ScenarioService(settings, SCENARIOS_QUEUED, SCENARIOS_KEPT);
+        Vitals vitals = new Vitals();
+        PlanService plans = new PlanService(settings, vitals);
+        ScenarioService scenarios = new ScenarioService(plans, vitals, SCENARIOS_QUEUED, SCENARIOS_KEPT);
         SchoolStore store = new SchoolStore(database);
         EvidenceService evidence = new EvidenceService(store.evidence(), BktParameters.DEFAULTS);
         int interrupted = store.versions().markInterrupted();
@@ -86,19 +102,30 @@ public final class RegroupServer implements AutoCloseable {
         }
         CheckpointWriter checkpoints = new CheckpointWriter(store, CHECKPOINT_EVERY);
         SchoolDays days = new SchoolDays(store, plans, checkpoints);
-        StoredVersions stored = new StoredVersions(store);
-        ResourceConfig app = application(plans, scenarios, store, evidence, days, stored,
+        StoredVersions stored = new StoredVersions(store, plans.memory());
+        ResourceConfig app = application(vitals, plans, scenarios, store, evidence, days, stored,
                 new VersionViews(store, stored), new ScratchPlans(store), limits);
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                 app, false);
+        var handlers = http.getServerConfiguration().getHttpHandlersWithMapping();
+        handlers.forEach((handler, mapping) -> {
+            http.getServerConfiguration().removeHttpHandler(handler);
+            http.getServerConfiguration().addHttpHandler(new RefusedMethods(handler), mapping);
+        });
+        for (NetworkListener listener : http.getListeners()) {
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
+                    .setPoolName("regroup-http").setCorePoolSize(REQUEST_THREADS_CORE)
+                    .setMaxPoolSize(REQUEST_THREADS_MAX));
+            listener.getTransport().setReadTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
         http.start();
         int bound = http.getListeners().iterator().next().getPort();
         URI uri = URI.create("http://" + host + ":" + bound + "/");
         LOG.info("Regroup listening on {}; store {}", uri, database.describe());
-        return new RegroupServer(http, plans, scenarios, checkpoints, database, uri);
+        return new RegroupServer(http, vitals, plans, scenarios, checkpoints, database, uri);
     }
 
-    static ResourceConfig application(PlanService plans, ScenarioService scenarios, SchoolStore store,
+    static ResourceConfig application(Vitals vitals, PlanService plans, ScenarioService scenarios, SchoolStore store,
             EvidenceService evidence, SchoolDays days, StoredVersions stored, VersionViews versions,
             ScratchPlans scratch, ServerLimits limits) {
         return new ResourceConfig()
@@ -113,6 +140,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(org.regroup.rest.api.ApiIndexResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(ApiJson.class)
+                .register(new org.regroup.rest.api.BodyLimits(limits))
                 .register(ErrorMappers.InvalidInput.class)
                 .register(ErrorMappers.UnreadableJson.class)
                 .register(ErrorMappers.Unreadable.class)
@@ -125,6 +153,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {
+                        bind(vitals).to(Vitals.class);
                         bind(plans).to(PlanService.class);
                         bind(scenarios).to(ScenarioService.class);
                         bind(store).to(SchoolStore.class);
@@ -144,6 +173,11 @@ public final class RegroupServer implements AutoCloseable {
 
     public PlanService plans() {
         return plans;
+    }
+
+    /** What the server knows of its own health (tests record an out-of-memory error through it). */
+    Vitals vitals() {
+        return vitals;
     }
 
     /** Stops solving (every plan keeps its best), then stops accepting requests. */

@@ -52,7 +52,8 @@ class PlanRetentionIntegrationTest {
             JsonNode alternative = Api.json(api.get(at + "/alternatives?limit=1")).get("alternatives").get(0);
             var response = api.put(at, Map.of("sessionId", alternative.get("sessionId").asText(), "timeLimit", "1s"));
 
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            api.awaitNotSolving(second, Api.PATIENCE);
             assertThat(api.get("/api/plans/" + second).statusCode()).isEqualTo(200);
         }
     }

@@ -26,6 +26,10 @@ public record Plan(String format, int version, String problemId, LocalDate date,
     public static final Set<Integer> READABLE_VERSIONS = Set.of(1, 2);
 
     public Plan {
+        // A plan leaves empty lists out; read back, they are empty again (a block nobody attends has no sessions).
+        blocks = blocks == null ? List.of() : blocks;
+        students = students == null ? List.of() : students;
+        unplaced = unplaced == null ? List.of() : unplaced;
         violations = violations == null ? List.of() : List.copyOf(violations);
     }
 }

@@ -12,6 +12,11 @@ import java.util.List;
 public record SessionPlan(String id, Focus focus, String modality, String staffId, String spaceId, boolean catchAll,
         List<Seat> students) {
 
+    /** A plan leaves empty lists out; read back, they are empty again. */
+    public SessionPlan {
+        students = students == null ? List.of() : students;
+    }
+
     /** A student in the session and, where each works on their own, the focus they work on. */
     public record Seat(String studentId, Focus focus) {
     }

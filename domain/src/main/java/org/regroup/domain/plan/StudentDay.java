@@ -5,6 +5,11 @@ import java.util.List;
 /** A student's day card: one entry per block. */
 public record StudentDay(String studentId, List<Entry> blocks) {
 
+    /** A plan leaves empty lists out; read back, they are empty again. */
+    public StudentDay {
+        blocks = blocks == null ? List.of() : blocks;
+    }
+
     /**
      * @param note for travel, the site; for a commitment, its description; for unplaced, why
      */

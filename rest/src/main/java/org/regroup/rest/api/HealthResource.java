@@ -6,6 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.regroup.rest.health.Vitals;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.store.SchoolStore;
 
@@ -14,20 +16,32 @@ import org.regroup.store.SchoolStore;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
-    /** {@code status} is UP, or DEGRADED when the store does not answer (plans still solve; schools cannot). */
-    public record Health(String status, String store, int solving, int plansHeld, int maxConcurrent, int maxQueued) {
+    /**
+     * {@code status} is UP; DOWN (answered 503) when the store fails or the server ran out of memory — then
+     * {@code reason} says what to do. Memory is the budget for plans and what holds it now.
+     */
+    public record Health(String status, String store, String reason, int solving, int plansHeld, int maxConcurrent,
+            int maxQueued, long memoryClaimedMiB, long memoryBudgetMiB) {
     }
 
     @Inject
     PlanService plans;
     @Inject
     SchoolStore store;
+    @Inject
+    Vitals vitals;
 
     @GET
-    @Operation(summary = "Is the server up, is its store reachable, how busy is it")
-    public Health health() {
+    @Operation(summary = "Is the server up, is its store reachable, how busy is it (503 when it is down)")
+    public Response health() {
         boolean storeUp = store.reachable();
-        return new Health(storeUp ? "UP" : "DEGRADED", storeUp ? "UP" : "UNREACHABLE", plans.solving(), plans.held(),
-                plans.settings().concurrent(), plans.settings().queued());
+        Vitals.Down down = vitals.down();
+        String reason = down != null ? down.reason() + " (since " + down.since() + ")"
+                : storeUp ? null : "the store does not answer; plans of days without a school still solve";
+        Health health = new Health(reason == null ? "UP" : "DOWN", storeUp ? "UP" : "UNREACHABLE", reason,
+                plans.solving(), plans.held(), plans.settings().concurrent(), plans.settings().queued(),
+                plans.memory().claimed() >> 20, plans.memory().budget() >> 20);
+        return Response.status(reason == null ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(health).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.regroup.rest.api;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.regroup.rest.days.ScratchPlans;
@@ -55,8 +57,12 @@ public final class PlanDetailResource {
     public record OverrideRequest(String sessionId, String timeLimit) {
     }
 
-    public record OverrideResult(String planId, String studentId, String blockId, String sessionId, String score,
-            boolean feasible, boolean workable) {
+    /**
+     * What an override started: the plan re-planning under the same id, to follow like any solve
+     * ({@code GET /api/plans/{id}} until {@code NOT_SOLVING}, or its events).
+     */
+    public record OverrideStarted(String planId, String studentId, String blockId, String sessionId, String status,
+            String planHref, String eventsHref) {
     }
 
     @Inject
@@ -145,15 +151,16 @@ public final class PlanDetailResource {
     }
 
     /**
-     * A teacher's override: pins the student to the chosen session, re-plans the rest of the day around it (the
-     * pin holds), and answers with the new score when that is done.
+     * A teacher's override: pins the student to the chosen session and re-plans the rest of the day around it (the
+     * pin holds). Answers 202 at once; the re-plan runs in the background under the same plan id.
      */
     @PUT
     @Path("placements/{studentId}/{blockId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A teacher's override: pin a student to a session, then re-plan the rest of the day")
-    public OverrideResult override(@PathParam("id") String id, @PathParam("studentId") String studentId,
-            @PathParam("blockId") String blockId, OverrideRequest body) throws InterruptedException {
+    @Operation(summary = "A teacher's override: pin a student to a session, then re-plan the rest of the day "
+            + "(202; follow the plan)")
+    public Response override(@PathParam("id") String id, @PathParam("studentId") String studentId,
+            @PathParam("blockId") String blockId, OverrideRequest body, @Context UriInfo uri) {
         if (body == null || body.sessionId() == null) {
             throw ApiException.invalidBody("send {\"sessionId\": \"...\"}, one of the alternatives' session ids");
         }
@@ -187,13 +194,10 @@ public final class PlanDetailResource {
                 blockId);
         plans.resolve(job, revised, solved -> OverrideReplan.rescored(solved, school, plans.solutionManager()), limit);
         scratch.keepWhenSolved(job);
-        long deadline = System.nanoTime() + limit.plusSeconds(30).toNanos();
-        while (job.isSolving() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        PlanJob.Snapshot after = snapshot(job);
-        return new OverrideResult(id, studentId, blockId, chosen.getId(), after.plan().score(), after.plan().feasible(),
-                after.plan().workable());
+        // No request thread waits on a solve: the client follows the plan as it would a new one.
+        URI plan = uri.getBaseUriBuilder().path("api/plans/{id}").build(id);
+        return Response.accepted(new OverrideStarted(id, studentId, blockId, chosen.getId(), job.status().name(),
+                plan.getPath(), plan.getPath() + "/events")).location(plan).build();
     }
 
     /**

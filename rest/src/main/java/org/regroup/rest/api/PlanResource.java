@@ -91,6 +91,7 @@ public final class PlanResource {
      *
      * @param timeLimit how long to solve, e.g. {@code 30s}, {@code 2m} (default and maximum set by the server)
      */
+    @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a day problem; it solves in the background (202 with the plan to follow)")
@@ -98,7 +99,7 @@ public final class PlanResource {
             throws IOException {
         Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),
                 plans.settings().maxTimeLimit());
-        byte[] json = Bodies.read(body, limits.maxBodyBytes());
+        byte[] json = body.readAllBytes(); // within BodyLimits' bounds
         DayProblem problem;
         try {
             problem = DayProblemReader.parseOnly(json, "request body");

@@ -73,12 +73,13 @@ public final class ScenarioResource {
      *
      * @param timeLimit each plan's solving time (default: the scenario's timeLimit, else the server's)
      */
+    @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Solve a what-if scenario: its base day (a dataset of this server) and every variant")
     public Response submit(InputStream body, @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri)
             throws IOException {
-        byte[] json = Bodies.read(body, limits.maxBodyBytes());
+        byte[] json = body.readAllBytes(); // within BodyLimits' bounds
         Scenario scenario;
         try {
             scenario = ScenarioReader.parseOnly(json, "request body");

@@ -88,6 +88,7 @@ public final class SchoolDayResource {
     }
 
     /** What is different about a day: absent students and staff, closed spaces (unknown ids are a 422). */
+    @BodyLimit(bytes = BodyLimits.DAY_INPUT)
     @PUT
     @Path("{date}/input")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -185,6 +186,7 @@ public final class SchoolDayResource {
      * rest of the day is re-planned from its published plan (else its latest draft), the blocks before kept as they
      * were; 202 with the new version to follow, whose {@code changes} then say who moves.
      */
+    @BodyLimit(bytes = BodyLimits.DAY_INPUT)
     @POST
     @Path("{date}/changes")
     @Consumes(MediaType.APPLICATION_JSON)

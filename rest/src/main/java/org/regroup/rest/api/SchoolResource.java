@@ -70,6 +70,7 @@ public final class SchoolResource {
     ServerLimits limits;
 
     /** Creates a school from a day problem (its date, if any, is ignored): 201 with its location; 409 if taken. */
+    @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -78,7 +79,7 @@ public final class SchoolResource {
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
             throw ApiException.badRequest("a school id is 1 to 64 letters, digits, '-' or '_', was '" + id + "'");
         }
-        byte[] json = Bodies.read(body, limits.maxBodyBytes());
+        byte[] json = body.readAllBytes(); // within BodyLimits' bounds
         DayProblem standing;
         try {
             standing = DayProblemReader.parseOnly(json, "request body");
@@ -113,6 +114,7 @@ public final class SchoolResource {
      * A batch of assessment results: mastery updated by BKT, the ready sets recomputed; the answer lists, per student,
      * mastery changes and skills that entered or left the ready set. Re-sent event ids are listed, not counted.
      */
+    @BodyLimit(bytes = BodyLimits.EVIDENCE)
     @POST
     @Path("{id}/evidence")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -161,12 +161,19 @@ public final class EvidenceService {
         return Math.round(p * 10_000) / 10_000.0;
     }
 
+    /** A batch is one transaction: this many results at most, so one batch never holds the store for long. */
+    public static final int MAX_RESULTS = 10_000;
+
     /** Every problem of the batch with its JSON path; the batch's results when there is none. */
     static List<Result> check(DayProblem standing, SkillGraph graph, Batch batch) {
         List<InputError> errors = new ArrayList<>();
         if (batch == null || batch.results() == null || batch.results().isEmpty()) {
             throw new InvalidInputException("request body", List.of(new InputError("$.results",
                     "send at least one result")));
+        }
+        if (batch.results().size() > MAX_RESULTS) {
+            throw new InvalidInputException("request body", List.of(new InputError("$.results", "holds "
+                    + batch.results().size() + " results; send at most " + MAX_RESULTS + " per batch")));
         }
         Set<String> students = new HashSet<>();
         standing.students().forEach(s -> students.add(s.id()));

@@ -3,9 +3,11 @@ package org.regroup.rest.days;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -384,8 +386,9 @@ public final class SchoolDays {
                 .map(p -> store.evidence().crossedThreshold(school.id(), p.publishedAt(), threshold))
                 .orElse(Set.of());
         Plan before = recipe.fromScratch() ? null
-                : previous.filter(p -> p.plan() != null).map(p -> read(p.plan())).orElse(null);
-        List<Plan> history = lastTwo.stream().filter(p -> p.plan() != null).map(p -> read(p.plan())).toList();
+                : previous.map(p -> earlier(school.id(), day, p)).orElse(null);
+        List<Plan> history = lastTwo.stream().map(p -> earlier(school.id(), day, p)).filter(Objects::nonNull)
+                .toList();
         List<OverrideReplan.Dropped> dropped = new ArrayList<>();
         UnaryOperator<DayPlan> prepare = built -> {
             if (before != null) {
@@ -538,6 +541,23 @@ public final class SchoolDays {
         }
     }
 
+    /**
+     * An earlier day's published plan to start from, or null: one that cannot be read is logged and left out, and
+     * the day is planned without it — one bad day never stops the next from being planned.
+     */
+    private static Plan earlier(String schoolId, LocalDate day, PlanVersions.PublishedPlan published) {
+        if (published.plan() == null) {
+            return null;
+        }
+        try {
+            return read(published.plan());
+        } catch (RuntimeException e) {
+            LOG.warn("school {} day {}: the plan published for {} (v{}) cannot be read ({}); planning without it",
+                    schoolId, day, published.day(), published.version(), e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
     private static Plan read(String json) {
         try {
             return Json.mapper().readValue(json, Plan.class);
@@ -552,8 +572,13 @@ public final class SchoolDays {
 
     private static void unknown(List<InputError> errors, String path, List<String> given, Set<String> known,
             String what) {
+        Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < given.size(); i++) {
-            if (!known.contains(given.get(i))) {
+            Integer twice = first.putIfAbsent(given.get(i), i);
+            if (twice != null) {
+                errors.add(new InputError(path + "[" + i + "]", "'" + given.get(i) + "' is listed already at "
+                        + path + "[" + twice + "]"));
+            } else if (!known.contains(given.get(i))) {
                 errors.add(new InputError(path + "[" + i + "]", "unknown " + what + " '" + given.get(i) + "'"));
             }
         }

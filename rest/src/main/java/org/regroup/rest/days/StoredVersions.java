@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +16,7 @@ import org.regroup.domain.DayProblem;
 import org.regroup.domain.io.Json;
 import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.PlanStatus;
+import org.regroup.rest.plans.MemoryBudget;
 import org.regroup.rest.plans.PlanJob;
 import org.regroup.rest.plans.ReadablePlan;
 import org.regroup.solver.build.DayPlanBuilder;
@@ -43,19 +42,14 @@ public final class StoredVersions {
         }
     }
 
-    private static final int KEEP = 16;
-
     private final SchoolStore store;
-    private final Map<String, StoredVersion> recent = Collections.synchronizedMap(
-            new LinkedHashMap<>(KEEP, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, StoredVersion> eldest) {
-                    return size() > KEEP;
-                }
-            });
+    /** Kept while the memory budget has room (it drops the least recently read first). */
+    private final Map<String, StoredVersion> recent = new ConcurrentHashMap<>();
+    private final MemoryBudget memory;
 
-    public StoredVersions(SchoolStore store) {
+    public StoredVersions(SchoolStore store, MemoryBudget memory) {
         this.store = store;
+        this.memory = memory;
     }
 
     /**
@@ -77,7 +71,13 @@ public final class StoredVersions {
         if (kept == null) {
             kept = new StoredVersion(school, record, plan(school.id(), day, record.version()),
                     () -> problemOf(school, day, record.version()));
-            recent.put(key, kept);
+            long bytes = kept.plan().students().stream().mapToLong(s -> s.blocks().size()).sum()
+                    * MemoryBudget.KEPT_PER_PLACEMENT;
+            if (memory.keep("version " + key, bytes, () -> recent.remove(key))) {
+                recent.put(key, kept);
+            }
+        } else {
+            memory.touch("version " + key);
         }
         return kept.withRecord(record);
     }

@@ -154,6 +154,8 @@ public final class ErrorMappers {
     public static final class Unexpected implements ExceptionMapper<Throwable> {
         @Context
         UriInfo uri;
+        @jakarta.inject.Inject
+        org.regroup.rest.health.Vitals vitals;
 
         @Override
         public Response toResponse(Throwable e) {
@@ -161,6 +163,10 @@ public final class ErrorMappers {
                 return new Web().toResponse(web);
             }
             LOG.error("unexpected failure on {}", path(uri), e);
+            if (vitals != null && vitals.check(e, "a request")) {
+                return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the server ran out of memory; nothing was "
+                        + "written, retry once it has been restarted").at(path(uri)).toResponse();
+            }
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "the server failed; it has been logged")
                     .at(path(uri)).toResponse();
         }

@@ -132,6 +132,12 @@ public final class PlanJob {
         return created;
     }
 
+    /** How many student-blocks the day has: what its memory is reckoned by. */
+    public int placements() {
+        DayPlan b = best;
+        return b == null ? 0 : b.getPlacements().size();
+    }
+
     /** The best plan so far (the final one once solving ended); a snapshot no solver thread changes. */
     public DayPlan best() {
         return best;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
@@ -26,6 +25,7 @@ import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.DayPlanCloner;
 import org.regroup.solver.solve.RegroupSolverConfig;
 import org.regroup.solver.solve.SolveOptions;
+import org.regroup.rest.health.Vitals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,21 +81,21 @@ public final class PlanService implements AutoCloseable {
         }
     }
 
-    /**
-     * Measured peak heap of a solve is about 40 KiB per student-block placement on the bundled large day (376 MiB
-     * for 8,400 placements, docs/benchmarks.md); the estimate keeps a margin over that.
-     */
-    static final long BYTES_PER_PLACEMENT = 48 * 1024;
-
     private final Settings settings;
     private final SolverManager<DayPlan, String> solverManager;
     private final SolutionManager<DayPlan, HardMediumSoftScore> solutionManager;
     private final Map<String, PlanJob> jobs = new ConcurrentHashMap<>();
-    private final Map<String, Long> claimed = new ConcurrentHashMap<>();
-    private final AtomicLong claimedBytes = new AtomicLong();
+    private final MemoryBudget memory;
+    private final Vitals vitals;
 
     public PlanService(Settings settings) {
+        this(settings, new Vitals());
+    }
+
+    public PlanService(Settings settings, Vitals vitals) {
         this.settings = settings;
+        this.vitals = vitals;
+        this.memory = new MemoryBudget(settings.memoryBudgetBytes());
         SolverConfig config = RegroupSolverConfig.create(SolveOptions.of(settings.defaultTimeLimit()));
         this.solverManager = SolverManager.create(config,
                 new SolverManagerConfig().withParallelSolverCount(String.valueOf(settings.concurrent())));
@@ -104,6 +104,11 @@ public final class PlanService implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The heap set aside for plans: solves, kept plans, stored versions read, scenarios. */
+    public MemoryBudget memory() {
+        return memory;
     }
 
     public SolutionManager<DayPlan, HardMediumSoftScore> solutionManager() {
@@ -178,11 +183,14 @@ public final class PlanService implements AutoCloseable {
                 .withFinalBestSolutionConsumer(plan -> {
                     release(job.id());
                     job.finished(plan);
+                    keep(job);
                     LOG.info("plan {}: solved, {}", job.id(), plan.getScore());
                 })
                 .withExceptionHandler((id, error) -> {
                     release(id);
+                    vitals.check(error, "the solve of plan " + id);
                     job.failed(error.getClass().getSimpleName());
+                    keep(job);
                     LOG.error("plan {}: solving failed", id, error);
                 })
                 .run();
@@ -195,7 +203,11 @@ public final class PlanService implements AutoCloseable {
 
     public Optional<PlanJob> find(String id) {
         evictExpired();
-        return Optional.ofNullable(jobs.get(id));
+        PlanJob job = jobs.get(id);
+        if (job != null) {
+            memory.touch(kept(id));
+        }
+        return Optional.ofNullable(job);
     }
 
     /** Stops solving early; the best plan so far is kept. */
@@ -205,6 +217,7 @@ public final class PlanService implements AutoCloseable {
         // A solve still waiting for a thread is dropped by Timefold without calling back: end it here.
         if (job != null && job.cancelIfWaiting()) {
             release(id);
+            keep(job);
             LOG.info("plan {}: stopped before it started", id);
         }
     }
@@ -224,21 +237,42 @@ public final class PlanService implements AutoCloseable {
             throw new BusyException(waitingOrRunning + " plans are solving or waiting, the most this server takes",
                     settings.defaultTimeLimit());
         }
-        long need = (long) day.getPlacements().size() * BYTES_PER_PLACEMENT;
-        if (claimedBytes.get() + need > settings.memoryBudgetBytes() && claimedBytes.get() > 0) {
+        long need = (long) day.getPlacements().size() * MemoryBudget.SOLVING_PER_PLACEMENT;
+        memory.release(kept(id)); // a finished plan solved again is held as a solve
+        if (!memory.hold(solving(id), need)) {
             throw new BusyException("the solves in progress use the memory this server sets aside; this day needs "
                     + need / (1024 * 1024) + " MiB more", settings.defaultTimeLimit());
         }
-        claimed.put(id, need);
-        claimedBytes.addAndGet(need);
         makeRoom(id);
     }
 
     private void release(String id) {
-        Long bytes = claimed.remove(id);
-        if (bytes != null) {
-            claimedBytes.addAndGet(-bytes);
+        memory.release(solving(id));
+    }
+
+    /**
+     * A finished plan stays for readers while the memory budget has room for it; when it is needed for a solve, the
+     * plan is dropped from memory (its stored copy still answers).
+     */
+    private void keep(PlanJob job) {
+        long bytes = (long) job.placements() * MemoryBudget.KEPT_PER_PLACEMENT;
+        if (!memory.keep(kept(job.id()), bytes, () -> jobs.remove(job.id(), job))) {
+            forget(job.id());
+            LOG.info("plan {}: not kept in memory (the memory budget is taken by solves)", job.id());
         }
+    }
+
+    private void forget(String id) {
+        jobs.remove(id);
+        memory.release(kept(id));
+    }
+
+    private static String solving(String id) {
+        return "solve " + id;
+    }
+
+    private static String kept(String id) {
+        return "plan " + id;
     }
 
     /**
@@ -251,14 +285,15 @@ public final class PlanService implements AutoCloseable {
                 .sorted(Comparator.comparing(PlanJob::finished, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         for (int i = 0; i <= finished.size() - settings.keepPlans(); i++) {
-            jobs.remove(finished.get(i).id());
+            forget(finished.get(i).id());
             LOG.info("plan {}: dropped (keeping at most {} finished plans)", finished.get(i).id(), settings.keepPlans());
         }
     }
 
     private void evictExpired() {
         Instant limit = Instant.now().minus(settings.keepFor());
-        jobs.values().removeIf(j -> !j.isSolving() && j.finished() != null && j.finished().isBefore(limit));
+        jobs.values().stream().filter(j -> !j.isSolving() && j.finished() != null && j.finished().isBefore(limit))
+                .map(PlanJob::id).toList().forEach(this::forget);
     }
 
     /** Stops every solve (each keeps its best plan) and waits a little for them to end. */

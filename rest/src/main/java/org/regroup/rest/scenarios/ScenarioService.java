@@ -20,6 +20,8 @@ import org.regroup.domain.scenario.Scenario;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.whatif.Comparison;
 import org.regroup.solver.whatif.WhatIf;
+import org.regroup.rest.health.Vitals;
+import org.regroup.rest.plans.MemoryBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,8 +90,17 @@ public final class ScenarioService implements AutoCloseable {
     private final ExecutorService worker;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    /** Solves with the plan service's cores and time limits; {@code queued} scenarios may wait. */
-    public ScenarioService(PlanService.Settings settings, int queued, int keep) {
+    private final MemoryBudget memory;
+    private final Vitals vitals;
+
+    /**
+     * Solves with the plan service's cores, time limits and memory budget; {@code queued} scenarios may wait. A
+     * worker that dies is replaced by its pool; the scenario it ran is marked failed.
+     */
+    public ScenarioService(PlanService plans, Vitals vitals, int queued, int keep) {
+        PlanService.Settings settings = plans.settings();
+        this.memory = plans.memory();
+        this.vitals = vitals;
         this.cores = settings.concurrent();
         this.queued = queued;
         this.keep = keep;
@@ -115,10 +126,18 @@ public final class ScenarioService implements AutoCloseable {
     public Job submit(Scenario scenario, DayProblem base, Duration timeLimit) {
         makeRoom();
         Job job = new Job(UUID.randomUUID().toString(), scenario);
+        // Its variants solve side by side, each a day of the base's size.
+        long need = (long) Math.min(cores, scenario.variants().size() + 1) * base.students().size()
+                * base.blocks().size() * MemoryBudget.SOLVING_PER_PLACEMENT;
+        if (!memory.hold("scenario " + job.id, need)) {
+            throw new PlanService.BusyException("the solves in progress use the memory this server sets aside; "
+                    + "this scenario needs " + need / (1024 * 1024) + " MiB more", timeLimit);
+        }
         jobs.put(job.id, job);
         try {
             worker.execute(() -> run(job, base, timeLimit));
         } catch (RejectedExecutionException full) {
+            memory.release("scenario " + job.id);
             jobs.remove(job.id);
             throw new PlanService.BusyException("a scenario is being solved and " + queued + " are waiting, the "
                     + "most this server takes", timeLimit.multipliedBy(scenario.variants().size() + 1));
@@ -133,11 +152,13 @@ public final class ScenarioService implements AutoCloseable {
             job.comparison = whatIf.compare(job.scenario, base, job.solved::add);
             job.status = Status.DONE;
             LOG.info("scenario {}: compared in {}", job.id, job.comparison.wallTime());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            vitals.check(e, "scenario " + job.id);
             job.failure = e.getClass().getSimpleName();
             job.status = Status.FAILED;
             LOG.error("scenario {}: failed", job.id, e);
         } finally {
+            memory.release("scenario " + job.id);
             job.finished = Instant.now();
         }
     }
