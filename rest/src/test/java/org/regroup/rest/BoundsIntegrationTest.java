@@ -110,6 +110,10 @@ class BoundsIntegrationTest {
             }
             assertThat(api.post("/api/schools/bounds/days/2026-11-30/plan?timeLimit=1s", new byte[0]).statusCode())
                     .isEqualTo(202);
+            // ...before any upload was answered: they did not have to give up for the server to answer others.
+            for (Socket s : slow) {
+                assertThat(s.getInputStream().available()).as("an upload was answered first").isZero();
+            }
         } finally {
             for (Socket s : slow) {
                 s.close();
