@@ -23,6 +23,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("regroup: " + user.getMessage());
             return RegroupCommand.EXIT_BAD_INPUT;
         }
+        if (ex instanceof java.nio.file.FileSystemException file) {
+            // A file that could not be written after all (a disk filled up while solving): say which, and why.
+            err.println("regroup: cannot write " + file.getFile() + (file.getReason() == null ? ""
+                    : " (" + file.getReason() + ")") + "; nothing was written");
+            return 1;
+        }
         err.println("regroup: internal error: " + ex.getClass().getSimpleName()
                 + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage())));
         err.println("(set REGROUP_DEBUG=1 for details; please report it)");

@@ -27,9 +27,22 @@ final class OutFile {
             throw new ErrorReporter.UserError("--out " + target + ": cannot create " + dir + " because " + existing
                     + " is a file, not a directory");
         }
-        if (!Files.isWritable(existing)) {
+        if (!Files.isWritable(existing) || !canCreateFileIn(existing)) {
             throw new ErrorReporter.UserError("--out " + target + ": cannot " + (existing.equals(dir) ? "write to "
-                    : "create ") + dir + " (no permission); choose another place");
+                    : "create ") + dir + " (no permission, or a read-only file system); choose another place");
+        }
+    }
+
+    /**
+     * Whether a file can be made in {@code dir}, tried the way the result will be written (a temporary file beside
+     * the target, then moved): permission bits do not tell for root, /proc or a read-only mount.
+     */
+    private static boolean canCreateFileIn(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".regroup-out-check", ".tmp"));
+            return true;
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
         }
     }
 

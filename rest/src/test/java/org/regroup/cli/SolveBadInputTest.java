@@ -57,6 +57,19 @@ class SolveBadInputTest {
     }
 
     @Test
+    void anOutWhereNoFileCanBeMadeIsRefusedBeforeSolving() throws IOException {
+        Path day = Cli.write(dir, "day.json", Cli.smallTree());
+        for (String out : new String[] {"/proc/plan.json", "/proc/regroup/plans/plan.json"}) {
+            Cli.Run run = Cli.run("solve", day.toString(), "--out", out, "--step-limit", "10");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(RegroupCommand.EXIT_BAD_INPUT);
+            assertNoStackTrace(run);
+            assertThat(run.err()).as(run.toString()).startsWith("regroup: --out " + out + ": cannot");
+            assertThat(run.out()).as("nothing was solved: %s", run).isEmpty();
+        }
+    }
+
+    @Test
     void malformedJson() throws IOException {
         Path file = Cli.write(dir, "broken.json", "{\n  \"format\": \"regroup/day-problem\",\n  \"version\": 1,\n"
                 + "  \"blocks\": [ {\"id\": \"B1\",, } ]\n}\n");
