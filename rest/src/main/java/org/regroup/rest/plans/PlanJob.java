@@ -329,7 +329,12 @@ public final class PlanJob {
             try {
                 follower.accept(update);
             } catch (RuntimeException gone) {
-                followers.remove(follower); // a closed connection: stop telling it
+                // A closed connection, most often: stop telling it. Anything else (the store) is worth a line.
+                followers.remove(follower);
+                if (!(gone instanceof IllegalStateException)) {
+                    org.slf4j.LoggerFactory.getLogger(PlanJob.class).warn("plan {}: a follower failed on the {} "
+                            + "update: {}", id, update.last() ? "last" : "latest", gone.getClass().getSimpleName());
+                }
             }
         }
     }

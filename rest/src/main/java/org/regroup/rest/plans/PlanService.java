@@ -299,15 +299,16 @@ public final class PlanService implements AutoCloseable {
     /** Stops every solve (each keeps its best plan) and waits a little for them to end. */
     @Override
     public void close() {
-        jobs.values().stream().filter(PlanJob::isSolving).map(PlanJob::id).toList().forEach(this::stop);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (solving() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        List<PlanJob> solving = jobs.values().stream().filter(PlanJob::isSolving).toList();
+        solving.forEach(job -> stop(job.id()));
+        // Until each has ended and its followers heard the end: the store has its final plan before it closes.
+        try {
+            java.util.concurrent.CompletableFuture.allOf(solving.stream().map(PlanJob::ended)
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("{} solve(s) had not ended 10 s after they were stopped", solving());
         }
         solverManager.close();
     }
