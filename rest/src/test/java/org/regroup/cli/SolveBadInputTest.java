@@ -252,6 +252,22 @@ class SolveBadInputTest {
         assertThat(run.err()).contains("$.school.name: is 201 characters long; at most 200 are kept");
     }
 
+    /** Found by the fuzz test: the same catch-all twice was a solver failure (exit 1), "same planningId". */
+    @Test
+    void twoCatchAllsOfOneSpaceInOneBlock() throws IOException {
+        ObjectNode day = Cli.smallTree();
+        ArrayNode catchAll = ((ObjectNode) day.get("school")).withArray("catchAll");
+        String space = day.withArray("spaces").get(0).get("id").asText();
+        catchAll.removeAll();
+        catchAll.addObject().put("spaceId", space);
+        catchAll.addObject().put("spaceId", space).putArray("blocks").add("B2");
+
+        Cli.Run run = solveInvalid(Cli.write(dir, "day.json", day));
+
+        assertThat(run.err()).contains("$.school.catchAll[1].spaceId: space '" + space + "' already has a catch-all "
+                + "in block 'B2' ($.school.catchAll[0])");
+    }
+
     @Test
     void fileThatDoesNotExist() throws IOException {
         Path missing = dir.resolve("no-such-day.json");

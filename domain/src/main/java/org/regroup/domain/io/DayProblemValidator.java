@@ -344,11 +344,29 @@ public final class DayProblemValidator {
         if (school == null) {
             return;
         }
+        Map<String, Integer> catchAllAt = new HashMap<>(); // "space@block" -> the catch-all there
         for (int i = 0; i < school.catchAll().size(); i++) {
             School.CatchAll c = school.catchAll().get(i);
             String at = "$.school.catchAll[" + i + "]";
+            if (c == null) {
+                error(at, "empty entry");
+                continue;
+            }
             if (c.spaceId() == null || !spaces.containsKey(c.spaceId())) {
                 error(at + ".spaceId", "unknown space '" + c.spaceId() + "'");
+            } else {
+                // one catch-all a space and block: a second would be the same group twice
+                for (TimeBlock b : p.blocks()) {
+                    if (b == null || b.id() == null || !c.coversBlock(b.id())) {
+                        continue;
+                    }
+                    Integer other = catchAllAt.putIfAbsent(c.spaceId() + "@" + b.id(), i);
+                    if (other != null) {
+                        error(at + ".spaceId", "space '" + c.spaceId() + "' already has a catch-all in block '"
+                                + b.id() + "' ($.school.catchAll[" + other + "])");
+                        break;
+                    }
+                }
             }
             blockRefs(at + ".blocks", c.blocks());
             if (c.capacity() != null && c.capacity() < 1) {
