@@ -10,8 +10,11 @@ import org.regroup.domain.io.Json;
 @Provider
 public final class ApiJson implements ContextResolver<ObjectMapper> {
 
-    /** Also for bodies the resources write themselves (cached renderings). */
-    public static final ObjectMapper MAPPER = Json.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Also for bodies the resources write themselves (cached renderings). Reads as {@link Json#input()} does: a
+     * {@code null} entry in a list of a request body is an error at its index.
+     */
+    public static final ObjectMapper MAPPER = Json.input().copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public ObjectMapper getContext(Class<?> type) {

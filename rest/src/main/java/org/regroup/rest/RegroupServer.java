@@ -28,6 +28,8 @@ import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.days.StoredVersions;
 import org.regroup.rest.days.VersionViews;
 import org.regroup.rest.errors.ErrorMappers;
+import org.regroup.rest.errors.GrizzlyErrors;
+import org.regroup.rest.errors.ProblemFilters;
 import org.regroup.rest.health.Vitals;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.scenarios.ScenarioService;
@@ -107,11 +109,7 @@ public final class RegroupServer implements AutoCloseable {
                 new VersionViews(store, stored), new ScratchPlans(store), limits);
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                 app, false);
-        var handlers = http.getServerConfiguration().getHttpHandlersWithMapping();
-        handlers.forEach((handler, mapping) -> {
-            http.getServerConfiguration().removeHttpHandler(handler);
-            http.getServerConfiguration().addHttpHandler(new RefusedMethods(handler), mapping);
-        });
+        GrizzlyErrors.install(http);
         for (NetworkListener listener : http.getListeners()) {
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
                     .setPoolName("regroup-http").setCorePoolSize(REQUEST_THREADS_CORE)
@@ -129,6 +127,9 @@ public final class RegroupServer implements AutoCloseable {
             EvidenceService evidence, SchoolDays days, StoredVersions stored, VersionViews versions,
             ScratchPlans scratch, ServerLimits limits) {
         return new ResourceConfig()
+                // OPTIONS answers Allow, not a WADL document naming Jersey and its version (GET /api/openapi.json
+                // describes the API)
+                .property(org.glassfish.jersey.server.ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(PlanResource.class)
                 .register(SchoolResource.class)
                 .register(SchoolDayResource.class)
@@ -149,7 +150,12 @@ public final class RegroupServer implements AutoCloseable {
                 .register(ErrorMappers.AlreadySolving.class)
                 .register(ErrorMappers.StoreFailure.class)
                 .register(ErrorMappers.Web.class)
+                .register(ErrorMappers.UnreadableHeader.class)
+                .register(ErrorMappers.TruncatedBody.class)
                 .register(ErrorMappers.Unexpected.class)
+                .register(ProblemFilters.ReadableHeaders.class)
+                .register(ProblemFilters.ContentTypeRequired.class)
+                .register(ProblemFilters.BareErrors.class)
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {

@@ -218,6 +218,69 @@ class SolveBadInputTest {
         assertThat(run.err()).contains("2 errors").contains("$.students[3].advisorId").contains("$.spaces[0].capacity");
     }
 
+    // ---- issue 14: dates in a sane range and strict ISO, nulls in lists, values the store could not keep ----
+
+    @Test
+    void aDateOutOfRangeOrWithATimeIsRefused() throws IOException {
+        for (String date : new String[] {"+10000-01-01", "2026-11-23T00:00:00Z", "1899-12-31", "2026-02-30"}) {
+            ObjectNode day = Cli.smallTree();
+            day.put("date", date);
+
+            Cli.Run run = solveInvalid(Cli.write(dir, "day.json", day));
+
+            assertThat(run.err()).as(date).contains("$.date: cannot read '" + date + "' as a date like");
+            Files.delete(dir.resolve("day.json"));
+        }
+    }
+
+    @Test
+    void aNullInAListIsAnErrorAtItsIndex() throws IOException {
+        ObjectNode day = Cli.smallTree();
+        ((ObjectNode) day.withArray("spaces").get(1)).putArray("features").add("quiet").addNull();
+
+        Cli.Run run = solveInvalid(Cli.write(dir, "day.json", day));
+
+        assertThat(run.err()).contains("$.spaces[1].features[1]: null is not an entry");
+    }
+
+    @Test
+    void negativeOneToOneMinutesForAStudentAwayToday() throws IOException {
+        ObjectNode day = Cli.smallTree();
+        ObjectNode student = (ObjectNode) day.withArray("students").get(0);
+        student.put("absent", true);
+        student.putObject("accommodations").put("oneToOneMinutes", -5);
+
+        Cli.Run run = solveInvalid(Cli.write(dir, "day.json", day));
+
+        assertThat(run.err()).contains("$.students[0].accommodations.oneToOneMinutes: cannot be negative, was -5");
+    }
+
+    @Test
+    void textLongerThanASchoolCanKeep() throws IOException {
+        ObjectNode day = Cli.smallTree();
+        ((ObjectNode) day.get("school")).put("name", "N".repeat(201));
+
+        Cli.Run run = solveInvalid(Cli.write(dir, "day.json", day));
+
+        assertThat(run.err()).contains("$.school.name: is 201 characters long; at most 200 are kept");
+    }
+
+    /** Found by the fuzz test: the same catch-all twice was a solver failure (exit 1), "same planningId". */
+    @Test
+    void twoCatchAllsOfOneSpaceInOneBlock() throws IOException {
+        ObjectNode day = Cli.smallTree();
+        ArrayNode catchAll = ((ObjectNode) day.get("school")).withArray("catchAll");
+        String space = day.withArray("spaces").get(0).get("id").asText();
+        catchAll.removeAll();
+        catchAll.addObject().put("spaceId", space);
+        catchAll.addObject().put("spaceId", space).putArray("blocks").add("B2");
+
+        Cli.Run run = solveInvalid(Cli.write(dir, "day.json", day));
+
+        assertThat(run.err()).contains("$.school.catchAll[1].spaceId: space '" + space + "' already has a catch-all "
+                + "in block 'B2' ($.school.catchAll[0])");
+    }
+
     @Test
     void fileThatDoesNotExist() throws IOException {
         Path missing = dir.resolve("no-such-day.json");

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.testing.Hostile;
+import org.regroup.testing.RawHttp;
 
 /**
  * Every way a request can fail, over HTTP: each answer is RFC 9457 problem details ({@code application/problem+json}
@@ -291,6 +293,223 @@ class ApiErrorsIntegrationTest {
         HttpResponse<String> response = api.send(api.request("/api/plans/no-such-plan")
                 .header("Accept", "application/json").GET().build());
         Api.assertProblem(response, 404);
+    }
+
+    // ---- issue 14: every error is problem details, 4xx for the client's mistakes ----
+
+    /** A raw request to {@link #server}, sent byte for byte (the JDK's client refuses malformed ones). */
+    private static RawHttp.Answer raw(String request) throws IOException {
+        return new RawHttp("127.0.0.1", server.uri().getPort(), java.time.Duration.ofSeconds(30))
+                .exchange(request.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** As {@link Api#assertProblem}, for an answer read off a socket; and no server name anywhere. */
+    private static JsonNode assertProblem(RawHttp.Answer answer, int status) throws IOException {
+        assertThat(answer).as("an answer").isNotNull();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.header("content-type")).as(answer.toString()).startsWith(Api.PROBLEM_JSON);
+        assertThat(Hostile.leak(answer.text())).as(answer.toString()).isNull();
+        assertThat(answer.header("server")).as("Server header").isNull();
+        JsonNode problem = Api.JSON.readTree(answer.text());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        return problem;
+    }
+
+    @Test
+    void aMalformedEscapeInThePathIs400ProblemDetailsNotGrizzlysPage() throws IOException {
+        for (String path : List.of("/api/plans/%ZZ/analysis", "/api/plans/%/analysis", "/api/schools/%G1",
+                "/api/plans/a\\b", "/api/plans/a\"b")) {
+            JsonNode problem = assertProblem(raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+                    400);
+            assertThat(problem.path("detail").asText()).as(path).contains("address cannot be read");
+        }
+    }
+
+    @Test
+    void unreadableContentTypeOrAcceptIs400NamingTheHeader() {
+        HttpResponse<String> type = api.send(api.request("/api/plans").header("Content-Type", ";;;")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Api.small())).build());
+        assertThat(Api.assertProblem(type, 400).get("detail").asText()).contains("Content-Type");
+        HttpResponse<String> quality = api.send(api.request("/api/plans/no-such-plan/placements/S0001/B1")
+                .header("Content-Type", "application/json; q=abc")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(Api.assertProblem(quality, 400).get("detail").asText()).contains("Content-Type");
+        for (String accept : List.of(";;;", "*/*;q=2", "text/csv;q=abc", "application/json; charset=nope")) {
+            HttpResponse<String> response = api.send(api.request("/api/openapi.json").header("Accept", accept)
+                    .GET().build());
+            assertThat(Api.assertProblem(response, 400).get("detail").asText()).as(accept).contains("Accept");
+        }
+    }
+
+    /** Headers a roster reads (its ETag, its variants) that cannot be parsed: 400 naming the header, not a 500. */
+    @Test
+    void unreadableHeadersAResourceReadsAre400NamingTheHeader() {
+        String id = api.submitSmall("1s");
+        api.awaitNotSolving(id, Api.PATIENCE);
+        String roster = "/api/plans/" + id + "/rosters/T01";
+        for (Map.Entry<String, String> header : Map.of("If-None-Match", "garbage", "If-Match", "x",
+                "Accept-Language", ";;;", "Accept-Charset", ";;", "Accept-Encoding", ";;").entrySet()) {
+            HttpResponse<String> response = api.send(api.request(roster).header(header.getKey(), header.getValue())
+                    .GET().build());
+            assertThat(Api.assertProblem(response, 400).get("detail").asText()).as(header.getKey())
+                    .contains(header.getKey());
+        }
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() {
+        HttpResponse<String> response = api.send(api.request("/api/plans")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Api.small())).build());
+
+        assertThat(Api.assertProblem(response, 415).get("detail").asText()).contains("application/json");
+        assertThat(Api.json(api.get("/api/health")).get("plansHeld").asInt()).as("nothing kept").isZero();
+    }
+
+    /** What Grizzly's parser refuses gets problem details too, where it sent an empty 400. */
+    @Test
+    void malformedRawRequestsAre4xxProblemDetails() throws IOException {
+        String put = "PUT /api/schools/x/days/2026-11-23/input HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\n";
+        for (String request : List.of(
+                "GET /api/health HTTP/9.9\r\nHost: x\r\n\r\n",
+                "GET /api/health HTTP/1.1\r\n\r\n",
+                "GET /api/health HTTP/1.1\r\nHost: x\r\nHost: y\r\nContent-Length: abc\r\n\r\n",
+                put + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+                put + "Transfer-Encoding: chunked\r\n\r\nZZZ\r\n{}\r\n0\r\n\r\n",
+                "GET /api/health HTTP/1.1\r\nHost: x:port\r\nConnection: close\r\n\r\n",
+                "GET /api/health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n")) {
+            assertProblem(raw(request), 400);
+        }
+        JsonNode expect = assertProblem(raw("GET /api/health HTTP/1.1\r\nHost: x\r\nExpect: something\r\n"
+                + "Connection: close\r\n\r\n"), 417);
+        assertThat(expect.path("detail").asText()).contains("100-continue");
+    }
+
+    @Test
+    void optionsNamesNoServerOrVersion() {
+        HttpResponse<String> response = api.send(api.request("/api/health")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(response.statusCode()).isLessThan(500);
+        assertThat(Hostile.leak(response.body())).as(response.body()).isNull();
+        assertThat(response.headers().firstValue("Server")).isEmpty();
+    }
+
+    @Test
+    void nullsInListsAre4xxWithTheirPathAndNoClassName() throws IOException {
+        ObjectNode day = Api.smallTree();
+        ((ObjectNode) day.withArray("spaces").get(1)).putArray("features").addNull();
+        JsonNode features = Api.assertProblem(api.post("/api/plans", bytes(day)), 400);
+        assertThat(paths(features)).containsExactly("$.spaces[1].features[0]");
+
+        assertThat(api.post("/api/schools/nulls", Api.small()).statusCode()).isEqualTo(201);
+        HttpResponse<String> input = putRaw("/api/schools/nulls/days/2026-11-23/input",
+                "{\"absentStudents\": [null]}".getBytes(StandardCharsets.UTF_8));
+        JsonNode absent = Api.assertProblem(input, 400);
+        assertThat(paths(absent)).containsExactly("$.absentStudents[0]");
+        assertThat(input.body()).doesNotContain("DayInput").doesNotContain("NullPointer");
+        HttpResponse<String> change = api.post("/api/schools/nulls/days/2026-11-23/changes",
+                "{\"fromBlock\": \"B2\", \"staffAbsent\": [null]}".getBytes(StandardCharsets.UTF_8));
+        assertThat(paths(Api.assertProblem(change, 400))).containsExactly("$.staffAbsent[0]");
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIs400WithItsPath() {
+        ObjectNode day = Api.smallTree();
+        ((ObjectNode) day.withArray("spaces").get(0)).put("capacity", new java.math.BigInteger("99999999999999999999"));
+
+        JsonNode problem = Api.assertProblem(api.post("/api/plans", bytes(day)), 400);
+
+        assertThat(paths(problem)).containsExactly("$.spaces[0].capacity");
+    }
+
+    /** Longer than the store's column: 422 with the path before anything is stored, not a 503 "retry later". */
+    @Test
+    void textLongerThanTheStoreKeepsIs422WithThePath() {
+        ObjectNode longName = Api.smallTree();
+        ((ObjectNode) longName.get("school")).put("name", "N".repeat(201));
+        assertThat(paths(Api.assertProblem(api.post("/api/schools/long-name", bytes(longName)), 422)))
+                .containsExactly("$.school.name");
+        Api.assertProblem(api.get("/api/schools/long-name"), 404);
+
+        ObjectNode longId = Api.smallTree();
+        ((ObjectNode) longId.withArray("students").get(0)).put("id", "S".repeat(65));
+        assertThat(paths(Api.assertProblem(api.post("/api/schools/long-id", bytes(longId)), 422)))
+                .contains("$.students[0].id");
+        Api.assertProblem(api.get("/api/schools/long-id"), 404);
+
+        assertThat(api.post("/api/schools/long-source", Api.small()).statusCode()).isEqualTo(201);
+        String student = Api.smallProblem().students().get(0).id();
+        String skill = Api.smallProblem().skills().get(0).id();
+        String batch = "{\"results\": [{\"eventId\": \"e1\", \"studentId\": \"" + student + "\", \"skillId\": \""
+                + skill + "\", \"correct\": true, \"observedAt\": \"2026-11-23T10:00:00Z\", \"source\": \""
+                + "s".repeat(129) + "\"}]}";
+        HttpResponse<String> evidence = api.post("/api/schools/long-source/evidence",
+                batch.getBytes(StandardCharsets.UTF_8));
+        assertThat(paths(Api.assertProblem(evidence, 422))).containsExactly("$.results[0].source");
+        assertThat(Api.json(api.get("/api/schools/long-source")).get("evidence").asInt()).isZero();
+    }
+
+    @Test
+    void datesOutOfRangeOrWithATimeAre400() {
+        for (String date : List.of("+10000-01-01", "2026-11-23T00:00:00Z", "1899-12-31", "2026-02-30")) {
+            ObjectNode day = Api.smallTree();
+            day.put("date", date);
+            JsonNode problem = Api.assertProblem(api.post("/api/plans", bytes(day)), 400);
+            assertThat(paths(problem)).as(date).containsExactly("$.date");
+        }
+        ObjectNode numeric = Api.smallTree();
+        numeric.putArray("date").add(2026).add(11).add(23);
+        assertThat(paths(Api.assertProblem(api.post("/api/plans", bytes(numeric)), 400))).containsExactly("$.date");
+
+        assertThat(api.post("/api/schools/dates", Api.small()).statusCode()).isEqualTo(201);
+        for (String date : List.of("+10000-01-01", "2026-11-23T00:00:00Z", "3000-01-01")) {
+            JsonNode problem = Api.assertProblem(api.post("/api/schools/dates/days/" + date + "/plan?timeLimit=1s",
+                    new byte[0]), 400);
+            assertThat(problem.get("detail").asText()).as(date).contains("'date'").contains(date);
+        }
+        assertThat(Api.json(api.get("/api/schools/dates/days")).size()).as("no day planned").isZero();
+    }
+
+    @Test
+    void observedAtIsADateAndTimeNotANumber() {
+        assertThat(api.post("/api/schools/observed", Api.small()).statusCode()).isEqualTo(201);
+        String student = Api.smallProblem().students().get(0).id();
+        String skill = Api.smallProblem().skills().get(0).id();
+        for (String observedAt : List.of("1700000000", "\"1700000000\"", "\"2026-11-23T10:00:00\"",
+                "\"+99999-11-23T10:00:00Z\"", "[2026, 11, 23]")) {
+            String batch = "{\"results\": [{\"eventId\": \"e1\", \"studentId\": \"" + student + "\", \"skillId\": \""
+                    + skill + "\", \"correct\": true, \"observedAt\": " + observedAt + "}]}";
+            JsonNode problem = Api.assertProblem(api.post("/api/schools/observed/evidence",
+                    batch.getBytes(StandardCharsets.UTF_8)), 400);
+            assertThat(paths(problem)).as(observedAt).containsExactly("$.results[0].observedAt");
+        }
+        assertThat(Api.json(api.get("/api/schools/observed")).get("evidence").asInt()).isZero();
+    }
+
+    @Test
+    void negativeOneToOneMinutesAre422EvenForAStudentAwayToday() {
+        ObjectNode day = Api.smallTree();
+        ObjectNode student = (ObjectNode) day.withArray("students").get(0);
+        student.put("absent", true);
+        student.putObject("accommodations").put("oneToOneMinutes", -5);
+
+        JsonNode problem = Api.assertProblem(api.post("/api/plans", bytes(day)), 422);
+
+        assertThat(paths(problem)).containsExactly("$.students[0].accommodations.oneToOneMinutes");
+    }
+
+    /** Jersey's message would name the Java class it could not build; the answer names the field. */
+    @Test
+    void anUnreadableOverrideNamesNoJavaClass() {
+        HttpResponse<String> response = putRaw("/api/plans/no-such-plan/placements/S0001/B1",
+                "{\"sessionId\": [\"a\"]}".getBytes(StandardCharsets.UTF_8));
+
+        JsonNode problem = Api.assertProblem(response, 400);
+
+        assertThat(paths(problem)).containsExactly("$.sessionId");
     }
 
     private static byte[] bytes(JsonNode json) {

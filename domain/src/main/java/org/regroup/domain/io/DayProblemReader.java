@@ -15,8 +15,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.regroup.domain.DayProblem;
 
 /**
@@ -65,7 +67,7 @@ public final class DayProblemReader {
     public static DayProblem parseOnly(byte[] json, String source) {
         DayProblem problem;
         try {
-            problem = Json.mapper().readValue(json, DayProblem.class);
+            problem = Json.input().readValue(json, DayProblem.class);
         } catch (IOException e) {
             throw new InvalidInputException(source, List.of(describe(e)));
         }
@@ -95,7 +97,14 @@ public final class DayProblemReader {
         if (e instanceof JsonParseException parse) {
             JsonLocation at = parse.getLocation();
             return new InputError("$", "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + ": " + parse.getOriginalMessage());
+                    + ": " + plain(parse.getOriginalMessage()));
+        }
+        if (e instanceof InvalidNullException hole) {
+            return new InputError(path(hole), "null is not an entry; leave it out of the list");
+        }
+        if (e instanceof ValueInstantiationException instantiation) {
+            // Jackson's message names the Java class and the exception its constructor threw: say where, not that.
+            return new InputError(path(instantiation), "cannot read this value");
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new InputError(path(unknown), "unknown field '" + unknown.getPropertyName() + "'");
@@ -108,16 +117,28 @@ public final class DayProblemReader {
             String expected = mismatch.getTargetType() == null ? "a different value" : simpleType(mismatch.getTargetType());
             Matcher value = REJECTED_VALUE.matcher(String.valueOf(mismatch.getOriginalMessage()));
             return new InputError(path(mismatch), value.find()
-                    ? "cannot read '" + value.group(1) + "' as " + expected
+                    ? "cannot read '" + shortened(value.group(1)) + "' as " + expected
                     : "expected " + expected + " here");
         }
         if (e instanceof JsonMappingException mapping) {
-            return new InputError(path(mapping), firstLine(mapping.getOriginalMessage()));
+            return new InputError(path(mapping), plain(firstLine(mapping.getOriginalMessage())));
         }
         if (e instanceof JsonProcessingException processing) {
-            return new InputError("$", firstLine(processing.getOriginalMessage()));
+            return new InputError("$", plain(firstLine(processing.getOriginalMessage())));
         }
-        return new InputError("$", "cannot read: " + e.getMessage());
+        return new InputError("$", plain("cannot read: " + e.getMessage()));
+    }
+
+    /** A Java class or exception name, in a message meant for whoever wrote the file or sent the request. */
+    private static final Pattern JAVA = Pattern.compile("\\b(java|javax|jakarta|com|org|ai)\\.[A-Za-z0-9_$.]+|"
+            + "[A-Za-z0-9_$]*(Exception|Error)\\b|\\$[A-Za-z]");
+
+    /** The sentence without a Java class or exception name in it; "cannot read this value" when it is nothing else. */
+    static String plain(String message) {
+        if (message == null || !JAVA.matcher(message).find()) {
+            return message;
+        }
+        return "cannot read this value";
     }
 
     private static String path(JsonMappingException e) {
@@ -134,7 +155,12 @@ public final class DayProblemReader {
     }
 
     private static String quote(Object value) {
-        return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        return value instanceof String text ? "'" + shortened(text) + "'" : shortened(String.valueOf(value));
+    }
+
+    /** A value quoted back in a message: its start, when it is long (a message is read, a megabyte is not). */
+    private static String shortened(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 60) + "… (" + text.length() + " characters)";
     }
 
     private static String simpleType(Class<?> type) {
@@ -167,10 +193,13 @@ public final class DayProblemReader {
             return "a string";
         }
         if (type == java.time.LocalTime.class) {
-            return "a time like \"09:00\"";
+            return Limits.TIME;
         }
         if (type == java.time.LocalDate.class) {
-            return "a date like \"2026-11-23\"";
+            return Limits.DATE;
+        }
+        if (type == java.time.OffsetDateTime.class) {
+            return Limits.DATE_TIME;
         }
         return "an object";
     }

@@ -75,6 +75,7 @@ public final class DayProblemValidator {
                 strands.add(s.subject());
             }
         });
+        storedText();
         modalities();
         blocks();
         skills();
@@ -116,6 +117,23 @@ public final class DayProblemValidator {
         if (!(0 <= school.practisingFromOrDefault() && school.practisingFromOrDefault() < school.nearMasteryFromOrDefault()
                 && school.nearMasteryFromOrDefault() <= threshold)) {
             error("$.school", "skill-state bands must rise: 0 <= practisingFrom < nearMasteryFrom <= masteryThreshold");
+        }
+    }
+
+    /** What the school store keeps in columns of a fixed size ({@link Limits}): never longer than they hold. */
+    private void storedText() {
+        if (p.school() != null) {
+            Limits.text(errors, "$.school.name", p.school().name(), Limits.SCHOOL_NAME);
+        }
+        for (int i = 0; i < p.students().size(); i++) {
+            if (p.students().get(i) != null) {
+                Limits.text(errors, "$.students[" + i + "].id", p.students().get(i).id(), Limits.STUDENT_ID);
+            }
+        }
+        for (int i = 0; i < p.skills().size(); i++) {
+            if (p.skills().get(i) != null) {
+                Limits.text(errors, "$.skills[" + i + "].id", p.skills().get(i).id(), Limits.SKILL_ID);
+            }
         }
     }
 
@@ -326,11 +344,29 @@ public final class DayProblemValidator {
         if (school == null) {
             return;
         }
+        Map<String, Integer> catchAllAt = new HashMap<>(); // "space@block" -> the catch-all there
         for (int i = 0; i < school.catchAll().size(); i++) {
             School.CatchAll c = school.catchAll().get(i);
             String at = "$.school.catchAll[" + i + "]";
+            if (c == null) {
+                error(at, "empty entry");
+                continue;
+            }
             if (c.spaceId() == null || !spaces.containsKey(c.spaceId())) {
                 error(at + ".spaceId", "unknown space '" + c.spaceId() + "'");
+            } else {
+                // one catch-all a space and block: a second would be the same group twice
+                for (TimeBlock b : p.blocks()) {
+                    if (b == null || b.id() == null || !c.coversBlock(b.id())) {
+                        continue;
+                    }
+                    Integer other = catchAllAt.putIfAbsent(c.spaceId() + "@" + b.id(), i);
+                    if (other != null) {
+                        error(at + ".spaceId", "space '" + c.spaceId() + "' already has a catch-all in block '"
+                                + b.id() + "' ($.school.catchAll[" + other + "])");
+                        break;
+                    }
+                }
             }
             blockRefs(at + ".blocks", c.blocks());
             if (c.capacity() != null && c.capacity() < 1) {
@@ -405,14 +441,25 @@ public final class DayProblemValidator {
     /** An accommodation that no plan could honour is an input error, not a solver failure. */
     private void accommodations(String at, Student s) {
         Accommodations a = s.accommodations();
-        if (a == null || s.absent()) {
+        if (a == null) {
+            return;
+        }
+        // Numbers that can never be right are wrong for a student away today too: the school keeps them.
+        if (a.minStaffLedBlocks() != null && a.minStaffLedBlocks() < 0) {
+            error(at + ".minStaffLedBlocks", "cannot be negative, was " + a.minStaffLedBlocks());
+        }
+        if (a.oneToOneMinutes() != null && a.oneToOneMinutes() < 0) {
+            error(at + ".oneToOneMinutes", "cannot be negative, was " + a.oneToOneMinutes());
+        }
+        if (a.maxOnlineBlocks() != null && a.maxOnlineBlocks() < 0) {
+            error(at + ".maxOnlineBlocks", "cannot be negative, was " + a.maxOnlineBlocks());
+        }
+        if (s.absent()) {
             return;
         }
         List<TimeBlock> present = p.blocks().stream().filter(Objects::nonNull)
                 .filter(b -> b.id() != null && s.availableIn(b.id())).toList();
-        if (a.minStaffLedBlocks() != null && a.minStaffLedBlocks() < 0) {
-            error(at + ".minStaffLedBlocks", "cannot be negative, was " + a.minStaffLedBlocks());
-        } else if (a.minStaffLedBlocksOrZero() > present.size()) {
+        if (a.minStaffLedBlocksOrZero() > present.size()) { // a negative one is said above
             error(at + ".minStaffLedBlocks", "student '" + s.id() + "' needs " + a.minStaffLedBlocks()
                     + " staff-led blocks but is present for only " + present.size());
         } else if (a.minStaffLedBlocksOrZero() > 0) {
@@ -425,9 +472,7 @@ public final class DayProblemValidator {
                         + " of their blocks");
             }
         }
-        if (a.oneToOneMinutes() != null && a.oneToOneMinutes() < 0) {
-            error(at + ".oneToOneMinutes", "cannot be negative, was " + a.oneToOneMinutes());
-        } else if (a.oneToOneMinutesOrZero() > 0) {
+        if (a.oneToOneMinutesOrZero() > 0) {
             int minutes = present.stream().filter(b -> b.start() != null && b.end() != null && b.end().isAfter(b.start()))
                     .mapToInt(TimeBlock::minutes).sum();
             boolean anyTutor = present.stream().anyMatch(b -> p.staff().stream().filter(Objects::nonNull)
@@ -440,9 +485,6 @@ public final class DayProblemValidator {
                 error(at + ".oneToOneMinutes", "student '" + s.id() + "' needs " + a.oneToOneMinutes()
                         + " minutes of 1:1 time but is present for only " + minutes + " minutes");
             }
-        }
-        if (a.maxOnlineBlocks() != null && a.maxOnlineBlocks() < 0) {
-            error(at + ".maxOnlineBlocks", "cannot be negative, was " + a.maxOnlineBlocks());
         }
         if (a.quietSpace() && p.spaces().stream().filter(Objects::nonNull)
                 .noneMatch(sp -> sp.features().contains("quiet"))) {

@@ -11,8 +11,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,13 +53,33 @@ public final class Json {
             .build()
             // Times are written as people read them: "09:00", not "09:00:00".
             .registerModule(new SimpleModule().addSerializer(LocalTime.class,
-                    new LocalTimeSerializer(DateTimeFormatter.ofPattern("HH:mm"))));
+                    new LocalTimeSerializer(DateTimeFormatter.ofPattern("HH:mm"))))
+            // Dates and times are read only as they are written: ISO 8601 strings, in the years Limits allows.
+            .registerModule(StrictTimes.module());
 
     private Json() {
     }
 
+    /**
+     * As {@link #mapper()}, for what people send (day problems, request bodies): a list with a hole in it
+     * ({@code "features": [null]}) is an error at its index, not a null for the code to trip on later.
+     */
+    private static final ObjectMapper INPUT = strictLists(MAPPER.copy());
+
+    private static ObjectMapper strictLists(ObjectMapper mapper) {
+        for (Class<?> collection : List.of(List.class, Set.class, Collection.class)) {
+            mapper.configOverride(collection).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+        }
+        return mapper;
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** The mapper for input: {@link #mapper()} that refuses null entries in lists. */
+    public static ObjectMapper input() {
+        return INPUT;
     }
 
     /**

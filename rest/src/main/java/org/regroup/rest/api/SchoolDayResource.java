@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.regroup.domain.DayProblem;
+import org.regroup.domain.io.Limits;
 import org.regroup.domain.plan.PlanDiff;
 import org.regroup.rest.days.MidDayChange;
 import org.regroup.rest.days.SchoolDays;
@@ -368,11 +369,16 @@ public final class SchoolDayResource {
         return store.schools().school(id).orElseThrow(() -> ApiException.notFound("no school '" + id + "'"));
     }
 
+    /** The {@code {date}} of the path: a date as the formats write it, in the years they allow ({@link Limits}). */
     static LocalDate date(String day) {
-        try {
-            return LocalDate.parse(day);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest("'" + day + "' is not a date like 2026-11-23");
+        LocalDate date = Limits.date(day);
+        if (date == null) {
+            throw ApiException.badRequest("path parameter 'date' is '" + shortened(day) + "', not " + Limits.DATE);
         }
+        return date;
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 30) + "…";
     }
 }

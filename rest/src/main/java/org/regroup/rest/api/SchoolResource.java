@@ -25,10 +25,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.regroup.domain.Accommodations;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.Goal;
+import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.Student;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.io.DayProblemReader;
+import org.regroup.domain.io.Limits;
 import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.UnreadableBodyException;
@@ -76,8 +78,9 @@ public final class SchoolResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a school from its standing data (a day problem)")
     public Response create(@PathParam("id") String id, InputStream body, @Context UriInfo uri) throws IOException {
-        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw ApiException.badRequest("a school id is 1 to 64 letters, digits, '-' or '_', was '" + id + "'");
+        if (!id.matches("[A-Za-z0-9_-]{1," + Limits.SCHOOL_ID + "}")) {
+            throw ApiException.badRequest("a school id is 1 to " + Limits.SCHOOL_ID + " letters, digits, '-' or '_'"
+                    + (id.length() > 80 ? "" : ", was '" + id + "'"));
         }
         byte[] json = body.readAllBytes(); // within BodyLimits' bounds
         DayProblem standing;
@@ -120,7 +123,30 @@ public final class SchoolResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a batch of assessment results; mastery and ready sets follow")
     public EvidenceService.Ingested evidence(@PathParam("id") String id, EvidenceService.Batch batch) {
-        return evidence.ingest(school(id), batch);
+        Schools.SchoolRecord school = school(id);
+        storedText(batch);
+        return evidence.ingest(school, batch);
+    }
+
+    /** What the evidence log keeps in columns of a fixed size, checked before anything is stored ({@link Limits}). */
+    private static void storedText(EvidenceService.Batch batch) {
+        if (batch == null || batch.results() == null) {
+            return;
+        }
+        List<InputError> errors = new ArrayList<>();
+        for (int i = 0; i < batch.results().size(); i++) {
+            EvidenceService.Result r = batch.results().get(i);
+            if (r != null) {
+                String at = "$.results[" + i + "]";
+                Limits.text(errors, at + ".eventId", r.eventId(), Limits.EVENT_ID);
+                Limits.text(errors, at + ".studentId", r.studentId(), Limits.STUDENT_ID);
+                Limits.text(errors, at + ".skillId", r.skillId(), Limits.SKILL_ID);
+                Limits.text(errors, at + ".source", r.source(), Limits.EVIDENCE_SOURCE);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("request body", errors);
+        }
     }
 
     /** The learner profile: mastery per skill with its history, the ready set, goals and accommodations. */

@@ -1,6 +1,9 @@
 package org.regroup.rest.errors;
 
+import java.io.EOFException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -8,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.glassfish.jersey.message.internal.HeaderValueException;
 import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.io.DayProblemReader;
@@ -147,6 +151,45 @@ public final class ErrorMappers {
             Response.ResponseBuilder response = Response.fromResponse(e.getResponse()).type(Problem.TYPE)
                     .entity(Problem.of(status, detail).at(path(uri)));
             return response.build();
+        }
+    }
+
+    /**
+     * A request header a resource reads (If-None-Match, Accept-Language… for a roster's variants and ETag) that Jersey
+     * cannot parse: the caller's mistake, 400 naming the header. A response header the server got wrong stays a 500.
+     */
+    public static final class UnreadableHeader implements ExceptionMapper<HeaderValueException> {
+        @Context
+        UriInfo uri;
+
+        private static final Pattern NAME = Pattern.compile("\"([A-Za-z0-9-]{1,64})\" header");
+
+        @Override
+        public Response toResponse(HeaderValueException e) {
+            if (e.getContext() != HeaderValueException.Context.INBOUND) {
+                Unexpected unexpected = new Unexpected();
+                unexpected.uri = uri;
+                return unexpected.toResponse(e);
+            }
+            Matcher name = NAME.matcher(String.valueOf(e.getMessage()));
+            return Problem.of(Response.Status.BAD_REQUEST, (name.find() ? "the " + name.group(1) + " header"
+                    : "a header") + " cannot be read").at(path(uri)).toResponse();
+        }
+    }
+
+    /**
+     * A body that ends before the length its request announced (or before its last chunk): the caller's mistake, or
+     * a caller gone. 400, logged without a trace.
+     */
+    public static final class TruncatedBody implements ExceptionMapper<EOFException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(EOFException e) {
+            LOG.debug("request body cut short on {}", path(uri));
+            return Problem.of(Response.Status.BAD_REQUEST, "the request body ended before the length its "
+                    + "Content-Length announced (or before its last chunk)").at(path(uri)).toResponse();
         }
     }
 
