@@ -186,8 +186,9 @@ public final class EvidenceService {
             }
             if (r.eventId() == null || r.eventId().isBlank()) {
                 errors.add(new InputError(at + ".eventId", "missing: each result needs the sender's event id"));
-            } else if (r.eventId().length() > 128) {
-                errors.add(new InputError(at + ".eventId", "longer than 128 characters"));
+            } else if (r.eventId().length() > org.regroup.domain.io.Limits.EVENT_ID) {
+                errors.add(new InputError(at + ".eventId", "longer than " + org.regroup.domain.io.Limits.EVENT_ID
+                        + " characters"));
             }
             if (r.studentId() == null || !students.contains(r.studentId())) {
                 errors.add(new InputError(at + ".studentId", "unknown student '" + r.studentId() + "'"));
