@@ -59,6 +59,24 @@ final class H2CrashRecovery {
     }
 
     /**
+     * Reads only: for a file not closed cleanly, the version H2's open would use and the newest a full scan finds
+     * (then in {@link Outcome#opened}); empty for a file closed cleanly.
+     */
+    static Optional<Outcome> inspect(Path file) {
+        String name = file.toString();
+        long h2WouldOpen;
+        try (MVStore asH2 = new MVStore.Builder().fileName(name).readOnly().open()) {
+            if (asH2.getFileStore().getStoreHeader().containsKey("clean")) { // FileStore.HDR_CLEAN
+                return Optional.empty();
+            }
+            h2WouldOpen = asH2.getCurrentVersion();
+        }
+        try (MVStore scanned = new MVStore.Builder().fileName(name).readOnly().recoveryMode().open()) {
+            return Optional.of(new Outcome(h2WouldOpen, scanned.getCurrentVersion()));
+        }
+    }
+
+    /**
      * Before H2 opens {@code file}: if it was not closed cleanly and holds commits newer than H2's recovery would
      * find, makes the header name the newest. Only reads a file closed cleanly or with nothing newer; leaves alone
      * one it cannot read (locked by a running server, damaged): H2's own open then reports it as before.
@@ -69,20 +87,15 @@ final class H2CrashRecovery {
         }
         String name = file.toString();
         try {
-            long h2WouldOpen;
-            try (MVStore asH2 = new MVStore.Builder().fileName(name).readOnly().open()) {
-                if (asH2.getFileStore().getStoreHeader().containsKey("clean")) { // FileStore.HDR_CLEAN
-                    return Optional.empty();
-                }
-                h2WouldOpen = asH2.getCurrentVersion();
+            Optional<Outcome> found = inspect(file);
+            if (found.isEmpty()) {
+                return found;
             }
-            long newest;
-            try (MVStore scanned = new MVStore.Builder().fileName(name).readOnly().recoveryMode().open()) {
-                newest = scanned.getCurrentVersion();
-            }
+            long h2WouldOpen = found.get().h2WouldOpen();
+            long newest = found.get().opened();
             if (newest <= h2WouldOpen) {
                 LOG.info("store: {} was not closed cleanly; H2's own recovery finds its newest commit", name);
-                return Optional.of(new Outcome(h2WouldOpen, h2WouldOpen));
+                return found;
             }
             try (MVStore rewritten = new MVStore.Builder().fileName(name).recoveryMode().open()) {
                 newest = rewritten.getCurrentVersion(); // closing writes a header that names the newest chunk
