@@ -28,8 +28,8 @@ import org.regroup.testing.ServerProcess;
 class CrashIntegrationTest {
 
     private static final ObjectMapper JSON = Json.mapper();
-    /** Kill cycles of the ingestion test: enough to have caught the H2 loss in most runs, within a minute. */
-    private static final int CYCLES = 6;
+    /** Kill cycles of the ingestion test: about a minute on a busy 2-core machine. */
+    private static final int CYCLES = 4;
     /** How long a wait for a state may take on a busy machine (seconds; about one on an idle one). */
     private static final int PATIENCE_SECONDS = 180;
 
@@ -84,7 +84,8 @@ class CrashIntegrationTest {
     /**
      * A few of {@link KillCycles}' cycles (benchmarks/load/kill-cycles.sh runs a hundred): every acknowledged event
      * id is stored exactly once after each SIGKILL, and the restarted server counts the same. Before H2CrashRecovery,
-     * H2 dropped its newest commits after some kills (see docs/benchmarks.md, "Nothing acknowledged is lost").
+     * H2 dropped its newest commits after some kills, too rarely for a few cycles to catch it every time:
+     * H2CrashRecoveryTest does (docs/benchmarks.md, "Nothing acknowledged is lost").
      */
     @Test
     void killedWhileIngestingItLosesNothingItAcknowledged() throws Exception {
