@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * its quick recovery finds the newest commit by following the store header and each chunk's guess of where the next
  * chunk goes. When a chunk is not written where the previous one guessed, H2 rewrites the header, but the header it
  * writes still names the previous chunk (RandomAccessStore.writeChunk runs before FileStore.storeBuffer sets
- * lastChunk), so that chunk and the ones chained after it (the header is rewritten every 20 versions) are reachable
+ * lastChunk), so the new chunk and the ones chained after it (until the next miss or 20 versions on) are reachable
  * from nothing. They are on disk; H2 opens the version before them and drops them. A recovery-mode open scans the
  * whole file for chunks instead, finds them, and on close writes a header naming the newest.
  */
@@ -26,7 +26,7 @@ final class H2CrashRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2CrashRecovery.class);
 
-    /** What the recovery did: the version H2's own open would have used and the one the store is at now. */
+    /** The version H2's own open would use, and the newest one on disk (which the store opens after recovery). */
     record Outcome(long h2WouldOpen, long opened) {
         long commitsKept() {
             return opened - h2WouldOpen;
