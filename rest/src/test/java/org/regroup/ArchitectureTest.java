@@ -38,7 +38,8 @@ class ArchitectureTest {
     }
 
     /**
-     * The store is persistence only: JDBC, its pool and migrations over the domain's types. Not the solver, the HTTP
+     * The store is persistence only: JDBC, its pool and migrations over the domain's types (and H2's MVStore, to
+     * recover an embedded file after a crash: H2CrashRecovery). Not the solver, the HTTP
      * layer or the command line, nor school logic (mastery updates, ready sets: rest.days uses the store for those).
      */
     @Test
@@ -46,7 +47,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("org.regroup.store..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("org.regroup.store..", "org.regroup.domain..",
                         "java..", "javax.sql..", "com.zaxxer.hikari..", "org.flywaydb..", "org.slf4j..",
-                        "com.fasterxml.jackson..")
+                        "com.fasterxml.jackson..", "org.h2.mvstore..")
                 .check(classes);
         noClasses().that().resideInAPackage("org.regroup.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.regroup.domain.mastery..",

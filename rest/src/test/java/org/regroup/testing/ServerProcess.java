@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -40,11 +41,15 @@ public final class ServerProcess implements AutoCloseable {
         this.base = base;
     }
 
-    /** Starts a server on {@code dir}/data (its datasets folder is {@code dir}); returns once it listens. */
-    public static ServerProcess start(Path dir) throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), RegroupCommand.class.getName(), "serve",
-                "--port", "0", "--data-dir", dir.resolve("data").toString(), "--datasets", dir.toString());
+    /**
+     * Starts a server on {@code dir}/data (its datasets folder is {@code dir}); returns once it listens.
+     * {@code serveOptions} are added to {@code regroup serve}'s (e.g. {@code --db-url URL}).
+     */
+    public static ServerProcess start(Path dir, String... serveOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), RegroupCommand.class.getName(),
+                "serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), "--datasets", dir.toString()));
+        command.addAll(List.of(serveOptions));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
