@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.regroup.rest.RegroupServer;
 import org.regroup.rest.api.Durations;
 import org.regroup.rest.api.ServerLimits;
+import org.regroup.rest.auth.Security;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.store.Database;
 import picocli.CommandLine.Command;
@@ -49,27 +50,61 @@ final class ServeCommand implements Callable<Integer> {
             description = "Finished plans kept (default: ${DEFAULT-VALUE}; they are also dropped after 24 h).")
     int keep;
 
-    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
-            description = "Where the embedded store keeps its file (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @picocli.CommandLine.Mixin
+    StoreOptions store;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "The store's database instead of the embedded "
-            + "one, e.g. jdbc:postgresql://127.0.0.1:5432/regroup (password from REGROUP_DB_PASSWORD).")
-    String dbUrl;
+    @Option(names = "--allowed-host", paramLabel = "NAME", description = "A name clients reach this server by "
+            + "(repeatable), e.g. regroup.school.example; requests naming another Host are refused (DNS rebinding). "
+            + "The loopback names and --host are always allowed.")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
-    @Option(names = "--db-user", paramLabel = "USER", description = "The database user (with --db-url).")
-    String dbUser;
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with this PKCS#12 key store "
+            + "(its password from REGROUP_TLS_PASSWORD).")
+    Path tlsKeyStore;
+
+    @Option(names = "--no-sign-in", description = "Answer without sign-in: anyone who reaches the port reads and "
+            + "changes everything. Only on a loopback address (demos, benchmarks).")
+    boolean noSignIn;
 
     @Option(names = "--time-limit", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Solving time when a request names none (default: ${DEFAULT-VALUE}).")
     Duration timeLimit;
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** Sign-in, the names the server answers to, HTTPS: checked before anything starts. */
+    private Security security() {
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new ErrorReporter.UserError("--host " + host + " is not an address of this machine");
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        boolean loopback = address.isLoopbackAddress();
+        if (noSignIn && !loopback) {
+            throw new ErrorReporter.UserError("--no-sign-in is only allowed on a loopback address (127.0.0.1): on "
+                    + host + " anyone on the network would read every student's record");
+        }
+        java.util.Set<String> hosts = new java.util.HashSet<>(Security.LOOPBACK);
+        if (!address.isAnyLocalAddress()) {
+            hosts.add(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host);
+        } else if (allowedHosts.isEmpty()) {
+            throw new ErrorReporter.UserError("--host " + host + " listens on every address: name the host names "
+                    + "clients use with --allowed-host NAME (requests for other names are refused)");
+        }
+        for (String name : allowedHosts) {
+            if (!name.matches("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]+\\]")) {
+                throw new ErrorReporter.UserError("--allowed-host " + name + " is not a host name");
+            }
+            hosts.add(name);
+        }
+        char[] password = null;
+        if (tlsKeyStore != null) {
+            if (!java.nio.file.Files.isReadable(tlsKeyStore)) {
+                throw new ErrorReporter.UserError("--tls-keystore " + tlsKeyStore + " cannot be read");
+            }
+            String p = System.getenv("REGROUP_TLS_PASSWORD");
+            password = p == null ? new char[0] : p.toCharArray();
+        }
+        return new Security(!noSignIn, hosts, tlsKeyStore, password);
     }
 
     @Override
@@ -89,6 +124,7 @@ final class ServeCommand implements Callable<Integer> {
         if (keep < 1) {
             throw new ErrorReporter.UserError("--keep must be at least 1, was " + keep);
         }
+        Security security = security();
         PlanService.Settings d = PlanService.Settings.defaults();
         if (timeLimit.isZero() || timeLimit.isNegative() || timeLimit.compareTo(d.maxTimeLimit()) > 0) {
             throw new ErrorReporter.UserError("--time-limit must be more than 0 and at most "
@@ -97,21 +133,32 @@ final class ServeCommand implements Callable<Integer> {
         PlanService.Settings settings = new PlanService.Settings(concurrent == null ? d.concurrent() : concurrent,
                 queue == null ? d.queued() : queue, keep, d.keepFor(), timeLimit, d.maxTimeLimit(),
                 d.memoryBudgetBytes());
-        String url = dbUrl != null ? dbUrl : Database.h2Url(dataDir);
-        Database database;
+        Database database = store.open();
+        RegroupServer server;
         try {
-            database = Database.open(url, dbUser, System.getenv("REGROUP_DB_PASSWORD"), null);
-        } catch (RuntimeException e) {
-            throw new ErrorReporter.UserError("cannot open the store at " + Database.redact(url) + ": "
-                    + rootMessage(e));
+            server = RegroupServer.start(host, port, settings,
+                    new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets), database, security);
+        } catch (IllegalArgumentException badTls) {
+            database.close();
+            throw new ErrorReporter.UserError(badTls.getMessage());
         }
-        RegroupServer server = RegroupServer.start(host, port,
-                settings, new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets), database);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "regroup-shutdown"));
+        var out = spec.commandLine().getOut();
+        if (security.signInRequired()) {
+            server.authenticator().setupToken().ifPresent(token -> {
+                out.println("No account yet. Make the first administrator (once) with this setup token:");
+                out.println("  curl -X POST " + server.uri() + "api/setup -H 'Content-Type: application/json' -d "
+                        + "'{\"setupToken\": \"" + token + "\", \"username\": \"admin\", \"password\": \"…\"}'");
+                out.println("  or: ./regroup users add admin --role district-admin (same --data-dir/--db-url)");
+            });
+        } else {
+            out.println("WARNING: sign-in is off (--no-sign-in): anyone who reaches " + server.uri()
+                    + " reads and changes every school's data");
+        }
         spec.commandLine().getOut().println("Regroup API at " + server.uri() + "api (Ctrl-C to stop)");
         spec.commandLine().getOut().flush();
         stopped.await();

@@ -2,6 +2,7 @@ package org.regroup.rest;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -13,6 +14,15 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.regroup.domain.mastery.BktParameters;
 import org.regroup.rest.api.DatasetResource;
+import org.regroup.rest.auth.AccessFilter;
+import org.regroup.rest.auth.AccessPolicy;
+import org.regroup.rest.auth.AccountAdmin;
+import org.regroup.rest.auth.AuditTrail;
+import org.regroup.rest.auth.Authenticator;
+import org.regroup.rest.auth.BrowserGuards;
+import org.regroup.rest.auth.EvidenceScope;
+import org.regroup.rest.auth.Security;
+import org.regroup.rest.auth.SecurityHeaders;
 import org.regroup.rest.api.HealthResource;
 import org.regroup.rest.api.OpenApiResource;
 import org.regroup.rest.api.PlanDetailResource;
@@ -71,8 +81,11 @@ public final class RegroupServer implements AutoCloseable {
     static final int SCENARIOS_QUEUED = 2;
     static final int SCENARIOS_KEPT = 20;
 
+    private final Authenticator authenticator;
+
     private RegroupServer(HttpServer http, Vitals vitals, PlanService plans, ScenarioService scenarios,
-            CheckpointWriter checkpoints, Database database, URI uri) {
+            CheckpointWriter checkpoints, Database database, URI uri, Authenticator authenticator) {
+        this.authenticator = authenticator;
         this.http = http;
         this.vitals = vitals;
         this.plans = plans;
@@ -87,12 +100,12 @@ public final class RegroupServer implements AutoCloseable {
     public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits)
             throws IOException {
         return start(host, port, settings, limits, Database.open("jdbc:h2:mem:regroup-" + java.util.UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", null, null, null));
+                + ";DB_CLOSE_DELAY=-1", null, null, null), Security.loopback());
     }
 
     /** A server on {@code database} (migrated); the server closes it when it stops. */
     public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits,
-            Database database) throws IOException {
+            Database database, Security security) throws IOException {
         Vitals vitals = new Vitals();
         PlanService plans = new PlanService(settings, vitals);
         ScenarioService scenarios = new ScenarioService(plans, vitals, SCENARIOS_QUEUED, SCENARIOS_KEPT);
@@ -105,10 +118,25 @@ public final class RegroupServer implements AutoCloseable {
         CheckpointWriter checkpoints = new CheckpointWriter(store, CHECKPOINT_EVERY);
         SchoolDays days = new SchoolDays(store, plans, checkpoints);
         StoredVersions stored = new StoredVersions(store, plans.memory());
+        Clock clock = Clock.systemUTC();
+        Authenticator authenticator = new Authenticator(store.accounts(), clock);
         ResourceConfig app = application(vitals, plans, scenarios, store, evidence, days, stored,
-                new VersionViews(store, stored), new ScratchPlans(store), limits);
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
-                app, false);
+                new VersionViews(store, stored), new ScratchPlans(store), limits)
+                .register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(clock).to(Clock.class);
+                        bind(security).to(Security.class);
+                        bind(authenticator).to(Authenticator.class);
+                        bind(new AccountAdmin(store.accounts(), clock)).to(AccountAdmin.class);
+                        bind(new AccessPolicy(store, scenarios, clock)).to(AccessPolicy.class);
+                    }
+                });
+        String scheme = security.tls() ? "https" : "http";
+        URI requested = URI.create(scheme + "://" + hostInUri(host) + ":" + port + "/");
+        HttpServer http = security.tls()
+                ? GrizzlyHttpServerFactory.createHttpServer(requested, app, true, tls(security), false)
+                : GrizzlyHttpServerFactory.createHttpServer(requested, app, false);
         GrizzlyErrors.install(http);
         for (NetworkListener listener : http.getListeners()) {
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
@@ -118,9 +146,31 @@ public final class RegroupServer implements AutoCloseable {
         }
         http.start();
         int bound = http.getListeners().iterator().next().getPort();
-        URI uri = URI.create("http://" + host + ":" + bound + "/");
-        LOG.info("Regroup listening on {}; store {}", uri, database.describe());
-        return new RegroupServer(http, vitals, plans, scenarios, checkpoints, database, uri);
+        URI uri = URI.create(scheme + "://" + hostInUri(host) + ":" + bound + "/");
+        LOG.info("Regroup listening on {}; store {}; sign-in {}", uri, database.describe(),
+                security.signInRequired() ? "required" : "OFF");
+        return new RegroupServer(http, vitals, plans, scenarios, checkpoints, database, uri, authenticator);
+    }
+
+    private static String hostInUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** HTTPS with the key store given (PKCS#12 or JKS), TLS 1.2 and 1.3 only. */
+    private static org.glassfish.grizzly.ssl.SSLEngineConfigurator tls(Security security) {
+        org.glassfish.grizzly.ssl.SSLContextConfigurator context = new org.glassfish.grizzly.ssl.SSLContextConfigurator();
+        context.setKeyStoreFile(security.tlsKeyStore().toAbsolutePath().toString());
+        context.setKeyStorePass(security.tlsPassword());
+        context.setKeyStoreType(security.tlsKeyStore().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jks")
+                ? "JKS" : "PKCS12");
+        if (!context.validateConfiguration(true)) {
+            throw new IllegalArgumentException("the TLS key store " + security.tlsKeyStore() + " cannot be read "
+                    + "with the password given (REGROUP_TLS_PASSWORD)");
+        }
+        org.glassfish.grizzly.ssl.SSLEngineConfigurator engine = new org.glassfish.grizzly.ssl.SSLEngineConfigurator(
+                context.createSSLContext(true), false, false, false);
+        engine.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return engine;
     }
 
     static ResourceConfig application(Vitals vitals, PlanService plans, ScenarioService scenarios, SchoolStore store,
@@ -139,6 +189,15 @@ public final class RegroupServer implements AutoCloseable {
                 .register(HealthResource.class)
                 .register(OpenApiResource.class)
                 .register(org.regroup.rest.api.ApiIndexResource.class)
+                .register(org.regroup.rest.api.SessionResource.class)
+                .register(org.regroup.rest.api.TokenResource.class)
+                .register(org.regroup.rest.api.AccountResource.class)
+                .register(org.regroup.rest.api.AuditResource.class)
+                .register(BrowserGuards.class)
+                .register(AccessFilter.class)
+                .register(EvidenceScope.class)
+                .register(AuditTrail.class)
+                .register(SecurityHeaders.class)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(ApiJson.class)
                 .register(new org.regroup.rest.api.BodyLimits(limits))
@@ -179,6 +238,11 @@ public final class RegroupServer implements AutoCloseable {
 
     public PlanService plans() {
         return plans;
+    }
+
+    /** Accounts, tokens and sessions of this server's store (the first administrator's setup token). */
+    public Authenticator authenticator() {
+        return authenticator;
     }
 
     /** What the server knows of its own health (tests record an out-of-memory error through it). */

@@ -1,6 +1,7 @@
 package org.regroup.store;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -20,11 +21,12 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /**
-     * H2 writes a committed transaction to its file before the commit returns (WRITE_DELAY=0) rather than within half
+     * No {@code regroup.trace.db}: H2's trace file echoes SQL errors with the values in them (school names,
+     * student ids) to a file nobody reads. H2 writes a committed transaction to its file before the commit returns (WRITE_DELAY=0) rather than within half
      * a second. That alone did not keep what a killed process had acknowledged: see {@link H2CrashRecovery}, which
      * {@link #open} runs first. Neither makes H2 fsync a commit: a power cut can still lose the last ones.
      */
-    static final String H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    static final String H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
 
     private final HikariDataSource dataSource;
     private final String url;
@@ -44,7 +46,9 @@ public final class Database implements AutoCloseable {
      * missing; tests use it to keep runs apart on one PostgreSQL database.
      */
     public static Database open(String jdbcUrl, String user, String password, String schema) {
-        H2CrashRecovery.storeFile(jdbcUrl).ifPresent(H2CrashRecovery::recover);
+        Optional<Path> file = H2CrashRecovery.storeFile(jdbcUrl);
+        file.ifPresent(StoreFiles::privateDirectory);
+        file.ifPresent(H2CrashRecovery::recover);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -76,6 +80,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
+        file.ifPresent(StoreFiles::privateFiles);
         return new Database(ds, jdbcUrl);
     }
 

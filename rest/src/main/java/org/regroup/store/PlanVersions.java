@@ -224,16 +224,19 @@ public final class PlanVersions {
     public record ScratchRecord(String id, PlanStatus status, String score, Instant createdAt, Instant updatedAt) {
     }
 
-    /** Keeps a day submitted without a school as solving. */
-    public void startScratch(String id, String problem) {
+    /** Keeps a day submitted without a school as solving, with who asked (account and school; either may be null). */
+    public void startScratch(String id, String problem, String ownerAccount, String ownerSchool) {
         Instant now = Instant.now();
         jdbc.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO scratch_plan (id, status, score, problem, "
-                    + "plan, created_at, updated_at) VALUES (?, " + SQL_SOLVING + ", NULL, ?, NULL, ?, ?)")) {
+                    + "plan, created_at, updated_at, owner_account, owner_school) VALUES (?, " + SQL_SOLVING
+                    + ", NULL, ?, NULL, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, problem);
                 insert.setTimestamp(3, Timestamp.from(now));
                 insert.setTimestamp(4, Timestamp.from(now));
+                insert.setString(5, ownerAccount);
+                insert.setString(6, ownerSchool);
                 insert.executeUpdate();
             }
             return null;
@@ -268,12 +271,37 @@ public final class PlanVersions {
         });
     }
 
-    /** The latest {@code limit} days planned without a school, newest first. */
-    public List<ScratchRecord> scratchPlans(int limit) {
+    /**
+     * Who asked for a day planned without a school: {account, school} (either may be null); empty when there is no
+     * such plan.
+     */
+    public Optional<String[]> scratchOwner(String id) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT owner_account, owner_school FROM scratch_plan "
+                    + "WHERE id = ?")) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * The latest {@code limit} days planned without a school, newest first: all of them ({@code account} and
+     * {@code school} null), or those asked for by {@code account} or by anyone of {@code school}.
+     */
+    public List<ScratchRecord> scratchPlans(int limit, String account, String school) {
         return jdbc.inTransaction(c -> {
             List<ScratchRecord> all = new ArrayList<>();
+            boolean everyone = account == null && school == null;
             try (PreparedStatement q = c.prepareStatement("SELECT id, status, score, created_at, updated_at FROM "
-                    + "scratch_plan ORDER BY created_at DESC")) {
+                    + "scratch_plan" + (everyone ? "" : " WHERE owner_account = ? OR owner_school = ?")
+                    + " ORDER BY created_at DESC")) {
+                if (!everyone) {
+                    q.setString(1, account);
+                    q.setString(2, school);
+                }
                 q.setMaxRows(limit);
                 eachRow(q, rs -> all.add(scratchRecord(rs)));
             }

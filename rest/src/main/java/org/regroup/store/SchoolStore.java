@@ -11,12 +11,16 @@ public final class SchoolStore {
     private final Schools schools;
     private final EvidenceLog evidence;
     private final PlanVersions versions;
+    private final Accounts accounts;
+    private final AuditLog audit;
 
     public SchoolStore(Database database) {
         this.jdbc = new Jdbc(database.dataSource(), database.isH2());
         this.schools = new Schools(jdbc);
         this.evidence = new EvidenceLog(jdbc);
         this.versions = new PlanVersions(jdbc);
+        this.accounts = new Accounts(jdbc);
+        this.audit = new AuditLog(jdbc);
     }
 
     /** Schools, their standing data and day inputs. */
@@ -32,6 +36,16 @@ public final class SchoolStore {
     /** The plans of days, with and without a school. */
     public PlanVersions versions() {
         return versions;
+    }
+
+    /** Accounts, their API tokens and browser sessions. */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** The audit log of student records. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** Whether the database answers within two seconds (for health checks). */

@@ -46,17 +46,27 @@ class SimulateCommandTest {
         try (org.regroup.rest.RegroupServer server = org.regroup.rest.RegroupServer.start("127.0.0.1", 0,
                 org.regroup.rest.plans.PlanService.Settings.defaults(), new org.regroup.rest.api.ServerLimits(
                         org.regroup.rest.api.ServerLimits.DEFAULT_MAX_BODY_BYTES, dir),
-                Database.open(Database.h2Url(store), null, null, null))) {
+                Database.open(Database.h2Url(store), null, null, null),
+                org.regroup.rest.auth.Security.loopback())) {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            // the school's scheduler reads the version; teacher T01 reads their own roster
+            var accounts = new org.regroup.rest.auth.AccountAdmin(server.authenticator().accounts(),
+                    java.time.Clock.systemUTC());
+            String scheduler = "Bearer " + server.authenticator().issueToken(accounts.create("scheduler", null,
+                    org.regroup.store.Role.SCHOOL_ADMIN, "sim-1", null, java.util.Set.of()).id(), "test",
+                    java.time.Duration.ofHours(1)).secret();
+            String teacher = "Bearer " + server.authenticator().issueToken(accounts.create("t01", null,
+                    org.regroup.store.Role.TEACHER, "sim-1", "T01", java.util.Set.of()).id(), "test",
+                    java.time.Duration.ofHours(1)).secret();
             String at = "api/schools/sim-1/days/2026-11-24/";
             var version = Json.mapper().readTree(http.send(java.net.http.HttpRequest.newBuilder(server.uri()
-                    .resolve(at + "plans/" + published + "?plan=false")).build(),
+                    .resolve(at + "plans/" + published + "?plan=false")).header("Authorization", scheduler).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body());
             assertThat(version.get("status").asText()).isEqualTo("published");
             assertThat(version.get("madeFrom").get("kind").asText()).isEqualTo("day");
             assertThat(version.get("againstYesterday").get("yesterday").asText()).startsWith("2026-11-23 v");
             var roster = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(at + "rosters/T01"))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", teacher).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(roster.statusCode()).as(roster.body()).isEqualTo(200);
             assertThat(Json.mapper().readTree(roster.body()).get("stamp").get("version").asInt()).isEqualTo(published);
         } catch (InterruptedException e) {

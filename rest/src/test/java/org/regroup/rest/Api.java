@@ -35,12 +35,43 @@ final class Api {
 
     private static byte[] small;
 
+    /** Each test server's district admin token (made on first use): the existing tests run signed in. */
+    private static final java.util.Map<URI, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final URI base;
+    /** Sent as {@code Authorization: Bearer …}; null for a client that is not signed in. */
+    private final String token;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A client signed in as a district admin (everything, every school). */
     Api(RegroupServer server) {
+        this(server, adminToken(server));
+    }
+
+    /** A client with this API token (null: not signed in). */
+    Api(RegroupServer server, String token) {
         this.base = server.uri();
+        this.token = token;
+    }
+
+    /** The test server's district admin's token, made once per server. */
+    static String adminToken(RegroupServer server) {
+        return ADMIN_TOKENS.computeIfAbsent(server.uri(), u -> token(server, "test-district-admin",
+                org.regroup.store.Role.DISTRICT_ADMIN, null, null, java.util.Set.of()));
+    }
+
+    /** Makes an account on the server's store and returns an API token of it. */
+    static String token(RegroupServer server, String username, org.regroup.store.Role role, String school,
+            String personId, java.util.Set<String> children) {
+        var accounts = new org.regroup.rest.auth.AccountAdmin(server.authenticator().accounts(),
+                java.time.Clock.systemUTC());
+        var account = accounts.create(username, null, role, school, personId, children);
+        return server.authenticator().issueToken(account.id(), "tests", Duration.ofDays(1)).secret();
+    }
+
+    String token() {
+        return token;
     }
 
     /**
@@ -100,7 +131,8 @@ final class Api {
     }
 
     HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(60));
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -36,9 +36,41 @@ public final class ServerProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServerProcess(Process process, URI base) {
+    /** A district admin's API token on the server's store (made before the server starts): requests are signed in. */
+    private final String token;
+
+    private ServerProcess(Process process, URI base, String token) {
         this.process = process;
         this.base = base;
+        this.token = token;
+    }
+
+    /**
+     * Makes (once per store) the district admin the tests sign in as, with {@code ./regroup users} on the same
+     * store, and returns a new API token of it.
+     */
+    static String adminToken(Path dir, String... serveOptions) {
+        List<String> store = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString()));
+        for (int i = 0; i + 1 < serveOptions.length; i++) {
+            if (serveOptions[i].equals("--db-url") || serveOptions[i].equals("--db-user")) {
+                store.add(serveOptions[i]);
+                store.add(serveOptions[i + 1]);
+            }
+        }
+        List<String> add = new ArrayList<>(List.of("users", "add", "test-admin", "--role", "district-admin",
+                "--no-password"));
+        add.addAll(store);
+        new picocli.CommandLine(new RegroupCommand()).execute(add.toArray(String[]::new)); // taken after a restart
+        List<String> token = new ArrayList<>(List.of("users", "token", "test-admin"));
+        token.addAll(store);
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new RegroupCommand());
+        cli.setOut(new java.io.PrintWriter(out));
+        int exit = cli.execute(token.toArray(String[]::new));
+        if (exit != 0) {
+            throw new IllegalStateException("users token exited " + exit);
+        }
+        return out.toString().trim();
     }
 
     /**
@@ -46,6 +78,7 @@ public final class ServerProcess implements AutoCloseable {
      * {@code serveOptions} are added to {@code regroup serve}'s (e.g. {@code --db-url URL}).
      */
     public static ServerProcess start(Path dir, String... serveOptions) throws IOException, InterruptedException {
+        String token = adminToken(dir, serveOptions);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), RegroupCommand.class.getName(),
                 "serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), "--datasets", dir.toString()));
@@ -60,7 +93,7 @@ public final class ServerProcess implements AutoCloseable {
                 Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "server-stdout");
                 drain.setDaemon(true);
                 drain.start();
-                return new ServerProcess(p, URI.create(m.group(1)));
+                return new ServerProcess(p, URI.create(m.group(1)), token);
             }
         }
         throw new IllegalStateException("the server did not start (exit " + p.waitFor(5, TimeUnit.SECONDS) + ")");
@@ -68,6 +101,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public URI base() {
         return base;
+    }
+
+    /** The API token requests are signed in with. */
+    public String token() {
+        return token;
     }
 
     public Process process() {
@@ -90,7 +128,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET()
+                .header("Authorization", "Bearer " + token);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -99,12 +138,14 @@ public final class ServerProcess implements AutoCloseable {
 
     public HttpResponse<String> post(String path, byte[] body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> put(String path, Object body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
                 HttpResponse.BodyHandlers.ofString());

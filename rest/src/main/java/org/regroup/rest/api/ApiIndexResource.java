@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Rule;
 
 /**
  * Where to start: {@code GET /api} lists every path of the API, grouped, with its methods and what it is for. The
@@ -57,6 +59,7 @@ public final class ApiIndexResource {
     private volatile Index index;
 
     @GET
+    @Access(Rule.PUBLIC)
     @Operation(summary = "Redirects to /api, this index", responses = @ApiResponse(responseCode = "303",
             description = "See /api"))
     public Response root() {
@@ -64,6 +67,7 @@ public final class ApiIndexResource {
     }
 
     @GET
+    @Access(Rule.PUBLIC)
     @Path("api")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "This index: every path of the API, grouped, with what it is for")

@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Rule;
 import org.regroup.rest.errors.ApiException;
 
 /** The bundled demo days ({@code datasets/*.json}), to try the API with. */
@@ -27,6 +29,7 @@ public final class DatasetResource {
     ServerLimits limits;
 
     @GET
+    @Access(Rule.SIGNED_IN)
     @Operation(summary = "The bundled demo days")
     public List<DatasetView> list() throws IOException {
         Path dir = limits.datasetsDir();
@@ -43,6 +46,7 @@ public final class DatasetResource {
 
     /** The day problem itself, ready to POST to {@code /api/plans}. */
     @GET
+    @Access(Rule.SIGNED_IN)
     @jakarta.ws.rs.Path("{name}")
     @Operation(summary = "One demo day, ready to submit to /api/plans")
     public Response get(@PathParam("name") String name) {

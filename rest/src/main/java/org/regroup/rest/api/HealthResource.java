@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Rule;
 import org.regroup.rest.health.Vitals;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.store.SchoolStore;
@@ -32,6 +34,7 @@ public final class HealthResource {
     Vitals vitals;
 
     @GET
+    @Access(Rule.PUBLIC)
     @Operation(summary = "Is the server up, is its store reachable, how busy is it (503 when it is down)")
     public Response health() {
         boolean storeUp = store.reachable();

@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Rule;
 
 /**
  * The API described as an OpenAPI 3 document, generated once from the resources registered with the server by
@@ -34,6 +36,7 @@ public final class OpenApiResource {
     private volatile String document;
 
     @GET
+    @Access(Rule.PUBLIC)
     @Operation(summary = "This API as an OpenAPI 3 document")
     public String openApi() throws JsonProcessingException {
         String json = document;

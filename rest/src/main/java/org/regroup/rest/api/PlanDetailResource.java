@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Rule;
 import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.days.StoredVersions;
 import org.regroup.rest.errors.ApiException;
@@ -76,6 +78,7 @@ public final class PlanDetailResource {
 
     /** The plan: status, score, KPIs and (unless {@code plan=false}) the plan in the documented format. */
     @GET
+    @Access(Rule.PLAN_READ)
     @Operation(summary = "A plan: its status, score, KPIs and the plan itself")
     public PlanResource.PlanView get(@PathParam("id") String id, @QueryParam("plan") Boolean withPlan) {
         Optional<PlanJob> held = plans.find(id);
@@ -87,6 +90,7 @@ public final class PlanDetailResource {
 
     /** Stops solving early; the best plan found so far is kept. */
     @DELETE
+    @Access(Rule.PLAN_WRITE)
     @Path("solving")
     @Operation(summary = "Stop solving early; the best plan so far is kept")
     public PlanResource.PlanView stop(@PathParam("id") String id) {
@@ -97,6 +101,7 @@ public final class PlanDetailResource {
 
     /** Server-Sent Events: {@code best} for each new best plan (at most four a second), then {@code final}. */
     @GET
+    @Access(Rule.PLAN_READ)
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Follow a solve: an event per new best plan, then the final one (Server-Sent Events)")
@@ -105,6 +110,7 @@ public final class PlanDetailResource {
     }
 
     @GET
+    @Access(Rule.PLAN_READ)
     @Path("analysis")
     @Operation(summary = "The plan's score rule by rule, each match in words")
     public PlanReadings.AnalysisView analysis(@PathParam("id") String id) {
@@ -112,6 +118,7 @@ public final class PlanDetailResource {
     }
 
     @GET
+    @Access(Rule.PLAN_READ)
     @Path("students/{studentId}")
     @Operation(summary = "A student's day card: each block and why")
     public PlanReadings.DayCard student(@PathParam("id") String id, @PathParam("studentId") String studentId) {
@@ -120,6 +127,7 @@ public final class PlanDetailResource {
 
     /** Who has no seat in the plan, and why. */
     @GET
+    @Access(Rule.PLAN_READ)
     @Path("unplaced")
     @Operation(summary = "Who has no seat in the plan, and why")
     public PlanReadings.UnplacedView unplaced(@PathParam("id") String id) {
@@ -128,6 +136,7 @@ public final class PlanDetailResource {
 
     /** An adult's roster ({@link PlanReadings#roster}). */
     @GET
+    @Access(Rule.PLAN_READ)
     @Path("rosters/{staffId}")
     @Produces({ MediaType.APPLICATION_JSON, RosterMedia.TEXT_CSV, MediaType.TEXT_HTML, RosterMedia.TEXT_CALENDAR })
     @Operation(summary = "An adult's roster for the day", responses = @ApiResponse(responseCode = "200",
@@ -142,6 +151,7 @@ public final class PlanDetailResource {
 
     /** Ranked ways to place the student in this block instead, best first, none breaking a hard rule. */
     @GET
+    @Access(Rule.PLAN_READ)
     @Path("placements/{studentId}/{blockId}/alternatives")
     @Operation(summary = "Other sessions a student could join in a block, best first")
     public PlanReadings.AlternativesView alternatives(@PathParam("id") String id,
@@ -155,6 +165,7 @@ public final class PlanDetailResource {
      * pin holds). Answers 202 at once; the re-plan runs in the background under the same plan id.
      */
     @PUT
+    @Access(Rule.PLAN_WRITE)
     @Path("placements/{studentId}/{blockId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A teacher's override: pin a student to a session, then re-plan the rest of the day "

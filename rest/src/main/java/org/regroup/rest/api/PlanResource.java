@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.InvalidInputException;
@@ -24,6 +25,10 @@ import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Plan;
 import org.regroup.domain.plan.Violation;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Callers;
+import org.regroup.rest.auth.Rule;
+import org.regroup.rest.auth.SignedIn;
 import org.regroup.rest.days.ScratchPlans;
 import org.regroup.rest.errors.UnreadableBodyException;
 import org.regroup.rest.plans.PlanJob;
@@ -79,9 +84,14 @@ public final class PlanResource {
      * under {@code /api/schools/{school}/days}.
      */
     @GET
+    @Access(Rule.WHAT_IF)
     @Operation(summary = "The days planned without a school that are kept, newest first")
-    public List<Listed> list(@Context UriInfo uri) {
-        return store.versions().scratchPlans(100).stream().map(r -> new Listed(r.id(), r.status().wire(), r.score(),
+    public List<Listed> list(@Context UriInfo uri, @Context SecurityContext context) {
+        SignedIn who = Callers.who(context);
+        boolean everyone = who == null || who.districtAdmin();
+        // an account sees its own, and a school's administrators and principal those of anyone of their school
+        return store.versions().scratchPlans(100, everyone ? null : who.accountId(), everyone ? null
+                : who.schoolId()).stream().map(r -> new Listed(r.id(), r.status().wire(), r.score(),
                 r.createdAt(), r.updatedAt(), uri.getBaseUriBuilder().path("api/plans").path(r.id()).build()
                         .toString())).toList();
     }
@@ -93,10 +103,11 @@ public final class PlanResource {
      */
     @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
+    @Access(Rule.WHAT_IF)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a day problem; it solves in the background (202 with the plan to follow)")
-    public Response submit(InputStream body, @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri)
-            throws IOException {
+    public Response submit(InputStream body, @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri,
+            @Context SecurityContext context) throws IOException {
         Duration limit = Durations.parse(timeLimit, plans.settings().defaultTimeLimit(),
                 plans.settings().maxTimeLimit());
         byte[] json = body.readAllBytes(); // within BodyLimits' bounds
@@ -108,7 +119,7 @@ public final class PlanResource {
         }
         problem = DayPlanBuilder.validated(problem, "request body");
         PlanJob job = plans.submit(problem, limit);
-        scratch.keep(job);
+        scratch.keep(job, Callers.owner(context));
         URI location = uri.getBaseUriBuilder().path("api/plans").path(job.id()).build();
         return Response.accepted(PlanView.of(job, false)).location(location).build();
     }

@@ -33,6 +33,8 @@ import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.scenario.Scenario;
 import org.regroup.domain.scenario.ScenarioReader;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Rule;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.UnreadableBodyException;
 import org.regroup.rest.scenarios.ScenarioService;
@@ -75,10 +77,11 @@ public final class ScenarioResource {
      */
     @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
+    @Access(Rule.WHAT_IF)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Solve a what-if scenario: its base day (a dataset of this server) and every variant")
-    public Response submit(InputStream body, @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri)
-            throws IOException {
+    public Response submit(InputStream body, @QueryParam("timeLimit") String timeLimit, @Context UriInfo uri,
+            @Context jakarta.ws.rs.core.SecurityContext context) throws IOException {
         byte[] json = body.readAllBytes(); // within BodyLimits' bounds
         Scenario scenario;
         try {
@@ -91,13 +94,15 @@ public final class ScenarioResource {
                 scenarios.defaultTimeLimit(), scenarios.maxTimeLimit());
         DayProblem base = base(scenario.base());
         WhatIf.days(scenario, base); // every variant checked now: a mistake is a 422, not a failed job
-        ScenarioService.Job job = scenarios.submit(scenario, base, limit);
+        ScenarioService.Job job = scenarios.submit(scenario, base, limit,
+                org.regroup.rest.auth.Callers.owner(context));
         URI location = uri.getBaseUriBuilder().path("api/scenarios").path(job.id()).build();
         return Response.accepted(ScenarioView.of(job, false)).location(location).build();
     }
 
     /** Progress while solving; the comparison once done, as JSON or (Accept: text/html) the printable report. */
     @GET
+    @Access(Rule.SCENARIO_READ)
     @Path("{id}")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
     @Operation(summary = "A scenario's progress, then its comparison", responses = @ApiResponse(responseCode = "200",

@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.io.Limits;
 import org.regroup.domain.plan.PlanDiff;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Rule;
 import org.regroup.rest.days.MidDayChange;
 import org.regroup.rest.days.SchoolDays;
 import org.regroup.rest.days.StoredVersions;
@@ -63,8 +65,8 @@ public final class SchoolDayResource {
     }
 
     /**
-     * Body of an override: the session to put the student in (one of the alternatives), why, and who asks (until
-     * there is sign-in, what the request says).
+     * Body of an override: the session to put the student in (one of the alternatives), why, and who asks (on a
+     * server without sign-in; with sign-in, the account that sends it).
      */
     public record OverrideRequest(String sessionId, String reason, String requestedBy, String timeLimit) {
     }
@@ -82,6 +84,7 @@ public final class SchoolDayResource {
 
     /** The school's days that have plans, latest first: how many versions, the latest, the published one. */
     @GET
+    @Access(Rule.SCHOOL_READ)
     @Operation(summary = "The school's days that have plans: versions, latest, published")
     public List<PlanVersions.DaySummary> list(@PathParam("school") String school) {
         school(school);
@@ -91,6 +94,7 @@ public final class SchoolDayResource {
     /** What is different about a day: absent students and staff, closed spaces (unknown ids are a 422). */
     @BodyLimit(bytes = BodyLimits.DAY_INPUT)
     @PUT
+    @Access(Rule.SCHOOL_PLANNING)
     @Path("{date}/input")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store a day's absences and closures")
@@ -104,6 +108,7 @@ public final class SchoolDayResource {
     }
 
     @GET
+    @Access(Rule.SCHOOL_READ)
     @Path("{date}/input")
     @Operation(summary = "Read a day's absences and closures")
     public Schools.DayInput getInput(@PathParam("school") String school, @PathParam("date") String date) {
@@ -113,6 +118,7 @@ public final class SchoolDayResource {
 
     /** The day problem the store makes for that date (standing data, current mastery, the day's input). */
     @GET
+    @Access(Rule.SCHOOL_READ)
     @Path("{date}/problem")
     @Operation(summary = "The day problem the store makes for a date")
     public DayProblem problem(@PathParam("school") String school, @PathParam("date") String date) {
@@ -124,6 +130,7 @@ public final class SchoolDayResource {
      * kept as a draft. The day's overrides so far hold in it.
      */
     @POST
+    @Access(Rule.SCHOOL_PLANNING)
     @Path("{date}/plan")
     @Operation(summary = "Plan the day from the store (202 with the version and the plan to follow)")
     public Response plan(@PathParam("school") String school, @PathParam("date") String date,
@@ -140,6 +147,7 @@ public final class SchoolDayResource {
 
     /** The day's stored plans, newest first: version, status (solving, draft, published, interrupted), score. */
     @GET
+    @Access(Rule.SCHOOL_READ)
     @Path("{date}/plans")
     @Operation(summary = "The day's stored plan versions, newest first")
     public List<PlanVersions.PlanRecord> versions(@PathParam("school") String school, @PathParam("date") String date) {
@@ -152,6 +160,7 @@ public final class SchoolDayResource {
      * last checkpoint of a solve still running or cut off, and the plan ({@code ?plan=false} leaves it out).
      */
     @GET
+    @Access(Rule.SCHOOL_READ)
     @Path("{date}/plans/{version}")
     @Operation(summary = "One stored plan version: status, score, KPIs, how it was made, who moved, plan")
     public VersionViews.VersionView version(@PathParam("school") String school, @PathParam("date") String date,
@@ -166,6 +175,7 @@ public final class SchoolDayResource {
 
     /** Solves an interrupted version again, from its last checkpoint: 202; 409 when it is not interrupted. */
     @POST
+    @Access(Rule.SCHOOL_PLANNING)
     @Path("{date}/plans/{version}/resume")
     @Operation(summary = "Resume an interrupted version from its last checkpoint")
     public Response resume(@PathParam("school") String school, @PathParam("date") String date,
@@ -189,6 +199,7 @@ public final class SchoolDayResource {
      */
     @BodyLimit(bytes = BodyLimits.DAY_INPUT)
     @POST
+    @Access(Rule.SCHOOL_PLANNING)
     @Path("{date}/changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Re-plan the rest of the day after a mid-day change (a new version)")
@@ -214,12 +225,14 @@ public final class SchoolDayResource {
      * the new version to follow, whose {@code changes} list every student-block that moved.
      */
     @PUT
+    @Access(Rule.SCHOOL_PLANNING)
     @Path("{date}/placements/{studentId}/{blockId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A teacher's override: a new version with the student pinned, as few others moved as can be")
     public Response override(@PathParam("school") String school, @PathParam("date") String date,
             @PathParam("studentId") String studentId, @PathParam("blockId") String blockId,
-            @QueryParam("version") Integer version, OverrideRequest body, @Context UriInfo uri) {
+            @QueryParam("version") Integer version, OverrideRequest body, @Context UriInfo uri,
+            @Context jakarta.ws.rs.core.SecurityContext context) {
         if (body == null || body.sessionId() == null) {
             throw ApiException.invalidBody("send {\"sessionId\": \"...\", \"reason\": \"...\"}, the session one of "
                     + "the alternatives names");
@@ -230,7 +243,10 @@ public final class SchoolDayResource {
         int base = version != null ? version : days.current(school, day).map(PlanVersions.PlanRecord::version)
                 .orElseThrow(() -> ApiException.conflict("no plan of " + day + " to override; plan the day first"));
         PlanReadings.placement(read(school, date, base), studentId, blockId); // unknown: 404, nothing stored
-        Pin pin = new Pin(studentId, blockId, body.sessionId(), body.reason(), body.requestedBy());
+        // signed in, the override is recorded under the account that made it, whatever the body says
+        org.regroup.rest.auth.SignedIn who = org.regroup.rest.auth.Callers.who(context);
+        Pin pin = new Pin(studentId, blockId, body.sessionId(), body.reason(),
+                who == null ? body.requestedBy() : who.accountId());
         try {
             return accepted(school, day, days.override(record, day, base, pin, limit), uri);
         } catch (NoSuchElementException unknown) {
@@ -242,6 +258,7 @@ public final class SchoolDayResource {
 
     /** Who moves between two versions of the day's plan, and which adults get a new roster. */
     @GET
+    @Access(Rule.SCHOOL_READ)
     @Path("{date}/diff")
     @Operation(summary = "Who moves between two versions of the day's plan")
     public SchoolDays.Diff diff(@PathParam("school") String school, @PathParam("date") String date,
@@ -261,6 +278,7 @@ public final class SchoolDayResource {
 
     /** Publishes the latest draft of the day (or {@code version}); the plan published before goes back to draft. */
     @POST
+    @Access(Rule.SCHOOL_PLANNING)
     @Path("{date}/publish")
     @Operation(summary = "Publish the day's latest draft (or a given version)")
     public Published publish(@PathParam("school") String school, @PathParam("date") String date,
@@ -278,6 +296,7 @@ public final class SchoolDayResource {
 
     /** An adult's roster of the day (JSON, CSV, printable HTML or iCalendar, as the Accept header asks). */
     @GET
+    @Access(Rule.ROSTER)
     @Path("{date}/rosters/{staffId}")
     @Produces({ MediaType.APPLICATION_JSON, RosterMedia.TEXT_CSV, MediaType.TEXT_HTML, RosterMedia.TEXT_CALENDAR })
     @Operation(summary = "An adult's roster for the day (published version unless ?version=N)",
@@ -297,6 +316,7 @@ public final class SchoolDayResource {
 
     /** A student's day card: each block, and why, in plain words; what changed since the version it revises. */
     @GET
+    @Access(Rule.DAY_CARD)
     @Path("{date}/students/{studentId}")
     @Operation(summary = "A student's day card: each block and why (published version unless ?version=N)")
     public PlanReadings.DayCard student(@PathParam("school") String school, @PathParam("date") String date,
@@ -307,6 +327,7 @@ public final class SchoolDayResource {
 
     /** The score rule by rule, each match in plain words, and the broken rules. */
     @GET
+    @Access(Rule.SCHOOL_READ)
     @Path("{date}/analysis")
     @Operation(summary = "The day's score rule by rule (published version unless ?version=N)")
     public PlanReadings.AnalysisView analysis(@PathParam("school") String school, @PathParam("date") String date,
@@ -317,6 +338,7 @@ public final class SchoolDayResource {
 
     /** Who has no seat, and why. */
     @GET
+    @Access(Rule.SCHOOL_READ)
     @Path("{date}/unplaced")
     @Operation(summary = "Who has no seat, and why (published version unless ?version=N)")
     public PlanReadings.UnplacedView unplaced(@PathParam("school") String school, @PathParam("date") String date,
@@ -327,6 +349,7 @@ public final class SchoolDayResource {
 
     /** Where else the student could be in the block, best first, none breaking a hard rule. */
     @GET
+    @Access(Rule.SCHOOL_READ)
     @Path("{date}/placements/{studentId}/{blockId}/alternatives")
     @Operation(summary = "Other sessions a student could join in a block, best first, none breaking a hard rule")
     public PlanReadings.AlternativesView alternatives(@PathParam("school") String school,

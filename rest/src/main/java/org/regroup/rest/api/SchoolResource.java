@@ -31,6 +31,8 @@ import org.regroup.domain.Student;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.io.Limits;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Rule;
 import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.UnreadableBodyException;
@@ -74,10 +76,11 @@ public final class SchoolResource {
     /** Creates a school from a day problem (its date, if any, is ignored): 201 with its location; 409 if taken. */
     @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
-    @Path("{id}")
+    @Access(Rule.SCHOOL_SETUP)
+    @Path("{school}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a school from its standing data (a day problem)")
-    public Response create(@PathParam("id") String id, InputStream body, @Context UriInfo uri) throws IOException {
+    public Response create(@PathParam("school") String id, InputStream body, @Context UriInfo uri) throws IOException {
         if (!id.matches("[A-Za-z0-9_-]{1," + Limits.SCHOOL_ID + "}")) {
             throw ApiException.badRequest("a school id is 1 to " + Limits.SCHOOL_ID + " letters, digits, '-' or '_'"
                     + (id.length() > 80 ? "" : ", was '" + id + "'"));
@@ -101,15 +104,18 @@ public final class SchoolResource {
     }
 
     @GET
-    @Operation(summary = "The schools' ids")
-    public List<String> list() {
-        return store.schools().schoolIds();
+    @Access(Rule.SIGNED_IN)
+    @Operation(summary = "The ids of the schools the account may see (every school for the district)")
+    public List<String> list(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext context) {
+        org.regroup.rest.auth.SignedIn who = org.regroup.rest.auth.Callers.who(context);
+        return store.schools().schoolIds().stream().filter(id -> who == null || who.of(id)).toList();
     }
 
     @GET
-    @Path("{id}")
+    @Access(Rule.SCHOOL_READ)
+    @Path("{school}")
     @Operation(summary = "One school's counts of students, staff, skills and evidence")
-    public SchoolView get(@PathParam("id") String id) {
+    public SchoolView get(@PathParam("school") String id) {
         return view(school(id));
     }
 
@@ -119,10 +125,11 @@ public final class SchoolResource {
      */
     @BodyLimit(bytes = BodyLimits.EVIDENCE)
     @POST
-    @Path("{id}/evidence")
+    @Access(Rule.EVIDENCE)
+    @Path("{school}/evidence")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a batch of assessment results; mastery and ready sets follow")
-    public EvidenceService.Ingested evidence(@PathParam("id") String id, EvidenceService.Batch batch) {
+    public EvidenceService.Ingested evidence(@PathParam("school") String id, EvidenceService.Batch batch) {
         Schools.SchoolRecord school = school(id);
         storedText(batch);
         return evidence.ingest(school, batch);
@@ -151,9 +158,10 @@ public final class SchoolResource {
 
     /** The learner profile: mastery per skill with its history, the ready set, goals and accommodations. */
     @GET
-    @Path("{id}/students/{studentId}/profile")
+    @Access(Rule.PROFILE)
+    @Path("{school}/students/{studentId}/profile")
     @Operation(summary = "A student's learner profile: mastery per skill with its history, ready set, goals")
-    public Profile profile(@PathParam("id") String id, @PathParam("studentId") String studentId) {
+    public Profile profile(@PathParam("school") String id, @PathParam("studentId") String studentId) {
         Schools.SchoolRecord school = school(id);
         DayProblem standing = school.standing();
         Student student = standing.students().stream().filter(s -> s.id().equals(studentId)).findFirst()

@@ -30,13 +30,13 @@ public final class ScratchPlans {
         this.store = store;
     }
 
-    /** Keeps a day just submitted, and its plan when the solve ends; drops the plans past their time. */
-    public void keep(PlanJob job) {
+    /** Keeps a day just submitted (with who asked), and its plan when the solve ends; drops the plans past their time. */
+    public void keep(PlanJob job, org.regroup.rest.plans.Owner owner) {
         int dropped = store.versions().dropScratchBefore(Instant.now().minus(KEPT));
         if (dropped > 0) {
             LOG.info("store: {} plan(s) of days without a school dropped after {} days", dropped, KEPT.toDays());
         }
-        store.versions().startScratch(job.id(), json(job.problem()));
+        store.versions().startScratch(job.id(), json(job.problem()), owner.accountId(), owner.schoolId());
         keepWhenSolved(job);
     }
 

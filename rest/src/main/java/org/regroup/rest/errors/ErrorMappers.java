@@ -220,7 +220,7 @@ public final class ErrorMappers {
         return Subjects.of(path(uri));
     }
 
-    static String path(UriInfo uri) {
+    public static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath();
     }
 }

@@ -40,6 +40,7 @@ public final class ScenarioService implements AutoCloseable {
     public static final class Job {
         private final String id;
         private final Scenario scenario;
+        private final org.regroup.rest.plans.Owner owner;
         private final Instant created = Instant.now();
         private final List<WhatIf.Progress> solved = new CopyOnWriteArrayList<>();
         private volatile Status status = Status.QUEUED;
@@ -47,9 +48,15 @@ public final class ScenarioService implements AutoCloseable {
         private volatile String failure;
         private volatile Instant finished;
 
-        Job(String id, Scenario scenario) {
+        Job(String id, Scenario scenario, org.regroup.rest.plans.Owner owner) {
             this.id = id;
             this.scenario = scenario;
+            this.owner = owner;
+        }
+
+        /** Who asked for it (they, their school's admins and principal, and the district read it). */
+        public org.regroup.rest.plans.Owner owner() {
+            return owner;
         }
 
         public String id() {
@@ -123,9 +130,9 @@ public final class ScenarioService implements AutoCloseable {
      *
      * @throws PlanService.BusyException when the queue is full
      */
-    public Job submit(Scenario scenario, DayProblem base, Duration timeLimit) {
+    public Job submit(Scenario scenario, DayProblem base, Duration timeLimit, org.regroup.rest.plans.Owner owner) {
         makeRoom();
-        Job job = new Job(UUID.randomUUID().toString(), scenario);
+        Job job = new Job(UUID.randomUUID().toString(), scenario, owner);
         // Its variants solve side by side, each a day of the base's size.
         long need = (long) Math.min(cores, scenario.variants().size() + 1) * base.students().size()
                 * base.blocks().size() * MemoryBudget.SOLVING_PER_PLACEMENT;

@@ -1,0 +1,177 @@
+package org.regroup.rest.auth;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.regroup.rest.plans.Owner;
+import org.regroup.rest.scenarios.ScenarioService;
+import org.regroup.store.PlanVersions;
+import org.regroup.store.Role;
+import org.regroup.store.SchoolStore;
+
+/**
+ * Every access decision of the API, in one place: given a {@link Rule}, who asks and the request's path parameters,
+ * allow, refuse (403), or answer as if it did not exist (404, where existence itself would tell: a plan or what-if of
+ * someone else, by its id). A school-addressed request outside the account's school is 403: the school is in the
+ * address the caller typed, so 403 tells them nothing new; a student or adult outside a teacher's groups is 403 too,
+ * decided before anything is looked up, so it does not tell whether that student exists.
+ */
+public final class AccessPolicy {
+
+    /** A refusal: the status (403 or 404) and the sentence for the caller. */
+    public record Refusal(int status, String detail) {
+    }
+
+    private final SchoolStore store;
+    private final ScenarioService scenarios;
+    private final TeachingGroups groups;
+    private final Clock clock;
+
+    public AccessPolicy(SchoolStore store, ScenarioService scenarios, Clock clock) {
+        this.store = store;
+        this.scenarios = scenarios;
+        this.groups = new TeachingGroups(store.versions());
+        this.clock = clock;
+    }
+
+    /**
+     * Whether {@code who} (signed in) may do what {@code rule} covers at the address whose parameters are
+     * {@code path} ({@code school}, {@code date}, {@code studentId}, {@code staffId}, {@code id}); empty when allowed.
+     */
+    public Optional<Refusal> decide(Rule rule, SignedIn who, Map<String, String> path) {
+        String school = path.get("school");
+        boolean admin = who.districtAdmin() || (who.role() == Role.SCHOOL_ADMIN && who.of(school));
+        boolean reader = admin || (who.role() == Role.PRINCIPAL && who.of(school));
+        return switch (rule) {
+            case PUBLIC, SIGNED_IN -> allow();
+            case SCHOOL_SETUP, SCHOOL_PLANNING, ACCOUNTS, AUDIT, PRIVACY -> admin ? allow()
+                    : forbidden(who, school, "only the school's administrators");
+            case SCHOOL_READ -> reader ? allow() : forbidden(who, school, "only the school's administrators and "
+                    + "principal");
+            case EVIDENCE -> admin || (who.role() == Role.TEACHER && who.of(school)) ? allow()
+                    : forbidden(who, school, "only the school's administrators and teachers (for their students)");
+            case ROSTER -> reader || (who.role() == Role.TEACHER && who.of(school)
+                    && same(who.personId(), path.get("staffId"))) ? allow()
+                    : forbidden(who, school, "a roster is read by its adult and the school's administrators");
+            case DAY_CARD -> reader || student(who, school, path.get("studentId"),
+                    () -> groups.on(school, date(path.get("date")), who.personId())) ? allow()
+                    : forbidden(who, school, "a day card is read by the student, their guardians, their teachers "
+                            + "that day and the school's administrators");
+            case PROFILE -> reader || student(who, school, path.get("studentId"),
+                    () -> groups.latest(school, LocalDate.now(clock), who.personId())) ? allow()
+                    : forbidden(who, school, "a profile is read by the student, their guardians, their teachers "
+                            + "and the school's administrators");
+            case WHAT_IF -> who.districtAdmin() || who.role() == Role.SCHOOL_ADMIN || who.role() == Role.PRINCIPAL
+                    ? allow() : Optional.of(new Refusal(403, "only administrators and principals plan days without "
+                            + "a school or run what-ifs"));
+            case PLAN_READ -> plan(who, path.get("id"), false);
+            case PLAN_WRITE -> plan(who, path.get("id"), true);
+            case SCENARIO_READ -> owned(who, scenarios.find(path.get("id")).map(ScenarioService.Job::owner), false,
+                    "no scenario '" + path.get("id") + "'");
+        };
+    }
+
+    /**
+     * Whether a teacher may send evidence for these students: each must be in their groups on the latest published
+     * day. (Admins may send any; others never reach this.)
+     */
+    public Optional<Refusal> evidence(SignedIn who, String school, Collection<String> studentIds) {
+        if (who.role() != Role.TEACHER) {
+            return allow();
+        }
+        Set<String> mine = groups.latest(school, LocalDate.now(clock), who.personId());
+        for (String student : studentIds) {
+            if (!mine.contains(student)) {
+                return Optional.of(new Refusal(403, "a teacher sends evidence only for students in their groups; "
+                        + "student " + student + " is not in yours on the latest published day"));
+            }
+        }
+        return allow();
+    }
+
+    /** The students an adult's roster names on a day (for the audit log); empty when no plan is published. */
+    public Set<String> rosterStudents(String school, String date, String staffId) {
+        try {
+            return groups.on(school, date(date), staffId);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Set.of();
+        }
+    }
+
+    private Optional<Refusal> plan(SignedIn who, String id, boolean write) {
+        String missing = "no plan '" + id + "'";
+        Optional<String[]> scratch = store.versions().scratchOwner(id);
+        if (scratch.isPresent()) {
+            return owned(who, Optional.of(new Owner(scratch.get()[0], scratch.get()[1])), write, missing);
+        }
+        Optional<PlanVersions.VersionAddress> day = store.versions().versionOfPlan(id);
+        if (day.isPresent()) {
+            // a school's day: as its versions' address would be (admins write, principals read)
+            return owned(who, Optional.of(new Owner(null, day.get().schoolId())), write, missing);
+        }
+        return owned(who, Optional.empty(), write, missing);
+    }
+
+    /** Something with an owner: the owner and the district do anything; the owner's school's admin too. */
+    private static Optional<Refusal> owned(SignedIn who, Optional<Owner> owner, boolean write, String missing) {
+        if (who.districtAdmin()) {
+            return allow(); // the resource answers 404 for what does not exist
+        }
+        if (owner.isEmpty()) {
+            return Optional.of(new Refusal(404, missing));
+        }
+        Owner o = owner.get();
+        if (o.accountId() != null && o.accountId().equals(who.accountId())) {
+            return allow();
+        }
+        boolean sameSchool = o.schoolId() != null && o.schoolId().equals(who.schoolId());
+        if (sameSchool && who.role() == Role.SCHOOL_ADMIN) {
+            return allow();
+        }
+        if (sameSchool && who.role() == Role.PRINCIPAL) {
+            return write ? Optional.of(new Refusal(403, "a principal reads the school's plans; the school's "
+                    + "administrators change them")) : allow();
+        }
+        return Optional.of(new Refusal(404, missing));
+    }
+
+    private static boolean student(SignedIn who, String school, String studentId,
+            java.util.function.Supplier<Set<String>> teachersStudents) {
+        if (!who.of(school) || studentId == null) {
+            return false;
+        }
+        return switch (who.role()) {
+            case STUDENT -> studentId.equals(who.personId());
+            case GUARDIAN -> who.children().contains(studentId);
+            case TEACHER -> teachersStudents.get().contains(studentId);
+            default -> false;
+        };
+    }
+
+    private static LocalDate date(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return LocalDate.of(1900, 1, 1); // no plan is published then: nobody's groups
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && a.equals(b);
+    }
+
+    private static Optional<Refusal> allow() {
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> forbidden(SignedIn who, String school, String rule) {
+        String where = who.of(school) ? "" : " (this account belongs to "
+                + (who.schoolId() == null ? "no school" : "another school") + ")";
+        return Optional.of(new Refusal(403, rule + where));
+    }
+}

@@ -1,0 +1,105 @@
+package org.regroup.rest.auth;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import org.regroup.store.AuditLog;
+import org.regroup.store.SchoolStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every call of an operation that reads or writes students' records ({@link Rule#audited()}) to the audit
+ * log, refused ones included: the account and role, the operation, the school, which students (the one in the
+ * address, those a roster or evidence batch names, or every student for a whole plan), the caller's address and the
+ * status. Ids only.
+ */
+public final class AuditTrail implements ContainerResponseFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+
+    /** A request property: the students a request body named (evidence), set by {@link EvidenceScope}. */
+    static final String STUDENTS = "regroup.audit.students";
+
+    @Context
+    ResourceInfo resource;
+    @Inject
+    SchoolStore store;
+    @Inject
+    AccessPolicy policy;
+    @Inject
+    Provider<org.glassfish.grizzly.http.server.Request> http;
+    @Inject
+    Clock clock;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Rule rule = AccessFilter.ruleOf(resource.getResourceMethod());
+        if (rule == null || !rule.audited()) {
+            return;
+        }
+        SignedIn who = Callers.who(request.getSecurityContext());
+        var path = request.getUriInfo().getPathParameters();
+        String school = path.getFirst("school");
+        try {
+            store.audit().append(clock.instant(), who == null ? null : who.accountId(),
+                    who == null ? null : who.role().wire(), action(request), school,
+                    students(request, rule, school), remote(), response.getStatus());
+        } catch (RuntimeException e) {
+            // the answer is already made; a store that cannot write shows in /api/health
+            LOG.error("audit: could not record {} {} ({})", request.getMethod(), action(request), e.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> students(ContainerRequestContext request, Rule rule, String school) {
+        var path = request.getUriInfo().getPathParameters();
+        if (path.containsKey("studentId")) {
+            return List.of(path.getFirst("studentId"));
+        }
+        Object named = request.getProperty(STUDENTS);
+        if (named instanceof Collection<?> ids) {
+            return new ArrayList<>(new java.util.TreeSet<>((Collection<String>) ids));
+        }
+        if (rule == Rule.ROSTER && path.containsKey("date")) {
+            return new ArrayList<>(new java.util.TreeSet<>(policy.rosterStudents(school, path.getFirst("date"),
+                    path.getFirst("staffId"))));
+        }
+        return List.of(AuditLog.EVERY_STUDENT);
+    }
+
+    /** The operation: the method and the address template ({@code GET /api/schools/{school}/days/{date}/…}). */
+    private String action(ContainerRequestContext request) {
+        StringBuilder template = new StringBuilder();
+        Path type = resource.getResourceClass() == null ? null : resource.getResourceClass().getAnnotation(Path.class);
+        Path method = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(Path.class);
+        if (type != null) {
+            template.append(type.value().startsWith("/") ? "" : "/").append(type.value());
+        }
+        if (method != null) {
+            template.append(method.value().startsWith("/") ? "" : "/").append(method.value());
+        }
+        String action = request.getMethod() + " " + template;
+        return action.length() > 200 ? action.substring(0, 200) : action;
+    }
+
+    private String remote() {
+        try {
+            String address = http.get().getRemoteAddr();
+            return address == null || address.length() > 64 ? null : address;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.regroup.rest.auth;
+
+/**
+ * Who may call an operation, named by what it touches. Every resource method carries one ({@link Access}); the
+ * decisions are all in {@link AccessPolicy}, and the authorization matrix test checks each against an independent
+ * table. {@code audited}: calls are written to the audit log (they read or write students' records).
+ */
+public enum Rule {
+    /** Anyone, signed in or not: health, the API index and document, signing in, first setup. */
+    PUBLIC(false),
+    /** Any account: its own session and tokens, the demo days. */
+    SIGNED_IN(false),
+    /** Create or replace a school's standing data (names, accommodations…): the district, or that school's admin. */
+    SCHOOL_SETUP(true),
+    /** A school's days, plans and standing data: that school's admins and principal, and the district. */
+    SCHOOL_READ(true),
+    /** Plan, change, override, publish a school's day: that school's admin and the district (not the principal). */
+    SCHOOL_PLANNING(true),
+    /** Evidence for students: the school's admin and the district; a teacher for students in their groups. */
+    EVIDENCE(true),
+    /** One adult's roster: the school's admins and principal, and that adult. */
+    ROSTER(true),
+    /** One student's day card: admins, principal, their teachers that day, the student, their guardians. */
+    DAY_CARD(true),
+    /** One student's profile: admins, principal, their teachers of the latest published day, the student, guardians. */
+    PROFILE(true),
+    /** Plan a day without a school or run a what-if: admins, principals, the district. */
+    WHAT_IF(false),
+    /** A plan by its id: whoever asked for it, their school's admins and principal, the district; else 404. */
+    PLAN_READ(true),
+    /** Stop or override a plan by its id: whoever asked for it and their school's admin, the district; else 404. */
+    PLAN_WRITE(true),
+    /** A what-if by its id: whoever asked for it, their school's admins and principal, the district; else 404. */
+    SCENARIO_READ(false),
+    /** A school's accounts: that school's admin, the district. */
+    ACCOUNTS(false),
+    /** Read the audit log: a school's admin (their school), the district. */
+    AUDIT(false),
+    /** Export or erase one student's record: that school's admin, the district. */
+    PRIVACY(true);
+
+    private final boolean audited;
+
+    Rule(boolean audited) {
+        this.audited = audited;
+    }
+
+    public boolean audited() {
+        return audited;
+    }
+}
