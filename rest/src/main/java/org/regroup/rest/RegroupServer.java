@@ -190,6 +190,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(OpenApiResource.class)
                 .register(org.regroup.rest.api.ApiIndexResource.class)
                 .register(org.regroup.rest.api.SessionResource.class)
+                .register(org.regroup.rest.api.SetupResource.class)
                 .register(org.regroup.rest.api.TokenResource.class)
                 .register(org.regroup.rest.api.AccountResource.class)
                 .register(org.regroup.rest.api.AuditResource.class)

@@ -106,7 +106,7 @@ class ApiErrorsFuzzIntegrationTest {
             List<Operation> operations = operations(Api.json(api.get("/api/openapi.json")));
             assertThat(operations).as("operations in the OpenAPI document").hasSizeGreaterThan(30);
 
-            Fuzzer fuzzer = new Fuzzer(new Hostile(new Random(SEED)), pools);
+            Fuzzer fuzzer = new Fuzzer(new Hostile(new Random(SEED)), pools, api.token());
             RawHttp http = new RawHttp("127.0.0.1", server.uri().getPort(), Duration.ofSeconds(30));
             Map<String, Integer> tried = new TreeMap<>();
             Map<String, Long> spent = new TreeMap<>();
@@ -291,7 +291,7 @@ class ApiErrorsFuzzIntegrationTest {
         assertThat(scratchPlan).as("a whole plan of the seeded day without a school").isNotNull();
 
         Map<String, List<String>> pools = new LinkedHashMap<>();
-        pools.put("school", List.of("fuzz"));
+        pools.put("school", List.of("fuzz", "fuzz-new"));
         pools.put("schoolId", List.of("fuzz", "fuzz-new"));
         pools.put("planId", List.of(scratchPlan, dayPlan));
         pools.put("scenarioId", List.of("no-such-scenario"));
@@ -359,9 +359,13 @@ class ApiErrorsFuzzIntegrationTest {
         private final JsonNode scenario = Hostile.resource("/fuzz/scenario.json");
         private int events;
 
-        Fuzzer(Hostile hostile, Map<String, List<String>> pools) {
+        /** The district admin's token: most requests are signed in, so that they reach the resources. */
+        private final String token;
+
+        Fuzzer(Hostile hostile, Map<String, List<String>> pools, String token) {
             this.hostile = hostile;
             this.pools = pools;
+            this.token = token;
         }
 
         Sent request(Operation op) {
@@ -387,6 +391,10 @@ class ApiErrorsFuzzIntegrationTest {
                 target.append('?').append(String.join("&", query));
             }
             Map<String, String> headers = new LinkedHashMap<>();
+            if (!hostile.chance(0.05)) {
+                headers.put("Authorization", hostile.chance(0.98) ? "Bearer " + token
+                        : hostile.pick(List.of("Bearer " + hostile.headerValue(), hostile.headerValue(), "Basic x")));
+            }
             byte[] body = null;
             if (op.body() != null || hostile.chance(0.03)) {
                 body = body(op);

@@ -54,7 +54,7 @@ class ApiIndexIntegrationTest {
             path.getValue().fieldNames().forEachRemaining(method -> documented.add(method + " " + path.getKey()));
         }
         assertThat(listed).isEqualTo(documented);
-        assertThat(listed).contains("get /api", "get /", "post /api/plans", "post /api/schools/{id}/evidence",
+        assertThat(listed).contains("get /api", "get /", "post /api/plans", "post /api/schools/{school}/evidence",
                 "put /api/schools/{school}/days/{date}/input", "get /api/openapi.json");
     }
 
@@ -64,10 +64,10 @@ class ApiIndexIntegrationTest {
         List<String> groups = new ArrayList<>();
         index.get("groups").forEach(g -> groups.add(g.get("name").asText()));
 
-        assertThat(groups).containsExactly("index", "plans", "schools", "school days", "scenarios", "datasets",
+        assertThat(groups).containsExactly("index", "sign-in", "plans", "schools", "school days", "scenarios", "datasets",
                 "health", "OpenAPI document");
         assertThat(pathsOf(index, "school days")).allMatch(p -> p.startsWith("/api/schools/{school}/days"));
-        assertThat(pathsOf(index, "schools")).contains("/api/schools", "/api/schools/{id}/evidence")
+        assertThat(pathsOf(index, "schools")).contains("/api/schools", "/api/schools/{school}/evidence")
                 .noneMatch(p -> p.contains("/days/"));
         assertThat(pathsOf(index, "plans")).contains("/api/plans", "/api/plans/{id}/rosters/{staffId}");
         assertThat(index.get("api").asText()).isEqualTo("Regroup API");

@@ -97,7 +97,8 @@ class BoundsIntegrationTest {
             for (int i = 0; i < uploads; i++) {
                 Socket socket = new Socket(api.uri("/").getHost(), api.uri("/").getPort());
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/schools/bounds/evidence HTTP/1.1\r\nHost: test\r\nContent-Type: "
+                out.write(("POST /api/schools/bounds/evidence HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + api.token() + "\r\nContent-Type: "
                         + "application/json\r\nContent-Length: 100000\r\n\r\n{\"results\": [").getBytes(
                                 StandardCharsets.US_ASCII));
                 out.flush();

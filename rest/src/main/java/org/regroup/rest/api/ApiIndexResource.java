@@ -46,7 +46,7 @@ public final class ApiIndexResource {
     }
 
     /** The groups in the order listed; a path none of them takes goes to "other". */
-    static final List<String> GROUPS = List.of("index", "plans", "schools", "school days", "scenarios", "datasets",
+    static final List<String> GROUPS = List.of("index", "sign-in", "plans", "schools", "school days", "scenarios", "datasets",
             "health", "OpenAPI document", "other");
 
     /** The index's links, each to the first path of a group that needs no parameter. */
@@ -129,6 +129,7 @@ public final class ApiIndexResource {
         return switch (segments[2]) {
             case "plans", "schools", "scenarios", "datasets", "health" -> segments[2];
             case "openapi.json" -> "OpenAPI document";
+            case "session", "setup", "tokens" -> "sign-in";
             default -> "other";
         };
     }

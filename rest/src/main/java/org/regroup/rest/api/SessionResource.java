@@ -21,7 +21,6 @@ import org.regroup.rest.auth.Access;
 import org.regroup.rest.auth.AccessFilter;
 import org.regroup.rest.auth.Authenticator;
 import org.regroup.rest.auth.Callers;
-import org.regroup.rest.auth.Passwords;
 import org.regroup.rest.auth.Rule;
 import org.regroup.rest.auth.Security;
 import org.regroup.rest.auth.SignedIn;
@@ -33,7 +32,7 @@ import org.regroup.rest.errors.Problem;
  * HTTPS) and the CSRF token every change made with that session must send ({@code X-CSRF-Token}). Scripts use API
  * tokens instead ({@code /api/tokens}). The first administrator is made once with the setup token the server prints.
  */
-@Path("/api")
+@Path("/api/session")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SessionResource {
 
@@ -49,9 +48,6 @@ public final class SessionResource {
         }
     }
 
-    public record Setup(String setupToken, String username, String password) {
-    }
-
     @Inject
     Authenticator authenticator;
     @Inject
@@ -60,7 +56,6 @@ public final class SessionResource {
     jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> http;
 
     @POST
-    @Path("session")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Rule.PUBLIC)
     @Operation(summary = "Sign in with a username and password: a session cookie and its CSRF token")
@@ -87,7 +82,6 @@ public final class SessionResource {
     }
 
     @GET
-    @Path("session")
     @Access(Rule.SIGNED_IN)
     @Operation(summary = "Who is signed in (ids and role) and the session's CSRF token")
     public Me me(@Context SecurityContext context) {
@@ -99,37 +93,11 @@ public final class SessionResource {
     }
 
     @DELETE
-    @Path("session")
     @Access(Rule.SIGNED_IN)
     @Operation(summary = "Sign out: the session ends and its cookie is cleared")
     public Response signOut(@CookieParam(AccessFilter.SESSION_COOKIE) String session) {
         authenticator.signOut(session);
         return Response.noContent().cookie(cookie("", 0)).build();
-    }
-
-    /** With no account yet, makes the first (a district admin) with the setup token the server printed. */
-    @POST
-    @Path("setup")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Rule.PUBLIC)
-    @Operation(summary = "Make the first administrator with the one-time setup token the server printed")
-    public Response setUp(Setup body) {
-        if (body == null || body.setupToken() == null || body.username() == null || body.password() == null) {
-            throw ApiException.invalidBody("send {\"setupToken\": \"…\", \"username\": \"…\", \"password\": \"…\"}");
-        }
-        String weak = Passwords.weakness(body.username(), body.password());
-        if (weak != null) {
-            throw new ApiException(Response.Status.fromStatusCode(422), weak);
-        }
-        if (!org.regroup.rest.auth.AccountAdmin.USERNAME.matcher(body.username()).matches()) {
-            throw new ApiException(Response.Status.fromStatusCode(422), org.regroup.rest.auth.AccountAdmin.USERNAME_RULE);
-        }
-        if (!authenticator.setUp(body.setupToken(), body.username(), body.password())) {
-            throw new ApiException(Response.Status.FORBIDDEN, "the setup token is wrong or was used; once an "
-                    + "account exists, accounts are made by administrators (or ./regroup users add)");
-        }
-        return Response.status(201).entity(java.util.Map.of("role", "district-admin", "signIn", "/api/session"))
-                .build();
     }
 
     private NewCookie cookie(String value, int maxAge) {

@@ -93,6 +93,6 @@ public final class AccountAdmin {
     }
 
     private static ApiException invalid(String detail) {
-        return new ApiException(Response.Status.fromStatusCode(422), detail);
+        return ApiException.unprocessable(detail);
     }
 }

@@ -35,6 +35,28 @@ public class ApiException extends RuntimeException {
         return new ApiException(Response.Status.CONFLICT, detail);
     }
 
+    /** A request that reads but asks for something not allowed (a weak password, a role that does not exist): 422. */
+    public static ApiException unprocessable(String detail) {
+        return new ApiException(UNPROCESSABLE_ENTITY, detail);
+    }
+
+    private static final Response.StatusType UNPROCESSABLE_ENTITY = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return ErrorMappers.UNPROCESSABLE;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     public static ApiException badRequest(String detail) {
         return new ApiException(Response.Status.BAD_REQUEST, detail);
     }
