@@ -37,6 +37,7 @@ local tid = 0
 setup = function(thread) tid = tid + 1; thread:set("id", tid) end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("REGROUP_TOKEN") -- set by start_server
 request = function()
   n = n + 1
   local parts = {}

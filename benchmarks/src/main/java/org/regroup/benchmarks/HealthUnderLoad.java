@@ -27,7 +27,9 @@ import org.regroup.domain.io.Json;
  *
  * <p>Usage: {@code java -cp benchmarks/target/regroup-benchmarks.jar org.regroup.benchmarks.HealthUnderLoad
  * [BASE=http://127.0.0.1:8080/] [DAY.json=datasets/medium.json] [samples=400] [slowUploads=4] [overrides=4]
- * [OUT.json=benchmarks/results/health-under-load.json]}
+ * [OUT.json=benchmarks/results/health-under-load.json]}, signed in with the API token in {@code REGROUP_TOKEN} (a
+ * district admin's: {@code ./regroup users token NAME}). The slow uploads are signed in too, so that they hold request
+ * threads as a real client's would.
  */
 public final class HealthUnderLoad {
 
@@ -35,6 +37,9 @@ public final class HealthUnderLoad {
             double p50Millis, double p95Millis, double p99Millis, double maxMillis, int slowestSolvingSeen,
             int healthNot200, int cores, String java) {
     }
+
+    /** {@code Authorization} of every request (the server answers 401 without it). */
+    private static final String AUTHORIZATION = "Bearer " + System.getenv().getOrDefault("REGROUP_TOKEN", "");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -127,7 +132,8 @@ public final class HealthUnderLoad {
         while (!stop.get()) {
             try (Socket socket = new Socket(base.getHost(), base.getPort())) {
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/schools/" + school + "/evidence HTTP/1.1\r\nHost: load\r\nContent-Type: "
+                out.write(("POST /api/schools/" + school + "/evidence HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + AUTHORIZATION + "\r\nContent-Type: "
                         + "application/json\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
                 while (!stop.get() && socket.getInputStream().available() == 0) {
                     Thread.sleep(1000);
@@ -165,7 +171,8 @@ public final class HealthUnderLoad {
 
     private static HttpResponse<String> send(URI base, String method, String path, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", AUTHORIZATION);
         b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers
                         .ofByteArray(body));
