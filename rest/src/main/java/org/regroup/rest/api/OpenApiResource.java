@@ -70,6 +70,19 @@ public final class OpenApiResource {
                 .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
         Reader reader = new Reader(new SwaggerConfiguration().openAPI(base).prettyPrint(false)
                 .readAllResources(true).sortOutput(false));
-        return reader.read(resources);
+        OpenAPI read = reader.read(resources);
+        // how to sign in (docs/api.md): an API token, or the browser session's cookie (changes also send X-CSRF-Token)
+        read.components(read.getComponents() == null ? new io.swagger.v3.oas.models.Components()
+                : read.getComponents());
+        read.getComponents().addSecuritySchemes("token", new io.swagger.v3.oas.models.security.SecurityScheme()
+                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API token (POST /api/tokens, ./regroup users token)"));
+        read.getComponents().addSecuritySchemes("session", new io.swagger.v3.oas.models.security.SecurityScheme()
+                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
+                .in(io.swagger.v3.oas.models.security.SecurityScheme.In.COOKIE).name("regroup_session")
+                .description("The browser session of POST /api/session; changes also send X-CSRF-Token"));
+        read.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("token"));
+        read.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("session"));
+        return read;
     }
 }

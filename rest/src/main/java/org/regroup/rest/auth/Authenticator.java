@@ -57,6 +57,9 @@ public final class Authenticator {
     private final Accounts accounts;
     private final Clock clock;
     private final LoginThrottle throttle;
+    /** Ended sessions are deleted every {@link #SWEEP_EVERY} sign-ins. */
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
+    private static final int SWEEP_EVERY = 100;
     /** The first administrator's one-time setup token, while the store has no account (null after). */
     private volatile String setupToken;
 
@@ -171,6 +174,9 @@ public final class Authenticator {
 
     /** A session for an account proven some other way (the school's identity provider). */
     public NewSession openSession(Accounts.Account account) {
+        if (opened.incrementAndGet() % SWEEP_EVERY == 0) {
+            dropEndedSessions(); // ended sessions are refused anyway; this keeps the table small
+        }
         Instant now = clock.instant();
         String cookie = Secrets.secret();
         String csrf = Secrets.secret();
