@@ -135,7 +135,7 @@ public final class IdTokenValidator {
         } catch (ParseException e) {
             throw invalid("the ID token is not a JWT");
         } catch (BadJOSEException e) {
-            throw invalid("the ID token was refused: " + e.getMessage());
+            throw invalid("the ID token was refused: " + reason(e.getMessage()));
         } catch (KeySourceException e) {
             throw new Rejected(Rejected.Why.KEYS_UNAVAILABLE, "the identity provider's signing keys could not be "
                     + "fetched");
@@ -180,6 +180,40 @@ public final class IdTokenValidator {
         // Some providers send the boolean as a string.
         boolean emailVerified = Boolean.TRUE.equals(verified) || "true".equals(verified);
         return new Identity(claims.getSubject(), claims.getStringClaim("email"), emailVerified, domain, tenant);
+    }
+
+    /** Nimbus's reasons in words for the person signing in; one not listed here is shown as Nimbus says it. */
+    static String reason(String nimbus) {
+        String m = nimbus == null ? "" : nimbus;
+        if (m.startsWith("Expired JWT")) {
+            return "it has expired";
+        }
+        if (m.startsWith("JWT before use time")) {
+            return "it is not valid yet (nbf)";
+        }
+        if (m.startsWith("JWT aud claim rejected") || m.startsWith("JWT missing required aud claim")) {
+            return "it was issued to another client (aud)";
+        }
+        if (m.startsWith("JWT iss claim value rejected")) {
+            return "it was issued by another issuer (iss)";
+        }
+        if (m.startsWith("JWT nonce claim value rejected")) {
+            return "it belongs to another sign-in (nonce)";
+        }
+        if (m.startsWith("JWT missing required claims")) {
+            return "it lacks required claims " + m.substring("JWT missing required claims".length()).replace(":", "")
+                    .trim();
+        }
+        if (m.startsWith("Unsecured (plain) JWTs are rejected")) {
+            return "it is not signed (alg none)";
+        }
+        if (m.contains("Another algorithm expected, or no matching key(s) found")) {
+            return "it is not signed by one of the provider's keys with an allowed algorithm (alg, kid)";
+        }
+        if (m.contains("Invalid signature")) {
+            return "its signature is invalid";
+        }
+        return m;
     }
 
     private static Rejected invalid(String message) {
