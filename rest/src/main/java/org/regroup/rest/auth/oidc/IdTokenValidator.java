@@ -166,12 +166,14 @@ public final class IdTokenValidator {
             throw invalid("the ID token's issuer is not its tenant's");
         }
         String domain = claims.getStringClaim("hd");
-        if (!allowedDomains.isEmpty() && (domain == null || !allowedDomains.contains(domain.toLowerCase(Locale.ROOT)))) {
+        if (!allowedDomains.isEmpty()
+                && (domain == null || !allowedDomains.contains(domain.toLowerCase(Locale.ROOT)))) {
             throw new Rejected(Rejected.Why.NOT_ALLOWED, domain == null
                     ? "the account is not one of a school's Google Workspace accounts (no hosted domain)"
                     : "the account's Google Workspace domain is not one this server allows");
         }
-        if (!allowedTenants.isEmpty() && (tenant == null || !allowedTenants.contains(tenant.toLowerCase(Locale.ROOT)))) {
+        if (!allowedTenants.isEmpty()
+                && (tenant == null || !allowedTenants.contains(tenant.toLowerCase(Locale.ROOT)))) {
             throw new Rejected(Rejected.Why.NOT_ALLOWED, tenant == null
                     ? "the account belongs to no Microsoft Entra tenant (no tid)"
                     : "the account's Microsoft Entra tenant is not one this server allows");

@@ -46,7 +46,8 @@ public final class OidcConfig {
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+"
             + "[a-z]{2,63}");
-    private static final Pattern TENANT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern TENANT = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final long MAX_FILE_BYTES = 1024 * 1024;
 
@@ -165,7 +166,8 @@ public final class OidcConfig {
         String redirectText = text(node, where, "redirectUri", true, errors);
         if (redirectText != null) {
             redirect = url(redirectText, where + ".redirectUri", errors);
-            String path = "/api/session/oidc/" + (id == null ? "{id}" : id) + "/callback";
+            String path = "/api/session/oidc/" + (id == null || !ID.matcher(id).matches() ? "{id}" : id)
+                    + "/callback";
             if (redirect != null && (!path.equals(redirect.getPath()) || redirect.getRawQuery() != null
                     || redirect.getRawFragment() != null)) {
                 errors.add(where + ".redirectUri: must be this server's address followed by " + path);
