@@ -130,7 +130,9 @@ public final class RegroupServer implements AutoCloseable {
         StoredVersions stored = new StoredVersions(store, plans.memory());
         Clock clock = Clock.systemUTC();
         Authenticator authenticator = new Authenticator(store.accounts(), clock);
-        OidcSignIn oidc = new OidcSignIn(identityProviders, authenticator, OidcHttp.client(), clock);
+        // No HTTP client (and its selector thread) without a provider to talk to.
+        OidcSignIn oidc = new OidcSignIn(identityProviders, authenticator,
+                identityProviders.isEmpty() ? null : OidcHttp.client(), clock);
         ResourceConfig app = application(vitals, plans, scenarios, store, evidence, days, stored,
                 new VersionViews(store, stored), new ScratchPlans(store), limits)
                 .register(new AbstractBinder() {

@@ -179,8 +179,11 @@ public final class IdTokenValidator {
                     : "the account's Microsoft Entra tenant is not one this server allows");
         }
         Object verified = claims.getClaim("email_verified");
-        // Some providers send the boolean as a string.
-        boolean emailVerified = Boolean.TRUE.equals(verified) || "true".equals(verified);
+        // Some providers send the boolean as a string. Entra never sends email_verified for a school's accounts;
+        // its optional claim xms_edov says the tenant owns the address's domain, which counts only for a tenant
+        // this server allows (checked above).
+        boolean emailVerified = Boolean.TRUE.equals(verified) || "true".equals(verified)
+                || (verified == null && !allowedTenants.isEmpty() && isTrue(claims.getClaim("xms_edov")));
         return new Identity(claims.getSubject(), claims.getStringClaim("email"), emailVerified, domain, tenant);
     }
 
@@ -216,6 +219,10 @@ public final class IdTokenValidator {
             return "its signature is invalid";
         }
         return m;
+    }
+
+    private static boolean isTrue(Object claim) {
+        return Boolean.TRUE.equals(claim) || "true".equals(claim) || "1".equals(claim);
     }
 
     private static Rejected invalid(String message) {

@@ -202,6 +202,20 @@ class IdTokenValidatorTest {
                 .isEqualTo(TENANT);
     }
 
+    /** Entra sends no email_verified for a school's accounts; xms_edov (the tenant owns the domain) stands in. */
+    @Test
+    void entrasDomainOwnerVerifiedCountsOnlyForAnAllowedTenant() throws Exception {
+        JWTClaimsSet.Builder entra = issuer.claims(NONCE).claim("email", "ada@school.example").claim("tid", TENANT)
+                .claim("xms_edov", true);
+
+        assertThat(validator(Set.of(), Set.of(TENANT)).validate(issuer.sign(entra.build()), NONCE).emailVerified())
+                .isTrue();
+        assertThat(plain().validate(issuer.sign(entra.build()), NONCE).emailVerified())
+                .as("without a tenant allow-list").isFalse();
+        assertThat(validator(Set.of(), Set.of(TENANT)).validate(issuer.sign(entra.claim("email_verified", false)
+                .build()), NONCE).emailVerified()).as("an explicit false wins").isFalse();
+    }
+
     @Test
     void anIssuerForAnyTenantMustBeTheTokensOwnTenants() throws Exception {
         // Entra's "organizations" discovery document names the issuer https://…/{tenantid}/v2.0.
