@@ -173,6 +173,25 @@ class OidcSignInIntegrationTest {
     }
 
     @Test
+    void theSessionCookieIsTheOneAPasswordSignInSets() {
+        new org.regroup.rest.auth.AccountAdmin(server.authenticator().accounts(), java.time.Clock.systemUTC())
+                .create("bob@school.example", "a long enough passphrase", Role.TEACHER, "school-1", "T03", Set.of());
+        HttpResponse<String> password = anonymous.post("/api/session",
+                "{\"username\": \"bob@school.example\", \"password\": \"a long enough passphrase\"}".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(password.statusCode()).as(password.body()).isEqualTo(200);
+
+        HttpResponse<String> provider = signInAs(begin(), person("bob@school.example"));
+
+        assertThat(withoutValue(setCookie(provider, AccessFilter.SESSION_COOKIE).orElseThrow()))
+                .isEqualTo(withoutValue(setCookie(password, AccessFilter.SESSION_COOKIE).orElseThrow()));
+    }
+
+    private static String withoutValue(String setCookie) {
+        return setCookie.replaceFirst("=[^;]*", "=…");
+    }
+
+    @Test
     void twoSignInsFromOneBrowserBothWork() {
         Started first = begin();
         HttpResponse<String> second = anonymous.send(anonymous.request("/api/session/oidc/" + PROVIDER)
