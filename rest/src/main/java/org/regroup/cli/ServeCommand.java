@@ -9,6 +9,9 @@ import org.regroup.rest.RegroupServer;
 import org.regroup.rest.api.Durations;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.auth.Security;
+import org.regroup.rest.auth.oidc.OidcConfig;
+import org.regroup.rest.auth.oidc.OidcHttp;
+import org.regroup.rest.auth.oidc.OidcProvider;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.store.Database;
 import picocli.CommandLine.Command;
@@ -62,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
             + "(its password from REGROUP_TLS_PASSWORD).")
     Path tlsKeyStore;
 
+    @Option(names = "--oidc", paramLabel = "FILE", description = "Also sign in with the school's identity "
+            + "providers (Google Workspace, Microsoft Entra…) listed in this JSON file (docs/api.md); their client "
+            + "secrets from the environment variables it names.")
+    Path oidcFile;
+
     @Option(names = "--no-sign-in", description = "Answer without sign-in: anyone who reaches the port reads and "
             + "changes everything. Only on a loopback address (demos, benchmarks).")
     boolean noSignIn;
@@ -107,6 +115,28 @@ final class ServeCommand implements Callable<Integer> {
         return new Security(!noSignIn, hosts, tlsKeyStore, password);
     }
 
+    /** The identity providers of --oidc, checked and discovered before anything starts. */
+    private java.util.List<OidcProvider> identityProviders(Security security) {
+        if (oidcFile == null) {
+            return java.util.List.of();
+        }
+        java.util.List<OidcProvider> providers;
+        try {
+            providers = OidcConfig.load(oidcFile, System::getenv, OidcHttp.client());
+        } catch (OidcConfig.Invalid invalid) {
+            throw new ErrorReporter.UserError("--oidc " + invalid.getMessage());
+        }
+        for (OidcProvider p : providers) {
+            String host = p.config().redirectUri().getHost().toLowerCase(java.util.Locale.ROOT);
+            if (!security.hosts().contains(host)) {
+                // The provider sends the browser back there; a Host this server refuses would end every sign-in.
+                throw new ErrorReporter.UserError("--oidc " + oidcFile + ": " + p.config().where()
+                        + ".redirectUri: " + host + " is not a name of this server (add --allowed-host " + host + ")");
+            }
+        }
+        return providers;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -125,6 +155,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ErrorReporter.UserError("--keep must be at least 1, was " + keep);
         }
         Security security = security();
+        java.util.List<OidcProvider> identityProviders = identityProviders(security);
         PlanService.Settings d = PlanService.Settings.defaults();
         if (timeLimit.isZero() || timeLimit.isNegative() || timeLimit.compareTo(d.maxTimeLimit()) > 0) {
             throw new ErrorReporter.UserError("--time-limit must be more than 0 and at most "
@@ -137,7 +168,8 @@ final class ServeCommand implements Callable<Integer> {
         RegroupServer server;
         try {
             server = RegroupServer.start(host, port, settings,
-                    new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets), database, security);
+                    new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets), database, security,
+                    identityProviders);
         } catch (IllegalArgumentException badTls) {
             database.close();
             throw new ErrorReporter.UserError(badTls.getMessage());

@@ -3,6 +3,7 @@ package org.regroup.rest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -23,6 +24,9 @@ import org.regroup.rest.auth.BrowserGuards;
 import org.regroup.rest.auth.EvidenceScope;
 import org.regroup.rest.auth.Security;
 import org.regroup.rest.auth.SecurityHeaders;
+import org.regroup.rest.auth.oidc.OidcHttp;
+import org.regroup.rest.auth.oidc.OidcProvider;
+import org.regroup.rest.auth.oidc.OidcSignIn;
 import org.regroup.rest.api.HealthResource;
 import org.regroup.rest.api.OpenApiResource;
 import org.regroup.rest.api.PlanDetailResource;
@@ -106,6 +110,12 @@ public final class RegroupServer implements AutoCloseable {
     /** A server on {@code database} (migrated); the server closes it when it stops. */
     public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits,
             Database database, Security security) throws IOException {
+        return start(host, port, settings, limits, database, security, List.of());
+    }
+
+    /** As above, also signing in with the school's identity providers ({@code serve --oidc}, discovered). */
+    public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits,
+            Database database, Security security, List<OidcProvider> identityProviders) throws IOException {
         Vitals vitals = new Vitals();
         PlanService plans = new PlanService(settings, vitals);
         ScenarioService scenarios = new ScenarioService(plans, vitals, SCENARIOS_QUEUED, SCENARIOS_KEPT);
@@ -120,6 +130,9 @@ public final class RegroupServer implements AutoCloseable {
         StoredVersions stored = new StoredVersions(store, plans.memory());
         Clock clock = Clock.systemUTC();
         Authenticator authenticator = new Authenticator(store.accounts(), clock);
+        // No HTTP client (and its selector thread) without a provider to talk to.
+        OidcSignIn oidc = new OidcSignIn(identityProviders, authenticator,
+                identityProviders.isEmpty() ? null : OidcHttp.client(), clock);
         ResourceConfig app = application(vitals, plans, scenarios, store, evidence, days, stored,
                 new VersionViews(store, stored), new ScratchPlans(store), limits)
                 .register(new AbstractBinder() {
@@ -128,6 +141,7 @@ public final class RegroupServer implements AutoCloseable {
                         bind(clock).to(Clock.class);
                         bind(security).to(Security.class);
                         bind(authenticator).to(Authenticator.class);
+                        bind(oidc).to(OidcSignIn.class);
                         bind(new AccountAdmin(store.accounts(), clock)).to(AccountAdmin.class);
                         bind(new AccessPolicy(store, scenarios, clock)).to(AccessPolicy.class);
                     }
@@ -147,8 +161,9 @@ public final class RegroupServer implements AutoCloseable {
         http.start();
         int bound = http.getListeners().iterator().next().getPort();
         URI uri = URI.create(scheme + "://" + hostInUri(host) + ":" + bound + "/");
-        LOG.info("Regroup listening on {}; store {}; sign-in {}", uri, database.describe(),
-                security.signInRequired() ? "required" : "OFF");
+        LOG.info("Regroup listening on {}; store {}; sign-in {}{}", uri, database.describe(),
+                security.signInRequired() ? "required" : "OFF", oidc.providers().isEmpty() ? ""
+                        : "; identity providers " + String.join(", ", oidc.providers()));
         return new RegroupServer(http, vitals, plans, scenarios, checkpoints, database, uri, authenticator);
     }
 
@@ -191,6 +206,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(org.regroup.rest.api.ApiIndexResource.class)
                 .register(org.regroup.rest.api.SessionResource.class)
                 .register(org.regroup.rest.api.SetupResource.class)
+                .register(org.regroup.rest.api.OidcSignInResource.class)
                 .register(org.regroup.rest.api.TokenResource.class)
                 .register(org.regroup.rest.api.AccountResource.class)
                 .register(org.regroup.rest.api.AuditResource.class)

@@ -28,7 +28,7 @@ class SignInIntegrationTest {
 
     @BeforeAll
     static void start() throws java.io.IOException {
-        server = Api.start(Api.settings(1, 1));
+        server = Api.start(Api.longSolves(1, 1));
         admin = new Api(server);
         assertThat(admin.post("/api/schools/north", Api.small()).statusCode()).isEqualTo(201);
         HttpResponse<String> made = admin.post("/api/schools/north/accounts", json(Map.of("username", "scheduler",
@@ -197,5 +197,59 @@ class SignInIntegrationTest {
         assertThat(all).doesNotContain("audited-teacher").doesNotContain(firstName == null ? "\u0000" : firstName);
         // a teacher cannot read the log
         Api.assertProblem(new Api(server, teacher).get("/api/schools/north/audit"), 403);
+    }
+
+    @Test
+    void aTeacherReadsAndSendsEvidenceOnlyForTheirStudentsAndEachKindOfReadIsAudited() {
+        String day = "/api/schools/north/days/2026-11-30";
+        HttpResponse<String> started = admin.post(day + "/plan?timeLimit=10m", new byte[0]);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        admin.solveUntilWorkable(Api.json(started).get("planId").asText());
+        assertThat(admin.post(day + "/publish", new byte[0]).statusCode()).isEqualTo(200);
+        JsonNode plan = Api.json(admin.get(day + "/plans/1")).get("plan");
+        Set<String> mine = new java.util.TreeSet<>();
+        Set<String> everyone = new java.util.TreeSet<>();
+        plan.get("blocks").forEach(b -> b.get("sessions").forEach(session -> session.get("students").forEach(seat -> {
+            everyone.add(seat.get("studentId").asText());
+            if ("T02".equals(session.path("staffId").asText())) {
+                mine.add(seat.get("studentId").asText());
+            }
+        })));
+        String student = mine.iterator().next();
+        String notMine = everyone.stream().filter(x -> !mine.contains(x)).findFirst().orElseThrow();
+        Api teacher = new Api(server, Api.token(server, "evidence-teacher", Role.TEACHER, "north", "T02", Set.of()));
+
+        assertThat(teacher.get(day + "/rosters/T02").statusCode()).isEqualTo(200);
+        assertThat(teacher.get(day + "/students/" + student).statusCode()).isEqualTo(200);
+        Api.assertProblem(teacher.get(day + "/students/" + notMine), 403);
+        assertThat(teacher.get("/api/schools/north/students/" + student + "/profile").statusCode()).isEqualTo(200);
+        String skill = Api.smallProblem().skills().get(0).id();
+        HttpResponse<String> sent = teacher.post("/api/schools/north/evidence", json(Map.of("results", List.of(
+                Map.of("eventId", "t2-1", "studentId", student, "skillId", skill, "correct", true, "observedAt",
+                        "2026-11-30T10:00:00Z")))));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        HttpResponse<String> other = teacher.post("/api/schools/north/evidence", json(Map.of("results", List.of(
+                Map.of("eventId", "t2-2", "studentId", notMine, "skillId", skill, "correct", true, "observedAt",
+                        "2026-11-30T10:00:00Z")))));
+        Api.assertProblem(other, 403);
+        assertThat(Api.json(admin.get("/api/schools/north/students/" + notMine + "/profile")).toString())
+                .as("nothing written for a student outside the teacher's groups").doesNotContain("t2-2");
+
+        JsonNode log = Api.json(admin.get("/api/schools/north/audit?limit=7"));
+        List<String> seen = new java.util.ArrayList<>();
+        log.forEach(e -> seen.add(e.get("action").asText() + " " + e.get("status").asInt() + " "
+                + e.get("studentIds")));
+        assertThat(seen.get(0)).as("newest first: the admin's read just now").isEqualTo(
+                "GET /api/schools/{school}/students/{studentId}/profile 200 [\"" + notMine + "\"]");
+        assertThat(seen.get(1)).isEqualTo("POST /api/schools/{school}/evidence 403 [\"" + notMine + "\"]");
+        assertThat(seen.get(2)).isEqualTo("POST /api/schools/{school}/evidence 200 [\"" + student + "\"]");
+        assertThat(seen.get(3)).isEqualTo("GET /api/schools/{school}/students/{studentId}/profile 200 [\"" + student
+                + "\"]");
+        assertThat(seen.get(4)).isEqualTo("GET /api/schools/{school}/days/{date}/students/{studentId} 403 [\""
+                + notMine + "\"]");
+        assertThat(seen.get(5)).isEqualTo("GET /api/schools/{school}/days/{date}/students/{studentId} 200 [\""
+                + student + "\"]");
+        assertThat(seen.get(6)).startsWith("GET /api/schools/{school}/days/{date}/rosters/{staffId} 200 [")
+                .contains("\"" + student + "\"").doesNotContain("\"" + notMine + "\"");
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.regroup.rest.auth.Access;
@@ -23,6 +22,7 @@ import org.regroup.rest.auth.Authenticator;
 import org.regroup.rest.auth.Callers;
 import org.regroup.rest.auth.Rule;
 import org.regroup.rest.auth.Security;
+import org.regroup.rest.auth.SessionCookies;
 import org.regroup.rest.auth.SignedIn;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.Problem;
@@ -67,7 +67,7 @@ public final class SessionResource {
             Authenticator.NewSession session = authenticator.signIn(body.username(), body.password(),
                     http.get().getRemoteAddr());
             return Response.ok(Me.of(session.who(), session.expiresAt()))
-                    .cookie(cookie(session.cookieValue(), (int) Authenticator.SESSION_MAX.toSeconds())).build();
+                    .cookie(SessionCookies.of(session, security)).build();
         } catch (Authenticator.SignInFailed failed) {
             if (failed.retryAfter() != null) {
                 return Response.status(429).type(Problem.TYPE)
@@ -97,12 +97,6 @@ public final class SessionResource {
     @Operation(summary = "Sign out: the session ends and its cookie is cleared")
     public Response signOut(@CookieParam(AccessFilter.SESSION_COOKIE) String session) {
         authenticator.signOut(session);
-        return Response.noContent().cookie(cookie("", 0)).build();
+        return Response.noContent().cookie(SessionCookies.cleared(security)).build();
     }
-
-    private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(AccessFilter.SESSION_COOKIE).value(value).path("/").maxAge(maxAge)
-                .httpOnly(true).secure(security.tls()).sameSite(NewCookie.SameSite.STRICT).build();
-    }
-
 }
