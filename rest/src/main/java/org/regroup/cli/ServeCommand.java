@@ -10,6 +10,7 @@ import org.regroup.rest.api.Durations;
 import org.regroup.rest.api.ServerLimits;
 import org.regroup.rest.auth.Security;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.rest.privacy.RetentionSweep;
 import org.regroup.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,6 +71,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Solving time when a request names none (default: ${DEFAULT-VALUE}).")
     Duration timeLimit;
 
+    @Option(names = "--keep-evidence-days", paramLabel = "DAYS", description = "Delete evidence observed more than "
+            + "DAYS days ago (default: keep; mastery stays). See docs/privacy.md.")
+    Integer keepEvidenceDays;
+
+    @Option(names = "--keep-audit-days", defaultValue = "400", paramLabel = "DAYS",
+            description = "Delete audit log entries older than DAYS days (default: ${DEFAULT-VALUE}).")
+    int keepAuditDays;
+
+    @Option(names = "--keep-plans-days", defaultValue = "400", paramLabel = "DAYS", description = "Delete the plans "
+            + "and day inputs of school days more than DAYS days ago; each school's two latest published days stay "
+            + "(default: ${DEFAULT-VALUE}).")
+    int keepPlansDays;
+
     /** Sign-in, the names the server answers to, HTTPS: checked before anything starts. */
     private Security security() {
         java.net.InetAddress address;
@@ -124,6 +138,14 @@ final class ServeCommand implements Callable<Integer> {
         if (keep < 1) {
             throw new ErrorReporter.UserError("--keep must be at least 1, was " + keep);
         }
+        for (var keep : new Object[][] {{"--keep-evidence-days", keepEvidenceDays}, {"--keep-audit-days",
+                keepAuditDays}, {"--keep-plans-days", keepPlansDays}}) {
+            if (keep[1] != null && (Integer) keep[1] < 1) {
+                throw new ErrorReporter.UserError(keep[0] + " must be at least 1, was " + keep[1]);
+            }
+        }
+        RetentionSweep.Retention retention = new RetentionSweep.Retention(keepEvidenceDays, keepAuditDays,
+                keepPlansDays);
         Security security = security();
         PlanService.Settings d = PlanService.Settings.defaults();
         if (timeLimit.isZero() || timeLimit.isNegative() || timeLimit.compareTo(d.maxTimeLimit()) > 0) {
@@ -137,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
         RegroupServer server;
         try {
             server = RegroupServer.start(host, port, settings,
-                    new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets), database, security);
+                    new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets), database, security, retention);
         } catch (IllegalArgumentException badTls) {
             database.close();
             throw new ErrorReporter.UserError(badTls.getMessage());

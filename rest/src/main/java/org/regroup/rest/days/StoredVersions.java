@@ -83,6 +83,18 @@ public final class StoredVersions {
     }
 
     /**
+     * Drops the versions of a school (every school's when null) kept parsed: their documents changed in the store (an
+     * erasure) or are gone (retention).
+     */
+    public void forget(String schoolId) {
+        recent.keySet().stream().filter(k -> schoolId == null || k.startsWith(schoolId + "/")).toList()
+                .forEach(k -> {
+                    recent.remove(k);
+                    memory.release("version " + k);
+                });
+    }
+
+    /**
      * What a solve made, by the plan id the server handed out for it: a school's stored version, or a day planned
      * without a school (empty when the store has neither).
      */
