@@ -190,7 +190,10 @@ public final class Erasure {
                     : new Object[] {schoolId, rs.getObject(1, LocalDate.class), rs.getInt(2)}));
         }
         String columnList = String.join(", ", columns);
-        String assignments = String.join(", ", java.util.Arrays.stream(columns).map(col -> col + " = ?").toList());
+        // plans and days planned without a school say they changed (readers' ETags follow it); checkpoints have no such time
+        boolean touch = !table.equals("plan_checkpoint");
+        String assignments = String.join(", ", java.util.Arrays.stream(columns).map(col -> col + " = ?").toList())
+                + (touch ? ", updated_at = ?" : "");
         int changed = 0;
         for (Object[] k : keys) {
             String[] before = new String[columns.length];
@@ -215,7 +218,10 @@ public final class Erasure {
                 try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET " + assignments + " WHERE "
                         + key)) {
                     bind(u, 1, after);
-                    bind(u, columns.length + 1, k);
+                    if (touch) {
+                        u.setTimestamp(columns.length + 1, Timestamp.from(Instant.now()));
+                    }
+                    bind(u, columns.length + (touch ? 2 : 1), k);
                     u.executeUpdate();
                 }
                 changed++;

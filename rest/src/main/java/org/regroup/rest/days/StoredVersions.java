@@ -257,9 +257,13 @@ public final class StoredVersions {
             this.record = record;
         }
 
-        /** What was rendered names the version's status: a status change renders afresh. */
+        /**
+         * What was rendered names the version's status and when it last changed (an erasure rewrites a stored
+         * version): either change renders afresh.
+         */
         private static String tag(Schools.SchoolRecord school, PlanVersions.PlanRecord record) {
-            return school.id() + "-" + record.day() + "-v" + record.version() + "-" + record.status().wire();
+            return school.id() + "-" + record.day() + "-v" + record.version() + "-" + record.status().wire() + "-"
+                    + record.updatedAt().toEpochMilli();
         }
 
         /** The same version with its record as now (its status may have changed: published, back to draft). */
