@@ -69,14 +69,19 @@ public final class StudentRecords {
 
     /**
      * Their day in one stored version: each block's entry (status, session, focus, modality, adult, space), the
-     * blocks they could not be placed in and why, the rules broken that involve them, the overrides of their
-     * placements this version keeps, and the block from which they went home (a mid-day change).
+     * blocks they could not be placed in and why, the rules broken that involve them (which rule, where; not the
+     * other students involved), the overrides of their placements this version keeps, and the block from which they
+     * went home (a mid-day change).
      *
      * @param source "plan", or "checkpoint" for a version with no plan (solving, interrupted)
      */
     public record PlanEntry(LocalDate day, int version, PlanStatus status, Instant createdAt, Instant updatedAt,
-            String source, List<StudentDay.Entry> blocks, List<Unplaced> unplaced, List<Violation> violations,
+            String source, List<StudentDay.Entry> blocks, List<Unplaced> unplaced, List<RuleBroken> rulesBroken,
             List<Pin> overrides, String wentHomeFrom) {
+    }
+
+    /** A rule a plan breaks that involves the student: the rule, its level, the blocks. */
+    public record RuleBroken(String rule, Violation.Level level, List<String> blocks) {
     }
 
     /** Their day in a day planned without a school ({@code /api/plans/{id}}). */
@@ -146,8 +151,9 @@ public final class StudentRecords {
         List<StudentDay.Entry> blocks = plan == null ? List.of() : dayOf(plan, studentId);
         List<Unplaced> unplaced = plan == null ? List.of() : plan.unplaced().stream()
                 .filter(u -> studentId.equals(u.studentId())).toList();
-        List<Violation> violations = plan == null ? List.of() : plan.violations().stream()
-                .filter(x -> x.students().contains(studentId)).toList();
+        List<RuleBroken> violations = plan == null ? List.of() : plan.violations().stream()
+                .filter(x -> x.students().contains(studentId))
+                .map(x -> new RuleBroken(x.rule(), x.level(), x.blocks())).toList();
         List<Pin> overrides = recipe == null ? List.of() : recipe.pins().stream()
                 .filter(p -> studentId.equals(p.studentId())).toList();
         String wentHome = null;
