@@ -121,6 +121,12 @@ final class ServeCommand implements Callable<Integer> {
         return new Security(!noSignIn, hosts, tlsKeyStore, password);
     }
 
+    private static void atLeastADay(String option, Integer days) {
+        if (days != null && days < 1) {
+            throw new ErrorReporter.UserError(option + " must be at least 1, was " + days);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -138,12 +144,9 @@ final class ServeCommand implements Callable<Integer> {
         if (keep < 1) {
             throw new ErrorReporter.UserError("--keep must be at least 1, was " + keep);
         }
-        for (var keep : new Object[][] {{"--keep-evidence-days", keepEvidenceDays}, {"--keep-audit-days",
-                keepAuditDays}, {"--keep-plans-days", keepPlansDays}}) {
-            if (keep[1] != null && (Integer) keep[1] < 1) {
-                throw new ErrorReporter.UserError(keep[0] + " must be at least 1, was " + keep[1]);
-            }
-        }
+        atLeastADay("--keep-evidence-days", keepEvidenceDays);
+        atLeastADay("--keep-audit-days", keepAuditDays);
+        atLeastADay("--keep-plans-days", keepPlansDays);
         RetentionSweep.Retention retention = new RetentionSweep.Retention(keepEvidenceDays, keepAuditDays,
                 keepPlansDays);
         Security security = security();
