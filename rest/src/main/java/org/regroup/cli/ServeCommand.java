@@ -13,6 +13,7 @@ import org.regroup.rest.auth.oidc.OidcConfig;
 import org.regroup.rest.auth.oidc.OidcHttp;
 import org.regroup.rest.auth.oidc.OidcProvider;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.rest.privacy.RetentionSweep;
 import org.regroup.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,6 +79,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Solving time when a request names none (default: ${DEFAULT-VALUE}).")
     Duration timeLimit;
 
+    @Option(names = "--keep-evidence-days", paramLabel = "DAYS", description = "Delete evidence observed more than "
+            + "DAYS days ago (default: keep; mastery stays). See docs/privacy.md.")
+    Integer keepEvidenceDays;
+
+    @Option(names = "--keep-audit-days", defaultValue = "400", paramLabel = "DAYS",
+            description = "Delete audit log entries older than DAYS days (default: ${DEFAULT-VALUE}).")
+    int keepAuditDays;
+
+    @Option(names = "--keep-plans-days", defaultValue = "400", paramLabel = "DAYS", description = "Delete the plans "
+            + "and day inputs of school days more than DAYS days ago; each school's two latest published days stay "
+            + "(default: ${DEFAULT-VALUE}).")
+    int keepPlansDays;
+
     /** Sign-in, the names the server answers to, HTTPS: checked before anything starts. */
     private Security security() {
         java.net.InetAddress address;
@@ -137,6 +151,12 @@ final class ServeCommand implements Callable<Integer> {
         return providers;
     }
 
+    private static void atLeastADay(String option, Integer days) {
+        if (days != null && days < 1) {
+            throw new ErrorReporter.UserError(option + " must be at least 1, was " + days);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -154,6 +174,11 @@ final class ServeCommand implements Callable<Integer> {
         if (keep < 1) {
             throw new ErrorReporter.UserError("--keep must be at least 1, was " + keep);
         }
+        atLeastADay("--keep-evidence-days", keepEvidenceDays);
+        atLeastADay("--keep-audit-days", keepAuditDays);
+        atLeastADay("--keep-plans-days", keepPlansDays);
+        RetentionSweep.Retention retention = new RetentionSweep.Retention(keepEvidenceDays, keepAuditDays,
+                keepPlansDays);
         Security security = security();
         java.util.List<OidcProvider> identityProviders = identityProviders(security);
         PlanService.Settings d = PlanService.Settings.defaults();
@@ -169,7 +194,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = RegroupServer.start(host, port, settings,
                     new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets), database, security,
-                    identityProviders);
+                    identityProviders, retention);
         } catch (IllegalArgumentException badTls) {
             database.close();
             throw new ErrorReporter.UserError(badTls.getMessage());

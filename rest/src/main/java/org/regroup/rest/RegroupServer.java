@@ -46,6 +46,8 @@ import org.regroup.rest.errors.GrizzlyErrors;
 import org.regroup.rest.errors.ProblemFilters;
 import org.regroup.rest.health.Vitals;
 import org.regroup.rest.plans.PlanService;
+import org.regroup.rest.privacy.RetentionSweep;
+import org.regroup.rest.privacy.StudentRecords;
 import org.regroup.rest.scenarios.ScenarioService;
 import org.regroup.store.Database;
 import org.regroup.store.SchoolStore;
@@ -86,10 +88,13 @@ public final class RegroupServer implements AutoCloseable {
     static final int SCENARIOS_KEPT = 20;
 
     private final Authenticator authenticator;
+    private final RetentionSweep retention;
 
     private RegroupServer(HttpServer http, Vitals vitals, PlanService plans, ScenarioService scenarios,
-            CheckpointWriter checkpoints, Database database, URI uri, Authenticator authenticator) {
+            CheckpointWriter checkpoints, Database database, URI uri, Authenticator authenticator,
+            RetentionSweep retention) {
         this.authenticator = authenticator;
+        this.retention = retention;
         this.http = http;
         this.vitals = vitals;
         this.plans = plans;
@@ -110,12 +115,16 @@ public final class RegroupServer implements AutoCloseable {
     /** A server on {@code database} (migrated); the server closes it when it stops. */
     public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits,
             Database database, Security security) throws IOException {
-        return start(host, port, settings, limits, database, security, List.of());
+        return start(host, port, settings, limits, database, security, List.of(), RetentionSweep.Retention.DEFAULTS);
     }
 
-    /** As above, also signing in with the school's identity providers ({@code serve --oidc}, discovered). */
+    /**
+     * As above, also signing in with the school's identity providers ({@code serve --oidc}, discovered), and
+     * deleting what is past {@code retention} at start and then daily.
+     */
     public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits,
-            Database database, Security security, List<OidcProvider> identityProviders) throws IOException {
+            Database database, Security security, List<OidcProvider> identityProviders,
+            RetentionSweep.Retention retention) throws IOException {
         Vitals vitals = new Vitals();
         PlanService plans = new PlanService(settings, vitals);
         ScenarioService scenarios = new ScenarioService(plans, vitals, SCENARIOS_QUEUED, SCENARIOS_KEPT);
@@ -133,6 +142,7 @@ public final class RegroupServer implements AutoCloseable {
         // No HTTP client (and its selector thread) without a provider to talk to.
         OidcSignIn oidc = new OidcSignIn(identityProviders, authenticator,
                 identityProviders.isEmpty() ? null : OidcHttp.client(), clock);
+        StudentRecords records = new StudentRecords(store, evidence, stored, plans, clock);
         ResourceConfig app = application(vitals, plans, scenarios, store, evidence, days, stored,
                 new VersionViews(store, stored), new ScratchPlans(store), limits)
                 .register(new AbstractBinder() {
@@ -144,6 +154,7 @@ public final class RegroupServer implements AutoCloseable {
                         bind(oidc).to(OidcSignIn.class);
                         bind(new AccountAdmin(store.accounts(), clock)).to(AccountAdmin.class);
                         bind(new AccessPolicy(store, scenarios, clock)).to(AccessPolicy.class);
+                        bind(records).to(StudentRecords.class);
                     }
                 });
         String scheme = security.tls() ? "https" : "http";
@@ -159,12 +170,19 @@ public final class RegroupServer implements AutoCloseable {
             listener.getTransport().setReadTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
         http.start();
+        // Plans past retention may still be held parsed: drop them with what the sweep deleted.
+        RetentionSweep sweep = new RetentionSweep(store, retention, clock, swept -> {
+            if (swept.planVersions() > 0) {
+                stored.forget(null);
+            }
+            authenticator.dropEndedSessions();
+        }).start();
         int bound = http.getListeners().iterator().next().getPort();
         URI uri = URI.create(scheme + "://" + hostInUri(host) + ":" + bound + "/");
         LOG.info("Regroup listening on {}; store {}; sign-in {}{}", uri, database.describe(),
                 security.signInRequired() ? "required" : "OFF", oidc.providers().isEmpty() ? ""
                         : "; identity providers " + String.join(", ", oidc.providers()));
-        return new RegroupServer(http, vitals, plans, scenarios, checkpoints, database, uri, authenticator);
+        return new RegroupServer(http, vitals, plans, scenarios, checkpoints, database, uri, authenticator, sweep);
     }
 
     private static String hostInUri(String host) {
@@ -210,6 +228,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(org.regroup.rest.api.TokenResource.class)
                 .register(org.regroup.rest.api.AccountResource.class)
                 .register(org.regroup.rest.api.AuditResource.class)
+                .register(org.regroup.rest.api.PrivacyResource.class)
                 .register(BrowserGuards.class)
                 .register(AccessFilter.class)
                 .register(EvidenceScope.class)
@@ -270,6 +289,7 @@ public final class RegroupServer implements AutoCloseable {
     /** Stops solving (every plan keeps its best), then stops accepting requests. */
     @Override
     public void close() {
+        retention.close();
         scenarios.close();
         plans.close(); // solves end and store their final plans; checkpoints still waiting are written next
         checkpoints.close();

@@ -139,6 +139,29 @@ public final class Accounts {
         return new ArrayList<>(accounts.values());
     }
 
+    /**
+     * The accounts linked to a student of {@code schoolId}: their own (a student account with their id) and their
+     * guardians'; by username.
+     */
+    public List<Account> linkedTo(String schoolId, String studentId) {
+        return jdbc.inTransaction(c -> {
+            List<Account> linked = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id FROM account WHERE school_id = ? AND ((role = '"
+                    + Role.STUDENT.wire() + "' AND person_id = ?) OR id IN (SELECT account_id FROM account_student "
+                    + "WHERE student_id = ?)) ORDER BY username")) {
+                q.setString(1, schoolId);
+                q.setString(2, studentId);
+                q.setString(3, studentId);
+                List<String> ids = new ArrayList<>();
+                Jdbc.eachRow(q, rs -> ids.add(rs.getString(1)));
+                for (String id : ids) {
+                    linked.addAll(read(c, SELECT_ACCOUNT + " WHERE id = ?", id));
+                }
+            }
+            return linked;
+        });
+    }
+
     /** Disables (or enables) an account: its sessions end, its tokens stop working. False when there is none. */
     public boolean setDisabled(String accountId, boolean disabled) {
         return jdbc.inTransaction(c -> {

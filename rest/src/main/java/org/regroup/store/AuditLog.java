@@ -75,15 +75,35 @@ public final class AuditLog {
                     q.setString(i, "% " + studentId.replace("%", "").replace("_", "\\_") + " %");
                 }
                 q.setMaxRows(limit);
-                Jdbc.eachRow(q, rs -> {
-                    String ids = rs.getString(7).trim();
-                    entries.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6),
-                            ids.isEmpty() ? List.of() : List.of(ids.split(" ")), rs.getString(8), rs.getInt(9)));
-                });
+                Jdbc.eachRow(q, rs -> entries.add(entry(rs)));
             }
             return entries;
         });
+    }
+
+    /**
+     * The entries of {@code schoolId} that name {@code studentId} itself (not whole-school reads), oldest first: what
+     * a student's record lists.
+     */
+    public List<Entry> naming(String schoolId, String studentId) {
+        return jdbc.inTransaction(c -> {
+            List<Entry> entries = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id, at, account_id, role, action, school_id, "
+                    + "student_ids, remote, status FROM audit_event WHERE school_id = ? AND student_ids LIKE ? "
+                    + "ESCAPE '!' ORDER BY id")) {
+                q.setString(1, schoolId);
+                q.setString(2, Jdbc.containing(" " + studentId + " "));
+                Jdbc.eachRow(q, rs -> entries.add(entry(rs)));
+            }
+            return entries;
+        });
+    }
+
+    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String ids = rs.getString(7).trim();
+        return new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), ids.isEmpty() ? List.of() : List.of(ids.split(" ")),
+                rs.getString(8), rs.getInt(9));
     }
 
     /** Deletes the entries older than {@code before} (retention); returns how many. */

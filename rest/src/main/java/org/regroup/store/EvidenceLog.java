@@ -68,6 +68,29 @@ public final class EvidenceLog {
         });
     }
 
+    /**
+     * Deletes the evidence observed before {@code before} (retention); returns how many rows. Mastery stays: it is
+     * the current estimate, not a record of answers (the profile's history then starts later).
+     */
+    public int dropEvidenceBefore(Instant before) {
+        int dropped = jdbc.inTransaction(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM evidence WHERE observed_at < ?")) {
+                d.setTimestamp(1, Timestamp.from(before));
+                return d.executeUpdate();
+            }
+        });
+        jdbc.wrote(dropped);
+        return dropped;
+    }
+
+    /** Drops the cached mastery of a student whose rows were deleted (an erasure). */
+    void forget(String schoolId, String studentId) {
+        Map<String, Map<String, MasteryRow>> cache = masteryCache.get(schoolId);
+        if (cache != null) {
+            cache.remove(studentId);
+        }
+    }
+
     public long evidenceCount(String schoolId) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM evidence WHERE school_id = ?")) {

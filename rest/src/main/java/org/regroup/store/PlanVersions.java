@@ -195,6 +195,140 @@ public final class PlanVersions {
     }
 
 
+    /**
+     * A stored version's documents, for a student's record: its plan (null while it has none), the last checkpoint's
+     * plan (null without one) and how it was made (its recipe; null for versions stored before recipes were kept).
+     */
+    public record VersionDocuments(LocalDate day, int version, PlanStatus status, Instant createdAt,
+            Instant updatedAt, String plan, String checkpoint, String recipe) {
+    }
+
+    /**
+     * Hands each version of the school's days whose plan, checkpoint or recipe may name {@code studentId} to
+     * {@code each}, day by day, one at a time (a long history does not fit in memory at once). A first filter only:
+     * the caller reads the documents to know.
+     */
+    public void eachVersionNaming(String schoolId, String studentId, java.util.function.Consumer<VersionDocuments>
+            each) {
+        String like = Jdbc.containing(json(studentId));
+        List<PlanVersion> named = new ArrayList<>();
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT p.school_day, p.version FROM plan p LEFT JOIN "
+                    + "plan_checkpoint k ON k.school_id = p.school_id AND k.school_day = p.school_day AND "
+                    + "k.version = p.version WHERE p.school_id = ? AND (p.plan LIKE ? ESCAPE '!' OR "
+                    + "k.plan LIKE ? ESCAPE '!' OR p.recipe LIKE ? ESCAPE '!') ORDER BY p.school_day, p.version")) {
+                q.setString(1, schoolId);
+                for (int i = 2; i <= 4; i++) {
+                    q.setString(i, like);
+                }
+                eachRow(q, rs -> named.add(new PlanVersion(rs.getObject(1, LocalDate.class), rs.getInt(2))));
+            }
+            return null;
+        });
+        for (PlanVersion v : named) {
+            jdbc.inTransaction(c -> {
+                try (PreparedStatement q = c.prepareStatement("SELECT p.status, p.created_at, p.updated_at, p.plan, "
+                        + "k.plan, p.recipe FROM plan p LEFT JOIN plan_checkpoint k ON k.school_id = p.school_id "
+                        + "AND k.school_day = p.school_day AND k.version = p.version WHERE p.school_id = ? AND "
+                        + "p.school_day = ? AND p.version = ?")) {
+                    setVersion(q, schoolId, v.day(), v.version());
+                    eachRow(q, rs -> each.accept(new VersionDocuments(v.day(), v.version(),
+                            PlanStatus.of(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                            rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getString(6))));
+                }
+                return null;
+            });
+        }
+    }
+
+    /** The ids of the solves that made the school's stored versions (to follow or read them by plan id). */
+    public List<String> planIds(String schoolId) {
+        return jdbc.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT job_id FROM plan WHERE school_id = ? AND job_id IS "
+                    + "NOT NULL")) {
+                q.setString(1, schoolId);
+                eachRow(q, rs -> ids.add(rs.getString(1)));
+            }
+            return ids;
+        });
+    }
+
+    /** Each school's latest published days are kept past the retention period: the next day is planned from them. */
+    static final int KEPT_PUBLISHED_DAYS = 2;
+
+    /**
+     * Deletes every version (and checkpoint) of the school days before {@code day} (retention), except each school's
+     * {@link #KEPT_PUBLISHED_DAYS} latest published plans: a day is planned starting from the last published one, and
+     * the rule against a third day on the same skill reads the last two. Versions still solving stay. Returns how
+     * many versions were deleted.
+     */
+    public int dropPlansBefore(LocalDate day) {
+        return jdbc.inTransaction(c -> {
+            List<String> schools = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT school_id FROM plan WHERE school_day < ?")) {
+                q.setObject(1, day);
+                eachRow(q, rs -> schools.add(rs.getString(1)));
+            }
+            int dropped = 0;
+            for (String school : schools) {
+                List<PlanVersion> kept = new ArrayList<>();
+                try (PreparedStatement q = c.prepareStatement("SELECT school_day, version FROM plan WHERE "
+                        + "school_id = ? AND status = " + SQL_PUBLISHED + " ORDER BY school_day DESC")) {
+                    q.setString(1, school);
+                    q.setMaxRows(KEPT_PUBLISHED_DAYS);
+                    eachRow(q, rs -> kept.add(new PlanVersion(rs.getObject(1, LocalDate.class), rs.getInt(2))));
+                }
+                String where = " WHERE school_id = ? AND school_day < ?"
+                        + " AND NOT (school_day = ? AND version = ?)".repeat(kept.size());
+                try (PreparedStatement checkpoints = c.prepareStatement("DELETE FROM plan_checkpoint" + where
+                        + " AND NOT EXISTS (SELECT 1 FROM plan p WHERE p.school_id = plan_checkpoint.school_id AND "
+                        + "p.school_day = plan_checkpoint.school_day AND p.version = plan_checkpoint.version AND "
+                        + "p.status = " + SQL_SOLVING + ")");
+                        PreparedStatement plans = c.prepareStatement("DELETE FROM plan" + where + " AND status <> "
+                                + SQL_SOLVING)) {
+                    for (PreparedStatement d : List.of(checkpoints, plans)) {
+                        d.setString(1, school);
+                        d.setObject(2, day);
+                        int i = 3;
+                        for (PlanVersion k : kept) {
+                            d.setObject(i++, k.day());
+                            d.setInt(i++, k.version());
+                        }
+                    }
+                    checkpoints.executeUpdate();
+                    dropped += plans.executeUpdate();
+                }
+            }
+            return dropped;
+        });
+    }
+
+    /** A day planned without a school, for a student's record: its id, when, and its day and plan documents. */
+    public record ScratchDocuments(String id, Instant createdAt, String problem, String plan) {
+    }
+
+    /**
+     * Hands each day planned without a school by someone of {@code ownerSchool} whose documents may name
+     * {@code studentId} to {@code each} (a first filter, as {@link #eachVersionNaming}).
+     */
+    public void eachScratchNaming(String ownerSchool, String studentId,
+            java.util.function.Consumer<ScratchDocuments> each) {
+        String like = Jdbc.containing(json(studentId));
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT id, created_at, problem, plan FROM scratch_plan "
+                    + "WHERE owner_school = ? AND (problem LIKE ? ESCAPE '!' OR plan LIKE ? ESCAPE '!') "
+                    + "ORDER BY created_at")) {
+                q.setString(1, ownerSchool);
+                q.setString(2, like);
+                q.setString(3, like);
+                eachRow(q, rs -> each.accept(new ScratchDocuments(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4))));
+            }
+            return null;
+        });
+    }
+
     /** A solve that ended without a plan (stopped before it started): the version is marked interrupted. */
     public void interrupt(String schoolId, LocalDate day, int version) {
         updatePlan(schoolId, day, version, PlanStatus.INTERRUPTED, null, null);

@@ -13,6 +13,7 @@ public final class SchoolStore {
     private final PlanVersions versions;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final Erasure erasure;
 
     public SchoolStore(Database database) {
         this.jdbc = new Jdbc(database.dataSource(), database.isH2());
@@ -21,6 +22,7 @@ public final class SchoolStore {
         this.versions = new PlanVersions(jdbc);
         this.accounts = new Accounts(jdbc);
         this.audit = new AuditLog(jdbc);
+        this.erasure = new Erasure(jdbc, schools, evidence);
     }
 
     /** Schools, their standing data and day inputs. */
@@ -46,6 +48,11 @@ public final class SchoolStore {
     /** The audit log of student records. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Erasing one student's record (across the parts above, in one transaction). */
+    public Erasure erasure() {
+        return erasure;
     }
 
     /** Whether the database answers within two seconds (for health checks). */

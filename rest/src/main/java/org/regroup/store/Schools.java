@@ -164,6 +164,52 @@ public final class Schools {
         });
     }
 
+    /** A day's input as stored, with its day. */
+    public record DatedInput(LocalDate day, DayInput input) {
+    }
+
+    /** The school's day inputs that list {@code studentId} as absent, by day (a student's record). */
+    public List<DatedInput> dayInputsNaming(String schoolId, String studentId) {
+        return jdbc.inTransaction(c -> {
+            List<DatedInput> named = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT school_day, input FROM day_input WHERE school_id = ? "
+                    + "AND input LIKE ? ESCAPE '!' ORDER BY school_day")) {
+                q.setString(1, schoolId);
+                q.setString(2, Jdbc.containing(json(studentId)));
+                eachRow(q, rs -> {
+                    DayInput input = readInput(rs.getString(2));
+                    if (input.absentStudents().contains(studentId)) {
+                        named.add(new DatedInput(rs.getObject(1, LocalDate.class), input));
+                    }
+                });
+            }
+            return named;
+        });
+    }
+
+    /** Deletes the day inputs of school days before {@code day} (retention, with the plans); returns how many. */
+    public int dropDayInputsBefore(LocalDate day) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM day_input WHERE school_day < ?")) {
+                d.setObject(1, day);
+                return d.executeUpdate();
+            }
+        });
+    }
+
+    static DayInput readInput(String json) {
+        try {
+            return Json.mapper().readValue(json, DayInput.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored day input is unreadable", e);
+        }
+    }
+
+    /** Drops the parsed standing data kept for {@code id}: it was changed (an erasure). */
+    void forget(String id) {
+        schools.remove(id);
+    }
+
     public DayInput dayInput(String schoolId, LocalDate day) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement q = c.prepareStatement(

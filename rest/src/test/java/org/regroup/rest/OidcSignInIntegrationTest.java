@@ -62,7 +62,8 @@ class OidcSignInIntegrationTest {
         server = RegroupServer.start("127.0.0.1", 0, Api.settings(1, 1),
                 new ServerLimits(ServerLimits.DEFAULT_MAX_BODY_BYTES, Api.DATASETS),
                 Database.open("jdbc:h2:mem:regroup-oidc-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null,
-                        null, null), Security.loopback(), providers);
+                        null, null), Security.loopback(), providers,
+                org.regroup.rest.privacy.RetentionSweep.Retention.DEFAULTS);
         anonymous = new Api(server, null);
         Api.token(server, "ada@school.example", Role.TEACHER, "school-1", "T01", Set.of());
         adaAccountId = server.authenticator().accounts().byUsername("ada@school.example").orElseThrow().id();

@@ -322,4 +322,186 @@ abstract class StoreContract {
                 new PlanVersions.DaySummary(tuesday, 1, 1, null),
                 new PlanVersions.DaySummary(monday, 2, 2, v1));
     }
+
+    // ---- a student's record (docs/privacy.md) ----
+
+    /** A plan placing {@code studentId} in one session of block B1 (with {@code staffId}). */
+    static Plan planPlacing(java.time.LocalDate day, String studentId, String staffId) {
+        var focus = new org.regroup.domain.plan.Focus(org.regroup.domain.FocusKind.SKILL, "3.NF.1", "fractions");
+        var entry = new org.regroup.domain.plan.StudentDay.Entry("B1",
+                org.regroup.domain.plan.StudentDay.Status.PLACED, staffId + "@B1", focus, "seminar", staffId, "R1",
+                null);
+        var session = new org.regroup.domain.plan.SessionPlan(staffId + "@B1", focus, "seminar", staffId, "R1", false,
+                List.of(new org.regroup.domain.plan.SessionPlan.Seat(studentId, null)));
+        Plan p = planScoring(day, "0hard/0medium/-5soft");
+        return new Plan(p.format(), p.version(), p.problemId(), day, p.score(), true, true, p.kpis(),
+                List.of(new org.regroup.domain.plan.BlockPlan("B1", null, null, List.of(session))),
+                List.of(new org.regroup.domain.plan.StudentDay(studentId, List.of(entry))), List.of(), List.of());
+    }
+
+    /** A stand-in for the server's rewrite: drops the student, and their id in documents by plain replacement. */
+    static Erasure.Rewrite dropping(String studentId) {
+        return new Erasure.Rewrite() {
+            @Override
+            public DayProblem standing(DayProblem standing) {
+                return standing.with(standing.id(), standing.date(), standing.staff(), standing.spaces(),
+                        standing.students().stream().filter(s -> !s.id().equals(studentId)).toList(),
+                        standing.weights());
+            }
+
+            @Override
+            public Schools.DayInput dayInput(Schools.DayInput input) {
+                return new Schools.DayInput(input.absentStudents().stream().filter(s -> !s.equals(studentId))
+                        .toList(), input.absentStaff(), input.closedSpaces());
+            }
+
+            @Override
+            public String document(String json) {
+                return json.replace("\"" + studentId + "\"", "\"erased-1\"");
+            }
+        };
+    }
+
+    @Test
+    void aStudentsRecordIsReadAcrossTheStoreAndErasedInOneTransaction() {
+        Student s = student(2);
+        Student other = student(3);
+        String skill = readySkill(s);
+        evidence.ingest(store.schools().school("demo").orElseThrow(), new Batch(List.of(
+                answer("r1", s, skill, true, 0), answer("r2", s, skill, false, 1), answer("r3", other, readySkill(other),
+                        true, 2))));
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
+        store.schools().saveDayInput("demo", day, new Schools.DayInput(List.of(s.id(), other.id()), null, null));
+        store.schools().saveDayInput("demo", day.plusDays(1), new Schools.DayInput(List.of(other.id()), null, null));
+        int v1 = store.versions().startPlan("demo", day, "job-1", "{\"pins\":[{\"studentId\":\"" + s.id() + "\"}]}",
+                "{\"students\":[{\"id\":\"" + s.id() + "\"}]}");
+        store.versions().finishPlan("demo", day, v1, planPlacing(day, s.id(), "T01"), "0hard/0medium/-5soft");
+        int v2 = store.versions().startPlan("demo", day, "job-2");
+        store.versions().saveCheckpoint("demo", day, v2, "job-2", planPlacing(day, s.id(), "T02"),
+                java.time.Instant.parse("2026-11-24T07:00:00Z"));
+        store.versions().interrupt("demo", day, v2);
+        store.versions().startPlan("demo", day.plusDays(1), "job-3");
+        store.versions().finishPlan("demo", day.plusDays(1), 1, planPlacing(day, other.id(), "T01"), "0hard/0medium/-5soft");
+        store.versions().startScratch("scratch-1", "{\"students\":[{\"id\":\"" + s.id() + "\"}]}", null, "demo");
+        store.versions().startScratch("scratch-2", "{\"students\":[{\"id\":\"" + s.id() + "\"}]}", null, "other");
+        store.versions().finishScratch("scratch-1", planPlacing(day, s.id(), "T01"));
+        store.versions().finishScratch("scratch-2", planPlacing(day, s.id(), "T01"));
+        java.time.Instant now = java.time.Instant.now();
+        store.accounts().create(new Accounts.Account("a-student", "pupil", null, Role.STUDENT, "demo", s.id(),
+                java.util.Set.of(), false, now), false);
+        store.accounts().create(new Accounts.Account("a-guardian", "parent", null, Role.GUARDIAN, "demo", null,
+                java.util.Set.of(s.id(), other.id()), false, now), false);
+        store.accounts().create(new Accounts.Account("a-teacher", "teacher", null, Role.TEACHER, "demo", s.id(),
+                java.util.Set.of(), false, now), false);
+        store.accounts().addToken(new Accounts.Token("t1", "a-student", "phone", now, now.plusSeconds(60), null,
+                null), "hash-1");
+        store.audit().append(now, "a-teacher", "teacher", "GET profile", "demo", List.of(s.id()), null, 200);
+        store.audit().append(now, "a-teacher", "teacher", "GET plan", "demo", List.of(AuditLog.EVERY_STUDENT), null,
+                200);
+
+        assertThat(store.schools().dayInputsNaming("demo", s.id())).extracting(Schools.DatedInput::day)
+                .containsExactly(day);
+        List<PlanVersions.VersionDocuments> named = new ArrayList<>();
+        store.versions().eachVersionNaming("demo", s.id(), named::add);
+        assertThat(named).extracting(PlanVersions.VersionDocuments::version).containsExactly(v1, v2);
+        assertThat(named.get(0).plan()).contains(s.id());
+        assertThat(named.get(1).plan()).isNull();
+        assertThat(named.get(1).checkpoint()).contains("T02");
+        List<String> scratch = new ArrayList<>();
+        store.versions().eachScratchNaming("demo", s.id(), d -> scratch.add(d.id()));
+        assertThat(scratch).containsExactly("scratch-1");
+        assertThat(store.accounts().linkedTo("demo", s.id())).extracting(Accounts.Account::username)
+                .containsExactly("parent", "pupil");
+        assertThat(store.audit().naming("demo", s.id())).extracting(AuditLog.Entry::action)
+                .containsExactly("GET profile");
+
+        int mastery = store.evidence().mastery("demo", s.id()).size();
+
+        Erasure.Erased erased = store.erasure().erase("demo", s.id(), dropping(s.id())).orElseThrow();
+
+        assertThat(erased).isEqualTo(new Erasure.Erased(mastery, 2, 1, 1, 1, 1, 1, 1));
+        assertThat(store.schools().school("demo").orElseThrow().standing().students()).extracting(Student::id)
+                .doesNotContain(s.id()).contains(other.id());
+        assertThat(store.evidence().mastery("demo", s.id())).isEmpty();
+        assertThat(store.evidence().evidence("demo", s.id())).isEmpty();
+        assertThat(store.evidence().evidence("demo", other.id())).hasSize(1);
+        assertThat(store.schools().dayInput("demo", day).absentStudents()).containsExactly(other.id());
+        assertThat(store.versions().planDocument("demo", day, v1)).doesNotContain(s.id()).contains("erased-1");
+        assertThat(store.versions().recipe("demo", day, v1)).doesNotContain(s.id());
+        assertThat(store.versions().problemDocument("demo", day, v1)).doesNotContain(s.id());
+        assertThat(store.versions().checkpointDocument("demo", day, v2)).doesNotContain(s.id());
+        assertThat(store.versions().scratchDocuments("scratch-1")).noneMatch(d -> d.contains(s.id()));
+        assertThat(store.versions().scratchDocuments("scratch-2")).as("another school's").allMatch(d ->
+                d.contains(s.id()));
+        assertThat(store.accounts().byUsername("pupil")).isEmpty();
+        assertThat(store.accounts().tokenByHash("hash-1")).isEmpty();
+        assertThat(store.accounts().byUsername("parent").orElseThrow().children()).containsExactly(other.id());
+        assertThat(store.accounts().byUsername("teacher")).as("only student accounts are theirs").isPresent();
+        assertThat(store.audit().naming("demo", s.id())).as("the audit is the record of the erasure").hasSize(1);
+        assertThat(store.erasure().erase("demo", s.id(), dropping(s.id()))).as("once").isEmpty();
+        assertThat(store.erasure().erase("nowhere", s.id(), dropping(s.id()))).isEmpty();
+    }
+
+    @Test
+    void anErasureWhileAVersionSolvesChangesNothing() {
+        Student s = student(2);
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
+        store.versions().startPlan("demo", day, "job-1");
+
+        assertThatThrownBy(() -> store.erasure().erase("demo", s.id(), dropping(s.id())))
+                .isInstanceOf(Erasure.StillSolvingException.class);
+
+        assertThat(store.evidence().mastery("demo", s.id())).isNotEmpty();
+        assertThat(store.schools().school("demo").orElseThrow().standing().students()).extracting(Student::id)
+                .contains(s.id());
+    }
+
+    @Test
+    void retentionDeletesWhatIsOlderAndKeepsTheLatestPublishedDays() {
+        Student s = student(1);
+        String skill = readySkill(s);
+        evidence.ingest(store.schools().school("demo").orElseThrow(), new Batch(List.of(
+                answer("old", s, skill, true, 0), answer("new", s, skill, true, 60 * 24 * 30))));
+        java.time.Instant cut = MORNING.plusDays(1).toInstant();
+        assertThat(store.evidence().dropEvidenceBefore(cut)).isEqualTo(1);
+        assertThat(store.evidence().evidence("demo", s.id())).extracting(EvidenceLog.EvidenceRow::eventId)
+                .containsExactly("new");
+        assertThat(store.evidence().mastery("demo", s.id())).as("mastery stays").containsKey(skill);
+
+        store.audit().append(cut.minusSeconds(1), null, null, "GET old", "demo", List.of(s.id()), null, 200);
+        store.audit().append(cut, null, null, "GET new", "demo", List.of(s.id()), null, 200);
+        assertThat(store.audit().dropBefore(cut)).isEqualTo(1);
+        assertThat(store.audit().naming("demo", s.id())).extracting(AuditLog.Entry::action)
+                .containsExactly("GET new");
+
+        java.time.LocalDate d1 = java.time.LocalDate.of(2026, 9, 1);
+        for (int i = 0; i < 5; i++) { // five old days, each a draft and (but the last two) a published version
+            java.time.LocalDate day = d1.plusDays(i);
+            for (int v = 1; v <= 2; v++) {
+                store.versions().startPlan("demo", day, "job-" + i + "-" + v);
+                store.versions().finishPlan("demo", day, v, planScoring(day, "0hard/0medium/-5soft"), "-5soft");
+            }
+            if (i < 3) {
+                store.versions().publish("demo", day, 1);
+            }
+            store.schools().saveDayInput("demo", day, new Schools.DayInput(List.of(s.id()), null, null));
+        }
+        store.versions().startPlan("demo", d1.plusDays(4), "job-solving"); // still solving: stays
+        java.time.LocalDate recent = d1.plusDays(30);
+        store.versions().startPlan("demo", recent, "job-recent");
+        store.versions().finishPlan("demo", recent, 1, planScoring(recent, "0hard/0medium/-5soft"), "-5soft");
+
+        assertThat(store.versions().dropPlansBefore(d1.plusDays(10))).isEqualTo(5 * 2 - 2);
+
+        assertThat(store.versions().days("demo")).extracting(PlanVersions.DaySummary::day, PlanVersions.DaySummary::versions)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(recent, 1),
+                        org.assertj.core.groups.Tuple.tuple(d1.plusDays(4), 1),
+                        org.assertj.core.groups.Tuple.tuple(d1.plusDays(2), 1),
+                        org.assertj.core.groups.Tuple.tuple(d1.plusDays(1), 1));
+        assertThat(store.versions().plans("demo", d1.plusDays(2))).singleElement().satisfies(p ->
+                assertThat(p.status()).isEqualTo(org.regroup.domain.plan.PlanStatus.PUBLISHED));
+        assertThat(store.schools().dropDayInputsBefore(d1.plusDays(3))).isEqualTo(3);
+        assertThat(store.schools().dayInputsNaming("demo", s.id())).extracting(Schools.DatedInput::day)
+                .containsExactly(d1.plusDays(3), d1.plusDays(4));
+    }
 }

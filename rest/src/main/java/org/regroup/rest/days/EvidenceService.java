@@ -98,6 +98,20 @@ public final class EvidenceService {
         }
     }
 
+    /**
+     * Runs {@code work} while no evidence batch of the school runs (an erasure: a batch committing during it could
+     * write the student's rows back).
+     */
+    public <T> T exclusive(String schoolId, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(schoolId, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private EvidenceLog.IngestWrite<Ingested> apply(List<Result> results, Set<String> known,
             Map<String, Map<String, MasteryRow>> mastery, SkillGraph graph, double threshold) {
         Instant now = Instant.now();

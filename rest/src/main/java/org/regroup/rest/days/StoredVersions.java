@@ -83,6 +83,18 @@ public final class StoredVersions {
     }
 
     /**
+     * Drops the versions of a school (every school's when null) kept parsed: their documents changed in the store (an
+     * erasure) or are gone (retention).
+     */
+    public void forget(String schoolId) {
+        recent.keySet().stream().filter(k -> schoolId == null || k.startsWith(schoolId + "/")).toList()
+                .forEach(k -> {
+                    recent.remove(k);
+                    memory.release("version " + k);
+                });
+    }
+
+    /**
      * What a solve made, by the plan id the server handed out for it: a school's stored version, or a day planned
      * without a school (empty when the store has neither).
      */
@@ -245,9 +257,13 @@ public final class StoredVersions {
             this.record = record;
         }
 
-        /** What was rendered names the version's status: a status change renders afresh. */
+        /**
+         * What was rendered names the version's status and when it last changed (an erasure rewrites a stored
+         * version): either change renders afresh.
+         */
         private static String tag(Schools.SchoolRecord school, PlanVersions.PlanRecord record) {
-            return school.id() + "-" + record.day() + "-v" + record.version() + "-" + record.status().wire();
+            return school.id() + "-" + record.day() + "-v" + record.version() + "-" + record.status().wire() + "-"
+                    + record.updatedAt().toEpochMilli();
         }
 
         /** The same version with its record as now (its status may have changed: published, back to draft). */

@@ -210,6 +210,17 @@ public final class PlanService implements AutoCloseable {
         return Optional.ofNullable(job);
     }
 
+    /**
+     * Drops a finished plan from memory (its stored copy, changed by an erasure, answers from now on); a solve still
+     * running is left alone.
+     */
+    public void forgetFinished(String id) {
+        PlanJob job = jobs.get(id);
+        if (job != null && !job.isSolving()) {
+            forget(id);
+        }
+    }
+
     /** Stops solving early; the best plan so far is kept. */
     public void stop(String id) {
         solverManager.terminateEarly(id);
