@@ -83,14 +83,18 @@ final class UsersCommand implements Runnable {
         return new String(first);
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Makes an account.")
-    static final class Add implements Callable<Integer> {
+    /** A subcommand about one account of the store. */
+    abstract static class OnAccount implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "USERNAME", description = "The name to sign in with (an e-mail address works).")
+        @Parameters(paramLabel = "USERNAME", description = "The name the account signs in with.")
         String username;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Makes an account.")
+    static final class Add extends OnAccount {
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "district-admin, school-admin, "
                 + "principal, teacher, student or guardian.")
         String role;
@@ -146,13 +150,7 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disables an account: its sessions "
             + "end and its tokens stop working.")
-    static final class Disable implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        StoreOptions store;
-        @Parameters(paramLabel = "USERNAME")
-        String username;
+    static final class Disable extends OnAccount {
 
         @Override
         public Integer call() {
@@ -164,13 +162,7 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "password", mixinStandardHelpOptions = true, description = "Sets an account's password (its "
             + "browser sessions end).")
-    static final class Password implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        StoreOptions store;
-        @Parameters(paramLabel = "USERNAME")
-        String username;
+    static final class Password extends OnAccount {
         @Option(names = "--password-stdin", description = "Read the password from standard input.")
         boolean passwordStdin;
 
@@ -190,13 +182,7 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "token", mixinStandardHelpOptions = true, description = "Makes an API token for an account and "
             + "prints it (shown this once; send it as Authorization: Bearer TOKEN).")
-    static final class Token implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        StoreOptions store;
-        @Parameters(paramLabel = "USERNAME")
-        String username;
+    static final class Token extends OnAccount {
         @Option(names = "--name", defaultValue = "command line", description = "What it is for (default: "
                 + "${DEFAULT-VALUE}).")
         String name;

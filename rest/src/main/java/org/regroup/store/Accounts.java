@@ -273,10 +273,15 @@ public final class Accounts {
 
     /** Records that a token was used (at most once a minute per token: callers decide). */
     public void tokenUsed(String tokenId, Instant at) {
+        setTime("UPDATE api_token SET last_used_at = ? WHERE id = ?", at, tokenId);
+    }
+
+    /** Runs an UPDATE that sets one time on the row of one key. */
+    private void setTime(String update, Instant at, String key) {
         jdbc.inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE api_token SET last_used_at = ? WHERE id = ?")) {
+            try (PreparedStatement u = c.prepareStatement(update)) {
                 u.setTimestamp(1, Timestamp.from(at));
-                u.setString(2, tokenId);
+                u.setString(2, key);
                 u.executeUpdate();
             }
             return null;
@@ -316,14 +321,7 @@ public final class Accounts {
     }
 
     public void sessionSeen(String idHash, Instant at) {
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE web_session SET last_seen_at = ? WHERE id_hash = ?")) {
-                u.setTimestamp(1, Timestamp.from(at));
-                u.setString(2, idHash);
-                u.executeUpdate();
-            }
-            return null;
-        });
+        setTime("UPDATE web_session SET last_seen_at = ? WHERE id_hash = ?", at, idHash);
     }
 
     /** Ends a session (logout, expiry). */

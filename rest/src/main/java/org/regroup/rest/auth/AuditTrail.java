@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import org.regroup.store.AuditLog;
 import org.regroup.store.SchoolStore;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Writes every call of an operation that reads or writes students' records ({@link Rule#audited()}) to the audit
  * log, refused ones included: the account and role, the operation, the school, which students (the one in the
  * address, those a roster or evidence batch names, or every student for a whole plan), the caller's address and the
- * status. Ids only.
+ * status. Ids only. A read the log cannot record is not answered (503).
  */
 public final class AuditTrail implements ContainerResponseFilter {
 
@@ -51,13 +52,25 @@ public final class AuditTrail implements ContainerResponseFilter {
         SignedIn who = Callers.who(request.getSecurityContext());
         var path = request.getUriInfo().getPathParameters();
         String school = path.getFirst("school");
+        if (school != null && school.length() > 64) {
+            school = school.substring(0, 64); // no school has a longer id (a refused or mistyped address)
+        }
         try {
             store.audit().append(clock.instant(), who == null ? null : who.accountId(),
                     who == null ? null : who.role().wire(), action(request), school,
-                    students(request, rule, school), remote(), response.getStatus());
+                    students(request, rule, path.getFirst("school")), remote(), response.getStatus());
         } catch (RuntimeException e) {
-            // the answer is already made; a store that cannot write shows in /api/health
-            LOG.error("audit: could not record {} {} ({})", request.getMethod(), action(request), e.toString());
+            LOG.error("audit: could not record {} ({})", action(request), e.toString());
+            if (response.getStatus() < 400) {
+                // no student's record leaves the server unrecorded: the answer becomes a 503 (the store's state shows
+                // in /api/health)
+                response.setStatus(503);
+                response.getHeaders().remove(jakarta.ws.rs.core.HttpHeaders.CONTENT_DISPOSITION);
+                response.setEntity(org.regroup.rest.errors.Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                        "the audit log could not record this read or change; try again").at(
+                        org.regroup.rest.errors.ErrorMappers.path(request.getUriInfo())), null,
+                        org.regroup.rest.errors.Problem.TYPE);
+            }
         }
     }
 
