@@ -220,6 +220,8 @@ class SignInIntegrationTest {
         Api teacher = new Api(server, Api.token(server, "evidence-teacher", Role.TEACHER, "north", "T02", Set.of()));
 
         assertThat(teacher.get(day + "/rosters/T02").statusCode()).isEqualTo(200);
+        assertThat(teacher.get(day + "/rosters/T02?version=1").statusCode()).as("the published version").isEqualTo(200);
+        Api.assertProblem(teacher.get(day + "/rosters/T02?version=2"), 403); // a draft is the scheduler's
         assertThat(teacher.get(day + "/students/" + student).statusCode()).isEqualTo(200);
         Api.assertProblem(teacher.get(day + "/students/" + notMine), 403);
         assertThat(teacher.get("/api/schools/north/students/" + student + "/profile").statusCode()).isEqualTo(200);
@@ -235,7 +237,7 @@ class SignInIntegrationTest {
         assertThat(Api.json(admin.get("/api/schools/north/students/" + notMine + "/profile")).toString())
                 .as("nothing written for a student outside the teacher's groups").doesNotContain("t2-2");
 
-        JsonNode log = Api.json(admin.get("/api/schools/north/audit?limit=7"));
+        JsonNode log = Api.json(admin.get("/api/schools/north/audit?limit=9"));
         List<String> seen = new java.util.ArrayList<>();
         log.forEach(e -> seen.add(e.get("action").asText() + " " + e.get("status").asInt() + " "
                 + e.get("studentIds")));
@@ -249,7 +251,9 @@ class SignInIntegrationTest {
                 + notMine + "\"]");
         assertThat(seen.get(5)).isEqualTo("GET /api/schools/{school}/days/{date}/students/{studentId} 200 [\""
                 + student + "\"]");
-        assertThat(seen.get(6)).startsWith("GET /api/schools/{school}/days/{date}/rosters/{staffId} 200 [")
+        assertThat(seen.get(6)).startsWith("GET /api/schools/{school}/days/{date}/rosters/{staffId} 403 [");
+        assertThat(seen.get(7)).startsWith("GET /api/schools/{school}/days/{date}/rosters/{staffId} 200 [");
+        assertThat(seen.get(8)).startsWith("GET /api/schools/{school}/days/{date}/rosters/{staffId} 200 [")
                 .contains("\"" + student + "\"").doesNotContain("\"" + notMine + "\"");
     }
 }

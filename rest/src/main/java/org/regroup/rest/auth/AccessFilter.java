@@ -77,6 +77,7 @@ public final class AccessFilter implements ContainerRequestFilter {
         }
         Map<String, String> path = new HashMap<>();
         request.getUriInfo().getPathParameters().forEach((k, v) -> path.put(k, v.isEmpty() ? null : v.get(0)));
+        path.put("?version", request.getUriInfo().getQueryParameters().getFirst("version"));
         policy.decide(rule, signedIn, path).ifPresent(r -> refuse(request, r.status(), r.detail()));
     }
 

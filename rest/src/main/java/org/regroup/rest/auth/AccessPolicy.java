@@ -41,7 +41,8 @@ public final class AccessPolicy {
 
     /**
      * Whether {@code who} (signed in) may do what {@code rule} covers at the address whose parameters are
-     * {@code path} ({@code school}, {@code date}, {@code studentId}, {@code staffId}, {@code id}); empty when allowed.
+     * {@code path} ({@code school}, {@code date}, {@code studentId}, {@code staffId}, {@code id}, and the query's
+     * {@code ?version}); empty when allowed.
      */
     public Optional<Refusal> decide(Rule rule, SignedIn who, Map<String, String> path) {
         String school = path.get("school");
@@ -55,11 +56,11 @@ public final class AccessPolicy {
                     + "principal");
             case EVIDENCE -> admin || (who.role() == Role.TEACHER && who.of(school)) ? allow()
                     : forbidden(who, school, "only the school's administrators and teachers (for their students)");
-            case ROSTER -> reader || (who.role() == Role.TEACHER && who.of(school)
-                    && same(who.personId(), path.get("staffId"))) ? allow()
+            case ROSTER -> reader ? allow() : who.role() == Role.TEACHER && who.of(school)
+                    && same(who.personId(), path.get("staffId")) ? published(school, path)
                     : forbidden(who, school, "a roster is read by its adult and the school's administrators");
-            case DAY_CARD -> reader || student(who, school, path.get("studentId"),
-                    () -> groups.on(school, date(path.get("date")), who.personId())) ? allow()
+            case DAY_CARD -> reader ? allow() : student(who, school, path.get("studentId"),
+                    () -> groups.on(school, date(path.get("date")), who.personId())) ? published(school, path)
                     : forbidden(who, school, "a day card is read by the student, their guardians, their teachers "
                             + "that day and the school's administrators");
             case PROFILE -> reader || student(who, school, path.get("studentId"),
@@ -101,6 +102,22 @@ public final class AccessPolicy {
         } catch (DateTimeParseException | NullPointerException e) {
             return Set.of();
         }
+    }
+
+    /**
+     * Teachers, students and guardians read the day as published: another version ({@code ?version=N}, passed by
+     * the filter as {@code ?version}) is the scheduler's draft.
+     */
+    private Optional<Refusal> published(String school, Map<String, String> path) {
+        String asked = path.get("?version");
+        if (asked == null) {
+            return allow();
+        }
+        LocalDate day = date(path.get("date"));
+        boolean isPublished = store.versions().latestPublishedBefore(school, day.plusDays(1))
+                .filter(v -> v.day().equals(day) && String.valueOf(v.version()).equals(asked.trim())).isPresent();
+        return isPublished ? allow() : Optional.of(new Refusal(403, "versions other than the published one are "
+                + "drafts, read by the school's administrators and principal"));
     }
 
     private Optional<Refusal> plan(SignedIn who, String id, boolean write) {
