@@ -281,6 +281,8 @@ class AuthorizationMatrixIntegrationTest {
                 }
             }
         }
+        System.out.printf("authorization matrix: %d callers, %d calls, %d unexpected%n", CALLERS.size(), calls,
+                unexpected.size());
         assertThat(unknown).as("operations with no row in this test's table: say who may call them").isEmpty();
         assertThat(unexpected).as("unexpected reads or writes, or refusals (of %d calls)", calls).isEmpty();
         assertThat(calls).isGreaterThan(TABLE.size() * CALLERS.size());
