@@ -119,10 +119,10 @@ public final class SessionResource {
         }
         String weak = Passwords.weakness(body.username(), body.password());
         if (weak != null) {
-            throw new ApiException(Response.Status.fromStatusCode(422), weak);
+            throw ApiException.unprocessable(weak);
         }
         if (!org.regroup.rest.auth.AccountAdmin.USERNAME.matcher(body.username()).matches()) {
-            throw new ApiException(Response.Status.fromStatusCode(422), org.regroup.rest.auth.AccountAdmin.USERNAME_RULE);
+            throw ApiException.unprocessable(org.regroup.rest.auth.AccountAdmin.USERNAME_RULE);
         }
         if (!authenticator.setUp(body.setupToken(), body.username(), body.password())) {
             throw new ApiException(Response.Status.FORBIDDEN, "the setup token is wrong or was used; once an "

@@ -70,7 +70,7 @@ public final class TokenResource {
         }
         Duration days = body.days() == null ? Authenticator.TOKEN_DEFAULT : Duration.ofDays(body.days());
         if (days.isNegative() || days.isZero() || days.compareTo(Authenticator.TOKEN_MAX) > 0) {
-            throw new ApiException(Response.Status.fromStatusCode(422), "days must be 1 to "
+            throw ApiException.unprocessable("days must be 1 to "
                     + Authenticator.TOKEN_MAX.toDays() + ", was " + body.days());
         }
         Authenticator.NewToken made = authenticator.issueToken(account(context).accountId(), body.name().strip(),

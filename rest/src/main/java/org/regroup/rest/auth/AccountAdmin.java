@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.ws.rs.core.Response;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.store.Accounts;
 import org.regroup.store.Role;
@@ -93,6 +92,6 @@ public final class AccountAdmin {
     }
 
     private static ApiException invalid(String detail) {
-        return new ApiException(Response.Status.fromStatusCode(422), detail);
+        return ApiException.unprocessable(detail);
     }
 }

@@ -55,11 +55,14 @@ public final class BrowserGuards implements ContainerRequestFilter {
         }
     }
 
-    /** The host name of a Host header, lower case, without the port ({@code [::1]:8080} → {@code [::1]}). */
+    /**
+     * The host name of a Host header, lower case, without the port ({@code [::1]:8080} → {@code [::1]}). Only digits
+     * are a port: {@code localhost:,evil.example} (also what two Host headers read as) is no name of ours.
+     */
     static String name(String host) {
         String h = host.trim().toLowerCase(Locale.ROOT);
         int colon = h.lastIndexOf(':');
-        if (colon > h.lastIndexOf(']')) {
+        if (colon > h.lastIndexOf(']') && h.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
             h = h.substring(0, colon);
         }
         return h;

@@ -27,6 +27,31 @@ public class ApiException extends RuntimeException {
         return aboutTheBody;
     }
 
+    /**
+     * 422, for a body that reads but asks for what cannot be. Jakarta REST's {@code Response.Status} has no 422:
+     * {@code Response.Status.fromStatusCode(422)} is null, and an exception carrying it failed its mapper (a 500).
+     */
+    public static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    public static ApiException unprocessable(String detail) {
+        return new ApiException(UNPROCESSABLE, detail);
+    }
+
     public static ApiException notFound(String detail) {
         return new ApiException(Response.Status.NOT_FOUND, detail);
     }
