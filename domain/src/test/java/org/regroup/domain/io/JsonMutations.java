@@ -41,24 +41,35 @@ public final class JsonMutations {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Words that would betray the implementation in a message meant for whoever wrote the input. */
     public static final List<String> LEAKS = List.of("Exception", "java.", "javax.", "jakarta.", "com.fasterxml",
-            "org.regroup", "\tat ", "Caused by", ".java:", "Error:");
+            "org.regroup", "\tat ", "Caused by", ".java:", "Error:", "StreamReadConstraints", "()`");
 
     private JsonMutations() {
     }
 
     /** The kinds of change to a valid document. */
     public enum Kind {
-        DELETE, REPLACE, NULL, RETYPE, EXTREME_NUMBER, CONTROL_CHARS, EMPTY, DUPLICATE, RENAME, ADD_FIELD, TRANSPLANT
+        /** A value of the same JSON type: other text, an extreme number, the other boolean, a list changed. */
+        SAME_TYPE, DELETE, REPLACE, NULL, RETYPE, EXTREME_NUMBER, CONTROL_CHARS, EMPTY, DUPLICATE, RENAME, ADD_FIELD,
+        TRANSPLANT
     }
+
+    /** Mostly changes that keep the JSON type, so that most documents get past the parser to what checks them. */
+    private static final List<Tuple.Tuple2<Integer, Kind>> KINDS = List.of(Tuple.of(8, Kind.SAME_TYPE),
+            Tuple.of(2, Kind.DELETE), Tuple.of(2, Kind.REPLACE), Tuple.of(1, Kind.NULL), Tuple.of(1, Kind.RETYPE),
+            Tuple.of(1, Kind.EXTREME_NUMBER), Tuple.of(2, Kind.CONTROL_CHARS), Tuple.of(2, Kind.EMPTY),
+            Tuple.of(2, Kind.DUPLICATE), Tuple.of(1, Kind.RENAME), Tuple.of(1, Kind.ADD_FIELD),
+            Tuple.of(2, Kind.TRANSPLANT));
 
     /**
      * One change: {@code pattern} picks a kind of place (such as {@code $.students[].grade}, so that rare fields are
      * hit as often as the long lists), {@code instance} one of its places, {@code source} another place (TRANSPLANT).
      */
-    public record Mutation(Kind kind, int pattern, int instance, int source, JsonNode value, String name) {
+    public record Mutation(Kind kind, int pattern, int instance, int source, JsonNode value, String name, String text,
+            JsonNode number) {
         @Override
         public String toString() {
-            String v = value == null ? "" : " " + clip(value.toString());
+            String v = kind == Kind.SAME_TYPE ? " '" + clip(text) + "'/" + number : value == null ? ""
+                    : " " + clip(value.toString());
             return kind + "@" + pattern + "/" + instance + (kind == Kind.TRANSPLANT ? " from " + source : "") + v
                     + (kind == Kind.RENAME || kind == Kind.ADD_FIELD ? " '" + clip(name) + "'" : "");
         }
@@ -213,10 +224,15 @@ public final class JsonMutations {
     public static Arbitrary<Mutation> mutation(List<String> names, List<String> ids) {
         // no edge cases: they would send most mutations to the first and last places
         Arbitrary<Integer> place = Arbitraries.integers().between(0, 100_000).withoutEdgeCases();
-        return Arbitraries.of(Kind.class).flatMap(kind -> Combinators.combine(place, place, place,
-                valueFor(kind, ids), names(names))
-                .as((pattern, instance, source, value, name) -> new Mutation(kind, pattern, instance, source, value,
-                        name)));
+        Arbitrary<String> text = Arbitraries.frequencyOf(Tuple.of(2, nastyText()), Tuple.of(2, shapedText()),
+                Tuple.of(3, Arbitraries.of(ids)));
+        Arbitrary<JsonNode> number = Arbitraries.frequencyOf(Tuple.of(1, extremeNumbers()),
+                Tuple.of(1, Arbitraries.integers().between(-5, 100).map(i -> (JsonNode) NODES.numberNode(i))),
+                Tuple.of(1, Arbitraries.doubles().between(-1, 2).map(d -> (JsonNode) NODES.numberNode(d))));
+        return Arbitraries.frequency(KINDS).flatMap(kind -> Combinators.combine(place, place, place,
+                valueFor(kind, ids), names(names), text, number)
+                .as((pattern, instance, source, value, name, t, n) -> new Mutation(kind, pattern, instance, source,
+                        value, name, t, n)));
     }
 
     private static Arbitrary<JsonNode> valueFor(Kind kind, List<String> ids) {
@@ -344,9 +360,24 @@ public final class JsonMutations {
         List<Slot> kind = places.get(patterns.get(m.pattern() % patterns.size()));
         Slot at = kind.get(m.instance() % kind.size());
         JsonNode value = at.get();
-        done.add(m.kind() + " " + clip(at.path()) + (m.value() == null ? "" : " = " + clip(m.value().toString()))
+        String with = m.kind() == Kind.SAME_TYPE ? (value.isTextual() ? " = '" + clip(m.text()) + "'"
+                : value.isNumber() ? " = " + m.number() : "") : m.value() == null ? "" : " = " + clip(m.value().toString());
+        done.add(m.kind() + " " + clip(at.path()) + with
                 + (m.kind() == Kind.RENAME || m.kind() == Kind.ADD_FIELD ? " '" + clip(m.name()) + "'" : ""));
         switch (m.kind()) {
+            case SAME_TYPE -> {
+                if (value.isTextual()) {
+                    at.set(NODES.textNode(m.text()));
+                } else if (value.isNumber()) {
+                    at.set(m.number().deepCopy());
+                } else if (value.isBoolean()) {
+                    at.set(NODES.booleanNode(!value.booleanValue()));
+                } else if (value instanceof ArrayNode array && !array.isEmpty()) {
+                    array.remove(m.source() % array.size()); // one entry fewer
+                } else if (value instanceof ObjectNode object && !object.isEmpty()) {
+                    object.remove(iterable(object).get(m.source() % object.size())); // one field fewer
+                }
+            }
             case DELETE -> at.remove();
             case REPLACE, EXTREME_NUMBER -> at.set(m.value().deepCopy());
             case NULL -> at.set(NODES.nullNode());
