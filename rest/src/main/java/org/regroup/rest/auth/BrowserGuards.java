@@ -18,7 +18,7 @@ import org.regroup.rest.errors.Problem;
 
 /**
  * What a hostile web page could make a browser send, refused before anything else: a {@code Host} that is not one of
- * the server's names (DNS rebinding), and a change sent as a form ({@code application/x-www-form-urlencoded},
+ * the server's names (DNS rebinding), a {@code Cookie} header that cannot be parsed, and a change sent as a form ({@code application/x-www-form-urlencoded},
  * {@code multipart/form-data}, {@code text/plain}: the only bodies a page may send to another site without asking;
  * the API reads JSON).
  */
@@ -38,6 +38,14 @@ public final class BrowserGuards implements ContainerRequestFilter {
         if (host != null && !security.hosts().isEmpty() && !security.hosts().contains(name(host))) {
             refuse(request, Response.Status.BAD_REQUEST, "Host '" + clip(host) + "' is not a name of this server "
                     + "(serve --allowed-host adds one)");
+            return;
+        }
+        try {
+            request.getCookies();
+        } catch (RuntimeException unreadable) {
+            // Jersey's parser throws on some (e.g. "a=; $Version=1"), and the access gate reads them: a 500 otherwise
+            refuse(request, Response.Status.BAD_REQUEST, "the Cookie header cannot be read (a cookie of another site "
+                    + "on this host name?): clear this site's cookies and sign in again");
             return;
         }
         MediaType type;
