@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,12 +47,12 @@ import org.regroup.testing.RawHttp;
 
 /**
  * The sign-in's headers and bodies, generated, against one real server (sign-in required, loopback names only):
- * {@code Authorization} values (garbage; the admin's token with a character changed, cut, padded, in another case, a
- * megabyte long; revoked tokens; other secrets), {@code Cookie} headers (the session cookie broken the same ways, among
+ * {@code Authorization} values (garbage; the admin's token with a character changed, cut, padded, in another case,
+ * 20,000 characters long; revoked tokens; other secrets), {@code Cookie} headers (the session cookie broken the same ways, among
  * many cookies, in malformed syntax), {@code X-CSRF-Token} on a session's changes, {@code Host} values, and JSON bodies
  * to sign-in, tokens, evidence and a day's input. Every answer is below 500, every refusal problem details naming no
- * class or stack frame; a request without the secret never reads data (401, or 403 for a change without the CSRF
- * token), the exact credential always does, and the admin's token and session keep working throughout (garbage locks
+ * class or stack frame; a request without the secret never reads data (401; 403 for a change without the CSRF token;
+ * 400 for a header that is not HTTP), the exact credential always does, and the admin's token and session keep working throughout (garbage locks
  * nobody out). Headers the JDK's client will not send (control characters, {@code Host}, duplicates of some) go over
  * a raw socket. Seeds are fixed; {@code -Dregroup.fuzz.scale=N} runs N times the tries ({@link FuzzTries}).
  */
@@ -207,7 +206,8 @@ class AuthHeadersProperties {
                 Tuple.of(5, ours),
                 Tuple.of(4, many),
                 Tuple.of(1, Arbitraries.strings().all().ofMaxLength(80)),
-                Tuple.of(1, Arbitraries.integers().between(1_000, 20_000).map(n -> "regroup_session=" + "s".repeat(n))));
+                Tuple.of(1, Arbitraries.integers().between(1_000, 20_000)
+                        .map(n -> "regroup_session=" + "s".repeat(n))));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -380,10 +380,11 @@ class AuthHeadersProperties {
 
     @Provide
     Arbitrary<byte[]> dayInputBodies() {
-        Arbitrary<JsonNode> input = Combinators.combine(ids(students), ids(List.of("T01", "T02", "A01", "SP01", "TU01")),
-                ids(List.of("CR01", "CR02", "LAB01", "LIB01"))).as((absentStudents, absentStaff, closedSpaces) ->
-                NODES.objectNode().<ObjectNode>set("absentStudents", absentStudents)
-                        .<ObjectNode>set("absentStaff", absentStaff).set("closedSpaces", closedSpaces));
+        Arbitrary<JsonNode> input = Combinators.combine(ids(students),
+                ids(List.of("T01", "T02", "A01", "SP01", "TU01")), ids(List.of("CR01", "CR02", "LAB01", "LIB01")))
+                .as((absentStudents, absentStaff, closedSpaces) -> NODES.objectNode()
+                        .<ObjectNode>set("absentStudents", absentStudents).<ObjectNode>set("absentStaff", absentStaff)
+                        .set("closedSpaces", closedSpaces));
         return bodies(corrupted(input, 3));
     }
 
@@ -566,8 +567,8 @@ class AuthHeadersProperties {
         return Arbitraries.of(
                 new Call("PUT", DAY_INPUT, List.of(), NO_ABSENCES, "application/json"),
                 new Call("POST", SCHOOL_PATH + "/evidence", List.of(), write(NODES.objectNode().set("results",
-                        NODES.arrayNode().add(NODES.objectNode().put("eventId", "csrf-1").put("studentId", students.get(0))
-                                .put("skillId", skills.get(0)).put("correct", true)
+                        NODES.arrayNode().add(NODES.objectNode().put("eventId", "csrf-1")
+                                .put("studentId", students.get(0)).put("skillId", skills.get(0)).put("correct", true)
                                 .put("observedAt", "2026-11-23T10:15:00Z")))), "application/json"));
     }
 
@@ -681,8 +682,8 @@ class AuthHeadersProperties {
 
     /**
      * The oracle: the exact credential is let in; a request without the secret is refused with one of {@code refusals}
-     * (401, or 403 for a change without its CSRF token), as problem details; one that holds the secret but not exactly may
-     * go either way. A request that is not well-formed HTTP (a control character in a header, where a line break
+     * (401, or 403 for a change without its CSRF token), as problem details; one that holds the secret but not exactly
+     * may go either way. A request that is not well-formed HTTP (a control character in a header, where a line break
      * splits it) or whose headers are too long for the server may be refused for that instead, with any 4xx.
      */
     static void decided(Reply reply, Call sent, boolean exact, boolean holdsSecret, Set<Integer> refusals) {

@@ -133,7 +133,7 @@ public final class DayProblemReader {
     private static final Pattern JAVA = Pattern.compile("\\b(java|javax|jakarta|com|org|ai)\\.[A-Za-z0-9_$.]+|"
             + "[A-Za-z0-9_$]*(Exception|Error)\\b|\\$[A-Za-z]");
 
-    /** Where Jackson's limits name their setting in code: "(1000, from `StreamReadConstraints.getMaxNumberLength()`)". */
+    /** Where Jackson's limits name their setting in code: "(1000, from `StreamReadConstraints.getMax…()`)". */
     private static final Pattern SETTING = Pattern.compile(", from `[^`]*`");
 
     /** The sentence without a Java class or exception name in it; "cannot read this value" when it is nothing else. */

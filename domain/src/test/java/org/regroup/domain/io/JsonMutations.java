@@ -361,7 +361,8 @@ public final class JsonMutations {
         Slot at = kind.get(m.instance() % kind.size());
         JsonNode value = at.get();
         String with = m.kind() == Kind.SAME_TYPE ? (value.isTextual() ? " = '" + clip(m.text()) + "'"
-                : value.isNumber() ? " = " + m.number() : "") : m.value() == null ? "" : " = " + clip(m.value().toString());
+                : value.isNumber() ? " = " + m.number() : "")
+                : m.value() == null ? "" : " = " + clip(m.value().toString());
         done.add(m.kind() + " " + clip(at.path()) + with
                 + (m.kind() == Kind.RENAME || m.kind() == Kind.ADD_FIELD ? " '" + clip(m.name()) + "'" : ""));
         switch (m.kind()) {

@@ -18,9 +18,9 @@ import org.regroup.rest.errors.Problem;
 
 /**
  * What a hostile web page could make a browser send, refused before anything else: a {@code Host} that is not one of
- * the server's names (DNS rebinding), a {@code Cookie} header that cannot be parsed, and a change sent as a form ({@code application/x-www-form-urlencoded},
- * {@code multipart/form-data}, {@code text/plain}: the only bodies a page may send to another site without asking;
- * the API reads JSON).
+ * the server's names (DNS rebinding), a {@code Cookie} header that cannot be parsed, and a change sent as a form
+ * ({@code application/x-www-form-urlencoded}, {@code multipart/form-data}, {@code text/plain}: the only bodies a page
+ * may send to another site without asking; the API reads JSON).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
