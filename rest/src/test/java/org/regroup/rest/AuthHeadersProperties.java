@@ -48,13 +48,14 @@ import org.regroup.testing.RawHttp;
 /**
  * The sign-in's headers and bodies, generated, against one real server (sign-in required, loopback names only):
  * {@code Authorization} values (garbage; the admin's token with a character changed, cut, padded, in another case,
- * 20,000 characters long; revoked tokens; other secrets), {@code Cookie} headers (the session cookie broken the same ways, among
- * many cookies, in malformed syntax), {@code X-CSRF-Token} on a session's changes, {@code Host} values, and JSON bodies
- * to sign-in, tokens, evidence and a day's input. Every answer is below 500, every refusal problem details naming no
- * class or stack frame; a request without the secret never reads data (401; 403 for a change without the CSRF token;
- * 400 for a header that is not HTTP), the exact credential always does, and the admin's token and session keep working throughout (garbage locks
- * nobody out). Headers the JDK's client will not send (control characters, {@code Host}, duplicates of some) go over
- * a raw socket. Seeds are fixed; {@code -Dregroup.fuzz.scale=N} runs N times the tries ({@link FuzzTries}).
+ * 20,000 characters long; revoked tokens; other secrets), {@code Cookie} headers (the session cookie broken the same
+ * ways, among many cookies, in malformed syntax), {@code X-CSRF-Token} on a session's changes, {@code Host} values,
+ * and JSON bodies to sign-in, tokens, evidence and a day's input. Every answer is below 500, every refusal problem
+ * details naming no class or stack frame; a request without the secret never reads data (401; 403 for a change
+ * without the CSRF token; 400 for a header that is not HTTP), the exact credential always does, and the admin's token
+ * and session keep working throughout (garbage locks nobody out). Headers the JDK's client will not send (control
+ * characters, {@code Host}, duplicates of some) go over a raw socket. Seeds are fixed; {@code -Dregroup.fuzz.scale=N}
+ * runs N times the tries ({@link FuzzTries}).
  */
 @AddLifecycleHook(FuzzTries.class)
 class AuthHeadersProperties {
