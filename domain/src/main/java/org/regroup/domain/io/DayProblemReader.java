@@ -133,12 +133,16 @@ public final class DayProblemReader {
     private static final Pattern JAVA = Pattern.compile("\\b(java|javax|jakarta|com|org|ai)\\.[A-Za-z0-9_$.]+|"
             + "[A-Za-z0-9_$]*(Exception|Error)\\b|\\$[A-Za-z]");
 
+    /** Where Jackson's limits name their setting in code: "(1000, from `StreamReadConstraints.getMax…()`)". */
+    private static final Pattern SETTING = Pattern.compile(", from `[^`]*`");
+
     /** The sentence without a Java class or exception name in it; "cannot read this value" when it is nothing else. */
     static String plain(String message) {
-        if (message == null || !JAVA.matcher(message).find()) {
-            return message;
+        if (message == null) {
+            return null;
         }
-        return "cannot read this value";
+        String text = SETTING.matcher(message).replaceAll("");
+        return JAVA.matcher(text).find() ? "cannot read this value" : text;
     }
 
     private static String path(JsonMappingException e) {

@@ -87,6 +87,11 @@ public final class ScenarioChanges {
             r.required(c.staff(), "staff");
             if (c.staff() != null) {
                 r.required(c.staff().id(), "staff.id");
+                // a scenario keeps null entries (to report them by position); the day validator expects none
+                r.noEmptyEntries(c.staff().qualifications(), "staff.qualifications");
+                r.noEmptyEntries(c.staff().modalities(), "staff.modalities");
+                r.noEmptyEntries(c.staff().availableBlocks(), "staff.availableBlocks");
+                r.noEmptyEntries(c.staff().advisees(), "staff.advisees");
             }
         } else if (change instanceof Change.StaffAvailability c) {
             r.required(c.staffId(), "staffId");
@@ -105,6 +110,8 @@ public final class ScenarioChanges {
             r.required(c.space(), "space");
             if (c.space() != null) {
                 r.required(c.space().id(), "space.id");
+                r.noEmptyEntries(c.space().features(), "space.features");
+                r.noEmptyEntries(c.space().availableBlocks(), "space.availableBlocks");
             }
         } else if (change instanceof Change.ChangeSpace c) {
             r.required(c.spaceId(), "spaceId");
@@ -112,6 +119,7 @@ public final class ScenarioChanges {
                     c.maxGroups());
             r.atLeast(c.capacity(), 1, "capacity");
             r.atLeast(c.maxGroups(), 1, "maxGroups");
+            r.noEmptyEntries(c.features(), "features");
         } else if (change instanceof Change.AddBlock c) {
             r.required(c.block(), "block");
             if (c.block() != null) {
@@ -520,6 +528,15 @@ public final class ScenarioChanges {
             for (int k = 0; ids != null && k < ids.size(); k++) {
                 if (ids.get(k) == null || ids.get(k).isBlank()) {
                     add(field + "[" + k + "]", "missing block id");
+                }
+            }
+        }
+
+        /** A day file's lists cannot hold a null ({@code Json.input()}); a scenario's are read without that check. */
+        void noEmptyEntries(List<?> list, String field) {
+            for (int k = 0; list != null && k < list.size(); k++) {
+                if (list.get(k) == null) {
+                    add(field + "[" + k + "]", "empty entry");
                 }
             }
         }

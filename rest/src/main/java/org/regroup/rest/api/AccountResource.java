@@ -60,8 +60,8 @@ public final class AccountResource {
             throw ApiException.invalidBody("send {\"username\": …, \"password\": …, \"role\": \"teacher\", "
                     + "\"personId\": \"T01\"}");
         }
-        Role role = Role.of(body.role()).filter(r -> r != Role.DISTRICT_ADMIN).orElseThrow(() -> ApiException.unprocessable(
-                "role must be one of school-admin, principal, teacher, "
+        Role role = Role.of(body.role()).filter(r -> r != Role.DISTRICT_ADMIN).orElseThrow(() ->
+                ApiException.unprocessable("role must be one of school-admin, principal, teacher, "
                         + "student, guardian; was " + body.role()));
         var made = accounts.create(body.username(), body.password(), role, school, body.personId(),
                 body.children() == null ? Set.of() : body.children());

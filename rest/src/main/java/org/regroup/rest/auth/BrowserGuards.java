@@ -18,9 +18,9 @@ import org.regroup.rest.errors.Problem;
 
 /**
  * What a hostile web page could make a browser send, refused before anything else: a {@code Host} that is not one of
- * the server's names (DNS rebinding), and a change sent as a form ({@code application/x-www-form-urlencoded},
- * {@code multipart/form-data}, {@code text/plain}: the only bodies a page may send to another site without asking;
- * the API reads JSON).
+ * the server's names (DNS rebinding), a {@code Cookie} header that cannot be parsed, and a change sent as a form
+ * ({@code application/x-www-form-urlencoded}, {@code multipart/form-data}, {@code text/plain}: the only bodies a page
+ * may send to another site without asking; the API reads JSON).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -40,6 +40,14 @@ public final class BrowserGuards implements ContainerRequestFilter {
                     + "(serve --allowed-host adds one)");
             return;
         }
+        try {
+            request.getCookies();
+        } catch (RuntimeException unreadable) {
+            // Jersey's parser throws on some (e.g. "a=; $Version=1"), and the access gate reads them: a 500 otherwise
+            refuse(request, Response.Status.BAD_REQUEST, "the Cookie header cannot be read (a cookie of another site "
+                    + "on this host name?): clear this site's cookies and sign in again");
+            return;
+        }
         MediaType type;
         try {
             type = request.getMediaType();
@@ -55,11 +63,14 @@ public final class BrowserGuards implements ContainerRequestFilter {
         }
     }
 
-    /** The host name of a Host header, lower case, without the port ({@code [::1]:8080} → {@code [::1]}). */
+    /**
+     * The host name of a Host header, lower case, without the port ({@code [::1]:8080} → {@code [::1]}). Only digits
+     * are a port: {@code localhost:,evil.example} (also what two Host headers read as) is no name of ours.
+     */
     static String name(String host) {
         String h = host.trim().toLowerCase(Locale.ROOT);
         int colon = h.lastIndexOf(':');
-        if (colon > h.lastIndexOf(']')) {
+        if (colon > h.lastIndexOf(']') && h.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
             h = h.substring(0, colon);
         }
         return h;

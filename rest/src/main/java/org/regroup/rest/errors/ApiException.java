@@ -27,23 +27,14 @@ public class ApiException extends RuntimeException {
         return aboutTheBody;
     }
 
-    public static ApiException notFound(String detail) {
-        return new ApiException(Response.Status.NOT_FOUND, detail);
-    }
-
-    public static ApiException conflict(String detail) {
-        return new ApiException(Response.Status.CONFLICT, detail);
-    }
-
-    /** A request that reads but asks for something not allowed (a weak password, a role that does not exist): 422. */
-    public static ApiException unprocessable(String detail) {
-        return new ApiException(UNPROCESSABLE_ENTITY, detail);
-    }
-
-    private static final Response.StatusType UNPROCESSABLE_ENTITY = new Response.StatusType() {
+    /**
+     * 422, for a body that reads but asks for what cannot be. Jakarta REST's {@code Response.Status} has no 422:
+     * {@code Response.Status.fromStatusCode(422)} is null, and an exception carrying it failed its mapper (a 500).
+     */
+    public static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
         @Override
         public int getStatusCode() {
-            return ErrorMappers.UNPROCESSABLE;
+            return 422;
         }
 
         @Override
@@ -56,6 +47,18 @@ public class ApiException extends RuntimeException {
             return "Unprocessable Content";
         }
     };
+
+    public static ApiException unprocessable(String detail) {
+        return new ApiException(UNPROCESSABLE, detail);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(Response.Status.NOT_FOUND, detail);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(Response.Status.CONFLICT, detail);
+    }
 
     public static ApiException badRequest(String detail) {
         return new ApiException(Response.Status.BAD_REQUEST, detail);
