@@ -222,6 +222,8 @@ public final class RegroupServer implements AutoCloseable {
                 .register(HealthResource.class)
                 .register(OpenApiResource.class)
                 .register(org.regroup.rest.api.ApiIndexResource.class)
+                .register(org.regroup.rest.api.UiResource.class)
+                .register(org.regroup.rest.api.UiResource.WebJars.class)
                 .register(org.regroup.rest.api.SessionResource.class)
                 .register(org.regroup.rest.api.SetupResource.class)
                 .register(org.regroup.rest.api.OidcSignInResource.class)

@@ -104,7 +104,9 @@ class ApiIndexIntegrationTest {
         assertThat(root.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(api.uri("/").resolve(location)).isEqualTo(api.uri("/api")));
         HttpResponse<String> browser = api.send(api.request("/").header("Accept", "text/html").GET().build());
-        assertThat(browser.statusCode()).as("a browser is sent on too").isEqualTo(303);
+        assertThat(browser.statusCode()).as("a browser is sent to the web interface").isEqualTo(303);
+        assertThat(browser.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(api.uri("/").resolve(location)).isEqualTo(api.uri("/ui/")));
     }
 
     private static JsonNode index() {

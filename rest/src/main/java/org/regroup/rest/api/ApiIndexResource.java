@@ -60,10 +60,11 @@ public final class ApiIndexResource {
 
     @GET
     @Access(Rule.PUBLIC)
-    @Operation(summary = "Redirects to /api, this index", responses = @ApiResponse(responseCode = "303",
-            description = "See /api"))
-    public Response root() {
-        return Response.seeOther(URI.create("api")).build(); // resolved against the server's base address
+    @Operation(summary = "Redirects a browser to the web interface (/ui/), anything else to /api, this index",
+            responses = @ApiResponse(responseCode = "303", description = "See /ui/ or /api"))
+    public Response root(@jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        boolean browser = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
+        return Response.seeOther(URI.create(browser ? "ui/" : "api")).build(); // against the server's base address
     }
 
     @GET

@@ -1,0 +1,301 @@
+// Regroup's web interface: plain JavaScript over the HTTP API (docs/api.md), signed in with the browser session.
+// Every change sends the session's CSRF token. Text is set with textContent only: no HTML is built from data.
+
+const state = { me: null };
+
+async function api(path, options = {}) {
+  const headers = { Accept: 'application/json', ...(options.headers || {}) };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.method && options.method !== 'GET' && state.me?.csrfToken) headers['X-CSRF-Token'] = state.me.csrfToken;
+  const response = await fetch(path, {
+    method: options.method || 'GET', headers, credentials: 'same-origin',
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new Error(data?.detail || response.statusText);
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}
+
+/** A new element: el('td', {class: 'x'}, 'text', child…). */
+function el(tag, attributes = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attributes)) {
+    if (v === false || v === null || v === undefined) continue;
+    if (k === 'class') e.className = v; else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c));
+  return e;
+}
+
+function say(message) {
+  document.getElementById('status').textContent = message;
+}
+
+function show(...nodes) {
+  const main = document.getElementById('main');
+  main.replaceChildren(...nodes);
+}
+
+function alertBox(message) {
+  return el('div', { class: 'alert alert-danger', role: 'alert' }, message);
+}
+
+// ---- sign-in ----
+
+function signInView(problem) {
+  const username = el('input', { id: 'username', class: 'form-control', autocomplete: 'username', required: true });
+  const password = el('input', { id: 'password', type: 'password', class: 'form-control',
+    autocomplete: 'current-password', required: true });
+  const form = el('form', { class: 'signin', 'aria-labelledby': 'signin-title' },
+    el('h1', { id: 'signin-title', class: 'h3 mb-3' }, 'Sign in'),
+    problem ? alertBox(problem) : null,
+    el('div', { class: 'mb-3' }, el('label', { for: 'username', class: 'form-label' }, 'Username'), username),
+    el('div', { class: 'mb-3' }, el('label', { for: 'password', class: 'form-label' }, 'Password'), password),
+    el('button', { type: 'submit', class: 'btn btn-primary' }, 'Sign in'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      state.me = await api('/api/session', { method: 'POST', body: { username: username.value, password: password.value } });
+      start();
+    } catch (e) {
+      signInView(e.message);
+    }
+  });
+  show(form);
+  username.focus();
+}
+
+async function signOut() {
+  try { await api('/api/session', { method: 'DELETE' }); } catch (e) { /* signed out either way */ }
+  state.me = null;
+  document.getElementById('sign-out').hidden = true;
+  document.getElementById('who').textContent = '';
+  signInView();
+}
+
+// ---- the scheduler's board ----
+
+const board = { school: null, day: null, version: null, problem: null, plan: null, view: 'adults', events: null };
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+async function boardView() {
+  const schools = await api('/api/schools');
+  const school = el('select', { id: 'school', class: 'form-select' }, schools.map(s => el('option', { value: s }, s)));
+  const day = el('input', { id: 'day', type: 'date', class: 'form-control', value: board.day || today() });
+  const canPlan = ['district-admin', 'school-admin'].includes(state.me.role);
+  const controls = el('form', { class: 'row g-2 align-items-end no-print', 'aria-label': 'Which day' },
+    el('div', { class: 'col-auto' }, el('label', { for: 'school', class: 'form-label' }, 'School'), school),
+    el('div', { class: 'col-auto' }, el('label', { for: 'day', class: 'form-label' }, 'Day'), day),
+    el('div', { class: 'col-auto' }, el('button', { type: 'submit', class: 'btn btn-secondary' }, 'Show')),
+    canPlan ? el('div', { class: 'col-auto' }, el('button', { id: 'plan', type: 'button', class: 'btn btn-primary',
+      onclick: () => planDay(school.value, day.value) }, 'Plan the day')) : null);
+  controls.addEventListener('submit', (event) => { event.preventDefault(); loadDay(school.value, day.value); });
+  show(el('h1', { class: 'h3' }, 'Board'), controls,
+    el('div', { id: 'progress', class: 'progress-line my-2' }),
+    el('div', { id: 'day-view' }));
+  if (schools.length === 0) {
+    document.getElementById('day-view').append(el('p', {}, 'No school yet: load one with POST /api/schools/{id}.'));
+  } else {
+    loadDay(school.value, day.value);
+  }
+}
+
+async function loadDay(school, day) {
+  board.school = school; board.day = day;
+  const target = document.getElementById('day-view');
+  const base = `/api/schools/${encodeURIComponent(school)}/days/${day}`;
+  try {
+    const versions = await api(`${base}/plans`);
+    if (versions.length === 0) {
+      target.replaceChildren(el('p', {}, `No plan for ${day} yet.`));
+      return;
+    }
+    const chosen = versions.find(v => v.status === 'published') || versions[versions.length - 1];
+    const [version, problem, unplaced] = await Promise.all([
+      api(`${base}/plans/${chosen.version}`), api(`${base}/problem`),
+      api(`${base}/unplaced?version=${chosen.version}`).catch(() => null)]);
+    board.version = chosen.version; board.problem = problem; board.plan = version.plan;
+    renderDay(target, versions, version, unplaced);
+  } catch (e) {
+    target.replaceChildren(alertBox(e.message));
+  }
+}
+
+function names(list) {
+  return Object.fromEntries((list || []).map(x => [x.id, x]));
+}
+
+function renderDay(target, versions, version, unplaced) {
+  const plan = version.plan;
+  const staff = names(board.problem.staff);
+  const spaces = names(board.problem.spaces);
+  const students = names(board.problem.students);
+  const modalities = names(board.problem.modalities);
+  const canPublish = ['district-admin', 'school-admin'].includes(state.me.role) && version.status === 'draft';
+  const summary = el('div', { class: 'd-flex flex-wrap gap-3 align-items-center mb-2' },
+    el('span', {}, `Version ${version.version} of ${versions.length}`),
+    el('span', { class: 'badge text-bg-' + (version.status === 'published' ? 'success' : 'secondary') },
+      version.status === 'published' ? 'Published' : capitalize(version.status)),
+    el('span', {}, `Score ${plan?.score ?? '—'}`),
+    el('span', {}, plan?.workable ? 'Workable: everyone placed in a proper group' : 'Not workable'),
+    canPublish ? el('button', { id: 'publish', type: 'button', class: 'btn btn-success btn-sm no-print',
+      onclick: () => publish(version.version) }, `Publish version ${version.version}`) : null);
+  if (!plan) {
+    target.replaceChildren(summary, el('p', {}, 'This version has no plan yet.'));
+    return;
+  }
+  const adults = (board.problem.staff || []).map(s => s.id);
+  const cells = new Map();
+  for (const block of plan.blocks) {
+    for (const session of block.sessions) {
+      const key = `${block.blockId}|${session.staffId || '—'}`;
+      if (!cells.has(key)) cells.set(key, []);
+      cells.get(key).push(session);
+    }
+  }
+  const unstaffed = plan.blocks.some(b => b.sessions.some(s => !s.staffId));
+  const columns = unstaffed ? [...adults, '—'] : adults;
+  const head = el('tr', {}, el('th', { scope: 'col', class: 'block' }, 'Block'),
+    columns.map(id => el('th', { scope: 'col' }, id === '—' ? 'No adult (online, independent)'
+      : `${staff[id]?.name || id}`)));
+  const rows = plan.blocks.map(block => el('tr', {},
+    el('th', { scope: 'row', class: 'block' }, `${block.start?.slice(0, 5) || ''}–${block.end?.slice(0, 5) || ''}`,
+      el('br'), el('small', { class: 'text-body-secondary' }, block.blockId)),
+    columns.map(id => el('td', {}, (cells.get(`${block.blockId}|${id}`) || []).map(session =>
+      groupCard(session, spaces, students, modalities))))));
+  const table = el('table', { class: 'table table-sm table-bordered mb-0', id: 'grid' },
+    el('caption', { class: 'visually-hidden' }, `Groups of ${board.day} by block and adult`),
+    el('thead', {}, head), el('tbody', {}, rows));
+  const missing = (unplaced?.unplaced || plan.unplaced || []);
+  const unplacedList = el('section', { class: 'mt-3', 'aria-labelledby': 'unplaced-title' },
+    el('h2', { id: 'unplaced-title', class: 'h5' }, `Without a seat (${missing.length})`),
+    missing.length === 0 ? el('p', {}, 'Everyone has a seat in every block they attend.')
+      : el('ul', {}, missing.map(u => el('li', {}, `${students[u.studentId]?.name || u.studentId} in ${u.blockId}: `
+        + (u.reasons || []).join('; ')))));
+  target.replaceChildren(summary, el('div', { class: 'board border rounded' }, table), unplacedList);
+}
+
+function groupCard(session, spaces, students, modalities) {
+  const size = session.students.length;
+  const cap = modalities[session.modality]?.maxSize;
+  const accommodations = session.students.filter(seat => {
+    const a = students[seat.studentId]?.accommodations;
+    return a && Object.values(a).some(v => v === true || (typeof v === 'number' && v > 0));
+  }).length;
+  const focus = session.focus ? (session.focus.name && session.focus.name !== session.focus.id
+    ? `${session.focus.name}` : session.focus.id) : 'Own skills';
+  return el('div', { class: 'group' + (cap && size >= cap ? ' full' : ''), 'data-session': session.id },
+    el('div', { class: 'focus' }, focus),
+    el('div', {}, `${modalities[session.modality]?.name || pretty(session.modality)} · ${spaces[session.spaceId]?.name
+      || session.spaceId || 'no room'}`),
+    el('div', {}, cap ? `${size} of ${cap} students` : `${size} student${size === 1 ? '' : 's'}`,
+      cap && size >= cap ? el('span', { class: 'badge text-bg-warning ms-1' }, 'full') : null,
+      accommodations ? el('span', { class: 'badge text-bg-info ms-1' },
+        `${accommodations} with accommodations`) : null));
+}
+
+function pretty(id) {
+  return id ? capitalize(id.replaceAll('-', ' ')) : '';
+}
+
+function capitalize(s) {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+async function planDay(school, day) {
+  const progress = document.getElementById('progress');
+  try {
+    const started = await api(`/api/schools/${encodeURIComponent(school)}/days/${day}/plan?timeLimit=30s`,
+      { method: 'POST' });
+    const stop = el('button', { type: 'button', class: 'btn btn-outline-danger btn-sm ms-2', id: 'stop',
+      onclick: () => api(`/api/plans/${started.planId}/solving`, { method: 'DELETE' }).catch(() => {}) }, 'Stop');
+    const line = el('span', { id: 'progress-text' }, `Planning version ${started.version}…`);
+    progress.replaceChildren(line, stop);
+    const begun = Date.now();
+    if (board.events) board.events.close();
+    board.events = new EventSource(`/api/plans/${started.planId}/events`);
+    const update = (event) => {
+      const u = JSON.parse(event.data);
+      const placed = u.kpis?.placedShare !== undefined ? ` · placed ${(u.kpis.placedShare * 100).toFixed(1)} %` : '';
+      line.textContent = `Version ${started.version}: best ${u.score ?? '—'}${placed} · ${((Date.now() - begun) / 1000)
+        .toFixed(0)} s${u.workable ? ' · workable' : ''}`;
+    };
+    board.events.addEventListener('best', update);
+    board.events.addEventListener('final', (event) => {
+      update(event);
+      board.events.close();
+      stop.remove();
+      say(`Version ${started.version} planned`);
+      loadDay(school, day);
+    });
+  } catch (e) {
+    progress.replaceChildren(alertBox(e.message));
+  }
+}
+
+async function publish(version) {
+  try {
+    await api(`/api/schools/${encodeURIComponent(board.school)}/days/${board.day}/publish?version=${version}`,
+      { method: 'POST' });
+    say(`Version ${version} published`);
+    loadDay(board.school, board.day);
+  } catch (e) {
+    document.getElementById('progress').replaceChildren(alertBox(e.message));
+  }
+}
+
+// ---- a teacher's day ----
+
+async function myDayView() {
+  const day = today();
+  const school = state.me.schoolId;
+  show(el('h1', { class: 'h3' }, `My day, ${day}`), el('div', { id: 'my-day' }, 'Loading…'));
+  const target = document.getElementById('my-day');
+  try {
+    const roster = await api(`/api/schools/${encodeURIComponent(school)}/days/${day}/rosters/${encodeURIComponent(
+      state.me.personId)}`);
+    target.replaceChildren(...roster.blocks.map(block => el('section', { class: 'mb-3' },
+      el('h2', { class: 'h5' }, `${block.start}–${block.end}`),
+      block.session ? el('p', {}, `${block.session.focus?.name || 'Own skills'} · ${block.session.modalityName || ''}`
+        + ` · ${block.session.space?.name || ''}`) : el('p', {}, 'No group'),
+      el('ul', {}, (block.session?.students || []).map(s => el('li', {},
+        `${s.name} — ${s.focus?.name || ''}${s.accommodations?.length ? ' (' + s.accommodations.join(', ') + ')' : ''}`))))));
+  } catch (e) {
+    target.replaceChildren(e.status === 404 ? el('p', {}, 'No published plan for today yet.') : alertBox(e.message));
+  }
+}
+
+// ---- start ----
+
+async function start() {
+  try {
+    state.me = await api('/api/session');
+  } catch (e) {
+    if (e.status === 401) { signInView(); return; }
+    show(alertBox(e.message));
+    return;
+  }
+  document.getElementById('who').textContent = `${capitalize(state.me.role.replace('-', ' '))}`
+    + (state.me.schoolId ? ` · ${state.me.schoolId}` : '');
+  const out = document.getElementById('sign-out');
+  out.hidden = false;
+  out.onclick = signOut;
+  if (['district-admin', 'school-admin', 'principal'].includes(state.me.role)) {
+    boardView().catch(e => show(alertBox(e.message)));
+  } else if (state.me.role === 'teacher') {
+    myDayView();
+  } else {
+    show(el('p', {}, 'Your day card is coming to this page; ask your school for it meanwhile.'));
+  }
+}
+
+start();
