@@ -122,7 +122,8 @@ public final class ScenarioResource {
                         + "; its report exists once it is done");
             }
             return Response.ok(WhatIfReport.html(job.comparison()), "text/html; charset=utf-8")
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .header("Content-Security-Policy", WhatIfReport.SECURITY_POLICY).build();
         }
         return Response.ok(ScenarioView.of(job, true), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();

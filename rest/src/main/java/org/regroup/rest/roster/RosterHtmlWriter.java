@@ -61,11 +61,11 @@ public final class RosterHtmlWriter {
                 html.append(" · ").append(esc(first.date().toString()));
             }
         }
-        html.append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        html.append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
         for (Roster roster : rosters) {
             article(html, roster);
         }
-        html.append("</body>\n</html>\n");
+        html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
 

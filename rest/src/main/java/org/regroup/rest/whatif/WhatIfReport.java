@@ -17,6 +17,13 @@ import org.regroup.solver.whatif.VersusBase;
  */
 public final class WhatIfReport {
 
+    /**
+     * The page's own Content-Security-Policy when served: its inline styles and nothing else (the server's default
+     * policy forbids inline styles, which left the report unstyled in a browser).
+     */
+    public static final String SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'none'";
+
     private WhatIfReport() {
     }
 
@@ -209,7 +216,7 @@ public final class WhatIfReport {
         all.add(c.base());
         c.variants().forEach(r -> all.add(r.result()));
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .text(title(c)).raw("</title>\n<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n");
+                .text(title(c)).raw("</title>\n<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n<main>\n");
         h.raw("<h1>").text(title(c)).raw("</h1>\n<p class=\"meta\">");
         h.text(timing(c)
                 + " Students are shown by id. Each plan is searched separately, so differences of a point or two "
@@ -257,7 +264,7 @@ public final class WhatIfReport {
         if (c.fewest() != null) {
             fewest(h, c.fewest());
         }
-        h.raw("</body>\n</html>\n");
+        h.raw("</main>\n</body>\n</html>\n");
         return h.toString();
     }
 
@@ -283,8 +290,12 @@ public final class WhatIfReport {
         double scale = max <= 0 ? 0 : 220 / max;
         int rowHeight = 22;
         int height = all.size() * rowHeight + 8;
-        h.raw("<figure><figcaption>").text(m.label).raw("</figcaption>\n<svg role=\"img\" width=\"420\" height=\"")
-                .raw(String.valueOf(height)).raw("\" viewBox=\"0 0 420 ").raw(String.valueOf(height)).raw("\">\n");
+        // role=img hides the bars' own text from screen readers: the label says the same in words.
+        String alt = m.label + ": " + all.stream().map(r -> r.name() + " " + cell(m, r))
+                .collect(Collectors.joining("; "));
+        h.raw("<figure><figcaption>").text(m.label).raw("</figcaption>\n<svg role=\"img\" aria-label=\"").text(alt)
+                .raw("\" width=\"420\" height=\"").raw(String.valueOf(height)).raw("\" viewBox=\"0 0 420 ")
+                .raw(String.valueOf(height)).raw("\">\n");
         for (int i = 0; i < all.size(); i++) {
             VariantResult r = all.get(i);
             int verdict = i == 0 ? 0 : m.verdict(all.get(0), r);
