@@ -83,8 +83,10 @@ async function signOut() {
 
 const board = { school: null, day: null, version: null, problem: null, plan: null, view: 'adults', events: null };
 
+/** Today in the school's (this computer's) time zone, as YYYY-MM-DD. */
 function today() {
-  return new Date().toISOString().slice(0, 10);
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 async function boardView() {
@@ -265,10 +267,11 @@ async function myDayView() {
       state.me.personId)}`);
     target.replaceChildren(...roster.blocks.map(block => el('section', { class: 'mb-3' },
       el('h2', { class: 'h5' }, `${block.start}–${block.end}`),
-      block.session ? el('p', {}, `${block.session.focus?.name || 'Own skills'} · ${block.session.modalityName || ''}`
-        + ` · ${block.session.space?.name || ''}`) : el('p', {}, 'No group'),
-      el('ul', {}, (block.session?.students || []).map(s => el('li', {},
-        `${s.name} — ${s.focus?.name || ''}${s.accommodations?.length ? ' (' + s.accommodations.join(', ') + ')' : ''}`))))));
+      block.session ? el('p', {}, [block.session.focus?.name || 'Each student on their own skill',
+        block.session.modalityName, block.space?.name].filter(Boolean).join(' · ')) : el('p', {}, block.note || 'Free'),
+      block.students.length ? el('ul', {}, block.students.map(s => el('li', {},
+        s.name, s.focus && s.focus.name !== block.session?.focus?.name ? ` — ${s.focus.name}` : '',
+        (s.accommodations || []).map(a => el('span', { class: 'badge text-bg-light border ms-1' }, a))))) : null)));
   } catch (e) {
     target.replaceChildren(e.status === 404 ? el('p', {}, 'No published plan for today yet.') : alertBox(e.message));
   }

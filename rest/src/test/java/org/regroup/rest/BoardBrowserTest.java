@@ -1,0 +1,183 @@
+package org.regroup.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.regroup.rest.auth.AccountAdmin;
+import org.regroup.store.Role;
+import org.regroup.testing.Browser;
+
+/**
+ * The web interface as its users meet it, in a real headless Chromium: the scheduler signs in through the form, plans
+ * today from the board (following the solve live, stopping it once workable), reads the grid and publishes; then a
+ * teacher signs in and reads their day. Each page is photographed under {@code target/screenshots/} and checked by
+ * axe-core.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class BoardBrowserTest {
+
+    private static final String PASSWORD = "a long school password";
+
+    private static Browser browser;
+    private static RegroupServer server;
+    private static Api admin;
+
+    @BeforeAll
+    static void start() throws IOException {
+        if (!Browser.installed()) {
+            return; // each test is skipped, or failed if required, with the reason
+        }
+        browser = Browser.start();
+        server = Api.start(Api.settings(1, 1));
+        admin = new Api(server);
+        assertThat(admin.post("/api/schools/north", Api.small()).statusCode()).isEqualTo(201);
+        new AccountAdmin(server.authenticator().accounts(), java.time.Clock.systemUTC()).create("scheduler", PASSWORD,
+                Role.SCHOOL_ADMIN, "north", null, Set.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void browserThere() {
+        Browser.requireInstalled();
+    }
+
+    @Test
+    void theSchedulerPlansTodayOnTheBoardAndPublishesAndTheTeacherReadsTheirDay() {
+        URI ui = server.uri().resolve("/ui/");
+        browser.open(ui);
+        signIn("scheduler");
+
+        // the board opens on today; plan it and follow the solve until it is workable, then stop it
+        click(await(() -> find(By.id("plan")), "the Plan button"));
+        await(() -> text(By.id("progress-text")).contains("workable") || find(By.id("publish")) != null ? true : null,
+                "the plan to become workable");
+        WebElement stop = find(By.id("stop"));
+        if (stop != null) {
+            click(stop);
+        }
+        WebElement publish = await(() -> find(By.id("publish")), "the draft on the board with a Publish button");
+        String grid = text(By.id("grid"));
+        String firstAdult = Api.smallProblem().staff().get(0).name();
+        assertThat(grid).as("adults by name").contains(firstAdult);
+        assertThat(grid).as("blocks by time").contains(Api.smallProblem().blocks().get(0).start().toString()
+                .substring(0, 5));
+        assertThat(text(By.id("unplaced-title"))).startsWith("Without a seat");
+        browser.screenshot("board-draft");
+        browser.assertAccessible();
+
+        click(publish);
+        await(() -> browser.text().contains("Published") ? true : null, "the version shown as published");
+        browser.screenshot("board-published");
+
+        // the teacher whose roster it is signs in and reads today's day
+        String today = LocalDate.now().toString();
+        JsonNode plan = Api.json(admin.get("/api/schools/north/days/" + today + "/plans/1")).get("plan");
+        String teacher = null;
+        String student = null;
+        for (JsonNode block : plan.get("blocks")) {
+            for (JsonNode session : block.get("sessions")) {
+                if (teacher == null && session.hasNonNull("staffId") && !session.get("students").isEmpty()
+                        && session.get("staffId").asText().startsWith("T")) {
+                    teacher = session.get("staffId").asText();
+                    student = session.get("students").get(0).get("studentId").asText();
+                }
+            }
+        }
+        String studentName = null;
+        for (var s : Api.smallProblem().students()) {
+            if (s.id().equals(student)) {
+                studentName = s.name();
+            }
+        }
+        assertThat(teacher).isNotNull();
+        new AccountAdmin(server.authenticator().accounts(), java.time.Clock.systemUTC()).create("teacher-" + teacher,
+                PASSWORD, Role.TEACHER, "north", teacher, Set.of());
+        click(find(By.id("sign-out")));
+        signIn("teacher-" + teacher);
+        await(() -> browser.text().contains("My day") && !text(By.id("my-day")).contains("Loading") ? true : null,
+                "the teacher's day");
+        assertThat(text(By.id("my-day"))).as("block times and students by name").contains(
+                Api.smallProblem().blocks().get(0).start().toString().substring(0, 5), studentName);
+        browser.screenshot("teacher-day");
+        browser.assertAccessible();
+    }
+
+    @Test
+    void aWrongPasswordIsSaidOnTheSignInForm() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open(server.uri().resolve("/ui/"));
+        await(() -> find(By.id("username")), "the sign-in form");
+        browser.driver().findElement(By.id("username")).sendKeys("scheduler");
+        browser.driver().findElement(By.id("password")).sendKeys("not the password");
+        click(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
+        WebElement alert = await(() -> find(By.cssSelector("[role=alert]")), "the refusal");
+        assertThat(alert.getText()).contains("wrong username or password");
+        browser.screenshot("sign-in-refused");
+        browser.assertAccessible();
+    }
+
+    private static void signIn(String username) {
+        await(() -> find(By.id("username")), "the sign-in form");
+        browser.driver().findElement(By.id("username")).sendKeys(username);
+        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
+        click(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
+        await(() -> find(By.id("sign-out")) != null && find(By.id("sign-out")).isDisplayed() ? true : null,
+                "signed in");
+    }
+
+    private static WebElement find(By by) {
+        List<WebElement> found = browser.driver().findElements(by);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static String text(By by) {
+        WebElement e = find(by);
+        return e == null ? "" : e.getText();
+    }
+
+    private static void click(WebElement e) {
+        browser.driver().executeScript("arguments[0].click();", e);
+    }
+
+    /** Polls until {@code found} gives something; a state, not a time: minutes on a busy machine are fine. */
+    private static <T> T await(Supplier<T> found, String what) {
+        long deadline = System.nanoTime() + Api.PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = found.get();
+                if (value != null) {
+                    return value;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // the page redrew what we looked at: look again
+            }
+            Api.sleep(100);
+        }
+        browser.screenshot("timed-out");
+        throw new AssertionError("waited " + Api.PATIENCE + " for " + what + "; the page says: " + browser.text());
+    }
+}
