@@ -121,7 +121,8 @@ async function loadDay(school, day) {
       target.replaceChildren(el('p', {}, `No plan for ${day} yet.`));
       return;
     }
-    const chosen = versions.find(v => v.status === 'published') || versions[versions.length - 1];
+    // the scheduler works on the newest version (a draft after an override); teachers read the published one
+    const chosen = versions.reduce((a, b) => (b.version > a.version ? b : a));
     const [version, problem, unplaced] = await Promise.all([
       api(`${base}/plans/${chosen.version}`), api(`${base}/problem`),
       api(`${base}/unplaced?version=${chosen.version}`).catch(() => null)]);
@@ -183,7 +184,83 @@ function renderDay(target, versions, version, unplaced) {
     missing.length === 0 ? el('p', {}, 'Everyone has a seat in every block they attend.')
       : el('ul', {}, missing.map(u => el('li', {}, `${students[u.studentId]?.name || u.studentId} in ${u.blockId}: `
         + (u.reasons || []).join('; ')))));
-  target.replaceChildren(summary, el('div', { class: 'board border rounded' }, table), unplacedList);
+  const byName = new Map((board.problem.students || []).map(st => [`${st.name} (${st.id})`, st.id]));
+  const search = el('input', { id: 'student-search', class: 'form-control', list: 'student-names',
+    placeholder: 'Name or id' });
+  const find = el('form', { class: 'row g-2 align-items-end mt-3 no-print', 'aria-label': 'Find a student' },
+    el('div', { class: 'col-auto' }, el('label', { for: 'student-search', class: 'form-label' }, 'Find a student'),
+      search, el('datalist', { id: 'student-names' }, [...byName.keys()].map(n => el('option', { value: n })))),
+    el('div', { class: 'col-auto' }, el('button', { type: 'submit', class: 'btn btn-secondary' }, 'Show their day')));
+  find.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = byName.get(search.value) || search.value.trim();
+    if (id) studentDay(id, version.version);
+  });
+  target.replaceChildren(summary, el('div', { class: 'board border rounded' }, table), find,
+    el('section', { id: 'student-day', class: 'mt-2' }), unplacedList);
+}
+
+/** One student's day on the board: each block, and for each a ranked list of where else they could go. */
+function studentDay(studentId, version) {
+  const target = document.getElementById('student-day');
+  const students = names(board.problem.students);
+  const staff = names(board.problem.staff);
+  const spaces = names(board.problem.spaces);
+  const day = (board.plan.students || []).find(d => d.studentId === studentId);
+  if (!day) {
+    target.replaceChildren(alertBox(`No student ${studentId} in this plan.`));
+    return;
+  }
+  const canMove = ['district-admin', 'school-admin'].includes(state.me.role);
+  const times = Object.fromEntries(board.plan.blocks.map(b => [b.blockId, `${b.start?.slice(0, 5)}–${b.end?.slice(0, 5)}`]));
+  const rows = day.blocks.map(entry => el('tr', {},
+    el('th', { scope: 'row' }, times[entry.blockId] || entry.blockId),
+    el('td', {}, entry.status === 'placed' ? (entry.focus?.name || 'Own skills') : `${capitalize(entry.status)}`
+      + (entry.note ? `: ${entry.note}` : '')),
+    el('td', {}, pretty(entry.modality)),
+    el('td', {}, staff[entry.staffId]?.name || ''),
+    el('td', {}, spaces[entry.spaceId]?.name || entry.spaceId || ''),
+    el('td', {}, canMove && entry.sessionId ? el('button', { type: 'button', class: 'btn btn-outline-primary btn-sm',
+      'data-block': entry.blockId, onclick: () => alternatives(studentId, entry.blockId, version) },
+    'Move…') : '')));
+  target.replaceChildren(el('h2', { class: 'h5', id: 'student-day-title' },
+    `${students[studentId]?.name || studentId}'s day`),
+  el('table', { class: 'table table-sm', 'aria-labelledby': 'student-day-title' },
+    el('thead', {}, el('tr', {}, ['Block', 'Works on', 'How', 'With', 'Where', ''].map(h =>
+      el('th', { scope: 'col' }, h)))), el('tbody', {}, rows)),
+  el('div', { id: 'alternatives' }));
+}
+
+async function alternatives(studentId, blockId, version) {
+  const target = document.getElementById('alternatives');
+  const staff = names(board.problem.staff);
+  const spaces = names(board.problem.spaces);
+  const base = `/api/schools/${encodeURIComponent(board.school)}/days/${board.day}/placements/`
+    + `${encodeURIComponent(studentId)}/${encodeURIComponent(blockId)}`;
+  try {
+    const view = await api(`${base}/alternatives?version=${version}`);
+    target.replaceChildren(el('h3', { class: 'h6' }, `Where else in ${blockId}, best first (score change)`),
+      el('ol', { id: 'alternative-list' }, view.alternatives.slice(0, 8).map(a => el('li', { class: 'mb-1' },
+        `${a.focus?.name || 'Own skills'} · ${pretty(a.modality)} · ${staff[a.staffId]?.name || 'no adult'} · `
+        + `${spaces[a.spaceId]?.name || a.spaceId || ''} — ${a.scoreChange}`
+        + (a.reasons?.length ? ` (${a.reasons.join('; ')})` : ''),
+        el('button', { type: 'button', class: 'btn btn-primary btn-sm ms-2', 'data-session': a.sessionId,
+          onclick: () => move(base, a.sessionId, version) }, 'Move here')))));
+  } catch (e) {
+    target.replaceChildren(alertBox(e.message));
+  }
+}
+
+/** A teacher's override: a new version with the student pinned there, the rest re-planned with as few moves as can be. */
+async function move(base, sessionId, version) {
+  try {
+    const started = await api(`${base}?version=${version}`, { method: 'PUT',
+      body: { sessionId, reason: 'moved on the board', timeLimit: '5s' } });
+    document.getElementById('student-day').replaceChildren();
+    follow(started, `Re-planning around the move: version ${started.version}…`);
+  } catch (e) {
+    document.getElementById('alternatives').replaceChildren(alertBox(e.message));
+  }
 }
 
 function groupCard(session, spaces, students, modalities) {
@@ -214,34 +291,39 @@ function capitalize(s) {
 }
 
 async function planDay(school, day) {
-  const progress = document.getElementById('progress');
   try {
     const started = await api(`/api/schools/${encodeURIComponent(school)}/days/${day}/plan?timeLimit=30s`,
       { method: 'POST' });
-    const stop = el('button', { type: 'button', class: 'btn btn-outline-danger btn-sm ms-2', id: 'stop',
-      onclick: () => api(`/api/plans/${started.planId}/solving`, { method: 'DELETE' }).catch(() => {}) }, 'Stop');
-    const line = el('span', { id: 'progress-text' }, `Planning version ${started.version}…`);
-    progress.replaceChildren(line, stop);
-    const begun = Date.now();
-    if (board.events) board.events.close();
-    board.events = new EventSource(`/api/plans/${started.planId}/events`);
-    const update = (event) => {
-      const u = JSON.parse(event.data);
-      const placed = u.kpis?.placedShare !== undefined ? ` · placed ${(u.kpis.placedShare * 100).toFixed(1)} %` : '';
-      line.textContent = `Version ${started.version}: best ${u.score ?? '—'}${placed} · ${((Date.now() - begun) / 1000)
-        .toFixed(0)} s${u.workable ? ' · workable' : ''}`;
-    };
-    board.events.addEventListener('best', update);
-    board.events.addEventListener('final', (event) => {
-      update(event);
-      board.events.close();
-      stop.remove();
-      say(`Version ${started.version} planned`);
-      loadDay(school, day);
-    });
+    follow(started, `Planning version ${started.version}…`);
   } catch (e) {
-    progress.replaceChildren(alertBox(e.message));
+    document.getElementById('progress').replaceChildren(alertBox(e.message));
   }
+}
+
+/** Follows a solve (a day planned, or re-planned after a move): best score, placed share, elapsed; Stop. */
+function follow(started, first) {
+  const progress = document.getElementById('progress');
+  const stop = el('button', { type: 'button', class: 'btn btn-outline-danger btn-sm ms-2', id: 'stop',
+    onclick: () => api(`/api/plans/${started.planId}/solving`, { method: 'DELETE' }).catch(() => {}) }, 'Stop');
+  const line = el('span', { id: 'progress-text' }, first);
+  progress.replaceChildren(line, stop);
+  const begun = Date.now();
+  if (board.events) board.events.close();
+  board.events = new EventSource(`/api/plans/${started.planId}/events`);
+  const update = (event) => {
+    const u = JSON.parse(event.data);
+    const placed = u.kpis?.placedShare !== undefined ? ` · placed ${(u.kpis.placedShare * 100).toFixed(1)} %` : '';
+    line.textContent = `Version ${started.version}: best ${u.score ?? '—'}${placed} · ${((Date.now() - begun) / 1000)
+      .toFixed(0)} s${u.workable ? ' · workable' : ''}`;
+  };
+  board.events.addEventListener('best', update);
+  board.events.addEventListener('final', (event) => {
+    update(event);
+    board.events.close();
+    stop.remove();
+    say(`Version ${started.version} planned`);
+    loadDay(board.school, board.day);
+  });
 }
 
 async function publish(version) {

@@ -24,8 +24,9 @@ import org.regroup.testing.Browser;
 
 /**
  * The web interface as its users meet it, in a real headless Chromium: the scheduler signs in through the form, plans
- * today from the board (following the solve live, stopping it once workable), reads the grid and publishes; then a
- * teacher signs in and reads their day. Each page is photographed under {@code target/screenshots/} and checked by
+ * today from the board (following the solve live, stopping it once workable), reads the grid and publishes, moves a
+ * student to one of their ranked alternatives and publishes the version made around the move; then a teacher signs
+ * in and reads their day. Each page is photographed under {@code target/screenshots/} and checked by
  * axe-core.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -93,9 +94,30 @@ class BoardBrowserTest {
         await(() -> browser.text().contains("Published") ? true : null, "the version shown as published");
         browser.screenshot("board-published");
 
+        // move a student through the board: find them, pick a block, choose the best alternative; the day is
+        // re-planned around the move as version 2, which the scheduler publishes
+        var someone = Api.smallProblem().students().get(0);
+        WebElement search = await(() -> find(By.id("student-search")), "the student search");
+        search.sendKeys(someone.name() + " (" + someone.id() + ")");
+        click(find(By.cssSelector("form[aria-label='Find a student'] button[type=submit]")));
+        click(await(() -> find(By.cssSelector("#student-day button[data-block]")), "a block of their day to move"));
+        await(() -> find(By.cssSelector("#alternative-list button[data-session]")), "the ranked alternatives");
+        browser.screenshot("board-alternatives");
+        browser.assertAccessible();
+        click(find(By.cssSelector("#alternative-list button[data-session]")));
+        await(() -> browser.text().contains("Version 2 of 2") && find(By.id("publish")) != null ? true : null,
+                "version 2, made around the move, on the board");
+        JsonNode madeFrom = Api.json(admin.get("/api/schools/north/days/" + LocalDate.now() + "/plans/2?plan=false"))
+                .get("madeFrom");
+        assertThat(madeFrom.get("kind").asText()).isEqualTo("override");
+        assertThat(madeFrom.get("override").get("studentId").asText()).isEqualTo(someone.id());
+        click(find(By.id("publish")));
+        await(() -> browser.text().contains("Version 2 of 2") && browser.text().contains("Published") ? true : null,
+                "version 2 published");
+
         // the teacher whose roster it is signs in and reads today's day
         String today = LocalDate.now().toString();
-        JsonNode plan = Api.json(admin.get("/api/schools/north/days/" + today + "/plans/1")).get("plan");
+        JsonNode plan = Api.json(admin.get("/api/schools/north/days/" + today + "/plans/2")).get("plan");
         String teacher = null;
         String student = null;
         for (JsonNode block : plan.get("blocks")) {
