@@ -26,7 +26,7 @@ import org.regroup.testing.Browser;
  * The web interface as its users meet it, in a real headless Chromium: the scheduler signs in through the form, plans
  * today from the board (following the solve live, stopping it once workable), reads the grid and publishes, moves a
  * student to one of their ranked alternatives and publishes the version made around the move; then a teacher signs
- * in and reads their day. Each page is photographed under {@code target/screenshots/} and checked by
+ * in and reads their day, and a student and a guardian read the student's card. Each page is photographed under {@code target/screenshots/} and checked by
  * axe-core.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -146,6 +146,24 @@ class BoardBrowserTest {
                 Api.smallProblem().blocks().get(0).start().toString().substring(0, 5), studentName);
         browser.screenshot("teacher-day");
         browser.assertAccessible();
+
+        // the student reads their card in plain words: times, what, how, with whom, where — no internal ids; then a
+        // guardian reads their child's
+        AccountAdmin accounts = new AccountAdmin(server.authenticator().accounts(), java.time.Clock.systemUTC());
+        accounts.create("student-" + student, PASSWORD, Role.STUDENT, "north", student, Set.of());
+        accounts.create("guardian-" + student, PASSWORD, Role.GUARDIAN, "north", null, Set.of(student));
+        for (String who : List.of("student-" + student, "guardian-" + student)) {
+            click(find(By.id("sign-out")));
+            signIn(who);
+            await(() -> text(By.id("cards")).contains("–") ? true : null, "the day card of " + who);
+            String card = text(By.id("cards"));
+            assertThat(card).as(who).contains(studentName, "with ",
+                    Api.smallProblem().blocks().get(0).start().toString().substring(0, 5));
+            assertThat(card).as("no internal ids on " + who + "'s card").doesNotContainPattern(
+                    "\\b(T|A|CR|LAB|STUDIO|S)\\d{2,4}\\b");
+            browser.screenshot(who.substring(0, who.indexOf('-')) + "-card");
+            browser.assertAccessible();
+        }
     }
 
     @Test

@@ -59,7 +59,16 @@ final class PlanReadings {
      * student's blocks that changed since the version it revises.
      */
     public record DayCard(String planId, String studentId, Roster.Stamp version, List<StudentDay.Entry> blocks,
-            List<String> why, List<Explainer.RuleNote> rules, List<org.regroup.domain.plan.PlanDiff.Move> changes) {
+            List<String> why, List<Explainer.RuleNote> rules, List<org.regroup.domain.plan.PlanDiff.Move> changes,
+            List<InWords> inWords) {
+    }
+
+    /**
+     * One block of a day card as a student or family reads it, without ids: when, what (the skill or activity's
+     * name), how (the modality's name), with whom (the adult's name), where (the room or site), and its status.
+     */
+    public record InWords(String blockId, java.time.LocalTime start, java.time.LocalTime end, String status,
+            String what, String how, String withWhom, String where, String note) {
     }
 
     /** Who has no seat, and why, block by block. */
@@ -106,7 +115,30 @@ final class PlanReadings {
                 .orElseThrow(() -> ApiException.notFound("no student '" + studentId + "' in plan " + p.label()));
         Explainer.Explanation explanation = Explainer.explain(p.day(), p.analysis(), studentId, null);
         return new DayCard(p.label(), studentId, stamp, day.blocks(), explanation.placement(), explanation.rules(),
-                dayMoves.stream().filter(m -> m.studentId().equals(studentId)).toList());
+                dayMoves.stream().filter(m -> m.studentId().equals(studentId)).toList(), inWords(p, day));
+    }
+
+    private static List<InWords> inWords(ReadablePlan p, StudentDay day) {
+        var problem = p.problem();
+        java.util.Map<String, org.regroup.domain.TimeBlock> blocks = new java.util.HashMap<>();
+        problem.blocks().forEach(b -> blocks.put(b.id(), b));
+        java.util.Map<String, String> staff = new java.util.HashMap<>();
+        problem.staff().forEach(s -> staff.put(s.id(), s.name() == null ? "" : s.name()));
+        java.util.Map<String, String> spaces = new java.util.HashMap<>();
+        problem.spaces().forEach(s -> spaces.put(s.id(), s.name() == null ? "" : s.name()));
+        var modalities = org.regroup.domain.catalog.ModalityCatalog.of(problem.modalities());
+        List<InWords> words = new ArrayList<>();
+        for (StudentDay.Entry e : day.blocks()) {
+            var block = blocks.get(e.blockId());
+            String how = e.modality() == null ? null : modalities.contains(e.modality())
+                    && modalities.get(e.modality()).name() != null ? modalities.get(e.modality()).name() : e.modality();
+            String what = e.focus() == null ? null : e.focus().name() != null ? e.focus().name() : e.focus().id();
+            words.add(new InWords(e.blockId(), block == null ? null : block.start(), block == null ? null : block.end(),
+                    e.status() == null ? null : e.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    what, how, e.staffId() == null ? null : staff.get(e.staffId()),
+                    e.spaceId() == null ? null : spaces.get(e.spaceId()), e.note()));
+        }
+        return words;
     }
 
     static UnplacedView unplaced(ReadablePlan p, Roster.Stamp stamp) {
