@@ -167,6 +167,39 @@ class BoardBrowserTest {
     }
 
     @Test
+    void thePrincipalRunsATwoVariantWhatIfAndReadsTheComparison() {
+        new AccountAdmin(server.authenticator().accounts(), java.time.Clock.systemUTC()).create("principal", PASSWORD,
+                Role.PRINCIPAL, "north", null, Set.of());
+        browser.driver().manage().deleteAllCookies();
+        browser.open(server.uri().resolve("/ui/"));
+        signIn("principal");
+        assertThat(find(By.id("plan"))).as("a principal reads the board but does not plan").isNull();
+        click(await(() -> find(By.id("nav-what-if")), "the What-if link"));
+        // the bundled small day: variant A without its first aide, variant B with its first room closed
+        var aide = Api.smallProblem().staff().stream().filter(st -> st.id().startsWith("A")).findFirst().orElseThrow();
+        var room = Api.smallProblem().spaces().get(0);
+        click(await(() -> find(By.id("away-A-" + aide.id())), "variant A's adults"));
+        WebElement name = find(By.id("name-B"));
+        name.clear();
+        name.sendKeys(room.name() + " closed");
+        browser.driver().executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event("
+                + "'change'));", find(By.id("close-B")), room.id());
+        WebElement limit = find(By.id("time-limit"));
+        limit.clear();
+        limit.sendKeys("2s");
+        browser.screenshot("what-if-form");
+        browser.assertAccessible();
+        click(find(By.id("run")));
+        WebElement report = await(() -> find(By.id("what-if-report")), "the what-if to be done");
+        assertThat(text(By.id("what-if-progress"))).contains("3 of 3 plans solved");
+        click(report);
+        await(() -> browser.text().contains(room.name() + " closed") ? true : null, "the comparison");
+        assertThat(browser.text()).contains("variant A");
+        browser.screenshot("what-if-report");
+        browser.assertAccessible();
+    }
+
+    @Test
     void aWrongPasswordIsSaidOnTheSignInForm() {
         browser.driver().manage().deleteAllCookies();
         browser.open(server.uri().resolve("/ui/"));
