@@ -117,18 +117,18 @@ class BoardBrowserTest {
 
         // the teacher whose roster it is signs in and reads today's day
         String today = LocalDate.now().toString();
-        JsonNode plan = Api.json(admin.get("/api/schools/north/days/" + today + "/plans/2")).get("plan");
+        // the teacher of the group the moved student joined in version 2
+        JsonNode moves = Api.json(admin.get("/api/schools/north/days/" + today + "/plans/2?plan=false"))
+                .path("changes").path("moves");
         String teacher = null;
         String student = null;
-        for (JsonNode block : plan.get("blocks")) {
-            for (JsonNode session : block.get("sessions")) {
-                if (teacher == null && session.hasNonNull("staffId") && !session.get("students").isEmpty()
-                        && session.get("staffId").asText().startsWith("T")) {
-                    teacher = session.get("staffId").asText();
-                    student = session.get("students").get(0).get("studentId").asText();
-                }
+        for (JsonNode move : moves) {
+            if (teacher == null && move.hasNonNull("staffAfter")) {
+                teacher = move.get("staffAfter").asText();
+                student = move.get("studentId").asText();
             }
         }
+        assertThat(teacher).as("version 2 moved a student into an adult's group: %s", moves).isNotNull();
         String studentName = null;
         for (var s : Api.smallProblem().students()) {
             if (s.id().equals(student)) {
@@ -144,6 +144,7 @@ class BoardBrowserTest {
                 "the teacher's day");
         assertThat(text(By.id("my-day"))).as("block times and students by name").contains(
                 Api.smallProblem().blocks().get(0).start().toString().substring(0, 5), studentName);
+        assertThat(text(By.id("my-day"))).as("the move marked").contains("new here since version 1");
         browser.screenshot("teacher-day");
         browser.assertAccessible();
 
