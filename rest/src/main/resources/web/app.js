@@ -134,8 +134,13 @@ async function loadDay(school, day) {
   }
 }
 
-function names(list) {
-  return Object.fromEntries((list || []).map(x => [x.id, x]));
+function names(items) {
+  return Object.fromEntries((items || []).map(x => [x.id, x]));
+}
+
+/** A list from the API: absent when empty (the documents leave empty lists out). */
+function list(items) {
+  return items || [];
 }
 
 function renderDay(target, versions, version, unplaced) {
@@ -157,25 +162,33 @@ function renderDay(target, versions, version, unplaced) {
     target.replaceChildren(summary, el('p', {}, 'This version has no plan yet.'));
     return;
   }
-  const adults = (board.problem.staff || []).map(s => s.id);
+  // columns: adults (who leads) or spaces (where); a group without one goes to a last column
+  const byRoom = board.view === 'spaces';
+  const keyOf = session => (byRoom ? session.spaceId : session.staffId) || '—';
   const cells = new Map();
-  for (const block of plan.blocks) {
-    for (const session of block.sessions) {
-      const key = `${block.blockId}|${session.staffId || '—'}`;
+  for (const block of list(plan.blocks)) {
+    for (const session of list(block.sessions)) {
+      const key = `${block.blockId}|${keyOf(session)}`;
       if (!cells.has(key)) cells.set(key, []);
       cells.get(key).push(session);
     }
   }
-  const unstaffed = plan.blocks.some(b => b.sessions.some(s => !s.staffId));
-  const columns = unstaffed ? [...adults, '—'] : adults;
+  const known = (byRoom ? board.problem.spaces : board.problem.staff || []).map(x => x.id)
+    .filter(id => list(plan.blocks).some(b => list(b.sessions).some(s => keyOf(s) === id)) || !byRoom);
+  const columns = list(plan.blocks).some(b => list(b.sessions).some(s => keyOf(s) === '—')) ? [...known, '—'] : known;
   const head = el('tr', {}, el('th', { scope: 'col', class: 'block' }, 'Block'),
-    columns.map(id => el('th', { scope: 'col' }, id === '—' ? 'No adult (online, independent)'
-      : `${staff[id]?.name || id}`)));
-  const rows = plan.blocks.map(block => el('tr', {},
+    columns.map(id => el('th', { scope: 'col' }, id === '—' ? (byRoom ? 'No room' : 'No adult (online, independent)')
+      : `${(byRoom ? spaces[id]?.name : staff[id]?.name) || id}`)));
+  const rows = list(plan.blocks).map(block => el('tr', {},
     el('th', { scope: 'row', class: 'block' }, `${block.start?.slice(0, 5) || ''}–${block.end?.slice(0, 5) || ''}`,
       el('br'), el('small', { class: 'text-body-secondary' }, block.blockId)),
     columns.map(id => el('td', {}, (cells.get(`${block.blockId}|${id}`) || []).map(session =>
-      groupCard(session, spaces, students, modalities))))));
+      groupCard(session, spaces, students, modalities, staff, byRoom))))));
+  const view = el('select', { id: 'columns', class: 'form-select form-select-sm w-auto d-inline-block ms-2' },
+    el('option', { value: 'adults', selected: !byRoom }, 'adults'), el('option', { value: 'spaces', selected: byRoom },
+      'rooms'));
+  view.addEventListener('change', () => { board.view = view.value; renderDay(target, versions, version, unplaced); });
+  summary.append(el('span', { class: 'no-print' }, el('label', { for: 'columns' }, 'Columns:'), view));
   const table = el('table', { class: 'table table-sm table-bordered mb-0', id: 'grid' },
     el('caption', { class: 'visually-hidden' }, `Groups of ${board.day} by block and adult`),
     el('thead', {}, head), el('tbody', {}, rows));
@@ -197,8 +210,62 @@ function renderDay(target, versions, version, unplaced) {
     const id = byName.get(search.value) || search.value.trim();
     if (id) studentDay(id, version.version);
   });
+  const changed = el('section', { id: 'changes', class: 'mt-3' });
   target.replaceChildren(summary, el('div', { class: 'board border rounded' }, table), find,
-    el('section', { id: 'student-day', class: 'mt-2' }), unplacedList);
+    el('section', { id: 'student-day', class: 'mt-2' }), unplacedList, changed,
+    ['district-admin', 'school-admin'].includes(state.me.role) ? midDayForm(plan, staff, spaces, students) : null);
+  if (version.version > 1) {
+    whatChanged(changed, version.version - 1, version.version, staff, students);
+  }
+}
+
+/** The moves between two versions, in words. */
+async function whatChanged(target, from, to, staff, students) {
+  try {
+    const diff = await api(`/api/schools/${encodeURIComponent(board.school)}/days/${board.day}/diff?from=${from}&to=${to}`);
+    const times = Object.fromEntries(list(board.plan.blocks).map(b => [b.blockId, b.start?.slice(0, 5)]));
+    target.replaceChildren(el('h2', { class: 'h5', id: 'changes-title' },
+      `Changed since version ${from}: ${list(diff.moves).length} student-block${list(diff.moves).length === 1 ? '' : 's'}, `
+      + `${list(diff.newRosters).length} adult${list(diff.newRosters).length === 1 ? '' : 's'} with a new roster`),
+    el('ul', { 'aria-labelledby': 'changes-title' }, list(diff.moves).slice(0, 50).map(m => el('li', {},
+      `${students[m.studentId]?.name || m.studentId} at ${times[m.blockId] || m.blockId}: from `
+      + `${staff[m.staffBefore]?.name || 'no adult'} to ${staff[m.staffAfter]?.name || 'no adult'}`))));
+  } catch (e) {
+    target.replaceChildren(alertBox(e.message));
+  }
+}
+
+/** Something happened during the day, from a block on: adults gone, a room closed, students gone home. */
+function midDayForm(plan, staff, spaces, students) {
+  const from = el('select', { id: 'change-from', class: 'form-select' },
+    list(plan.blocks).map(b => el('option', { value: b.blockId }, `${b.start?.slice(0, 5)} (${b.blockId})`)));
+  const away = el('select', { id: 'change-staff', class: 'form-select', multiple: true, size: 4 },
+    Object.values(staff).map(st => el('option', { value: st.id }, st.name || st.id)));
+  const closed = el('select', { id: 'change-space', class: 'form-select' }, el('option', { value: '' }, 'none'),
+    Object.values(spaces).map(sp => el('option', { value: sp.id }, sp.name || sp.id)));
+  const gone = el('select', { id: 'change-students', class: 'form-select', multiple: true, size: 4 },
+    Object.values(students).map(st => el('option', { value: st.id }, st.name || st.id)));
+  const form = el('form', { class: 'row g-2 align-items-end', 'aria-labelledby': 'midday-title' },
+    el('div', { class: 'col-md-2' }, el('label', { for: 'change-from', class: 'form-label' }, 'From block'), from),
+    el('div', { class: 'col-md-3' }, el('label', { for: 'change-staff', class: 'form-label' }, 'Adults gone'), away),
+    el('div', { class: 'col-md-2' }, el('label', { for: 'change-space', class: 'form-label' }, 'Room closed'), closed),
+    el('div', { class: 'col-md-3' }, el('label', { for: 'change-students', class: 'form-label' }, 'Students gone home'),
+      gone),
+    el('div', { class: 'col-md-2' }, el('button', { type: 'submit', class: 'btn btn-warning' }, 'Re-plan the rest')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const picked = select => [...select.selectedOptions].map(o => o.value);
+    try {
+      const started = await api(`/api/schools/${encodeURIComponent(board.school)}/days/${board.day}/changes`
+        + `?timeLimit=10s`, { method: 'POST', body: { fromBlock: from.value, staffAbsent: picked(away),
+        spacesClosed: closed.value ? [closed.value] : [], studentsGone: picked(gone) } });
+      follow(started, `Re-planning from ${from.value}: version ${started.version}…`);
+    } catch (e) {
+      form.append(alertBox(e.message));
+    }
+  });
+  return el('details', { class: 'mt-3 no-print' }, el('summary', { id: 'midday-title' }, 'Something changed during the day'),
+    form);
 }
 
 /** One student's day on the board: each block, and for each a ranked list of where else they could go. */
@@ -213,8 +280,8 @@ function studentDay(studentId, version) {
     return;
   }
   const canMove = ['district-admin', 'school-admin'].includes(state.me.role);
-  const times = Object.fromEntries(board.plan.blocks.map(b => [b.blockId, `${b.start?.slice(0, 5)}–${b.end?.slice(0, 5)}`]));
-  const rows = day.blocks.map(entry => el('tr', {},
+  const times = Object.fromEntries(list(board.plan.blocks).map(b => [b.blockId, `${b.start?.slice(0, 5)}–${b.end?.slice(0, 5)}`]));
+  const rows = list(day.blocks).map(entry => el('tr', {},
     el('th', { scope: 'row' }, times[entry.blockId] || entry.blockId),
     el('td', {}, entry.status === 'placed' ? (entry.focus?.name || 'Own skills') : `${capitalize(entry.status)}`
       + (entry.note ? `: ${entry.note}` : '')),
@@ -241,7 +308,7 @@ async function alternatives(studentId, blockId, version) {
   try {
     const view = await api(`${base}/alternatives?version=${version}`);
     target.replaceChildren(el('h3', { class: 'h6' }, `Where else in ${blockId}, best first (score change)`),
-      el('ol', { id: 'alternative-list' }, view.alternatives.slice(0, 8).map(a => el('li', { class: 'mb-1' },
+      el('ol', { id: 'alternative-list' }, list(view.alternatives).slice(0, 8).map(a => el('li', { class: 'mb-1' },
         `${a.focus?.name || 'Own skills'} · ${pretty(a.modality)} · ${staff[a.staffId]?.name || 'no adult'} · `
         + `${spaces[a.spaceId]?.name || a.spaceId || ''} — ${a.scoreChange}`
         + (a.reasons?.length ? ` (${a.reasons.join('; ')})` : ''),
@@ -264,10 +331,10 @@ async function move(base, sessionId, version) {
   }
 }
 
-function groupCard(session, spaces, students, modalities) {
-  const size = session.students.length;
+function groupCard(session, spaces, students, modalities, staff, byRoom) {
+  const size = list(session.students).length;
   const cap = modalities[session.modality]?.maxSize;
-  const accommodations = session.students.filter(seat => {
+  const accommodations = list(session.students).filter(seat => {
     const a = students[seat.studentId]?.accommodations;
     return a && Object.values(a).some(v => v === true || (typeof v === 'number' && v > 0));
   }).length;
@@ -275,8 +342,8 @@ function groupCard(session, spaces, students, modalities) {
     ? `${session.focus.name}` : session.focus.id) : 'Own skills';
   return el('div', { class: 'group' + (cap && size >= cap ? ' full' : ''), 'data-session': session.id },
     el('div', { class: 'focus' }, focus),
-    el('div', {}, `${modalities[session.modality]?.name || pretty(session.modality)} · ${spaces[session.spaceId]?.name
-      || session.spaceId || 'no room'}`),
+    el('div', {}, `${modalities[session.modality]?.name || pretty(session.modality)} · ${byRoom
+      ? (staff[session.staffId]?.name || 'no adult') : (spaces[session.spaceId]?.name || session.spaceId || 'no room')}`),
     el('div', {}, cap ? `${size} of ${cap} students` : `${size} student${size === 1 ? '' : 's'}`,
       cap && size >= cap ? el('span', { class: 'badge text-bg-warning ms-1' }, 'full') : null,
       accommodations ? el('span', { class: 'badge text-bg-info ms-1' },
@@ -364,7 +431,7 @@ async function myDayView() {
         block.session.modalityName, block.space?.name].filter(Boolean).join(' · ')) : el('p', {}, block.note || 'Free'),
       movedOut[block.blockId] ? el('p', { class: 'changed' }, `Changed: ${movedOut[block.blockId]} student`
         + `${movedOut[block.blockId] === 1 ? '' : 's'} moved to another group since version ${since}`) : null,
-      block.students.length ? el('ul', {}, block.students.map(s => el('li', {},
+      list(block.students).length ? el('ul', {}, list(block.students).map(s => el('li', {},
         s.name, s.focus && s.focus.name !== block.session?.focus?.name ? ` — ${s.focus.name}` : '',
         movedIn.has(`${s.id}@${block.blockId}`) ? el('span', { class: 'badge text-bg-warning ms-1 changed' },
           `new here since version ${since}`) : null,
@@ -501,8 +568,8 @@ function dayCard(card, profile) {
         .filter(Boolean).join(' · ')
       : `${capitalize(b.status)}${b.note ? ': ' + b.note : ''}`),
     reasons[b.blockId] ? el('div', { class: 'small text-body-secondary' }, `Why: ${reasons[b.blockId]}`) : null));
-  const progress = profile ? el('p', {}, `${profile.skills.filter(s => s.mastered).length} skills mastered, `
-    + `${profile.readySet.length} ready to learn next` + (profile.goals?.length ? `; goals: ${profile.goals.map(g =>
+  const progress = profile ? el('p', {}, `${list(profile.skills).filter(s => s.mastered).length} skills mastered, `
+    + `${list(profile.readySet).length} ready to learn next` + (profile.goals?.length ? `; goals: ${profile.goals.map(g =>
       g.skill || g.strand).join(', ')}` : '')) : null;
   return [el('h2', { class: 'h4' }, title), progress, el('ul', { class: 'list-group' }, items)];
 }

@@ -114,6 +114,25 @@ class BoardBrowserTest {
         click(find(By.id("publish")));
         await(() -> browser.text().contains("Version 2 of 2") && browser.text().contains("Published") ? true : null,
                 "version 2 published");
+        await(() -> text(By.id("changes")).contains("Changed since version 1") ? true : null, "the diff in words");
+        assertThat(text(By.id("changes"))).contains(someone.name());
+
+        // the grid by rooms, then a mid-day change: an adult gone from the fourth block on; the rest is re-planned
+        browser.driver().executeScript("arguments[0].value = 'spaces'; arguments[0].dispatchEvent(new Event('change'));",
+                find(By.id("columns")));
+        assertThat(text(By.id("grid"))).contains(Api.smallProblem().spaces().get(0).name());
+        click(find(By.cssSelector("details summary")));
+        var gone = Api.smallProblem().staff().stream().filter(st -> st.id().startsWith("A")).findFirst().orElseThrow();
+        String fourth = Api.smallProblem().blocks().get(3).id();
+        browser.driver().executeScript("arguments[0].value = arguments[1];", find(By.id("change-from")), fourth);
+        browser.driver().executeScript("for (const o of arguments[0].options) o.selected = o.value === arguments[1];",
+                find(By.id("change-staff")), gone.id());
+        browser.screenshot("board-midday-change");
+        browser.assertAccessible();
+        click(find(By.cssSelector("details form button[type=submit]")));
+        await(() -> browser.text().contains("Version 3 of 3") ? true : null, "version 3, re-planned after the change");
+        JsonNode v3 = Api.json(admin.get("/api/schools/north/days/" + LocalDate.now() + "/plans/3?plan=false"));
+        assertThat(v3.get("madeFrom").get("kind").asText()).isEqualTo("change");
 
         // the teacher whose roster it is signs in and reads today's day
         String today = LocalDate.now().toString();
