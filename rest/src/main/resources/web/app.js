@@ -292,11 +292,45 @@ function studentDay(studentId, version) {
       'data-block': entry.blockId, onclick: () => alternatives(studentId, entry.blockId, version) },
     'Move…') : '')));
   target.replaceChildren(el('h2', { class: 'h5', id: 'student-day-title' },
-    `${students[studentId]?.name || studentId}'s day`),
+    `${students[studentId]?.name || studentId}'s day`, el('button', { type: 'button', id: 'show-profile',
+      class: 'btn btn-outline-secondary btn-sm ms-2', onclick: () => profileView(studentId) }, 'Learner profile')),
   el('table', { class: 'table table-sm', 'aria-labelledby': 'student-day-title' },
     el('thead', {}, el('tr', {}, ['Block', 'Works on', 'How', 'With', 'Where', ''].map(h =>
       el('th', { scope: 'col' }, h)))), el('tbody', {}, rows)),
   el('div', { id: 'alternatives' }));
+}
+
+/** A student's learner profile for staff: goals, accommodations, and the skill map by grade, each skill's state in words. */
+async function profileView(studentId) {
+  const target = document.getElementById('alternatives');
+  try {
+    const profile = await api(`/api/schools/${encodeURIComponent(board.school)}/students/${encodeURIComponent(studentId)}`
+      + '/profile');
+    const skillNames = names(board.problem.skills);
+    const byGrade = {};
+    for (const skill of list(profile.skills)) {
+      const grade = skill.skillId.split('.')[0];
+      (byGrade[grade] = byGrade[grade] || []).push(skill);
+    }
+    const state = skill => (skill.mastered ? 'mastered' : skill.ready ? 'ready' : 'not yet');
+    const accommodations = board.problem.students?.find(st => st.id === studentId)?.accommodations || {};
+    target.replaceChildren(el('section', { id: 'profile', 'aria-labelledby': 'profile-title' },
+      el('h3', { class: 'h6', id: 'profile-title' }, `Learner profile: ${profile.name || studentId}, grade `
+        + `${profile.grade ?? '—'}`),
+      el('p', {}, `Goals: ${list(profile.goals).map(g => g.skill ? (skillNames[g.skill]?.name || g.skill) : g.strand)
+        .join('; ') || 'none'}. Accommodations: ${Object.entries(accommodations).filter(([, v]) => v)
+        .map(([k, v]) => (v === true ? pretty(k) : `${pretty(k)} ${v}`)).join('; ') || 'none'}.`),
+      el('p', {}, `${list(profile.skills).filter(x => x.mastered).length} mastered, ${list(profile.readySet).length} `
+        + `ready to learn (mastery at or above ${profile.masteryThreshold} counts as mastered).`),
+      ...Object.entries(byGrade).map(([grade, skills]) => el('div', { class: 'mb-2' },
+        el('div', { class: 'fw-semibold' }, `Grade ${grade}`),
+        el('ul', { class: 'list-inline mb-0' }, skills.map(k => el('li', {
+          class: `list-inline-item badge skill skill-${state(k).replace(' ', '-')}`,
+          title: `${skillNames[k.skillId]?.name || k.skillId}: ${state(k)}, mastery ${k.mastery.toFixed(2)}`,
+        }, `${k.skillId} ${state(k) === 'mastered' ? '✓' : state(k) === 'ready' ? '→' : '·'}`)))))));
+  } catch (e) {
+    target.replaceChildren(alertBox(e.message));
+  }
 }
 
 async function alternatives(studentId, blockId, version) {

@@ -100,6 +100,11 @@ class BoardBrowserTest {
         WebElement search = await(() -> find(By.id("student-search")), "the student search");
         search.sendKeys(someone.name() + " (" + someone.id() + ")");
         click(find(By.cssSelector("form[aria-label='Find a student'] button[type=submit]")));
+        click(await(() -> find(By.id("show-profile")), "their learner profile button"));
+        await(() -> find(By.id("profile")), "the learner profile");
+        assertThat(text(By.id("profile"))).contains("Learner profile: " + someone.name(), "mastered", "Grade");
+        browser.screenshot("learner-profile");
+        browser.assertAccessible();
         click(await(() -> find(By.cssSelector("#student-day button[data-block]")), "a block of their day to move"));
         await(() -> find(By.cssSelector("#alternative-list button[data-session]")), "the ranked alternatives");
         browser.screenshot("board-alternatives");
