@@ -169,12 +169,10 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             String password = password(passwordStdin, username);
-            String weak = org.regroup.rest.auth.Passwords.weakness(username, password);
-            if (weak != null) {
-                throw new ErrorReporter.UserError(weak);
-            }
-            onStore(store, s -> s.accounts().setPassword(named(s, username).id(),
-                    org.regroup.rest.auth.Passwords.hash(password.toCharArray())));
+            onStore(store, s -> {
+                new AccountAdmin(s.accounts(), Clock.systemUTC()).setPassword(named(s, username), password);
+                return null;
+            });
             spec.commandLine().getOut().println("password set");
             return 0;
         }

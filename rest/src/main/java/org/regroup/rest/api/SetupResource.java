@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import org.regroup.rest.auth.Access;
 import org.regroup.rest.auth.AccountAdmin;
 import org.regroup.rest.auth.Authenticator;
-import org.regroup.rest.auth.Passwords;
 import org.regroup.rest.auth.Rule;
 import org.regroup.rest.errors.ApiException;
 
@@ -35,13 +34,7 @@ public final class SetupResource {
         if (body == null || body.setupToken() == null || body.username() == null || body.password() == null) {
             throw ApiException.invalidBody("send {\"setupToken\": \"…\", \"username\": \"…\", \"password\": \"…\"}");
         }
-        String weak = Passwords.weakness(body.username(), body.password());
-        if (weak != null) {
-            throw ApiException.unprocessable(weak);
-        }
-        if (!AccountAdmin.USERNAME.matcher(body.username()).matches()) {
-            throw ApiException.unprocessable(AccountAdmin.USERNAME_RULE);
-        }
+        AccountAdmin.checkCredentials(body.username(), body.password());
         if (!authenticator.setUp(body.setupToken(), body.username(), body.password())) {
             throw new ApiException(Response.Status.FORBIDDEN, "the setup token is wrong or was used; once an "
                     + "account exists, accounts are made by administrators (or ./regroup users add)");

@@ -38,15 +38,7 @@ public final class AccountAdmin {
      */
     public Accounts.Account create(String username, String password, Role role, String school, String personId,
             Set<String> children) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw invalid(USERNAME_RULE);
-        }
-        if (password != null) {
-            String weak = Passwords.weakness(username, password);
-            if (weak != null) {
-                throw invalid(weak);
-            }
-        }
+        checkCredentials(username, password);
         if ((role == Role.DISTRICT_ADMIN) != (school == null)) {
             throw invalid(role == Role.DISTRICT_ADMIN ? "a district admin belongs to no school"
                     : "a " + role + " belongs to a school");
@@ -76,6 +68,27 @@ public final class AccountAdmin {
         }
         LOG.info("account {} made ({}, school {})", account.id(), role, school);
         return account;
+    }
+
+    /**
+     * What a username and password must be, for every way an account is made or given a password (the HTTP API,
+     * the first setup, {@code ./regroup users}); a null password is not checked (none is set).
+     */
+    public static void checkCredentials(String username, String password) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw invalid(USERNAME_RULE);
+        }
+        String weak = password == null ? null : Passwords.weakness(username, password);
+        if (weak != null) {
+            throw invalid(weak);
+        }
+    }
+
+    /** Sets an account's password (checked as a new account's); its browser sessions end. */
+    public void setPassword(Accounts.Account account, String password) {
+        checkCredentials(account.username(), password);
+        accounts.setPassword(account.id(), Passwords.hash(password.toCharArray()));
+        LOG.info("account {}: password set", account.id());
     }
 
     public List<Accounts.Account> list(String school) {
