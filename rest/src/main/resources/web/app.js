@@ -23,7 +23,7 @@ async function start() {
   if (['district-admin', 'school-admin', 'principal'].includes(state.me.role)) {
     const nav = document.getElementById('nav');
     nav.hidden = false;
-    const route = () => (location.hash === '#what-if' ? whatIfView() : boardView()).catch(e => show(alertBox(e.message)));
+    const route = () => (location.hash.startsWith('#what-if') ? whatIfView() : boardView()).catch(e => show(alertBox(e.message)));
     window.onhashchange = route;
     route();
   } else if (state.me.role === 'teacher') {

@@ -1,13 +1,18 @@
 // The scheduler's board: the day's groups as a grid, a student's day, moves, mid-day changes, publishing.
 
 import { state, api, el, say, show, alertBox, today, names, list, pretty, capitalize } from './core.js';
+import { skillMapPicture, evidenceChart, skillState } from './pictures.js';
 
-const board = { school: null, day: null, version: null, problem: null, plan: null, view: 'adults', events: null };
+const board = { school: null, day: null, version: null, directory: null, plan: null, view: 'adults', events: null };
 
 export async function boardView() {
   const schools = await api('/api/schools');
-  const school = el('select', { id: 'school', class: 'form-select' }, schools.map(s => el('option', { value: s }, s)));
-  const day = el('input', { id: 'day', type: 'date', class: 'form-control', value: board.day || today() });
+  // a board can be bookmarked: #board/SCHOOL/YYYY-MM-DD
+  const [, linkedSchool, linkedDay] = location.hash.match(/^#board\/([^/]+)\/(\d{4}-\d{2}-\d{2})$/) || [];
+  const wanted = linkedSchool ? decodeURIComponent(linkedSchool) : board.school;
+  const school = el('select', { id: 'school', class: 'form-select' },
+    schools.map(s => el('option', { value: s, selected: s === wanted }, s)));
+  const day = el('input', { id: 'day', type: 'date', class: 'form-control', value: linkedDay || board.day || today() });
   const canPlan = ['district-admin', 'school-admin'].includes(state.me.role);
   const controls = el('form', { class: 'row g-2 align-items-end no-print', 'aria-label': 'Which day' },
     el('div', { class: 'col-auto' }, el('label', { for: 'school', class: 'form-label' }, 'School'), school),
@@ -27,7 +32,9 @@ export async function boardView() {
 }
 
 async function loadDay(school, day) {
+  if (board.school !== school) board.skillMap = null;
   board.school = school; board.day = day;
+  history.replaceState(null, '', `#board/${encodeURIComponent(school)}/${day}`);
   const target = document.getElementById('day-view');
   const base = `/api/schools/${encodeURIComponent(school)}/days/${day}`;
   try {
@@ -38,11 +45,15 @@ async function loadDay(school, day) {
     }
     // the scheduler works on the newest version (a draft after an override); teachers read the published one
     const chosen = versions.reduce((a, b) => (b.version > a.version ? b : a));
-    const [version, problem, unplaced] = await Promise.all([
-      api(`${base}/plans/${chosen.version}`), api(`${base}/problem`),
+    const [version, directory, unplaced] = await Promise.all([
+      api(`${base}/plans/${chosen.version}`), api(`${base}/directory`),
       api(`${base}/unplaced?version=${chosen.version}`).catch(() => null)]);
-    board.version = chosen.version; board.problem = problem; board.plan = version.plan;
+    board.version = chosen.version; board.directory = directory; board.plan = version.plan;
+    performance.mark('board-data');
     renderDay(target, versions, version, unplaced);
+    // User Timing marks for benchmarks/…/BoardRender: the grid built, and the frame after it painted
+    performance.mark('board-rendered');
+    requestAnimationFrame(() => setTimeout(() => performance.mark('board-painted'), 0));
   } catch (e) {
     target.replaceChildren(alertBox(e.message));
   }
@@ -50,10 +61,10 @@ async function loadDay(school, day) {
 
 function renderDay(target, versions, version, unplaced) {
   const plan = version.plan;
-  const staff = names(board.problem.staff);
-  const spaces = names(board.problem.spaces);
-  const students = names(board.problem.students);
-  const modalities = names(board.problem.modalities);
+  const staff = names(board.directory.staff);
+  const spaces = names(board.directory.spaces);
+  const students = names(board.directory.students);
+  const modalities = names(board.directory.modalities);
   const canPublish = ['district-admin', 'school-admin'].includes(state.me.role) && version.status === 'draft';
   const summary = el('div', { class: 'd-flex flex-wrap gap-3 align-items-center mb-2' },
     el('span', {}, `Version ${version.version} of ${versions.length}`),
@@ -67,6 +78,8 @@ function renderDay(target, versions, version, unplaced) {
     target.replaceChildren(summary, el('p', {}, 'This version has no plan yet.'));
     return;
   }
+  const asked = {};
+  for (const r of list(board.directory.requests)) (asked[r.studentId] ||= []).push(r);
   // columns: adults (who leads) or spaces (where); a group without one goes to a last column
   const byRoom = board.view === 'spaces';
   const keyOf = session => (byRoom ? session.spaceId : session.staffId) || '—';
@@ -78,7 +91,7 @@ function renderDay(target, versions, version, unplaced) {
       cells.get(key).push(session);
     }
   }
-  const known = (byRoom ? board.problem.spaces : board.problem.staff || []).map(x => x.id)
+  const known = (byRoom ? board.directory.spaces : board.directory.staff || []).map(x => x.id)
     .filter(id => list(plan.blocks).some(b => list(b.sessions).some(s => keyOf(s) === id)) || !byRoom);
   const columns = list(plan.blocks).some(b => list(b.sessions).some(s => keyOf(s) === '—')) ? [...known, '—'] : known;
   const head = el('tr', {}, el('th', { scope: 'col', class: 'block' }, 'Block'),
@@ -88,7 +101,7 @@ function renderDay(target, versions, version, unplaced) {
     el('th', { scope: 'row', class: 'block' }, `${block.start?.slice(0, 5) || ''}–${block.end?.slice(0, 5) || ''}`,
       el('br'), el('small', { class: 'text-body-secondary' }, block.blockId)),
     columns.map(id => el('td', {}, (cells.get(`${block.blockId}|${id}`) || []).map(session =>
-      groupCard(session, spaces, students, modalities, staff, byRoom))))));
+      groupCard(session, block.blockId, { spaces, students, modalities, staff, byRoom, asked }))))));
   const view = el('select', { id: 'columns', class: 'form-select form-select-sm w-auto d-inline-block ms-2' },
     el('option', { value: 'adults', selected: !byRoom }, 'adults'), el('option', { value: 'spaces', selected: byRoom },
       'rooms'));
@@ -103,7 +116,7 @@ function renderDay(target, versions, version, unplaced) {
     missing.length === 0 ? el('p', {}, 'Everyone has a seat in every block they attend.')
       : el('ul', {}, missing.map(u => el('li', {}, `${students[u.studentId]?.name || u.studentId} in ${u.blockId}: `
         + (u.reasons || []).join('; ')))));
-  const byName = new Map((board.problem.students || []).map(st => [`${st.name} (${st.id})`, st.id]));
+  const byName = new Map((board.directory.students || []).map(st => [`${st.name} (${st.id})`, st.id]));
   const search = el('input', { id: 'student-search', class: 'form-control', list: 'student-names',
     placeholder: 'Name or id' });
   const find = el('form', { class: 'row g-2 align-items-end mt-3 no-print', 'aria-label': 'Find a student' },
@@ -176,9 +189,9 @@ function midDayForm(plan, staff, spaces, students) {
 /** One student's day on the board: each block, and for each a ranked list of where else they could go. */
 function studentDay(studentId, version) {
   const target = document.getElementById('student-day');
-  const students = names(board.problem.students);
-  const staff = names(board.problem.staff);
-  const spaces = names(board.problem.spaces);
+  const students = names(board.directory.students);
+  const staff = names(board.directory.staff);
+  const spaces = names(board.directory.spaces);
   const day = (board.plan.students || []).find(d => d.studentId === studentId);
   if (!day) {
     target.replaceChildren(alertBox(`No student ${studentId} in this plan.`));
@@ -186,7 +199,9 @@ function studentDay(studentId, version) {
   }
   const canMove = ['district-admin', 'school-admin'].includes(state.me.role);
   const times = Object.fromEntries(list(board.plan.blocks).map(b => [b.blockId, `${b.start?.slice(0, 5)}–${b.end?.slice(0, 5)}`]));
-  const rows = list(day.blocks).map(entry => el('tr', {},
+  const rows = list(day.blocks).map(entry => el('tr', canMove && entry.sessionId ? {
+    draggable: 'true', class: 'draggable-row', title: 'Drag onto a group of the same block to move there',
+    ondragstart: (event) => dragStart(event, studentId, entry, version), ondragend: dragEnd } : {},
     el('th', { scope: 'row' }, times[entry.blockId] || entry.blockId),
     el('td', {}, entry.status === 'placed' ? (entry.focus?.name || 'Own skills') : `${capitalize(entry.status)}`
       + (entry.note ? `: ${entry.note}` : '')),
@@ -205,43 +220,56 @@ function studentDay(studentId, version) {
   el('div', { id: 'alternatives' }));
 }
 
-/** A student's learner profile for staff: goals, accommodations, and the skill map by grade, each skill's state in words. */
+/** A student's learner profile for staff: goals, accommodations, the skill map as a picture, and their evidence. */
 async function profileView(studentId) {
   const target = document.getElementById('alternatives');
   try {
-    const profile = await api(`/api/schools/${encodeURIComponent(board.school)}/students/${encodeURIComponent(studentId)}`
-      + '/profile');
-    const skillNames = names(board.problem.skills);
-    const byGrade = {};
-    for (const skill of list(profile.skills)) {
-      const grade = skill.skillId.split('.')[0];
-      (byGrade[grade] = byGrade[grade] || []).push(skill);
-    }
-    const state = skill => (skill.mastered ? 'mastered' : skill.ready ? 'ready' : 'not yet');
-    const accommodations = board.problem.students?.find(st => st.id === studentId)?.accommodations || {};
+    const school = encodeURIComponent(board.school);
+    const [profile, layout] = await Promise.all([
+      api(`/api/schools/${school}/students/${encodeURIComponent(studentId)}/profile`),
+      board.skillMap || api(`/api/schools/${school}/skill-map`)]);
+    board.skillMap = layout;
+    const skillNames = names(board.directory.skills);
+    const ready = new Set(list(profile.readySet));
+    const byId = {};
+    for (const k of list(profile.skills)) byId[k.skillId] = { ...k, ready: ready.has(k.skillId) };
+    for (const id of ready) byId[id] = byId[id] || { skillId: id, ready: true };
+    const goals = new Set(list(profile.goals).filter(g => g.skill).map(g => g.skill));
+    const accommodations = board.directory.students?.find(st => st.id === studentId)?.accommodations || [];
+    const mastered = list(profile.skills).filter(x => x.mastered).length;
     target.replaceChildren(el('section', { id: 'profile', 'aria-labelledby': 'profile-title' },
       el('h3', { class: 'h6', id: 'profile-title' }, `Learner profile: ${profile.name || studentId}, grade `
         + `${profile.grade ?? '—'}`),
       el('p', {}, `Goals: ${list(profile.goals).map(g => g.skill ? (skillNames[g.skill]?.name || g.skill) : g.strand)
-        .join('; ') || 'none'}. Accommodations: ${Object.entries(accommodations).filter(([, v]) => v)
-        .map(([k, v]) => (v === true ? pretty(k) : `${pretty(k)} ${v}`)).join('; ') || 'none'}.`),
-      el('p', {}, `${list(profile.skills).filter(x => x.mastered).length} mastered, ${list(profile.readySet).length} `
-        + `ready to learn (mastery at or above ${profile.masteryThreshold} counts as mastered).`),
-      ...Object.entries(byGrade).map(([grade, skills]) => el('div', { class: 'mb-2' },
-        el('div', { class: 'fw-semibold' }, `Grade ${grade}`),
-        el('ul', { class: 'list-inline mb-0' }, skills.map(k => el('li', {
-          class: `list-inline-item badge skill skill-${state(k).replace(' ', '-')}`,
-          title: `${skillNames[k.skillId]?.name || k.skillId}: ${state(k)}, mastery ${k.mastery.toFixed(2)}`,
-        }, `${k.skillId} ${state(k) === 'mastered' ? '✓' : state(k) === 'ready' ? '→' : '·'}`)))))));
+        .join('; ') || 'none'}. Accommodations: ${accommodations.join('; ') || 'none'}.`),
+      el('p', {}, `${mastered} mastered, ${ready.size} ready to learn (mastery at or above `
+        + `${profile.masteryThreshold} counts as mastered).`),
+      skillMapPicture(layout, byId, goals, `Skill map of ${profile.name || studentId}`),
+      el('h4', { class: 'h6 mt-2' }, 'Evidence, most recent skills'),
+      evidenceChart(profile.skills, profile.masteryThreshold, skillNames),
+      el('details', {}, el('summary', {}, 'Every skill with evidence, by grade, in words'),
+        skillList(profile.skills, skillNames))));
   } catch (e) {
     target.replaceChildren(alertBox(e.message));
   }
 }
 
+/** The skills with evidence by grade, each with its state in a word and a symbol (the picture's text alternative). */
+function skillList(skills, skillNames) {
+  const byGrade = {};
+  for (const skill of list(skills)) (byGrade[skill.skillId.split('.')[0]] ||= []).push(skill);
+  return Object.entries(byGrade).map(([grade, inGrade]) => el('div', { class: 'mb-2' },
+    el('div', { class: 'fw-semibold' }, `Grade ${grade}`),
+    el('ul', { class: 'list-inline mb-0' }, inGrade.map(k => el('li', {
+      class: `list-inline-item badge skill skill-${skillState(k).replace(' ', '-')}`,
+      title: `${skillNames[k.skillId]?.name || k.skillId}: ${skillState(k)}, mastery ${k.mastery.toFixed(2)}`,
+    }, `${k.skillId} ${skillState(k) === 'mastered' ? '✓' : skillState(k) === 'ready' ? '→' : '·'}`)))));
+}
+
 async function alternatives(studentId, blockId, version) {
   const target = document.getElementById('alternatives');
-  const staff = names(board.problem.staff);
-  const spaces = names(board.problem.spaces);
+  const staff = names(board.directory.staff);
+  const spaces = names(board.directory.spaces);
   const base = `/api/schools/${encodeURIComponent(board.school)}/days/${board.day}/placements/`
     + `${encodeURIComponent(studentId)}/${encodeURIComponent(blockId)}`;
   try {
@@ -252,7 +280,7 @@ async function alternatives(studentId, blockId, version) {
         + `${spaces[a.spaceId]?.name || a.spaceId || ''} — ${a.scoreChange}`
         + (a.reasons?.length ? ` (${a.reasons.join('; ')})` : ''),
         el('button', { type: 'button', class: 'btn btn-primary btn-sm ms-2', 'data-session': a.sessionId,
-          onclick: () => move(base, a.sessionId, version) }, 'Move here')))));
+          onclick: () => preview(studentId, blockId, a.sessionId, version, view) }, 'Move here…')))));
   } catch (e) {
     target.replaceChildren(alertBox(e.message));
   }
@@ -270,25 +298,129 @@ async function move(base, sessionId, version) {
   }
 }
 
-function groupCard(session, spaces, students, modalities, staff, byRoom) {
-  const size = list(session.students).length;
-  const cap = modalities[session.modality]?.maxSize;
-  const accommodations = list(session.students).filter(seat => {
-    const a = students[seat.studentId]?.accommodations;
-    return a && Object.values(a).some(v => v === true || (typeof v === 'number' && v > 0));
-  }).length;
-  const focus = session.focus ? (session.focus.name && session.focus.name !== session.focus.id
-    ? `${session.focus.name}` : session.focus.id) : 'Own skills';
-  return el('div', { class: 'group' + (cap && size >= cap ? ' full' : ''), 'data-session': session.id },
-    el('div', { class: 'focus' }, focus),
-    el('div', {}, `${modalities[session.modality]?.name || pretty(session.modality)} · ${byRoom
-      ? (staff[session.staffId]?.name || 'no adult') : (spaces[session.spaceId]?.name || session.spaceId || 'no room')}`),
-    el('div', {}, cap ? `${size} of ${cap} students` : `${size} student${size === 1 ? '' : 's'}`,
-      cap && size >= cap ? el('span', { class: 'badge text-bg-warning ms-1' }, 'full') : null,
-      accommodations ? el('span', { class: 'badge text-bg-info ms-1' },
-        `${accommodations} with accommodations`) : null));
+/** Whether a request is met by a group: every part it names (adult, skill or activity, modality) matches. */
+function meets(request, session) {
+  return (!request.staffId || request.staffId === session.staffId)
+    && (!request.focus || request.focus === session.focus?.id)
+    && (!request.modality || request.modality === session.modality);
 }
 
+/** A group on the board: what it works on, how, where or with whom, its head count against the modality's limits. */
+function groupCard(session, blockId, { spaces, students, modalities, staff, byRoom, asked }) {
+  const seats = list(session.students);
+  const size = seats.length;
+  const modality = modalities[session.modality];
+  const cap = modality?.maxSize;
+  const min = modality?.minSize;
+  const over = cap && size > cap;
+  const full = cap && size === cap;
+  const under = min && size > 0 && size < min;
+  const withAccommodations = seats.filter(seat => list(students[seat.studentId]?.accommodations).length > 0);
+  // requests for this block, or for any block that this group meets
+  const requests = seats.flatMap(seat => list(asked[seat.studentId]))
+    .filter(r => r.blockId === blockId || (!r.blockId && meets(r, session)));
+  const met = requests.filter(r => meets(r, session)).length;
+  const focus = session.focus ? (session.focus.name || session.focus.id) : 'Own skills';
+  const card = el('div', { class: 'group' + (full || over ? ' full' : '') + (under ? ' under' : ''),
+    'data-session': session.id, 'data-block': blockId },
+  el('div', { class: 'focus' }, focus),
+  el('div', {}, `${modality?.name || pretty(session.modality)} · ${byRoom
+    ? (staff[session.staffId]?.name || 'no adult') : (spaces[session.spaceId]?.name || session.spaceId || 'no room')}`),
+  el('div', {}, cap ? `${size} of ${cap} students` : `${size} student${size === 1 ? '' : 's'}`,
+    over ? el('span', { class: 'badge text-bg-danger ms-1' }, 'over the cap') : null,
+    full ? el('span', { class: 'badge text-bg-warning ms-1' }, 'full') : null,
+    under ? el('span', { class: 'badge text-bg-warning ms-1' }, `below the minimum of ${min}`) : null,
+    withAccommodations.length ? el('span', { class: 'badge text-bg-info ms-1', title: withAccommodations.map(seat =>
+      `${students[seat.studentId]?.name || seat.studentId}: ${students[seat.studentId].accommodations.join(', ')}`)
+      .join('\n') }, `${withAccommodations.length} with accommodations`) : null,
+    met ? el('span', { class: 'badge text-bg-light border ms-1' }, `${met} request${met === 1 ? '' : 's'} met`) : null,
+    requests.length > met ? el('span', { class: 'badge text-bg-light border border-danger ms-1' },
+      `${requests.length - met} request${requests.length - met === 1 ? '' : 's'} not met`) : null));
+  // a student dragged from their day onto a group of the same block: the server says what the move would do
+  card.addEventListener('dragover', (event) => {
+    if (board.dragging?.blockId !== blockId || board.dragging.sessionId === session.id) return;
+    event.preventDefault();
+    card.classList.add('drop-over');
+  });
+  card.addEventListener('dragleave', () => card.classList.remove('drop-over'));
+  card.addEventListener('drop', (event) => {
+    event.preventDefault();
+    card.classList.remove('drop-over');
+    const { studentId, version } = board.dragging;
+    preview(studentId, blockId, session.id, version);
+  });
+  return card;
+}
+
+function dragStart(event, studentId, entry, version) {
+  board.dragging = { studentId, blockId: entry.blockId, sessionId: entry.sessionId, version };
+  event.dataTransfer.setData('text/plain', `${studentId}@${entry.blockId}`);
+  event.dataTransfer.effectAllowed = 'move';
+  document.querySelectorAll(`#grid .group[data-block="${CSS.escape(entry.blockId)}"]`).forEach(g => {
+    if (g.dataset.session !== entry.sessionId) g.classList.add('drop-target');
+  });
+}
+
+function dragEnd() {
+  document.querySelectorAll('#grid .group.drop-target').forEach(g => g.classList.remove('drop-target'));
+}
+
+/**
+ * What a move would do, before it is made: the server's score change and reasons for that group (the alternatives it
+ * ranks), who the student joins and leaves, and which groups the move leaves over their cap or under their minimum —
+ * those students are the ones the re-plan may move too. Then Apply or Cancel.
+ */
+async function preview(studentId, blockId, sessionId, version, known) {
+  const target = document.getElementById('alternatives') || document.getElementById('student-day');
+  const base = `/api/schools/${encodeURIComponent(board.school)}/days/${board.day}/placements/`
+    + `${encodeURIComponent(studentId)}/${encodeURIComponent(blockId)}`;
+  const students = names(board.directory.students);
+  const staff = names(board.directory.staff);
+  const modalities = names(board.directory.modalities);
+  const who = id => students[id]?.name || id;
+  try {
+    const view = known || await api(`${base}/alternatives?version=${version}`);
+    const offer = list(view.alternatives).find(a => a.sessionId === sessionId);
+    const block = list(board.plan.blocks).find(b => b.blockId === blockId);
+    const sessions = list(block?.sessions);
+    const to = sessions.find(x => x.id === sessionId);
+    const from = sessions.find(x => list(x.students).some(seat => seat.studentId === studentId));
+    if (!to) throw new Error(`No group ${sessionId} in ${blockId}.`);
+    const lines = [];
+    const joining = list(to.students).map(seat => who(seat.studentId));
+    const toCap = modalities[to.modality]?.maxSize;
+    lines.push(`Joins ${to.focus?.name || 'own skills'} with ${staff[to.staffId]?.name || 'no adult'}: `
+      + `${joining.length + 1}${toCap ? ` of ${toCap}` : ''} students with ${joining.join(', ') || 'nobody else yet'}.`);
+    if (toCap && joining.length + 1 > toCap) {
+      lines.push(`That is over the cap of ${toCap}: the re-plan will move one of ${joining.join(', ')} elsewhere.`);
+    }
+    if (from) {
+      const staying = list(from.students).filter(seat => seat.studentId !== studentId).map(seat => who(seat.studentId));
+      const fromMin = modalities[from.modality]?.minSize;
+      lines.push(`Leaves ${from.focus?.name || 'own skills'} with ${staff[from.staffId]?.name || 'no adult'}: `
+        + `${staying.length} left.`);
+      if (fromMin && staying.length > 0 && staying.length < fromMin) {
+        lines.push(`That group falls below its minimum of ${fromMin}: the re-plan may move ${staying.join(', ')} too.`);
+      }
+    }
+    const apply = el('button', { type: 'button', class: 'btn btn-primary btn-sm', id: 'apply-move',
+      onclick: () => move(base, sessionId, version) }, 'Apply the move');
+    const cancel = el('button', { type: 'button', class: 'btn btn-outline-secondary btn-sm ms-2',
+      onclick: () => panel.remove() }, 'Cancel');
+    const panel = el('section', { id: 'move-preview', class: 'border rounded p-2 my-2', 'aria-labelledby': 'preview-title' },
+      el('h3', { class: 'h6', id: 'preview-title' }, `Move ${who(studentId)} in ${blockId}?`),
+      el('p', { class: 'mb-1' }, offer ? `Score change ${offer.scoreChange}` + (list(offer.reasons).length
+        ? ` (${offer.reasons.join('; ')})` : '') : 'The server does not rank this group among this student\'s places: '
+        + 'it may refuse the move.'),
+      el('ul', { class: 'mb-2', id: 'who-else-moves' }, lines.map(line => el('li', {}, line))),
+      apply, cancel);
+    document.getElementById('move-preview')?.remove();
+    target.prepend(panel);
+    apply.focus();
+  } catch (e) {
+    target.prepend(alertBox(e.message));
+  }
+}
 
 async function planDay(school, day) {
   try {

@@ -230,6 +230,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(org.regroup.rest.api.TokenResource.class)
                 .register(org.regroup.rest.api.AccountResource.class)
                 .register(org.regroup.rest.api.AuditResource.class)
+                .register(org.regroup.rest.api.SkillMapResource.class)
                 .register(org.regroup.rest.api.PrivacyResource.class)
                 .register(BrowserGuards.class)
                 .register(AccessFilter.class)

@@ -52,6 +52,8 @@ class AuthorizationMatrixIntegrationTest {
         PLAN_READERS,
         /** A plan of the own school by its id: ADMINS of that school; the principal 403; others 404. */
         PLAN_WRITERS,
+        /** Anyone of the school (students and guardians too), and the district. */
+        SCHOOL_MEMBERS,
         /** Something with an id that nobody here owns (a what-if): everyone gets 404 (or 403). */
         NOBODY_BY_ID
     }
@@ -88,6 +90,8 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("PUT /api/schools/{school}/days/{date}/input", Who.ADMINS);
         TABLE.put("GET /api/schools/{school}/days/{date}/input", Who.READERS);
         TABLE.put("GET /api/schools/{school}/days/{date}/problem", Who.READERS);
+        TABLE.put("GET /api/schools/{school}/days/{date}/directory", Who.READERS);
+        TABLE.put("GET /api/schools/{school}/skill-map", Who.SCHOOL_MEMBERS);
         TABLE.put("POST /api/schools/{school}/days/{date}/plan", Who.ADMINS);
         TABLE.put("GET /api/schools/{school}/days/{date}/plans", Who.READERS);
         TABLE.put("GET /api/schools/{school}/days/{date}/plans/{version}", Who.READERS);
@@ -319,6 +323,7 @@ class AuthorizationMatrixIntegrationTest {
                 && TEACHERS_STUDENTS.get(t.school()).contains(t.student());
         return switch (who) {
             case ANYONE, ANY_ACCOUNT -> true;
+            case SCHOOL_MEMBERS -> admin || sameSchool;
             case ADMINS -> admin;
             case READERS, PLAN_READERS -> reader;
             case PLAN_WRITERS -> admin;

@@ -97,19 +97,56 @@ class BoardBrowserTest {
         // move a student through the board: find them, pick a block, choose the best alternative; the day is
         // re-planned around the move as version 2, which the scheduler publishes
         var someone = Api.smallProblem().students().get(0);
+        // a few results on two skills first, so that the profile's evidence chart has lines to draw
+        String skill = Api.smallProblem().skills().get(0).id();
+        String other = Api.smallProblem().skills().get(1).id();
+        StringBuilder results = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            results.append(i == 0 ? "" : ",").append("{\"eventId\": \"board-").append(i).append("\", \"studentId\": \"")
+                    .append(someone.id()).append("\", \"skillId\": \"").append(i % 2 == 0 ? skill : other)
+                    .append("\", \"correct\": ").append(i != 1).append(", \"observedAt\": \"2026-11-2").append(i)
+                    .append("T10:00:00Z\"}");
+        }
+        assertThat(admin.post("/api/schools/north/evidence", ("{\"results\": [" + results + "]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
         WebElement search = await(() -> find(By.id("student-search")), "the student search");
         search.sendKeys(someone.name() + " (" + someone.id() + ")");
         click(find(By.cssSelector("form[aria-label='Find a student'] button[type=submit]")));
         click(await(() -> find(By.id("show-profile")), "their learner profile button"));
         await(() -> find(By.id("profile")), "the learner profile");
-        assertThat(text(By.id("profile"))).contains("Learner profile: " + someone.name(), "mastered", "Grade");
+        assertThat(text(By.id("profile"))).contains("Learner profile: " + someone.name(), "mastered", "ready to learn");
+        // the skill map as a picture: every skill of the school drawn, each with its state; the evidence as lines
+        assertThat(browser.driver().findElements(By.cssSelector("#profile svg.skill-map g[data-state]")))
+                .hasSize(Api.smallProblem().skills().size());
+        assertThat(browser.driver().findElements(By.cssSelector("#evidence-chart g[data-skill]"))).hasSize(2);
         browser.screenshot("learner-profile");
         browser.assertAccessible();
         click(await(() -> find(By.cssSelector("#student-day button[data-block]")), "a block of their day to move"));
         await(() -> find(By.cssSelector("#alternative-list button[data-session]")), "the ranked alternatives");
         browser.screenshot("board-alternatives");
         browser.assertAccessible();
+        // choosing an alternative shows what the move would do first; cancelled here
         click(find(By.cssSelector("#alternative-list button[data-session]")));
+        await(() -> find(By.id("move-preview")), "what the move would do");
+        assertThat(text(By.id("move-preview"))).contains("Joins", "Score change");
+        click(find(By.cssSelector("#move-preview button.btn-outline-secondary")));
+        // then the same move by dragging the block of their day onto that group on the grid
+        String target = find(By.cssSelector("#alternative-list button[data-session]")).getAttribute("data-session");
+        WebElement row = find(By.cssSelector("#student-day tr[draggable=true]"));
+        WebElement group = find(By.cssSelector("#grid .group[data-session='" + target + "']"));
+        browser.driver().executeScript("""
+                const [row, group] = arguments;
+                const data = new DataTransfer();
+                row.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
+                group.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+                group.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+                row.dispatchEvent(new DragEvent('dragend', { bubbles: true, dataTransfer: data }));
+                """, row, group);
+        await(() -> find(By.id("move-preview")), "what the dropped move would do");
+        assertThat(text(By.id("who-else-moves"))).contains("Joins", "Leaves");
+        browser.screenshot("board-move-preview");
+        browser.assertAccessible();
+        click(find(By.id("apply-move")));
         await(() -> browser.text().contains("Version 2 of 2") && find(By.id("publish")) != null ? true : null,
                 "version 2, made around the move, on the board");
         JsonNode madeFrom = Api.json(admin.get("/api/schools/north/days/" + LocalDate.now() + "/plans/2?plan=false"))

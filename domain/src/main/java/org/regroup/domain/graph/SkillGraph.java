@@ -92,6 +92,11 @@ public final class SkillGraph {
         return new SkillGraph(skills, dag);
     }
 
+    /** The graph itself, for drawing it ({@link SkillMapLayout}); not to be changed. */
+    DirectedAcyclicGraph<String, DefaultEdge> dag() {
+        return dag;
+    }
+
     public Skill skill(String id) {
         return skills.get(id);
     }

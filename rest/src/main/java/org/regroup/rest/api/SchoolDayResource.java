@@ -126,6 +126,18 @@ public final class SchoolDayResource {
     }
 
     /**
+     * Who and what the day names (adults, rooms, students with accommodations in words, requests, modalities, skill
+     * names), without mastery: what a board or a reader needs beside a plan, at a fraction of the problem's size.
+     */
+    @GET
+    @Access(Rule.SCHOOL_READ)
+    @Path("{date}/directory")
+    @Operation(summary = "Who and what the day names, for reading its plans (the problem without mastery)")
+    public DayDirectory directory(@PathParam("school") String school, @PathParam("date") String date) {
+        return DayDirectory.of(days.dayProblem(school(school), date(date)));
+    }
+
+    /**
      * Plans the day from the store: 202 with the stored version and the plan to follow; when solved the version is
      * kept as a draft. The day's overrides so far hold in it.
      */

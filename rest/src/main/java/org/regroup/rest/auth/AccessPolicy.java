@@ -50,6 +50,8 @@ public final class AccessPolicy {
         boolean reader = admin || (who.role() == Role.PRINCIPAL && who.of(school));
         return switch (rule) {
             case PUBLIC, SIGNED_IN -> allow();
+            case SKILL_MAP -> who.districtAdmin() || who.of(school) ? allow()
+                    : forbidden(who, school, "only the school's own people");
             case SCHOOL_SETUP, SCHOOL_PLANNING, ACCOUNTS, AUDIT, PRIVACY -> admin ? allow()
                     : forbidden(who, school, "only the school's administrators");
             case SCHOOL_READ -> reader ? allow() : forbidden(who, school, "only the school's administrators and "

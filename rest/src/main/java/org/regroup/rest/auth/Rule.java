@@ -37,7 +37,9 @@ public enum Rule {
     /** Read the audit log: a school's admin (their school), the district. */
     AUDIT(false),
     /** Export or erase one student's record: that school's admin, the district. */
-    PRIVACY(true);
+    PRIVACY(true),
+    /** The school's skill map (no student data): anyone of that school, the district. */
+    SKILL_MAP(false);
 
     private final boolean audited;
 
