@@ -102,6 +102,12 @@ public final class BoardRender {
                         return { data: at('board-data'), rendered: at('board-rendered'), painted: at('board-painted') };
                         """);
                 int cards = driver.findElements(By.cssSelector("#grid .group")).size();
+                // where the time went: each API call of the page, from its start to its last byte
+                System.out.println("  " + driver.executeScript("""
+                        return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/'))
+                          .map(e => `${new URL(e.name).pathname.split('/').slice(-2).join('/')} `
+                            + `${e.startTime.toFixed(0)}+${e.duration.toFixed(0)} ms`).join(', ');
+                        """));
                 Run run = new Run(marks.get("data").doubleValue(), marks.get("rendered").doubleValue(),
                         marks.get("painted").doubleValue(), cards);
                 System.out.printf("run %d: data %.0f ms, grid built %.0f ms, painted %.0f ms, %d group cards%n", i,
@@ -131,7 +137,8 @@ public final class BoardRender {
         while (((Number) driver.executeScript("return performance.getEntriesByName(arguments[0]).length", mark))
                 .intValue() == 0) {
             if (System.nanoTime() > until) {
-                throw new IllegalStateException("the board did not show within " + within.toSeconds() + " s");
+                throw new IllegalStateException("the board did not show within " + within.toSeconds() + " s; the page "
+                        + "says: " + driver.executeScript("return document.body.innerText.slice(0, 500)"));
             }
             Thread.sleep(50);
         }

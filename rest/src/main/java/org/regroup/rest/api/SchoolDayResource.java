@@ -134,7 +134,7 @@ public final class SchoolDayResource {
     @Path("{date}/directory")
     @Operation(summary = "Who and what the day names, for reading its plans (the problem without mastery)")
     public DayDirectory directory(@PathParam("school") String school, @PathParam("date") String date) {
-        return DayDirectory.of(days.dayProblem(school(school), date(date)));
+        return DayDirectory.of(SchoolDays.dayProblem(store, school(school), date(date), false));
     }
 
     /**

@@ -93,12 +93,21 @@ public final class SchoolDays {
 
     /** As above, for callers without a server (the simulation). */
     public static DayProblem dayProblem(SchoolStore store, Schools.SchoolRecord school, LocalDate day) {
+        return dayProblem(store, school, day, true);
+    }
+
+    /**
+     * The day without the current mastery estimates ({@code withMastery} false: the standing data's), for readers
+     * that only name who and what (a board's directory): the whole school's mastery is most of a day's cost.
+     */
+    public static DayProblem dayProblem(SchoolStore store, Schools.SchoolRecord school, LocalDate day,
+            boolean withMastery) {
         DayProblem s = school.standing();
         DayInput input = store.schools().dayInput(school.id(), day);
-        Map<String, Map<String, Double>> mastery = store.evidence().allMastery(school.id());
+        Map<String, Map<String, Double>> mastery = withMastery ? store.evidence().allMastery(school.id()) : Map.of();
         Set<String> absent = new HashSet<>(input.absentStudents());
         List<Student> students = s.students().stream().map(st -> {
-            Student now = st.withMastery(mastery.getOrDefault(st.id(), Map.of()));
+            Student now = withMastery ? st.withMastery(mastery.getOrDefault(st.id(), Map.of())) : st;
             return absent.contains(st.id()) ? now.asAbsent() : now;
         }).toList();
         // Staff away and spaces closed all day: the what-if scenarios' own changes, so the rules live in one place.
