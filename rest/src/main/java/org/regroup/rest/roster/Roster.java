@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.regroup.domain.StaffRole;
 import org.regroup.domain.plan.Focus;
@@ -115,11 +116,18 @@ public record Roster(String planId, String problemId, LocalDate date, String sch
      *                       works on their own
      * @param accommodations the student's accommodations in words ("quiet space", "needs 2 staff-led blocks", "45
      *                       min 1:1", "no off-site", "max 1 online block")
+     * @param why            why this student works on it, in a short line ("one of their goals · ready: every
+     *                       prerequisite mastered · mastery 0.42"); absent when the day does not say
      */
-    public record Member(String id, String name, Focus focus, List<String> accommodations) {
+    public record Member(String id, String name, Focus focus, List<String> accommodations,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String why) {
 
         public Member {
             accommodations = accommodations == null ? List.of() : List.copyOf(accommodations);
+        }
+
+        public Member(String id, String name, Focus focus, List<String> accommodations) {
+            this(id, name, focus, accommodations, null);
         }
 
         /** The name, or the id when there is none. */

@@ -49,6 +49,7 @@ public final class Rosters {
         Map<String, Student> students = byId(problem.students(), Student::id);
         Map<String, Space> spaces = byId(problem.spaces(), Space::id);
         ModalityCatalog modalities = ModalityCatalog.of(problem.modalities());
+        WhyHere why = new WhyHere(problem);
         List<BlockPlan> day = plan.blocks();
 
         List<BlockRoster> blocks = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class Rosters {
             for (SessionPlan s : groups) {
                 List<Member> members = s.students().stream()
                         .map(seat -> member(students.get(seat.studentId()), seat.studentId(),
-                                seat.focus() != null ? seat.focus() : s.focus()))
+                                seat.focus() != null ? seat.focus() : s.focus(), why))
                         .toList();
                 ModalitySpec spec = modalities.contains(s.modality()) ? modalities.get(s.modality()) : null;
                 String modalityName = spec == null || spec.name() == null ? s.modality() : spec.name();
@@ -110,9 +111,9 @@ public final class Rosters {
                 : block.sessions().stream().filter(s -> staffId.equals(s.staffId())).toList();
     }
 
-    private static Member member(Student student, String id, org.regroup.domain.plan.Focus focus) {
+    private static Member member(Student student, String id, org.regroup.domain.plan.Focus focus, WhyHere why) {
         return student == null ? new Member(id, null, focus, List.of())
-                : new Member(id, student.name(), focus, describe(student.accommodations()));
+                : new Member(id, student.name(), focus, describe(student.accommodations()), why.of(student, focus));
     }
 
     /** A block without a group: away, on a commitment, on catch-all duty, travelling, or free, in that order. */
