@@ -3,7 +3,7 @@
 import { state, api, show, alertBox, capitalize } from './core.js';
 import { signInView, signOut } from './signin.js';
 import { boardView } from './board.js';
-import { myDayView } from './teacher.js';
+import { myDayView, skillView } from './teacher.js';
 import { whatIfView } from './whatif.js';
 import { dayCardView } from './daycard.js';
 
@@ -27,7 +27,11 @@ async function start() {
     window.onhashchange = route;
     route();
   } else if (state.me.role === 'teacher') {
-    myDayView();
+    // #skill/ID: what a skill of a student's means (linked from the roster); else the day
+    const route = () => (location.hash.startsWith('#skill/')
+      ? skillView(decodeURIComponent(location.hash.slice('#skill/'.length))) : myDayView());
+    window.onhashchange = route;
+    route();
   } else {
     dayCardView();
   }

@@ -197,6 +197,19 @@ class BoardBrowserTest {
             }
         }
         assertThat(teacher).isNotNull();
+        // the last school day's plan, published, for "since yesterday"
+        String before = lastSchoolDayBefore(LocalDate.now()).toString();
+        assertThat(admin.post("/api/schools/north/days/" + before + "/plan?timeLimit=2s", new byte[0]).statusCode())
+                .isEqualTo(202);
+        await(() -> "draft".equals(Api.json(admin.get("/api/schools/north/days/" + before + "/plans/1?plan=false"))
+                .path("status").asText()) ? true : null, "the last school day planned");
+        assertThat(admin.post("/api/schools/north/days/" + before + "/publish?version=1", new byte[0]).statusCode())
+                .isEqualTo(200);
+        java.util.Set<String> then = rosterStudents(Api.json(admin.get("/api/schools/north/days/" + before
+                + "/rosters/" + teacher)));
+        java.util.Set<String> now = rosterStudents(Api.json(admin.get("/api/schools/north/days/" + today
+                + "/rosters/" + teacher)));
+        long joined = now.stream().filter(id -> !then.contains(id)).count();
         new AccountAdmin(server.authenticator().accounts(), java.time.Clock.systemUTC()).create("teacher-" + teacher,
                 PASSWORD, Role.TEACHER, "north", teacher, Set.of());
         click(find(By.id("sign-out")));
@@ -206,6 +219,23 @@ class BoardBrowserTest {
         assertThat(text(By.id("my-day"))).as("block times and students by name").contains(
                 Api.smallProblem().blocks().get(0).start().toString().substring(0, 5), studentName);
         assertThat(text(By.id("my-day"))).as("the move marked").contains("new here since version 1");
+        assertThat(text(By.id("since-yesterday"))).as("who is new since the last school day").contains("Since " + before)
+                .contains(joined == 0 ? "Nobody new in your groups today" : "New in your groups today (" + joined + ")");
+        assertThat(text(By.id("my-day"))).as("why each student is there").contains("Why: ");
+        assertThat(browser.driver().findElements(By.cssSelector(".block-roster button"))).as("print one block")
+                .isNotEmpty();
+        // a student's skill links to what it means: its full name, what it builds on and leads to
+        WebElement skillLink = find(By.cssSelector("#my-day a[href^='#skill/']"));
+        String skillName = skillLink.getText();
+        click(skillLink);
+        await(() -> find(By.id("skill-title")), "the skill's page");
+        // the roster shortens long names with "…"; the skill's page gives the whole name
+        assertThat(text(By.id("skill-title"))).startsWith(skillName.replace("…", "").strip());
+        assertThat(browser.text()).contains("Builds on", "Leads to");
+        browser.screenshot("teacher-skill");
+        browser.assertAccessible();
+        click(find(By.id("back")));
+        await(() -> find(By.id("since-yesterday")), "back on the day");
         browser.screenshot("teacher-day");
         browser.assertAccessible();
 
@@ -299,6 +329,21 @@ class BoardBrowserTest {
     }
 
     /** Polls until {@code found} gives something; a state, not a time: minutes on a busy machine are fine. */
+    private static LocalDate lastSchoolDayBefore(LocalDate day) {
+        LocalDate d = day.minusDays(1);
+        while (d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            d = d.minusDays(1);
+        }
+        return d;
+    }
+
+    /** The ids of the students in a roster (JSON). */
+    private static java.util.Set<String> rosterStudents(JsonNode roster) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        roster.path("blocks").forEach(b -> b.path("students").forEach(st -> ids.add(st.get("id").asText())));
+        return ids;
+    }
+
     private static <T> T await(Supplier<T> found, String what) {
         long deadline = System.nanoTime() + Api.PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
