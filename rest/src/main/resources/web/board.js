@@ -1,6 +1,6 @@
 // The scheduler's board: the day's groups as a grid, a student's day, moves, mid-day changes, publishing.
 
-import { state, api, el, say, show, alertBox, today, names, list, pretty, capitalize } from './core.js';
+import { state, api, el, say, show, alertBox, today, names, list, pretty, capitalize, whyByBlock } from './core.js';
 import { skillMapPicture, evidenceChart, skillState } from './pictures.js';
 
 const board = { school: null, day: null, version: null, directory: null, plan: null, view: 'adults', events: null };
@@ -132,8 +132,19 @@ function renderDay(target, versions, version, unplaced) {
   target.replaceChildren(summary, el('div', { class: 'board border rounded' }, table), find,
     el('section', { id: 'student-day', class: 'mt-2' }), unplacedList, changed,
     ['district-admin', 'school-admin'].includes(state.me.role) ? midDayForm(plan, staff, spaces, students) : null);
-  if (version.version > 1) {
-    whatChanged(changed, version.version - 1, version.version, staff, students);
+  if (versions.length > 1) {
+    // any two versions: the one before and this one to start with
+    const pick = (id, chosen) => el('select', { id, class: 'form-select form-select-sm w-auto d-inline-block mx-1' },
+      versions.map(v => el('option', { value: v.version, selected: v.version === chosen }, `version ${v.version}`)));
+    const from = pick('diff-from', Math.max(1, version.version - 1));
+    const to = pick('diff-to', version.version);
+    const moves = el('div', { id: 'changes-list' });
+    const compare = () => whatChanged(moves, Number(from.value), Number(to.value), staff, students);
+    from.addEventListener('change', compare);
+    to.addEventListener('change', compare);
+    changed.replaceChildren(el('div', { class: 'no-print mb-1' }, el('label', { for: 'diff-from' }, 'Compare'), from,
+      el('label', { for: 'diff-to' }, 'with'), to), moves);
+    compare();
   }
 }
 
@@ -143,7 +154,8 @@ async function whatChanged(target, from, to, staff, students) {
     const diff = await api(`/api/schools/${encodeURIComponent(board.school)}/days/${board.day}/diff?from=${from}&to=${to}`);
     const times = Object.fromEntries(list(board.plan.blocks).map(b => [b.blockId, b.start?.slice(0, 5)]));
     target.replaceChildren(el('h2', { class: 'h5', id: 'changes-title' },
-      `Changed since version ${from}: ${list(diff.moves).length} student-block${list(diff.moves).length === 1 ? '' : 's'}, `
+      from === to ? `Version ${from} against itself: nothing changed` : `Changed ${from < to ? 'since' : 'back to'} `
+      + `version ${from}${to === board.version ? '' : ` in version ${to}`}: ${list(diff.moves).length} student-block${list(diff.moves).length === 1 ? '' : 's'}, `
       + `${list(diff.newRosters).length} adult${list(diff.newRosters).length === 1 ? '' : 's'} with a new roster`),
     el('ul', { 'aria-labelledby': 'changes-title' }, list(diff.moves).slice(0, 50).map(m => el('li', {},
       `${students[m.studentId]?.name || m.studentId} at ${times[m.blockId] || m.blockId}: from `
@@ -208,6 +220,7 @@ function studentDay(studentId, version) {
     el('td', {}, pretty(entry.modality)),
     el('td', {}, staff[entry.staffId]?.name || ''),
     el('td', {}, spaces[entry.spaceId]?.name || entry.spaceId || ''),
+    el('td', { class: 'why', 'data-block': entry.blockId }),
     el('td', {}, canMove && entry.sessionId ? el('button', { type: 'button', class: 'btn btn-outline-primary btn-sm',
       'data-block': entry.blockId, onclick: () => alternatives(studentId, entry.blockId, version) },
     'Move…') : '')));
@@ -215,9 +228,20 @@ function studentDay(studentId, version) {
     `${students[studentId]?.name || studentId}'s day`, el('button', { type: 'button', id: 'show-profile',
       class: 'btn btn-outline-secondary btn-sm ms-2', onclick: () => profileView(studentId) }, 'Learner profile')),
   el('table', { class: 'table table-sm', 'aria-labelledby': 'student-day-title' },
-    el('thead', {}, el('tr', {}, ['Block', 'Works on', 'How', 'With', 'Where', ''].map(h =>
+    el('thead', {}, el('tr', {}, ['Block', 'Works on', 'How', 'With', 'Where', 'Why', ''].map(h =>
       el('th', { scope: 'col' }, h)))), el('tbody', {}, rows)),
   el('div', { id: 'alternatives' }));
+  // why each block is what it is: the day card's reasons, and the rules the student's day touches
+  api(`/api/schools/${encodeURIComponent(board.school)}/days/${board.day}/students/${encodeURIComponent(studentId)}`
+    + `?version=${version}`).then(card => {
+    const why = whyByBlock(card);
+    target.querySelectorAll('td.why').forEach(cell => { cell.textContent = why[cell.dataset.block] || ''; });
+    if (list(card.rules).length) {
+      target.querySelector('table').after(el('details', { id: 'student-rules' },
+        el('summary', {}, `Rules this day touches (${card.rules.length})`),
+        el('ul', {}, card.rules.map(r => el('li', {}, `${r.rule}: ${r.text} (${r.impact})`)))));
+    }
+  }).catch(() => {});
 }
 
 /** A student's learner profile for staff: goals, accommodations, the skill map as a picture, and their evidence. */

@@ -68,3 +68,12 @@ export function pretty(id) {
 export function capitalize(s) {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
+
+/**
+ * A day card's reasons by block id: each `why` line reads "Block B2 (09:00-09:45): …(…); why: in their ready set…";
+ * what follows the session's description is the reason.
+ */
+export function whyByBlock(card) {
+  return Object.fromEntries(list(card?.why).map(line => [line.match(/^Block (\S+) /)?.[1],
+    line.split('); ').slice(1).join('); ').replace(/^why: /, '')]));
+}

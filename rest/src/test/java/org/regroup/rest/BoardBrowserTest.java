@@ -112,6 +112,8 @@ class BoardBrowserTest {
         WebElement search = await(() -> find(By.id("student-search")), "the student search");
         search.sendKeys(someone.name() + " (" + someone.id() + ")");
         click(find(By.cssSelector("form[aria-label='Find a student'] button[type=submit]")));
+        await(() -> browser.driver().findElements(By.cssSelector("#student-day td.why")).stream()
+                .anyMatch(cell -> !cell.getText().isBlank()) ? true : null, "why each block is what it is");
         click(await(() -> find(By.id("show-profile")), "their learner profile button"));
         await(() -> find(By.id("profile")), "the learner profile");
         assertThat(text(By.id("profile"))).contains("Learner profile: " + someone.name(), "mastered", "ready to learn");
@@ -175,6 +177,11 @@ class BoardBrowserTest {
         await(() -> browser.text().contains("Version 3 of 3") ? true : null, "version 3, re-planned after the change");
         JsonNode v3 = Api.json(admin.get("/api/schools/north/days/" + LocalDate.now() + "/plans/3?plan=false"));
         assertThat(v3.get("madeFrom").get("kind").asText()).isEqualTo("change");
+        // any two versions compared: the first against the third
+        browser.driver().executeScript("arguments[0].value = '1'; arguments[0].dispatchEvent(new Event('change'));",
+                await(() -> find(By.id("diff-from")), "the versions to compare"));
+        await(() -> text(By.id("changes-title")).startsWith("Changed since version 1:") ? true : null,
+                "version 1 against version 3");
 
         // the teacher whose roster it is signs in and reads today's day
         String today = LocalDate.now().toString();
