@@ -30,7 +30,8 @@ start_server() {
   printf 'header = "Authorization: Bearer %s"\n' "$TOKEN" >"$WORK/.curlrc"
   java ${REGROUP_JAVA_OPTS:--Xmx2g} -jar "$JAR" serve --port "$PORT" "$@" >"$WORK/server.log" 2>&1 &
   SERVER=$!
-  trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+  # on a failure the server's own account of it is shown before its log goes
+  trap 'rc=$?; [ $rc -ne 0 ] && { echo "server log (last 40 lines):" >&2; tail -40 "$WORK/server.log" >&2; }; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
   for _ in $(seq 1 100); do curl -sf "localhost:$PORT/api/health" >/dev/null && return; sleep 0.2; done
   echo "the server did not answer on port $PORT; its log:" >&2
   tail -20 "$WORK/server.log" >&2
