@@ -8,15 +8,27 @@ import java.util.stream.Collectors;
 
 import org.regroup.domain.Request;
 import org.regroup.domain.RequestPriority;
+import org.regroup.domain.plan.PlanDiff;
 
 import org.regroup.solver.kpi.KpiCalculator.StudentOutcome;
 
 /**
  * What a variant changes for people compared with the base plan: who loses staff-led time, whose accommodations
- * become unmet (or met), and whose load changes.
+ * become unmet (or met), whose load changes, and how many student-blocks differ at all.
+ *
+ * @param movedStudentBlocks student-blocks of students in both days whose adult, focus, modality or space differs
+ *                           from the base plan ({@link PlanDiff}); the variant starts from the base plan, so these
+ *                           are what the change moved, not search noise
  */
 public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodation> newlyUnmet,
-        List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests) {
+        List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests,
+        int movedStudentBlocks) {
+
+    /** Without the count of moved student-blocks (plans not at hand). */
+    public VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodation> newlyUnmet,
+            List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests) {
+        this(loseStaffLedTime, newlyUnmet, newlyMet, adultLoads, droppedRequests, 0);
+    }
 
     /** A request of the base day the variant had to drop (it named an adult or a block the variant removes). */
     public record DroppedRequest(String id, String studentId, RequestPriority priority, String requestedBy) {
@@ -78,7 +90,9 @@ public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodati
         Set<String> stillAsked = variant.problem().requests().stream().map(Request::id).collect(Collectors.toSet());
         List<DroppedRequest> dropped = base.problem().requests().stream().filter(q -> !stillAsked.contains(q.id()))
                 .map(q -> new DroppedRequest(q.id(), q.studentId(), q.priorityOrDefault(), q.requestedBy())).toList();
-        return new VersusBase(lose, unmet, met, loads, dropped);
+        int moved = base.plan() == null || variant.plan() == null ? 0
+                : PlanDiff.between(base.plan(), variant.plan()).moves().size();
+        return new VersusBase(lose, unmet, met, loads, dropped, moved);
     }
 
     /** Students whose staff-led time a variant cuts, the number a principal asks for first. */
