@@ -47,9 +47,12 @@ class WhatIfCommandTest {
         assertThat(json.get("variants")).hasSize(2);
         assertThat(json.get("variants").get(0).get("versusBase").has("adultLoads")).isTrue();
         assertThat(json.get("fewest").get("role").asText()).isEqualTo("aide");
-        // Student names are in the day; the report shows students by id only (adults by name and id).
-        Cli.small().students().stream().filter(s -> s.name() != null).forEach(s -> assertThat(
-                run.out() + run.err()).doesNotContain(s.name()));
+        // Student names are in the day; the report shows students by id only, adults by name and id (a student who
+        // shares an adult's name, as two of the small day's do, cannot be told apart by text, so is not checked).
+        java.util.Set<String> adults = new java.util.HashSet<>();
+        Cli.small().staff().forEach(st -> adults.add(st.name()));
+        Cli.small().students().stream().filter(s -> s.name() != null && !adults.contains(s.name()))
+                .forEach(s -> assertThat(run.out() + run.err()).doesNotContain(s.name()));
     }
 
     @Test

@@ -21,6 +21,9 @@ public record WhatIfPage(String title, String meta, List<String> inShort, List<S
         String legend, List<Chart> charts, List<Row> groupSizes, List<Broken> broken, List<People> people,
         Fewest fewest) {
 
+    /** Said of a variant planned again from scratch. */
+    static final String FROM_SCRATCH = "planned from scratch";
+
     /** Width of the longest bar, in SVG units. */
     static final int BAR_WIDTH = 220;
 
@@ -98,9 +101,11 @@ public record WhatIfPage(String title, String meta, List<String> inShort, List<S
             }
             rows.add(new Row(m == Metric.COST ? m.label + " (" + unit + ")" : m.label, m.meaning, cells));
         }
+        List<Cell> moved = new ArrayList<>(List.of(new Cell("–", "", "")));
+        c.variants().forEach(row -> moved.add(new Cell(String.valueOf(row.versusBase().movedStudentBlocks()),
+                row.versusBase().fromBasePlan() ? "" : FROM_SCRATCH, "")));
         rows.add(new Row("moved from the base plan", "student-blocks with another adult, skill, modality or space",
-                all.stream().map(r -> r == c.base() ? new Cell("–", "", "") : new Cell(String.valueOf(c.variants()
-                        .get(all.indexOf(r) - 1).versusBase().movedStudentBlocks()), "", "")).toList()));
+                moved));
         String legend = "▲ higher than the base, ▼ lower; \"better\" or \"worse\" says which that is for the figure "
                 + "(fewer unmet accommodations, catch-all blocks and costs are better). Staff utilization has no "
                 + "better side: higher means fewer adults without a group. Shading repeats the words.";
@@ -174,7 +179,9 @@ public record WhatIfPage(String title, String meta, List<String> inShort, List<S
     private static People people(Comparison.Row row, VariantResult base, WhatIfReport.Names names) {
         VersusBase d = row.versusBase();
         int studentBlocks = base.kpis().presentStudentBlocks();
-        String moved = d.movedStudentBlocks() + " of " + studentBlocks;
+        String moved = d.movedStudentBlocks() + " of " + studentBlocks + (d.fromBasePlan() ? ""
+                : " (" + FROM_SCRATCH + ": starting from the base plan left it not workable, so some of these moves "
+                        + "are another search's choices)");
         String lose = d.loseStaffLedTime().isEmpty() ? "nobody" : d.loseStaffLedTime().stream()
                 .map(s -> s.studentId() + " (" + s.base() + "→" + s.variant() + " blocks, needs " + s.need() + ")")
                 .collect(Collectors.joining(", "));

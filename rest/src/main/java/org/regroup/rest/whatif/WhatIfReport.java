@@ -277,7 +277,7 @@ public final class WhatIfReport {
             VersusBase d = i == 0 ? null : c.variants().get(i - 1).versusBase();
             row.add(d == null ? "" : String.valueOf(d.studentsLosingStaffLedTime()));
             row.add(d == null ? "" : String.valueOf(d.newlyUnmet().size()));
-            row.add(d == null ? "" : String.valueOf(d.movedStudentBlocks()));
+            row.add(d == null ? "" : d.movedStudentBlocks() + (d.fromBasePlan() ? "" : " (from scratch)"));
             rows.add(row);
         }
         int[] widths = new int[header.size()];
@@ -309,7 +309,8 @@ public final class WhatIfReport {
             }
         }
         out.append('\n').append(timing(c)).append(" Costs are in ").append(unit).append(". \"moved\": student-blocks "
-                + "that differ from the base plan (each variant starts from it).\n");
+                + "that differ from the base plan (each variant starts from it; one that is then not workable is "
+                + "planned again from scratch, and the better kept).\n");
         return out.toString();
     }
 

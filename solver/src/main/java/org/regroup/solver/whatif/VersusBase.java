@@ -19,15 +19,25 @@ import org.regroup.solver.kpi.KpiCalculator.StudentOutcome;
  * @param movedStudentBlocks student-blocks of students in both days whose adult, focus, modality or space differs
  *                           from the base plan ({@link PlanDiff}); the variant starts from the base plan, so these
  *                           are what the change moved, not search noise
+ * @param fromBasePlan       false when the variant was planned again from scratch because starting from the base
+ *                           plan left it not workable (then {@code movedStudentBlocks} includes another search's
+ *                           choices)
  */
 public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodation> newlyUnmet,
         List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests,
-        int movedStudentBlocks) {
+        int movedStudentBlocks, boolean fromBasePlan) {
 
     /** Without the count of moved student-blocks (plans not at hand). */
     public VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodation> newlyUnmet,
             List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests) {
-        this(loseStaffLedTime, newlyUnmet, newlyMet, adultLoads, droppedRequests, 0);
+        this(loseStaffLedTime, newlyUnmet, newlyMet, adultLoads, droppedRequests, 0, true);
+    }
+
+    /** A variant started from the base plan. */
+    public VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodation> newlyUnmet,
+            List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests,
+            int movedStudentBlocks) {
+        this(loseStaffLedTime, newlyUnmet, newlyMet, adultLoads, droppedRequests, movedStudentBlocks, true);
     }
 
     /** A request of the base day the variant had to drop (it named an adult or a block the variant removes). */
@@ -55,6 +65,10 @@ public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodati
     }
 
     public static VersusBase of(VariantResult base, VariantResult variant) {
+        return of(base, variant, true);
+    }
+
+    public static VersusBase of(VariantResult base, VariantResult variant, boolean fromBasePlan) {
         List<StaffLedChange> lose = new ArrayList<>();
         List<Accommodation> unmet = new ArrayList<>();
         List<Accommodation> met = new ArrayList<>();
@@ -92,7 +106,7 @@ public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodati
                 .map(q -> new DroppedRequest(q.id(), q.studentId(), q.priorityOrDefault(), q.requestedBy())).toList();
         int moved = base.plan() == null || variant.plan() == null ? 0
                 : PlanDiff.between(base.plan(), variant.plan()).moves().size();
-        return new VersusBase(lose, unmet, met, loads, dropped, moved);
+        return new VersusBase(lose, unmet, met, loads, dropped, moved, fromBasePlan);
     }
 
     /** Students whose staff-led time a variant cuts, the number a principal asks for first. */

@@ -104,10 +104,23 @@ public final class WhatIf implements AutoCloseable {
         int[] done = {0};
         VariantResult baseResult = solve(Map.of(ScenarioReader.BASE, days.remove(ScenarioReader.BASE)), descriptions,
                 false, null, done, days.size() + 1, progress).get(0);
+        List<VariantResult> warm = solve(days, descriptions, false, baseResult.plan(), done, days.size() + 1,
+                progress);
+        // As the daily loop does (SimulateCommand): a warm start that leaves a day not workable is planned again
+        // from scratch, and the better of the two kept (the warm one on a tie: its moves are the change's).
+        Map<String, DayProblem> again = new LinkedHashMap<>();
+        warm.stream().filter(r -> !r.workable()).forEach(r -> again.put(r.name(), days.get(r.name())));
+        Map<String, VariantResult> cold = new LinkedHashMap<>();
+        if (!again.isEmpty()) {
+            solve(again, descriptions, false, null, done, days.size() + 1 + again.size(), progress)
+                    .forEach(r -> cold.put(r.name(), r));
+        }
         List<Comparison.Row> rows = new ArrayList<>();
-        for (VariantResult r : solve(days, descriptions, false, baseResult.plan(), done, days.size() + 1,
-                progress)) {
-            rows.add(new Comparison.Row(r, VersusBase.of(baseResult, r)));
+        for (VariantResult r : warm) {
+            VariantResult scratch = cold.get(r.name());
+            boolean fromScratch = scratch != null && hardAndMedium(scratch) > hardAndMedium(r);
+            VariantResult kept = fromScratch ? scratch : r;
+            rows.add(new Comparison.Row(kept, VersusBase.of(baseResult, kept, !fromScratch)));
         }
         Duration compared = Duration.ofNanos(System.nanoTime() - start);
         FewestResult fewest = scenario.fewest() == null ? null
@@ -168,6 +181,12 @@ public final class WhatIf implements AutoCloseable {
             results.add(measure(e.getKey(), descriptions.get(e.getKey()), days.get(e.getKey()), best, took));
         }
         return results;
+    }
+
+    /** Hard, then medium: the part of a score that says whether a plan can run as is (soft holds continuity too). */
+    private static long hardAndMedium(VariantResult r) {
+        var score = ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore.parseScore(r.score());
+        return (long) score.hardScore() * 1_000_000_000L + score.mediumScore();
     }
 
     /** The same KPI code as a single plan, plus what a comparison needs per student and adult. */
@@ -242,6 +261,13 @@ public final class WhatIf implements AutoCloseable {
         // plan with their students re-seated is the nearest place to look.
         VariantResult r = solve(Map.of(name, day), Map.of(name, variant.description()), true, baseResult.plan(),
                 new int[] {0}, 1, progress).get(0);
+        if (!r.workable()) { // "no" must not be the warm start's doing: ask again from scratch, as a variant does
+            VariantResult scratch = solve(Map.of(name, day), Map.of(name, variant.description()), true, null,
+                    new int[] {0}, 1, progress).get(0);
+            if (hardAndMedium(scratch) > hardAndMedium(r)) {
+                r = scratch;
+            }
+        }
         byKept.put(kept, r);
         return FewestResult.Tried.of(kept, r);
     }
