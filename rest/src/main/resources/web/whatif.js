@@ -29,6 +29,13 @@ export async function whatIfView() {
   await fill();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    const halfRatio = ['A', 'B'].find(letter => (document.getElementById(`ratio-modality-${letter}`).value === '')
+      !== (document.getElementById(`ratio-max-${letter}`).value === ''));
+    if (halfRatio) {
+      outcome.replaceChildren(alertBox(`Variant ${halfRatio}: to change a group size, choose the modality and give `
+        + 'its largest group.'));
+      return;
+    }
     const scenario = { format: 'regroup/scenario', version: 1, id: `what-if-${Date.now()}`,
       name: `What if, on ${base.value}`, base: base.value, timeLimit: limit.value,
       variants: ['A', 'B'].map(letter => variantOf(letter, days.current)).filter(v => v.changes.length > 0) };
