@@ -18,20 +18,30 @@ export async function whatIfView() {
     variants,
     el('button', { type: 'submit', class: 'btn btn-primary mt-3', id: 'run' }, 'Run the what-if'));
   const outcome = el('div', { id: 'what-if-outcome', class: 'mt-3' });
+  const days = { current: null };
   show(form, outcome);
   const fill = async () => {
     const day = await api(`/api/datasets/${encodeURIComponent(base.value)}`);
     variants.replaceChildren(...['A', 'B'].map(letter => variantFields(letter, day)));
+    days.current = day;
   };
   base.addEventListener('change', fill);
   await fill();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    const halfRatio = ['A', 'B'].find(letter => (document.getElementById(`ratio-modality-${letter}`).value === '')
+      !== (document.getElementById(`ratio-max-${letter}`).value === ''));
+    if (halfRatio) {
+      outcome.replaceChildren(alertBox(`Variant ${halfRatio}: to change a group size, choose the modality and give `
+        + 'its largest group.'));
+      return;
+    }
     const scenario = { format: 'regroup/scenario', version: 1, id: `what-if-${Date.now()}`,
       name: `What if, on ${base.value}`, base: base.value, timeLimit: limit.value,
-      variants: ['A', 'B'].map(letter => variantOf(letter)).filter(v => v.changes.length > 0) };
+      variants: ['A', 'B'].map(letter => variantOf(letter, days.current)).filter(v => v.changes.length > 0) };
     if (scenario.variants.length === 0) {
-      outcome.replaceChildren(alertBox('Change something in a variant: an adult away or a space closed.'));
+      outcome.replaceChildren(alertBox('Change something in a variant: an adult away, a space closed, an adult '
+        + 'added or a group size changed.'));
       return;
     }
     try {
@@ -43,28 +53,77 @@ export async function whatIfView() {
   });
 }
 
-function variantFields(letter, day) {
-  const adults = (day.staff || []).map(st => el('div', { class: 'form-check' },
-    el('input', { class: 'form-check-input', type: 'checkbox', id: `away-${letter}-${st.id}`, value: st.id,
-      name: `away-${letter}` }),
-    el('label', { class: 'form-check-label', for: `away-${letter}-${st.id}` }, `${st.name} (${st.role})`)));
-  return el('fieldset', { class: 'col-md-6 border rounded p-2' },
-    el('legend', { class: 'h6' }, `Variant ${letter}`),
-    el('label', { for: `name-${letter}`, class: 'form-label' }, 'Name'),
-    el('input', { id: `name-${letter}`, class: 'form-control mb-2', value: `variant ${letter}` }),
-    el('label', { for: `close-${letter}`, class: 'form-label' }, 'Close a space'),
-    el('select', { id: `close-${letter}`, class: 'form-select mb-2' }, el('option', { value: '' }, 'none'),
-      (day.spaces || []).map(sp => el('option', { value: sp.id }, sp.name || sp.id))),
-    el('div', { class: 'form-label' }, 'Adults away'),
-    el('div', { class: 'adults' }, adults));
+// The built-in modalities (docs/format.md, "Modalities"), for days that keep the defaults: id, name, group sizes.
+const MODALITIES = [
+  ['small-group', 'Small-group instruction', 3, 12], ['one-to-one', '1:1 tutoring', 1, 1],
+  ['online-practice', 'Online practice', 1, 30], ['collaborative-project', 'Collaborative project', 3, 20],
+  ['independent-practice', 'Independent practice', 1, 40], ['peer-tutoring', 'Peer tutoring', 2, 16],
+  ['seminar', 'Seminar', 5, 20], ['off-site', 'Off-site experience', 4, 20],
+].map(([id, name, minSize, maxSize]) => ({ id, name, minSize, maxSize }));
+
+/** The day's modalities: the built-in ones with the school's entries over them. */
+function modalitiesOf(day) {
+  const byId = new Map(MODALITIES.map(m => [m.id, { ...m }]));
+  for (const m of day.modalities || []) byId.set(m.id, { ...(byId.get(m.id) || {}), ...m });
+  return [...byId.values()];
 }
 
-function variantOf(letter) {
+function variantFields(letter, day) {
+  const staff = day.staff || [];
+  const adults = staff.map(st => el('div', { class: 'form-check' },
+    el('input', { class: 'form-check-input', type: 'checkbox', id: `away-${letter}-${st.id}`, value: st.id,
+      name: `away-${letter}` }),
+    el('label', { class: 'form-check-label', for: `away-${letter}-${st.id}` }, `${st.name || st.id} (${st.role})`)));
+  const field = (id, label, control, hint) => [
+    el('label', { for: id, class: 'form-label' }, label), control,
+    hint ? el('div', { class: 'form-text mb-2', id: `${id}-hint` }, hint) : null];
+  return el('fieldset', { class: 'col-md-6 border rounded p-2' },
+    el('legend', { class: 'h6' }, `Variant ${letter}`),
+    field(`name-${letter}`, 'Name', el('input', { id: `name-${letter}`, class: 'form-control mb-2',
+      value: `variant ${letter}` })),
+    field(`close-${letter}`, 'Close a space', el('select', { id: `close-${letter}`, class: 'form-select mb-2' },
+      el('option', { value: '' }, 'none'), (day.spaces || []).map(sp => el('option', { value: sp.id }, sp.name || sp.id)))),
+    el('div', { class: 'form-label' }, 'Adults away'),
+    el('div', { class: 'adults mb-2' }, adults),
+    field(`add-like-${letter}`, 'Add an adult like', el('select', { id: `add-like-${letter}`, class: 'form-select',
+      'aria-describedby': `add-like-${letter}-hint` }, el('option', { value: '' }, 'nobody'),
+      staff.map(st => el('option', { value: st.id }, `${st.name || st.id} (${st.role})`))),
+      'Same role, qualifications, modalities, caps and cost; works every block.'),
+    field(`add-name-${letter}`, 'Their name', el('input', { id: `add-name-${letter}`, class: 'form-control mb-2',
+      value: 'New adult', maxlength: 80 })),
+    field(`ratio-modality-${letter}`, 'Change a group size', el('select', { id: `ratio-modality-${letter}`,
+      class: 'form-select' }, el('option', { value: '' }, 'none'),
+      modalitiesOf(day).map(m => el('option', { value: m.id }, `${m.name} (${m.minSize}–${m.maxSize} students now)`)))),
+    field(`ratio-max-${letter}`, 'Largest group', el('input', { id: `ratio-max-${letter}`, type: 'number', min: 1,
+      max: 200, class: 'form-control mb-2', 'aria-describedby': `ratio-max-${letter}-hint` }),
+      'Students in one group, at most; no smaller than the modality\'s smallest group.'));
+}
+
+/** A new id for an added adult: the one copied, then "-new", numbered when that is taken. */
+function newStaffId(like, staff) {
+  const taken = new Set(staff.map(st => st.id));
+  let id = `${like.id}-new`;
+  for (let n = 2; taken.has(id); n++) id = `${like.id}-new${n}`;
+  return id;
+}
+
+function variantOf(letter, day) {
+  const value = id => document.getElementById(id).value;
   const changes = [...document.querySelectorAll(`input[name=away-${letter}]:checked`)]
     .map(box => ({ type: 'remove-staff', staffId: box.value }));
-  const closed = document.getElementById(`close-${letter}`).value;
+  const closed = value(`close-${letter}`);
   if (closed) changes.push({ type: 'close-space', spaceId: closed });
-  return { name: document.getElementById(`name-${letter}`).value || `variant ${letter}`, changes };
+  const like = (day?.staff || []).find(st => st.id === value(`add-like-${letter}`));
+  if (like) {
+    // Like them in what they can do; not their advisees (a student has one advisor) nor their part-time blocks.
+    const { advisees, availableBlocks, ...copy } = like;
+    changes.push({ type: 'add-staff', staff: { ...copy, id: newStaffId(like, day.staff),
+      name: value(`add-name-${letter}`).trim() || 'New adult' } });
+  }
+  const modality = value(`ratio-modality-${letter}`);
+  const max = value(`ratio-max-${letter}`);
+  if (modality && max !== '') changes.push({ type: 'modality-rules', modalityId: modality, maxSize: Number(max) });
+  return { name: value(`name-${letter}`) || `variant ${letter}`, changes };
 }
 
 function followScenario(id, outcome) {

@@ -36,7 +36,7 @@ class WhatIfCommandTest {
         Cli.Run run = Cli.run("what-if", file.toString(), "--cores", "2");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("base", "no tutor", "no library", "goal-skill share", "staff cost/day",
+        assertThat(run.out()).contains("base", "no tutor", "no library", "goal-skill share", "staff cost per day",
                 "Fewest aides");
         Path report = dir.resolve("what-if.report.html");
         Path data = dir.resolve("what-if.report.json");
@@ -47,9 +47,12 @@ class WhatIfCommandTest {
         assertThat(json.get("variants")).hasSize(2);
         assertThat(json.get("variants").get(0).get("versusBase").has("adultLoads")).isTrue();
         assertThat(json.get("fewest").get("role").asText()).isEqualTo("aide");
-        // Staff names are in the day; the report shows students and adults by id only.
-        Cli.small().students().stream().filter(s -> s.name() != null).forEach(s -> assertThat(
-                run.out() + run.err()).doesNotContain(s.name()));
+        // Student names are in the day; the report shows students by id only, adults by name and id (a student who
+        // shares an adult's name, as two of the small day's do, cannot be told apart by text, so is not checked).
+        java.util.Set<String> adults = new java.util.HashSet<>();
+        Cli.small().staff().forEach(st -> adults.add(st.name()));
+        Cli.small().students().stream().filter(s -> s.name() != null && !adults.contains(s.name()))
+                .forEach(s -> assertThat(run.out() + run.err()).doesNotContain(s.name()));
     }
 
     @Test

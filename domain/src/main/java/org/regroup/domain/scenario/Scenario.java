@@ -18,15 +18,26 @@ import org.regroup.domain.StaffRole;
  * @param timeLimit how long each plan is solved, e.g. {@code "30s"} (the command line's default when absent)
  * @param variants  the variants, in the order the report shows them; the base is always solved too
  * @param fewest    optional: the fewest adults of a role that still honour every accommodation
+ * @param costUnit  optional: the unit of the adults' {@code costPerDay} in reports ("EUR", "USD", "$"); reports say
+ *                  "cost units" when absent rather than guess a currency
  */
 public record Scenario(String format, Integer version, String id, String name, String base, String timeLimit,
-        List<Variant> variants, FewestSearch fewest) {
+        List<Variant> variants, FewestSearch fewest, String costUnit) {
 
     public static final String FORMAT = "regroup/scenario";
     public static final int VERSION = 1;
+    /** The longest {@link #costUnit} read. */
+    public static final int COST_UNIT_MAX = 16;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public Scenario {
         variants = orEmpty(variants);
+    }
+
+    /** A scenario without a cost unit. */
+    public Scenario(String format, Integer version, String id, String name, String base, String timeLimit,
+            List<Variant> variants, FewestSearch fewest) {
+        this(format, version, id, name, base, timeLimit, variants, fewest, null);
     }
 
     /**

@@ -121,6 +121,11 @@ public final class ScenarioReader {
             errors.add(new InputError("$.timeLimit", "cannot read '" + s.timeLimit()
                     + "' as a time limit: write a positive duration like \"30s\", \"2m\", \"500ms\" or \"1m30s\""));
         }
+        if (s.costUnit() != null && (s.costUnit().isBlank() || s.costUnit().strip().length() > Scenario.COST_UNIT_MAX
+                || s.costUnit().chars().anyMatch(Character::isISOControl))) {
+            errors.add(new InputError("$.costUnit", "must be a short label like \"EUR\", \"USD\" or \"$\" (1 to "
+                    + Scenario.COST_UNIT_MAX + " characters, no control characters)"));
+        }
         variants(s.variants(), errors);
         fewest(s.fewest(), errors);
         return errors;

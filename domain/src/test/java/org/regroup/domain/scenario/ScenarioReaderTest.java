@@ -132,6 +132,21 @@ class ScenarioReaderTest {
                         + "\"2m\", \"500ms\" or \"1m30s\""));
     }
 
+    @Test
+    void aCostUnitIsReadAndIsAbsentUnlessGiven() {
+        assertThat(parse(EVERY_CHANGE).costUnit()).isNull();
+        assertThat(parse(EVERY_CHANGE.replace("\"timeLimit\"", "\"costUnit\": \"EUR\", \"timeLimit\"")).costUnit())
+                .isEqualTo("EUR");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "a very long currency name", "E\\nUR"})
+    void aCostUnitMustBeAShortLabel(String unit) {
+        assertThat(errorsOf(EVERY_CHANGE.replace("\"timeLimit\"", "\"costUnit\": \"" + unit + "\", \"timeLimit\"")))
+                .containsExactly(new InputError("$.costUnit", "must be a short label like \"EUR\", \"USD\" or "
+                        + "\"$\" (1 to 16 characters, no control characters)"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"30s", "2m", "500ms", "1m30s", "1h", "0m5s"})
     void timeLimitsLikeTheCommandLinesAreRead(String limit) {

@@ -41,10 +41,10 @@ class WhatIfReportTest {
         VariantResult base = result("base", 0.60, 0, 1000, true);
         VariantResult cheaper = result("minus 2 aides", 0.55, 1, 640, true);
 
-        String verdict = WhatIfReport.verdict(base, comparison(base, cheaper).variants().get(0));
+        String verdict = WhatIfReport.verdict(base, comparison(base, cheaper).variants().get(0), "cost units");
 
-        assertThat(verdict).contains("better on staff cost/day -360").contains("worse on goal-skill share -5.0 pts")
-                .contains("unmet accommodations +1").contains("1 student who needs staff-led time gets less of it (still at least their minimum)");
+        assertThat(verdict).contains("better on staff cost per day -360 cost units (lower)")
+                .contains("worse on goal-skill share -5.0 pts (lower)").contains("unmet accommodations +1 (higher)").contains("1 student who needs staff-led time gets less of it (still at least their minimum)");
     }
 
     @Test
@@ -54,7 +54,7 @@ class WhatIfReportTest {
 
         Comparison c = comparison(base, broken);
 
-        assertThat(WhatIfReport.verdict(base, c.variants().get(0)))
+        assertThat(WhatIfReport.verdict(base, c.variants().get(0), "cost units"))
                 .contains("NOT feasible: it breaks Group over size cap (×1)");
         String involved = "blocks B3; staff U1; spaces Q1; students S14, S15, S16, S17, S18";
         assertThat(WhatIfReport.text(c)).contains("no teachers breaks these hard rules")
@@ -72,7 +72,7 @@ class WhatIfReportTest {
 
         assertThat(WhatIfReport.standing(base)).isEqualTo("a workable plan");
         assertThat(WhatIfReport.standing(unplaced))
-                .isEqualTo("feasible, NOT workable: it breaks Student not placed (×2)");
+                .isEqualTo("feasible, NOT workable: 2 student-blocks without a seat");
         assertThat(WhatIfReport.html(comparison(base, unplaced))).contains("feasible plan<br><small>no hard rule "
                 + "broken").contains("workable plan<br><small>feasible, and every student placed in a properly "
                         + "sized group").doesNotContain("Broken hard rules");
@@ -86,6 +86,6 @@ class WhatIfReportTest {
         assertThat(html).contains("Staffing &lt;2027&gt;", "&lt;b&gt;cheap&lt;/b&gt;").doesNotContain("<b>cheap")
                 .contains("class=\"better\"").contains("S7 (3→2 blocks, needs 2)").contains("<svg");
         assertThat(WhatIfReport.text(comparison(base, result("cheap", 0.65, 0, 640, true))))
-                .contains("65.0% (+5.0 pts)").contains("640 (-360)");
+                .contains("65.0% (+5.0 pts, better)").contains("640 cost units (-360 cost units, better)");
     }
 }

@@ -8,15 +8,37 @@ import java.util.stream.Collectors;
 
 import org.regroup.domain.Request;
 import org.regroup.domain.RequestPriority;
+import org.regroup.domain.plan.PlanDiff;
 
 import org.regroup.solver.kpi.KpiCalculator.StudentOutcome;
 
 /**
  * What a variant changes for people compared with the base plan: who loses staff-led time, whose accommodations
- * become unmet (or met), and whose load changes.
+ * become unmet (or met), whose load changes, and how many student-blocks differ at all.
+ *
+ * @param movedStudentBlocks student-blocks of students in both days whose adult, focus, modality or space differs
+ *                           from the base plan ({@link PlanDiff}); the variant starts from the base plan, so these
+ *                           are what the change moved, not search noise
+ * @param fromBasePlan       false when the variant was planned again from scratch because starting from the base
+ *                           plan left it not workable (then {@code movedStudentBlocks} includes another search's
+ *                           choices)
  */
 public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodation> newlyUnmet,
-        List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests) {
+        List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests,
+        int movedStudentBlocks, boolean fromBasePlan) {
+
+    /** Without the count of moved student-blocks (plans not at hand). */
+    public VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodation> newlyUnmet,
+            List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests) {
+        this(loseStaffLedTime, newlyUnmet, newlyMet, adultLoads, droppedRequests, 0, true);
+    }
+
+    /** A variant started from the base plan. */
+    public VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodation> newlyUnmet,
+            List<Accommodation> newlyMet, List<LoadChange> adultLoads, List<DroppedRequest> droppedRequests,
+            int movedStudentBlocks) {
+        this(loseStaffLedTime, newlyUnmet, newlyMet, adultLoads, droppedRequests, movedStudentBlocks, true);
+    }
 
     /** A request of the base day the variant had to drop (it named an adult or a block the variant removes). */
     public record DroppedRequest(String id, String studentId, RequestPriority priority, String requestedBy) {
@@ -43,6 +65,10 @@ public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodati
     }
 
     public static VersusBase of(VariantResult base, VariantResult variant) {
+        return of(base, variant, true);
+    }
+
+    public static VersusBase of(VariantResult base, VariantResult variant, boolean fromBasePlan) {
         List<StaffLedChange> lose = new ArrayList<>();
         List<Accommodation> unmet = new ArrayList<>();
         List<Accommodation> met = new ArrayList<>();
@@ -78,7 +104,9 @@ public record VersusBase(List<StaffLedChange> loseStaffLedTime, List<Accommodati
         Set<String> stillAsked = variant.problem().requests().stream().map(Request::id).collect(Collectors.toSet());
         List<DroppedRequest> dropped = base.problem().requests().stream().filter(q -> !stillAsked.contains(q.id()))
                 .map(q -> new DroppedRequest(q.id(), q.studentId(), q.priorityOrDefault(), q.requestedBy())).toList();
-        return new VersusBase(lose, unmet, met, loads, dropped);
+        int moved = base.plan() == null || variant.plan() == null ? 0
+                : PlanDiff.between(base.plan(), variant.plan()).moves().size();
+        return new VersusBase(lose, unmet, met, loads, dropped, moved, fromBasePlan);
     }
 
     /** Students whose staff-led time a variant cuts, the number a principal asks for first. */

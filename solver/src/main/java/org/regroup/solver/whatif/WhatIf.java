@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -31,12 +32,13 @@ import org.regroup.solver.explain.RuleBreaks;
 import org.regroup.solver.kpi.KpiCalculator;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.output.PlanAssembler;
+import org.regroup.solver.replan.Continuity;
 import org.regroup.solver.solve.RegroupSolverConfig;
 import org.regroup.solver.solve.SolveOptions;
 
 /**
- * Solves a scenario: the base day and every variant at once on Timefold's {@link SolverManager} (as many at a time
- * as {@code cores}), each for the same time limit, then compares them with the same KPI code as a single plan, and
+ * Solves a scenario: the base day, then every variant from the base plan at once on Timefold's {@link SolverManager}
+ * (as many at a time as {@code cores}), each for the same time limit, then compares them with the same KPI code as a single plan, and
  * answers the fewest-resources question by bisection.
  */
 public final class WhatIf implements AutoCloseable {
@@ -87,31 +89,61 @@ public final class WhatIf implements AutoCloseable {
         return days;
     }
 
-    /** Solves the base and every variant, compares them, and runs the fewest-resources search when asked. */
+    /**
+     * Solves the base, then every variant starting from the base plan (a warm start, as a school day starts from
+     * the day before: {@link Continuity}), compares them, and runs the fewest-resources search when asked. Starting
+     * from the base plan, and with moving a student from it costing the rule "Student moved from their previous
+     * group", a variant's differences from the base are what its changes force, not another search's luck.
+     */
     public Comparison compare(Scenario scenario, DayProblem base, Consumer<Progress> progress) {
         long start = System.nanoTime();
         Map<String, DayProblem> days = days(scenario, base);
         Map<String, String> descriptions = new LinkedHashMap<>();
         descriptions.put(ScenarioReader.BASE, "the day as it is");
         scenario.variants().forEach(v -> descriptions.put(v.name(), v.description()));
-        List<VariantResult> results = solveAll(days, descriptions, false, progress);
-        VariantResult baseResult = results.get(0);
+        int[] done = {0};
+        VariantResult baseResult = solve(Map.of(ScenarioReader.BASE, days.remove(ScenarioReader.BASE)), descriptions,
+                false, null, done, days.size() + 1, progress).get(0);
+        List<VariantResult> warm = solve(days, descriptions, false, baseResult.plan(), done, days.size() + 1,
+                progress);
+        // As the daily loop does (SimulateCommand): a warm start that leaves a day not workable is planned again
+        // from scratch, and the better of the two kept (the warm one on a tie: its moves are the change's).
+        Map<String, DayProblem> again = new LinkedHashMap<>();
+        warm.stream().filter(r -> !r.workable()).forEach(r -> again.put(r.name(), days.get(r.name())));
+        Map<String, VariantResult> cold = new LinkedHashMap<>();
+        if (!again.isEmpty()) {
+            solve(again, descriptions, false, null, done, days.size() + 1 + again.size(), progress)
+                    .forEach(r -> cold.put(r.name(), r));
+        }
         List<Comparison.Row> rows = new ArrayList<>();
-        for (VariantResult r : results.subList(1, results.size())) {
-            rows.add(new Comparison.Row(r, VersusBase.of(baseResult, r)));
+        for (VariantResult r : warm) {
+            VariantResult scratch = cold.get(r.name());
+            boolean fromScratch = scratch != null && hardAndMedium(scratch) > hardAndMedium(r);
+            VariantResult kept = fromScratch ? scratch : r;
+            rows.add(new Comparison.Row(kept, VersusBase.of(baseResult, kept, !fromScratch)));
         }
         Duration compared = Duration.ofNanos(System.nanoTime() - start);
         FewestResult fewest = scenario.fewest() == null ? null
                 : fewest(base, baseResult, scenario.fewest(), progress);
-        return new Comparison(scenario.id(), scenario.name(), timeLimit, compared, cores, baseResult, rows, fewest);
+        return new Comparison(scenario.id(), scenario.name(), timeLimit, compared, cores, baseResult, rows, fewest,
+                scenario.costUnit());
     }
 
     /**
-     * Solves the days side by side; results in the order given. With {@code stopWhenWorkable} a solve ends at its
-     * first workable plan (the fewest search asks only whether one exists), else at the time limit.
+     * Solves the days side by side from scratch; results in the order given. With {@code stopWhenWorkable} a solve
+     * ends at its first workable plan (the fewest search asks only whether one exists), else at the time limit.
      */
     public List<VariantResult> solveAll(Map<String, DayProblem> days, Map<String, String> descriptions,
             boolean stopWhenWorkable, Consumer<Progress> progress) {
+        return solve(days, descriptions, stopWhenWorkable, null, new int[] {0}, days.size(), progress);
+    }
+
+    /**
+     * Solves the days side by side, each starting from {@code warmFrom} when given (what of it still fits the
+     * day); {@code done} counts finished plans of {@code total} across calls, for progress.
+     */
+    private List<VariantResult> solve(Map<String, DayProblem> days, Map<String, String> descriptions,
+            boolean stopWhenWorkable, Plan warmFrom, int[] done, int total, Consumer<Progress> progress) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         if (stopWhenWorkable) {
             termination.setBestScoreLimit("0hard/0medium/" + Integer.MIN_VALUE + "soft");
@@ -119,9 +151,11 @@ public final class WhatIf implements AutoCloseable {
         Map<String, SolverJob<DayPlan, String>> jobs = new LinkedHashMap<>();
         Map<String, Long> started = new ConcurrentHashMap<>();
         Map<String, Long> ended = new ConcurrentHashMap<>();
-        int[] done = {0};
         days.forEach((name, problem) -> {
             DayPlan day = DayPlanBuilder.build(problem, name);
+            if (warmFrom != null) {
+                Continuity.from(warmFrom, day, Set.of()); // nobody's readiness differs: it is the same morning
+            }
             started.put(name, System.nanoTime());
             jobs.put(name, solverManager.solveBuilder()
                     .withProblemId(name + "#" + System.identityHashCode(day))
@@ -134,7 +168,7 @@ public final class WhatIf implements AutoCloseable {
                         synchronized (done) {
                             done[0]++;
                             progress.accept(new Progress(name, Feasibility.workable(best.getScore()),
-                                    best.getScore().toString(), done[0], days.size()));
+                                    best.getScore().toString(), done[0], total));
                         }
                     })
                     .run());
@@ -147,6 +181,12 @@ public final class WhatIf implements AutoCloseable {
             results.add(measure(e.getKey(), descriptions.get(e.getKey()), days.get(e.getKey()), best, took));
         }
         return results;
+    }
+
+    /** Hard, then medium: the part of a score that says whether a plan can run as is (soft holds continuity too). */
+    private static long hardAndMedium(VariantResult r) {
+        var score = ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore.parseScore(r.score());
+        return (long) score.hardScore() * 1_000_000_000L + score.mediumScore();
     }
 
     /** The same KPI code as a single plan, plus what a comparison needs per student and adult. */
@@ -184,7 +224,7 @@ public final class WhatIf implements AutoCloseable {
         int high = n; // known enough
         while (low < high) {
             int mid = (low + high) / 2;
-            FewestResult.Tried t = tryKeeping(base, order, search.role(), mid, byKept, progress);
+            FewestResult.Tried t = tryKeeping(base, baseResult, order, search.role(), mid, byKept, progress);
             tried.add(t);
             if (t.honoursEveryAccommodation()) {
                 high = mid;
@@ -194,14 +234,15 @@ public final class WhatIf implements AutoCloseable {
         }
         int fewest = high;
         if (fewest > 0 && tried.stream().noneMatch(t -> t.kept() == fewest - 1)) {
-            tried.add(tryKeeping(base, order, search.role(), fewest - 1, byKept, progress));
+            tried.add(tryKeeping(base, baseResult, order, search.role(), fewest - 1, byKept, progress));
         }
         return new FewestResult(search.role(), n, fewest, order, byKept.get(fewest),
                 fewest > 0 ? byKept.get(fewest - 1) : null, tried, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Solves the base without the first {@code n - kept} of {@code order}; a day that cannot be planned is "no". */
-    private FewestResult.Tried tryKeeping(DayProblem base, List<String> order, StaffRole role, int kept,
+    private FewestResult.Tried tryKeeping(DayProblem base, VariantResult baseResult, List<String> order,
+            StaffRole role, int kept,
             Map<Integer, VariantResult> byKept, Consumer<Progress> progress) {
         List<Change> changes = order.subList(0, order.size() - kept).stream().<Change>map(Change.RemoveStaff::new)
                 .toList();
@@ -216,7 +257,17 @@ public final class WhatIf implements AutoCloseable {
             return new FewestResult.Tried(kept, false, 0, false, "the day cannot be planned: "
                     + cannotPlan.errors().get(0));
         }
-        VariantResult r = solveAll(Map.of(name, day), Map.of(name, variant.description()), true, progress).get(0);
+        // From the base plan too: the try asks whether a workable plan exists without these adults, and the base
+        // plan with their students re-seated is the nearest place to look.
+        VariantResult r = solve(Map.of(name, day), Map.of(name, variant.description()), true, baseResult.plan(),
+                new int[] {0}, 1, progress).get(0);
+        if (!r.workable()) { // "no" must not be the warm start's doing: ask again from scratch, as a variant does
+            VariantResult scratch = solve(Map.of(name, day), Map.of(name, variant.description()), true, null,
+                    new int[] {0}, 1, progress).get(0);
+            if (hardAndMedium(scratch) > hardAndMedium(r)) {
+                r = scratch;
+            }
+        }
         byKept.put(kept, r);
         return FewestResult.Tried.of(kept, r);
     }

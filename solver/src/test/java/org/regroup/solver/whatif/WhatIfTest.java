@@ -77,6 +77,44 @@ class WhatIfTest {
         assertThat(c.base().kpis().presentStudentBlocks()).isPositive();
     }
 
+    /**
+     * A variant that changes nothing starts from the base plan and stays on it: its differences from the base are
+     * the change (none), not search noise. For scale, the same day searched separately from scratch with another seed
+     * moves many student-blocks: what every variant showed before it started from the base plan.
+     */
+    @Test
+    void aVariantThatChangesNothingEndsOnTheBasePlan() {
+        Scenario.Variant same = new Scenario.Variant("same", null, List.of());
+        Scenario.Variant noTutor = new Scenario.Variant("no tutor", null, List.of(new Change.RemoveStaff("TU01")));
+
+        Comparison c = whatIf.compare(scenario(null, same, noTutor), SMALL, p -> {
+        });
+
+        int studentBlocks = c.base().kpis().presentStudentBlocks();
+        VersusBase unchanged = c.variants().get(0).versusBase();
+        assertThat(unchanged.movedStudentBlocks()).isEqualTo(
+                org.regroup.domain.plan.PlanDiff.between(c.base().plan(), c.variants().get(0).result().plan())
+                        .moves().size());
+        assertThat(unchanged.movedStudentBlocks()).as("of %d student-blocks", studentBlocks)
+                .isLessThanOrEqualTo(studentBlocks / 100);
+        assertThat(c.variants().get(0).result().kpis().placedShare()).isEqualTo(c.base().kpis().placedShare());
+        // The tutor's students had to move, and few others did.
+        int tutorBlocks = c.base().adultLoads().get("TU01");
+        assertThat(c.variants().get(1).versusBase().movedStudentBlocks()).isPositive()
+                .isLessThan(studentBlocks / 4);
+        int cold;
+        try (WhatIf otherSeed = new WhatIf(StepBounded.steps(2, STEPS), 1)) {
+            VariantResult separately = otherSeed.solveAll(java.util.Map.of("same", SMALL), java.util.Map.of(), false,
+                    p -> {
+                    }).get(0);
+            cold = org.regroup.domain.plan.PlanDiff.between(c.base().plan(), separately.plan()).moves().size();
+        }
+        assertThat(cold).as("searched separately").isGreaterThan(10 * Math.max(1, unchanged.movedStudentBlocks()));
+        System.out.printf("no-change variant: %d of %d student-blocks moved from the base plan warm, %d cold; "
+                + "without %s (%d blocks with a group): %d moved%n", unchanged.movedStudentBlocks(), studentBlocks,
+                cold, "TU01", tutorBlocks, c.variants().get(1).versusBase().movedStudentBlocks());
+    }
+
     @Test
     void kpisOfAVariantAreThoseOfTheSolverPlanComputedDirectly() {
         DayPlan day = DayPlanBuilder.build(SMALL, "small");
