@@ -3,6 +3,7 @@ package org.regroup.solver.whatif;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.regroup.solver.explain.RuleBreaks;
 import org.regroup.solver.kpi.KpiCalculator;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.output.PlanAssembler;
+import org.regroup.solver.output.PlanImporter;
 import org.regroup.solver.replan.Continuity;
 import org.regroup.solver.solve.RegroupSolverConfig;
 import org.regroup.solver.solve.SolveOptions;
@@ -103,16 +105,22 @@ public final class WhatIf implements AutoCloseable {
         scenario.variants().forEach(v -> descriptions.put(v.name(), v.description()));
         int[] done = {0};
         VariantResult baseResult = solve(Map.of(ScenarioReader.BASE, days.remove(ScenarioReader.BASE)), descriptions,
-                false, null, done, days.size() + 1, progress).get(0);
-        List<VariantResult> warm = solve(days, descriptions, false, baseResult.plan(), done, days.size() + 1,
-                progress);
+                false, null, name -> false, done, days.size() + 1, progress).get(0);
+        // A variant that only takes away (adults, rooms, blocks) forces moves: moving anyone else costs the rule
+        // "Student moved from their previous group", so its differences are what the removal forces. A variant that
+        // adds or changes anything invites moves (a new aide is worth nothing if nobody may join them): it starts
+        // from the base plan too, but moves freely.
+        Set<String> onlyRemovals = new HashSet<>();
+        scenario.variants().stream().filter(WhatIf::onlyRemoves).forEach(v -> onlyRemovals.add(v.name()));
+        List<VariantResult> warm = solve(days, descriptions, false, baseResult.plan(), onlyRemovals::contains, done,
+                days.size() + 1, progress);
         // As the daily loop does (SimulateCommand): a warm start that leaves a day not workable is planned again
         // from scratch, and the better of the two kept (the warm one on a tie: its moves are the change's).
         Map<String, DayProblem> again = new LinkedHashMap<>();
         warm.stream().filter(r -> !r.workable()).forEach(r -> again.put(r.name(), days.get(r.name())));
         Map<String, VariantResult> cold = new LinkedHashMap<>();
         if (!again.isEmpty()) {
-            solve(again, descriptions, false, null, done, days.size() + 1 + again.size(), progress)
+            solve(again, descriptions, false, null, name -> false, done, days.size() + 1 + again.size(), progress)
                     .forEach(r -> cold.put(r.name(), r));
         }
         List<Comparison.Row> rows = new ArrayList<>();
@@ -135,15 +143,23 @@ public final class WhatIf implements AutoCloseable {
      */
     public List<VariantResult> solveAll(Map<String, DayProblem> days, Map<String, String> descriptions,
             boolean stopWhenWorkable, Consumer<Progress> progress) {
-        return solve(days, descriptions, stopWhenWorkable, null, new int[] {0}, days.size(), progress);
+        return solve(days, descriptions, stopWhenWorkable, null, name -> false, new int[] {0}, days.size(), progress);
+    }
+
+    /** Whether every change of the variant (none, too) takes something away: an adult, a space, a block. */
+    static boolean onlyRemoves(Scenario.Variant variant) {
+        return variant.changes().stream().allMatch(c -> c instanceof Change.RemoveStaff
+                || c instanceof Change.CloseSpace || c instanceof Change.RemoveBlock);
     }
 
     /**
      * Solves the days side by side, each starting from {@code warmFrom} when given (what of it still fits the
-     * day); {@code done} counts finished plans of {@code total} across calls, for progress.
+     * day), where {@code holdMoves} days also price each student moved from it; {@code done} counts finished plans
+     * of {@code total} across calls, for progress.
      */
     private List<VariantResult> solve(Map<String, DayProblem> days, Map<String, String> descriptions,
-            boolean stopWhenWorkable, Plan warmFrom, int[] done, int total, Consumer<Progress> progress) {
+            boolean stopWhenWorkable, Plan warmFrom, java.util.function.Predicate<String> holdMoves, int[] done,
+            int total, Consumer<Progress> progress) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         if (stopWhenWorkable) {
             termination.setBestScoreLimit("0hard/0medium/" + Integer.MIN_VALUE + "soft");
@@ -153,8 +169,10 @@ public final class WhatIf implements AutoCloseable {
         Map<String, Long> ended = new ConcurrentHashMap<>();
         days.forEach((name, problem) -> {
             DayPlan day = DayPlanBuilder.build(problem, name);
-            if (warmFrom != null) {
+            if (warmFrom != null && holdMoves.test(name)) {
                 Continuity.from(warmFrom, day, Set.of()); // nobody's readiness differs: it is the same morning
+            } else if (warmFrom != null) {
+                PlanImporter.applyWhatFits(warmFrom, day);
             }
             started.put(name, System.nanoTime());
             jobs.put(name, solverManager.solveBuilder()
@@ -260,10 +278,10 @@ public final class WhatIf implements AutoCloseable {
         // From the base plan too: the try asks whether a workable plan exists without these adults, and the base
         // plan with their students re-seated is the nearest place to look.
         VariantResult r = solve(Map.of(name, day), Map.of(name, variant.description()), true, baseResult.plan(),
-                new int[] {0}, 1, progress).get(0);
+                n -> true, new int[] {0}, 1, progress).get(0);
         if (!r.workable()) { // "no" must not be the warm start's doing: ask again from scratch, as a variant does
             VariantResult scratch = solve(Map.of(name, day), Map.of(name, variant.description()), true, null,
-                    new int[] {0}, 1, progress).get(0);
+                    n -> false, new int[] {0}, 1, progress).get(0);
             if (hardAndMedium(scratch) > hardAndMedium(r)) {
                 r = scratch;
             }

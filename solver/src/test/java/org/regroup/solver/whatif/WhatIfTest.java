@@ -115,6 +115,31 @@ class WhatIfTest {
                 cold, "TU01", tutorBlocks, c.variants().get(1).versusBase().movedStudentBlocks());
     }
 
+    /**
+     * A variant that adds an adult starts from the base plan but may move students to them freely: held to the base
+     * plan by the "moved from their previous group" rule, a new teacher stayed idle in every such what-if, and the
+     * principal read that a teacher more changes nothing.
+     */
+    @Test
+    void anAddedTeacherGetsStudentsAndOnlyRemovalsHoldTheBasePlan() {
+        Staff teacher = SMALL.staff().stream().filter(s -> s.role() == org.regroup.domain.StaffRole.TEACHER)
+                .findFirst().orElseThrow();
+        Staff another = new Staff(teacher.id() + "-new", "New teacher", teacher.role(), teacher.qualifications(),
+                teacher.modalities(), null, teacher.maxTeachingBlocks(), teacher.maxStudents(), List.of(),
+                teacher.maySuperviseOffSite(), teacher.costPerDay());
+        Scenario.Variant more = new Scenario.Variant("one more teacher", null, List.of(new Change.AddStaff(another)));
+
+        Comparison c = whatIf.compare(scenario(null, more), SMALL, p -> {
+        });
+
+        assertThat(c.variants().get(0).result().adultLoads().getOrDefault(another.id(), 0))
+                .as("blocks the new teacher leads").isPositive();
+        assertThat(WhatIf.onlyRemoves(more)).isFalse();
+        assertThat(WhatIf.onlyRemoves(new Scenario.Variant("less", null, List.of(new Change.RemoveStaff("TU01"),
+                new Change.CloseSpace("CR01", null))))).isTrue();
+        assertThat(WhatIf.onlyRemoves(new Scenario.Variant("same", null, List.of()))).isTrue();
+    }
+
     @Test
     void kpisOfAVariantAreThoseOfTheSolverPlanComputedDirectly() {
         DayPlan day = DayPlanBuilder.build(SMALL, "small");
