@@ -21,8 +21,10 @@ export async function whatIfView() {
   const days = { current: null };
   show(form, outcome);
   const fill = async () => {
-    const day = await api(`/api/datasets/${encodeURIComponent(base.value)}`);
-    variants.replaceChildren(...['A', 'B'].map(letter => variantFields(letter, day)));
+    // the day for its adults (an added one is like one of them); its directory for the modalities as planned
+    const [day, directory] = await Promise.all([api(`/api/datasets/${encodeURIComponent(base.value)}`),
+      api(`/api/datasets/${encodeURIComponent(base.value)}/directory`)]);
+    variants.replaceChildren(...['A', 'B'].map(letter => variantFields(letter, day, directory.modalities || [])));
     days.current = day;
   };
   base.addEventListener('change', fill);
@@ -53,22 +55,7 @@ export async function whatIfView() {
   });
 }
 
-// The built-in modalities (docs/format.md, "Modalities"), for days that keep the defaults: id, name, group sizes.
-const MODALITIES = [
-  ['small-group', 'Small-group instruction', 3, 12], ['one-to-one', '1:1 tutoring', 1, 1],
-  ['online-practice', 'Online practice', 1, 30], ['collaborative-project', 'Collaborative project', 3, 20],
-  ['independent-practice', 'Independent practice', 1, 40], ['peer-tutoring', 'Peer tutoring', 2, 16],
-  ['seminar', 'Seminar', 5, 20], ['off-site', 'Off-site experience', 4, 20],
-].map(([id, name, minSize, maxSize]) => ({ id, name, minSize, maxSize }));
-
-/** The day's modalities: the built-in ones with the school's entries over them. */
-function modalitiesOf(day) {
-  const byId = new Map(MODALITIES.map(m => [m.id, { ...m }]));
-  for (const m of day.modalities || []) byId.set(m.id, { ...(byId.get(m.id) || {}), ...m });
-  return [...byId.values()];
-}
-
-function variantFields(letter, day) {
+function variantFields(letter, day, modalities) {
   const staff = day.staff || [];
   const adults = staff.map(st => el('div', { class: 'form-check' },
     el('input', { class: 'form-check-input', type: 'checkbox', id: `away-${letter}-${st.id}`, value: st.id,
@@ -93,7 +80,7 @@ function variantFields(letter, day) {
       value: 'New adult', maxlength: 80 })),
     field(`ratio-modality-${letter}`, 'Change a group size', el('select', { id: `ratio-modality-${letter}`,
       class: 'form-select' }, el('option', { value: '' }, 'none'),
-      modalitiesOf(day).map(m => el('option', { value: m.id }, `${m.name} (${m.minSize}–${m.maxSize} students now)`)))),
+      modalities.map(m => el('option', { value: m.id }, `${m.name} (${m.minSize}–${m.maxSize} students now)`)))),
     field(`ratio-max-${letter}`, 'Largest group', el('input', { id: `ratio-max-${letter}`, type: 'number', min: 1,
       max: 200, class: 'form-control mb-2', 'aria-describedby': `ratio-max-${letter}-hint` }),
       'Students in one group, at most; no smaller than the modality\'s smallest group.'));

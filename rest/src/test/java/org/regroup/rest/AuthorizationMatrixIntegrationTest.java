@@ -75,6 +75,7 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("DELETE /api/tokens/{tokenId}", Who.ANY_ACCOUNT);
         TABLE.put("GET /api/datasets", Who.ANY_ACCOUNT);
         TABLE.put("GET /api/datasets/{name}", Who.ANY_ACCOUNT);
+        TABLE.put("GET /api/datasets/{name}/directory", Who.ANY_ACCOUNT);
         TABLE.put("GET /api/schools", Who.ANY_ACCOUNT);
         TABLE.put("POST /api/schools/{school}", Who.ADMINS);
         TABLE.put("GET /api/schools/{school}", Who.READERS);

@@ -50,6 +50,19 @@ public final class DatasetResource {
     @jakarta.ws.rs.Path("{name}")
     @Operation(summary = "One demo day, ready to submit to /api/plans")
     public Response get(@PathParam("name") String name) {
+        return Response.ok(file(name).toFile(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Who and what the demo day names, with its modalities as planned (the defaults with the day's over them). */
+    @GET
+    @Access(Rule.SIGNED_IN)
+    @jakarta.ws.rs.Path("{name}/directory")
+    @Operation(summary = "Who and what one demo day names, modalities included (the what-if form's choices)")
+    public DayDirectory directory(@PathParam("name") String name) {
+        return DayDirectory.of(org.regroup.domain.io.DayProblemReader.read(file(name)));
+    }
+
+    private Path file(String name) {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             throw ApiException.notFound("no dataset '" + name + "'");
         }
@@ -57,7 +70,7 @@ public final class DatasetResource {
         if (file == null || !Files.isRegularFile(file)) {
             throw ApiException.notFound("no dataset '" + name + "'");
         }
-        return Response.ok(file.toFile(), MediaType.APPLICATION_JSON_TYPE).build();
+        return file;
     }
 
     private static String name(Path file) {
