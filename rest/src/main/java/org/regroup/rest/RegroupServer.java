@@ -231,6 +231,8 @@ public final class RegroupServer implements AutoCloseable {
                 .register(org.regroup.rest.api.AccountResource.class)
                 .register(org.regroup.rest.api.AuditResource.class)
                 .register(org.regroup.rest.api.PrivacyResource.class)
+                .register(org.regroup.rest.api.StudentPathResource.class)
+                .register(org.regroup.rest.api.DayRequestResource.class)
                 .register(BrowserGuards.class)
                 .register(AccessFilter.class)
                 .register(EvidenceScope.class)
