@@ -359,7 +359,7 @@ public final class DayRequestResource {
 
         String of(StudentPaths.DayRequest r) {
             List<String> parts = new ArrayList<>();
-            parts.add(r.blockId() == null ? "any block" : names.getOrDefault("block:" + r.blockId(), r.blockId()));
+            parts.add(r.blockId() == null ? "Any time" : names.getOrDefault("block:" + r.blockId(), r.blockId()));
             if (r.focus() != null) {
                 parts.add(names.getOrDefault("focus:" + r.focus(), r.focus()));
             }
