@@ -59,6 +59,13 @@ class StudentPathIntegrationTest {
                 .filter(k -> !goals.contains(k)).findFirst().orElseThrow();
     }
 
+    /** A skill the student is ready for that none of their standing goals matches (not the skill, not its strand). */
+    private static String readySkillOutsideTheirGoals(Student s) {
+        SkillGraph graph = SkillGraph.of(Api.smallProblem().skills(), Api.smallProblem().prerequisites());
+        return graph.readySet(k -> s.mastery().getOrDefault(k, 0.0), 0.8).stream().sorted()
+                .filter(k -> s.goals().stream().noneMatch(g -> g.matches(graph.skill(k)))).findFirst().orElseThrow();
+    }
+
     private static String goalsOf(String studentId) {
         return "/api/schools/" + SCHOOL + "/students/" + studentId + "/goals";
     }
@@ -186,18 +193,21 @@ class StudentPathIntegrationTest {
     }
 
     /**
-     * The student asks to work on a skill they set as a goal; a classmate asks for the same; the admin makes it
-     * required for the student (so that the plan must honour it); the day is planned and published. The student's
-     * list shows their request honoured and one other student asking, by count only.
+     * The student sets as their goal a skill none of their standing goals covers, and asks to work on it; a classmate
+     * asks for the same; the admin makes it required for the student (so that the plan must honour it); the day is
+     * planned and published. The student's list shows their request honoured and one other student asking, by count
+     * only; their card says the block on that skill is one of their goals (the solver had the goal they set).
      */
     @Test
     void aRequestIsMergedIntoTheDayAndItsOutcomeAndHowManyElseAskedAreShown() {
         Student s = students.get(7);
         Student classmate = students.get(8);
-        String skill = readySkill(s);
+        String skill = readySkillOutsideTheirGoals(s);
         LocalDate day = LocalDate.now();
         Api student = as("planner-student", Role.STUDENT, s.id(), Set.of());
         Api other = as("planner-classmate", Role.STUDENT, classmate.id(), Set.of());
+        assertThat(student.put(goalsOf(s.id()), List.of(Map.of("skill", skill, "priority", 1))).statusCode())
+                .isEqualTo(200);
         assertThat(other.put(goalsOf(classmate.id()), List.of(Map.of("skill", skill))).statusCode()).isEqualTo(200);
         HttpResponse<String> mine = student.post(requestsOn(day), json(Map.of("focus", skill)));
         assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
@@ -235,11 +245,20 @@ class StudentPathIntegrationTest {
         assertThat(own.get("othersAsking").asInt()).as("the classmate, counted, not named").isEqualTo(1);
         assertThat(list.toString()).doesNotContain(classmate.id()).doesNotContain(classmate.name());
         JsonNode card = Api.json(student.get("/api/schools/" + SCHOOL + "/days/" + day + "/students/" + s.id()));
-        boolean onSkill = false;
+        String block = null;
         for (JsonNode b : card.get("blocks")) {
-            onSkill |= b.path("focus").path("id").asText().equals(skill);
+            if (b.path("focus").path("id").asText().equals(skill)) {
+                block = b.get("blockId").asText();
+            }
         }
-        assertThat(onSkill).as("the day card has the asked skill").isTrue();
+        assertThat(block).as("the day card has the asked skill: %s", card).isNotNull();
+        List<String> why = new ArrayList<>();
+        for (JsonNode line : card.get("why")) {
+            if (line.asText().startsWith("Block " + block + " ")) {
+                why.add(line.asText());
+            }
+        }
+        assertThat(why).as("the goal they set is the plan's goal focus there").anyMatch(w -> w.contains("goal"));
     }
 
     @Test
