@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -115,10 +114,10 @@ public final class DayRequestResource {
         RequestOutcomes outcomes = outcomes(school, day);
         Map<String, Set<String>> askers = all.stream().collect(Collectors.groupingBy(DayRequestResource::what,
                 Collectors.mapping(StudentPaths.DayRequest::studentId, Collectors.toSet())));
-        Words words = new Words(school.standing());
+        RequestWords words = new RequestWords(school.standing());
         return shown.stream().map(r -> view(r, who, words, (int) askers.get(what(r)).stream()
                 .filter(s -> !s.equals(r.studentId())).count(), outcomes == null
-                ? RequestOutcomes.waiting(noPlan(school, day)) : outcomes.of(r))).toList();
+                ? RequestOutcomes.waiting(noPlan(day)) : outcomes.of(r))).toList();
     }
 
     /** Asks for a session: 201 with the stored request; 422 naming each unknown id at its path. */
@@ -136,7 +135,7 @@ public final class DayRequestResource {
                     + "\"small-group\", \"note\": \"…\"} (studentId for someone else)");
         }
         SignedIn who = Callers.who(context);
-        String studentId = forWhom(who, ask.studentId());
+        String studentId = RequestLadder.forWhom(who, ask.studentId());
         AuditTrail.naming(request, List.of(studentId));
         if (who != null) {
             policy.mayAskFor(who, schoolId, studentId).ifPresent(refusal -> {
@@ -146,18 +145,18 @@ public final class DayRequestResource {
         if (day.isBefore(LocalDate.now(clock).minusDays(1))) {
             throw ApiException.unprocessable("the day " + day + " is over; ask for today or a day to come");
         }
-        RequestPriority priority = priority(who, ask.priority());
+        RequestPriority priority = RequestLadder.priority(who, ask.priority());
         Student student = school.standing().students().stream().filter(s -> s.id().equals(studentId)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("request body", List.of(new InputError("$.studentId",
                         "unknown student '" + shortened(studentId) + "'"))));
         StudentPaths.DayRequest made = new StudentPaths.DayRequest("ask-" + HexFormat.of().formatHex(bytes()), day,
                 studentId, blank(ask.blockId()), blank(ask.focus()), blank(ask.modality()), blank(ask.staffId()),
-                priority, requestedBy(who), blank(ask.note()), who == null ? null : who.accountId(),
+                priority, RequestLadder.requestedBy(who), blank(ask.note()), who == null ? null : who.accountId(),
                 who == null ? "server" : who.role().wire(), clock.instant());
         check(school, day, made, student, who);
         store.paths().addRequest(schoolId, made);
         URI location = uri.getAbsolutePathBuilder().path(made.id()).build();
-        return Response.created(location).entity(view(made, who, new Words(school.standing()), 0,
+        return Response.created(location).entity(view(made, who, new RequestWords(school.standing()), 0,
                 RequestOutcomes.waiting("asked; it counts when the day is planned"))).build();
     }
 
@@ -254,11 +253,11 @@ public final class DayRequestResource {
         }
     }
 
-    private String noPlan(Schools.SchoolRecord school, LocalDate day) {
+    private static String noPlan(LocalDate day) {
         return "the day " + day + " has no published plan yet";
     }
 
-    private DayRequest view(StudentPaths.DayRequest r, SignedIn who, Words words, int others,
+    private DayRequest view(StudentPaths.DayRequest r, SignedIn who, RequestWords words, int others,
             RequestOutcomes.Outcome outcome) {
         return new DayRequest(r.id(), r.day(), r.studentId(), r.blockId(), r.focus(), r.modality(), r.staffId(),
                 RequestOutcomes.wire(r.priority()), r.requestedBy(), r.note(), r.accountId(), r.role(), r.createdAt(),
@@ -282,106 +281,19 @@ public final class DayRequestResource {
         };
     }
 
-    /** For whom: as the body says; a student themselves and a guardian's only child when it says nobody. */
-    private static String forWhom(SignedIn who, String asked) {
-        String id = blank(asked);
-        if (id != null && id.length() > Limits.STUDENT_ID) {
-            throw new InvalidInputException("request body", List.of(new InputError("$.studentId",
-                    "unknown student '" + shortened(id) + "'")));
-        }
-        if (id == null && who != null && who.role() == Role.STUDENT) {
-            return who.personId();
-        }
-        if (id == null && who != null && who.role() == Role.GUARDIAN && who.children().size() == 1) {
-            return who.children().iterator().next();
-        }
-        if (id == null) {
-            throw new InvalidInputException("request body", List.of(new InputError("$.studentId",
-                    "say for which student")));
-        }
-        return id;
-    }
-
-    /** The rung of the ladder the asker's role gives; admins choose theirs (teacher by default). */
-    private static RequestPriority priority(SignedIn who, String asked) {
-        RequestPriority given = who == null || who.role() == Role.SCHOOL_ADMIN || who.role() == Role.DISTRICT_ADMIN
-                ? RequestPriority.TEACHER : who.role() == Role.TEACHER ? RequestPriority.TEACHER
-                : RequestPriority.STUDENT;
-        if (blank(asked) == null) {
-            return given;
-        }
-        RequestPriority chosen = java.util.Arrays.stream(RequestPriority.values())
-                .filter(p -> RequestOutcomes.wire(p).equals(asked.trim())).findFirst()
-                .orElseThrow(() -> new InvalidInputException("request body", List.of(new InputError("$.priority",
-                        "a priority is admin-required, teacher or student, was '" + shortened(asked) + "'"))));
-        boolean chooses = who == null || who.role() == Role.SCHOOL_ADMIN || who.role() == Role.DISTRICT_ADMIN;
-        if (!chooses && chosen != given) {
-            throw new ApiException(Response.Status.FORBIDDEN, "a " + who.role().wire() + "'s request is on the "
-                    + RequestOutcomes.wire(given) + " rung; only administrators choose a request's priority");
-        }
-        if (chosen == RequestPriority.DEFAULT) {
-            throw new InvalidInputException("request body", List.of(new InputError("$.priority",
-                    "a priority is admin-required, teacher or student, was 'default'")));
-        }
-        return chosen;
-    }
-
-    /** Who asked, as the day problem's requests say it. */
-    private static String requestedBy(SignedIn who) {
-        if (who == null) {
-            return "admin";
-        }
-        return switch (who.role()) {
-            case STUDENT -> "student";
-            case GUARDIAN -> "family";
-            case TEACHER -> who.personId() != null ? who.personId() : "teacher";
-            default -> "admin";
-        };
-    }
-
     private static boolean admin(SignedIn who, String school) {
         return who == null || who.districtAdmin() || (who.role() == Role.SCHOOL_ADMIN && who.of(school));
-    }
-
-    /** A request in words, from the school's names: "09:00–09:50 · Fractions · Small group · with Ms Lee". */
-    private static final class Words {
-        private final Map<String, String> names = new java.util.HashMap<>();
-
-        Words(DayProblem s) {
-            s.blocks().forEach(b -> names.put("block:" + b.id(), b.start() + "–" + b.end()));
-            s.skills().forEach(k -> names.put("focus:" + k.id(), k.name() == null ? k.id() : k.name()));
-            s.activities().forEach(a -> names.put("focus:" + a.id(), a.name() == null ? a.id() : a.name()));
-            names.put("focus:advisory", "Advisory");
-            org.regroup.domain.catalog.ModalityCatalog.of(s.modalities()).all().forEach(m ->
-                    names.put("modality:" + m.id(), m.name() == null ? m.id() : m.name()));
-            s.staff().forEach(a -> names.put("staff:" + a.id(), a.name() == null ? a.id() : a.name()));
-        }
-
-        String of(StudentPaths.DayRequest r) {
-            List<String> parts = new ArrayList<>();
-            parts.add(r.blockId() == null ? "Any time" : names.getOrDefault("block:" + r.blockId(), r.blockId()));
-            if (r.focus() != null) {
-                parts.add(names.getOrDefault("focus:" + r.focus(), r.focus()));
-            }
-            if (r.modality() != null) {
-                parts.add(names.getOrDefault("modality:" + r.modality(), r.modality()));
-            }
-            if (r.staffId() != null) {
-                parts.add("with " + names.getOrDefault("staff:" + r.staffId(), r.staffId()));
-            }
-            return parts.stream().filter(Objects::nonNull).collect(Collectors.joining(" · "));
-        }
     }
 
     private Schools.SchoolRecord school(String id) {
         return store.schools().school(id).orElseThrow(() -> ApiException.notFound("no school '" + id + "'"));
     }
 
-    private static String blank(String s) {
+    static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static String shortened(String id) {
+    static String shortened(String id) {
         return id.length() <= 64 ? id : id.substring(0, 64) + "…";
     }
 
