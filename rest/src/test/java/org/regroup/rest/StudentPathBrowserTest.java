@@ -30,7 +30,7 @@ import org.regroup.testing.Browser;
  * A student owns part of their path, in a real headless Chromium at a phone's size: they sign in, set a goal from the
  * skills they are ready for, and ask for a session on it today; the admin plans and publishes the day over the API
  * (making the request required, so that the plan must honour it); the student reads the outcome on their card and
- * withdraws their request. Each page is photographed under {@code target/screenshots/} and checked by axe-core.
+ * withdraws their request; a guardian then reads the goals (without a form to set them). Each page is photographed under {@code target/screenshots/} and checked by axe-core.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StudentPathBrowserTest {
@@ -143,6 +143,18 @@ class StudentPathBrowserTest {
         List<WebElement> left = browser.driver().findElements(By.cssSelector("#requests-" + key + " li"));
         assertThat(left).hasSize(1);
         assertThat(left.get(0).findElements(By.tagName("button"))).isEmpty();
+
+        // a guardian reads their child's goals, with no form to set them, and may ask for a session
+        new AccountAdmin(server.authenticator().accounts(), java.time.Clock.systemUTC()).create("pupils-parent",
+                PASSWORD, Role.GUARDIAN, "north", null, Set.of(s.id()));
+        click(find(By.id("sign-out")));
+        signIn("pupils-parent");
+        await(() -> text(By.id("goals-" + key)).contains(skillName) ? true : null, "the child's goals");
+        assertThat(find(By.id("goal-save-" + key))).as("a guardian does not set goals").isNull();
+        assertThat(find(By.id("ask-" + key))).as("a guardian may ask for a session").isNotNull();
+        assertThat(browser.text()).contains("Set by the student on " + day);
+        browser.screenshot("student-path-guardian");
+        browser.assertAccessible();
     }
 
     private static void choose(WebElement select, String value) {

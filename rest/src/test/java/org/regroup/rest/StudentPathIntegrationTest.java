@@ -190,6 +190,14 @@ class StudentPathIntegrationTest {
                 "small-group", "priority", "admin-required"))));
         assertThat(adminRequired.get("priority").asText()).isEqualTo("admin-required");
         assertThat(adminRequired.get("requestedBy").asText()).isEqualTo("admin");
+        List<String> audited = new ArrayList<>();
+        Api.json(admin.get("/api/schools/" + SCHOOL + "/audit?student=" + s.id())).forEach(e ->
+                audited.add(e.get("action").asText() + " " + e.get("status").asInt()));
+        assertThat(audited).as("asking, listing and withdrawing name the student").contains(
+                "POST /api/schools/{school}/days/{date}/requests 201",
+                "POST /api/schools/{school}/days/{date}/requests 403",
+                "GET /api/schools/{school}/days/{date}/requests 200",
+                "DELETE /api/schools/{school}/days/{date}/requests/{requestId} 204");
     }
 
     /**
