@@ -221,6 +221,7 @@ class StudentPathIntegrationTest {
         assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
         HttpResponse<String> theirs = other.post(requestsOn(day), json(Map.of("focus", skill)));
         assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(201);
+        assertThat(Api.json(theirs).get("othersAsking").asInt()).as("the student asked for it first").isEqualTo(1);
         HttpResponse<String> required = admin.post(requestsOn(day), json(Map.of("studentId", s.id(), "focus", skill,
                 "priority", "admin-required")));
         assertThat(required.statusCode()).as(required.body()).isEqualTo(201);

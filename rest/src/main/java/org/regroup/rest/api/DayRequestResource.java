@@ -156,7 +156,9 @@ public final class DayRequestResource {
         check(school, day, made, student, who);
         store.paths().addRequest(schoolId, made);
         URI location = uri.getAbsolutePathBuilder().path(made.id()).build();
-        return Response.created(location).entity(view(made, who, new RequestWords(school.standing()), 0,
+        int others = (int) store.paths().requests(schoolId, day).stream().filter(r -> what(r).equals(what(made)))
+                .map(StudentPaths.DayRequest::studentId).filter(s -> !s.equals(studentId)).distinct().count();
+        return Response.created(location).entity(view(made, who, new RequestWords(school.standing()), others,
                 RequestOutcomes.waiting("asked; it counts when the day is planned"))).build();
     }
 
