@@ -232,6 +232,8 @@ public final class RegroupServer implements AutoCloseable {
                 .register(org.regroup.rest.api.AuditResource.class)
                 .register(org.regroup.rest.api.SkillMapResource.class)
                 .register(org.regroup.rest.api.PrivacyResource.class)
+                .register(org.regroup.rest.api.StudentPathResource.class)
+                .register(org.regroup.rest.api.DayRequestResource.class)
                 .register(BrowserGuards.class)
                 .register(AccessFilter.class)
                 .register(EvidenceScope.class)

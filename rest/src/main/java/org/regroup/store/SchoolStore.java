@@ -14,6 +14,7 @@ public final class SchoolStore {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Erasure erasure;
+    private final StudentPaths paths;
 
     public SchoolStore(Database database) {
         this.jdbc = new Jdbc(database.dataSource(), database.isH2());
@@ -23,6 +24,7 @@ public final class SchoolStore {
         this.accounts = new Accounts(jdbc);
         this.audit = new AuditLog(jdbc);
         this.erasure = new Erasure(jdbc, schools, evidence);
+        this.paths = new StudentPaths(jdbc);
     }
 
     /** Schools, their standing data and day inputs. */
@@ -48,6 +50,11 @@ public final class SchoolStore {
     /** The audit log of student records. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Goals students set and their requests for a session on a day. */
+    public StudentPaths paths() {
+        return paths;
     }
 
     /** Erasing one student's record (across the parts above, in one transaction). */

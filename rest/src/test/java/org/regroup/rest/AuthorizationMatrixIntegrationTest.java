@@ -55,7 +55,15 @@ class AuthorizationMatrixIntegrationTest {
         /** Anyone of the school (students and guardians too), and the district. */
         SCHOOL_MEMBERS,
         /** Something with an id that nobody here owns (a what-if): everyone gets 404 (or 403). */
-        NOBODY_BY_ID
+        NOBODY_BY_ID,
+        /** READERS, the student, their guardians, and teachers who advise them or have them in their groups. */
+        PATH_READERS,
+        /** ADMINS, the student, and teachers who advise them or have them in their groups (not guardians). */
+        GOAL_SETTERS,
+        /** Every account of the school, and the district. */
+        SCHOOL_ACCOUNTS,
+        /** ADMINS and the school's teachers, students and guardians (not the principal). */
+        ASKERS
     }
 
     /** The table: every operation of the API and who may call it. */
@@ -119,6 +127,12 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("PUT /api/plans/{id}/placements/{studentId}/{blockId}", Who.PLAN_WRITERS);
         TABLE.put("POST /api/scenarios", Who.PLANNERS);
         TABLE.put("GET /api/scenarios/{id}", Who.NOBODY_BY_ID);
+        TABLE.put("GET /api/schools/{school}/students/{studentId}/goals", Who.PATH_READERS);
+        TABLE.put("PUT /api/schools/{school}/students/{studentId}/goals", Who.GOAL_SETTERS);
+        TABLE.put("GET /api/schools/{school}/days/{date}/requests", Who.SCHOOL_ACCOUNTS);
+        TABLE.put("POST /api/schools/{school}/days/{date}/requests", Who.ASKERS);
+        TABLE.put("DELETE /api/schools/{school}/days/{date}/requests/{requestId}", Who.ASKERS);
+        TABLE.put("GET /api/schools/{school}/days/{date}/requests/choices/{studentId}", Who.PATH_READERS);
         TABLE.put("GET /api/session/oidc", Who.ANYONE);
         TABLE.put("GET /api/session/oidc/{provider}", Who.ANYONE);
         TABLE.put("GET /api/session/oidc/{provider}/callback", Who.ANYONE);
@@ -142,6 +156,8 @@ class AuthorizationMatrixIntegrationTest {
     /** The students in the teacher's groups on the published day, per school (each school's day was solved alone). */
     private static final Map<String, Set<String>> TEACHERS_STUDENTS = new LinkedHashMap<>();
     private static String otherStudent;
+    /** The students the teacher advises (the standing data's advisor). */
+    private static Set<String> advisees;
     private static String otherStaff;
     private static String block;
 
@@ -210,6 +226,8 @@ class AuthorizationMatrixIntegrationTest {
         }
         assertThat(block).as("a block where both students are seated").isNotNull();
         otherStaff = staff.stream().filter(s -> !s.equals(teacher)).findFirst().orElseThrow();
+        advisees = new TreeSet<>(Api.smallProblem().students().stream().filter(s -> teacher.equals(s.advisorId()))
+                .map(org.regroup.domain.Student::id).toList());
 
         add(new Caller("nobody", null, null, null, Set.of()));
         add(new Caller("district", Role.DISTRICT_ADMIN, null, null, Set.of()));
@@ -335,7 +353,21 @@ class AuthorizationMatrixIntegrationTest {
                     || (c.role() == Role.GUARDIAN && sameSchool && c.children().contains(t.student()));
             case PLANNERS -> district || c.role() == Role.SCHOOL_ADMIN || c.role() == Role.PRINCIPAL;
             case NOBODY_BY_ID -> district; // the district passes the gate and meets the resource's 404
+            case PATH_READERS -> reader || teachesStudent || advises(c, t)
+                    || (c.role() == Role.STUDENT && sameSchool && t.student().equals(c.person()))
+                    || (c.role() == Role.GUARDIAN && sameSchool && c.children().contains(t.student()));
+            case GOAL_SETTERS -> admin || teachesStudent || advises(c, t)
+                    || (c.role() == Role.STUDENT && sameSchool && t.student().equals(c.person()));
+            case SCHOOL_ACCOUNTS -> sameSchool;
+            case ASKERS -> admin || (sameSchool && Set.of(Role.TEACHER, Role.STUDENT, Role.GUARDIAN)
+                    .contains(c.role()));
         };
+    }
+
+    /** A teacher of the target's school who is the student's advisor in the standing data. */
+    private static boolean advises(Caller c, Target t) {
+        return c.role() == Role.TEACHER && t.school().equals(c.school()) && c.person().equals(teacher)
+                && advisees.contains(t.student());
     }
 
     /** Whether the answer came from past the gate. */
@@ -356,7 +388,7 @@ class AuthorizationMatrixIntegrationTest {
                 .replace("{studentId}", destructive ? "NOBODY" : t.student()).replace("{staffId}", t.staff())
                 .replace("{blockId}", block).replace("{version}", change ? "999" : "1")
                 .replace("{id}", template.startsWith("/api/plans/") ? PLAN_IDS.get(t.school()) : "no-such-id")
-                .replace("{tokenId}", "no-such-token").replace("{accountId}", "no-such-account")
+                .replace("{tokenId}", "no-such-token").replace("{requestId}", "no-such-request").replace("{accountId}", "no-such-account")
                 .replace("{name}", "small").replace("{provider}", "no-such-provider");
         // a change is sent with a body that cannot be read (an allowed one is refused after the gate, 400) and
         // an unreadable time limit or a version that does not exist where it takes none

@@ -396,6 +396,20 @@ abstract class StoreContract {
         store.accounts().addToken(new Accounts.Token("t1", "a-student", "phone", now, now.plusSeconds(60), null,
                 null), "hash-1");
         store.audit().append(now, "a-teacher", "teacher", "GET profile", "demo", List.of(s.id()), null, 200);
+        // the goals they set and the requests for their days, and another student's, which stay
+        List<org.regroup.domain.Goal> goals = List.of(new org.regroup.domain.Goal(skill, null, 1));
+        store.paths().setGoals("demo", s.id(), goals, "a-student", "student", now);
+        store.paths().setGoals("demo", other.id(), goals, "a-teacher", "teacher", now);
+        store.paths().addRequest("demo", new StudentPaths.DayRequest("ask-1", day, s.id(), null, skill, null, null,
+                org.regroup.domain.RequestPriority.STUDENT, "student", "please", "a-student", "student", now));
+        store.paths().addRequest("demo", new StudentPaths.DayRequest("ask-2", day, other.id(), null, skill, null,
+                null, org.regroup.domain.RequestPriority.TEACHER, "T01", null, "a-teacher", "teacher",
+                now.plusSeconds(1)));
+        assertThat(store.paths().goals("demo", s.id()).orElseThrow().goals()).isEqualTo(goals);
+        assertThat(store.paths().requestsFor("demo", s.id())).extracting(StudentPaths.DayRequest::note)
+                .containsExactly("please");
+        assertThat(store.paths().requests("demo", day)).extracting(StudentPaths.DayRequest::id)
+                .containsExactly("ask-1", "ask-2");
         store.audit().append(now, "a-teacher", "teacher", "GET plan", "demo", List.of(AuditLog.EVERY_STUDENT), null,
                 200);
 
@@ -419,7 +433,12 @@ abstract class StoreContract {
 
         Erasure.Erased erased = store.erasure().erase("demo", s.id(), dropping(s.id())).orElseThrow();
 
-        assertThat(erased).isEqualTo(new Erasure.Erased(mastery, 2, 1, 1, 1, 1, 1, 1));
+        assertThat(erased).isEqualTo(new Erasure.Erased(mastery, 2, 1, 1, 1, 1, 1, 1, 1, 1));
+        assertThat(store.paths().goals("demo", s.id())).isEmpty();
+        assertThat(store.paths().goals("demo", other.id())).isPresent();
+        assertThat(store.paths().requestsFor("demo", s.id())).isEmpty();
+        assertThat(store.paths().requests("demo", day)).extracting(StudentPaths.DayRequest::id)
+                .containsExactly("ask-2");
         assertThat(store.schools().school("demo").orElseThrow().standing().students()).extracting(Student::id)
                 .doesNotContain(s.id()).contains(other.id());
         assertThat(store.evidence().mastery("demo", s.id())).isEmpty();

@@ -183,8 +183,11 @@ public final class SchoolResource {
                 .forEach(r -> skills.add(new SkillProfile(r.skillId(), r.pMastery(), r.observations(),
                         r.pMastery() >= threshold, ready.contains(r.skillId()),
                         history.getOrDefault(r.skillId(), List.of()))));
+        // goals the student set with their advisor stand over the standing data's (as the day is planned with them)
+        List<Goal> goals = store.paths().goals(id, studentId).map(org.regroup.store.StudentPaths.GoalSet::goals)
+                .orElse(student.goals());
         return new Profile(id, studentId, student.name(), student.grade(), threshold, ready.stream().sorted().toList(),
-                student.goals(), student.accommodations(), skills);
+                goals, student.accommodations(), skills);
     }
 
     private Schools.SchoolRecord school(String id) {

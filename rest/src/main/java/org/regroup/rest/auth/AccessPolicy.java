@@ -74,9 +74,50 @@ public final class AccessPolicy {
                             + "a school or run what-ifs"));
             case PLAN_READ -> plan(who, path.get("id"), false);
             case PLAN_WRITE -> plan(who, path.get("id"), true);
+            case STUDENT_PATH_READ -> reader || student(who, school, path.get("studentId"),
+                    () -> advisesOrTeaches(who, school)) ? allow()
+                    : forbidden(who, school, "a student's goals are read by the student, their guardians, their "
+                            + "advisor and teachers, and the school's administrators");
+            case GOALS_WRITE -> admin || (who.role() != Role.GUARDIAN && student(who, school, path.get("studentId"),
+                    () -> advisesOrTeaches(who, school))) ? allow()
+                    : forbidden(who, school, "a student's goals are set by the student with their advisor or "
+                            + "teachers, or by the school's administrators; guardians read them");
+            case DAY_REQUESTS_READ -> who.of(school) ? allow()
+                    : forbidden(who, school, "a day's requests are read by the school's accounts");
+            case DAY_REQUESTS_WRITE -> admin || (who.of(school) && ASKERS.contains(who.role())) ? allow()
+                    : forbidden(who, school, "sessions are asked for by students, guardians, teachers and the "
+                            + "school's administrators");
             case SCENARIO_READ -> owned(who, scenarios.find(path.get("id")).map(ScenarioService.Job::owner), false,
                     "no scenario '" + path.get("id") + "'");
         };
+    }
+
+    /** Who may ask for a session (for whom is decided by {@link #mayAskFor}). */
+    private static final Set<Role> ASKERS = Set.of(Role.STUDENT, Role.GUARDIAN, Role.TEACHER);
+
+    /**
+     * Whether {@code who} may ask for a session for this student: an admin for any student of the school, a student
+     * for themselves, a guardian for their children, a teacher for students they advise or teach (latest published
+     * day). Decided on the request's body, after the gate ({@link Rule#DAY_REQUESTS_WRITE}).
+     */
+    public Optional<Refusal> mayAskFor(SignedIn who, String school, String studentId) {
+        boolean admin = who.districtAdmin() || (who.role() == Role.SCHOOL_ADMIN && who.of(school));
+        return admin || student(who, school, studentId, () -> advisesOrTeaches(who, school)) ? allow()
+                : Optional.of(new Refusal(403, switch (who.role()) {
+                    case STUDENT -> "a student asks for sessions for themselves only";
+                    case GUARDIAN -> "a guardian asks for sessions for their own children only";
+                    case TEACHER -> "a teacher asks for sessions for students they advise or teach";
+                    default -> "only the school's administrators ask for sessions for any student";
+                }));
+    }
+
+    /** The students a teacher advises (standing data) or has in their groups on the latest published day. */
+    private Set<String> advisesOrTeaches(SignedIn who, String school) {
+        Set<String> theirs = new java.util.HashSet<>(groups.latest(school, LocalDate.now(clock), who.personId()));
+        store.schools().school(school).ifPresent(s -> s.standing().students().stream()
+                .filter(st -> st.advisorId() != null && st.advisorId().equals(who.personId()))
+                .forEach(st -> theirs.add(st.id())));
+        return theirs;
     }
 
     /**

@@ -32,6 +32,14 @@ public final class AuditTrail implements ContainerResponseFilter {
     /** A request property: the students a request body named (evidence), set by {@link EvidenceScope}. */
     static final String STUDENTS = "regroup.audit.students";
 
+    /**
+     * Names the students a call read or wrote when its address does not ({@code …/days/{date}/requests}): the audit
+     * entry lists them instead of every student.
+     */
+    public static void naming(ContainerRequestContext request, Collection<String> studentIds) {
+        request.setProperty(STUDENTS, List.copyOf(new java.util.TreeSet<>(studentIds)));
+    }
+
     @Context
     ResourceInfo resource;
     @Inject
@@ -83,6 +91,9 @@ public final class AuditTrail implements ContainerResponseFilter {
         Object named = request.getProperty(STUDENTS);
         if (named instanceof Collection<?> ids) {
             return new ArrayList<>(new java.util.TreeSet<>((Collection<String>) ids));
+        }
+        if (rule == Rule.DAY_REQUESTS_READ || rule == Rule.DAY_REQUESTS_WRITE) {
+            return List.of(); // refused or unreadable before it named a student: it read or wrote nobody's
         }
         if (rule == Rule.ROSTER && path.containsKey("date")) {
             return new ArrayList<>(new java.util.TreeSet<>(policy.rosterStudents(school, path.getFirst("date"),

@@ -38,6 +38,27 @@ public enum Rule {
     AUDIT(false),
     /** Export or erase one student's record: that school's admin, the district. */
     PRIVACY(true),
+    /**
+     * A student's goals, and what they may ask for on a day: admins, principal, the student, their guardians, their
+     * advisor and their teachers of the latest published day.
+     */
+    STUDENT_PATH_READ(true),
+    /**
+     * Set a student's goals: admins, the student, their advisor and their teachers of the latest published day; not
+     * guardians (they read them) nor the principal.
+     */
+    GOALS_WRITE(true),
+    /**
+     * A day's requests for sessions: the district and every account of the school; students and guardians are shown
+     * only their own (the resource filters).
+     */
+    DAY_REQUESTS_READ(true),
+    /**
+     * Ask for a session on a day, or withdraw a request: the school's admins, teachers, students and guardians, and
+     * the district. For whom (themselves, a child, a student one advises or teaches) is decided on the body, and a
+     * request is withdrawn by whoever made it or an admin.
+     */
+    DAY_REQUESTS_WRITE(true),
     /** The school's skill map (no student data): anyone of that school, the district. */
     SKILL_MAP(false);
 

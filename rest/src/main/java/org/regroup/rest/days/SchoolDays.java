@@ -37,6 +37,7 @@ import org.regroup.solver.replan.OverrideReplan;
 import org.regroup.solver.replan.Pin;
 import org.regroup.store.PlanVersions;
 import org.regroup.store.SchoolStore;
+import org.regroup.store.StudentPaths;
 import org.regroup.store.Schools.DayInput;
 import org.regroup.store.Schools;
 import org.slf4j.Logger;
@@ -86,7 +87,10 @@ public final class SchoolDays {
         store.schools().saveDayInput(school.id(), day, input);
     }
 
-    /** The day problem of {@code day}: standing data, current mastery, absences and closures. */
+    /**
+     * The day problem of {@code day}: standing data, current mastery, the goals students set (over the standing
+     * data's), absences and closures, and the requests made for the day (after the standing data's).
+     */
     public DayProblem dayProblem(Schools.SchoolRecord school, LocalDate day) {
         return dayProblem(store, school, day);
     }
@@ -105,9 +109,11 @@ public final class SchoolDays {
         DayProblem s = school.standing();
         DayInput input = store.schools().dayInput(school.id(), day);
         Map<String, Map<String, Double>> mastery = withMastery ? store.evidence().allMastery(school.id()) : Map.of();
+        Map<String, StudentPaths.GoalSet> goals = store.paths().allGoals(school.id());
         Set<String> absent = new HashSet<>(input.absentStudents());
         List<Student> students = s.students().stream().map(st -> {
-            Student now = withMastery ? st.withMastery(mastery.getOrDefault(st.id(), Map.of())) : st;
+            Student withEstimates = withMastery ? st.withMastery(mastery.getOrDefault(st.id(), Map.of())) : st;
+            Student now = withGoals(withEstimates, goals.get(st.id()));
             return absent.contains(st.id()) ? now.asAbsent() : now;
         }).toList();
         // Staff away and spaces closed all day: the what-if scenarios' own changes, so the rules live in one place.
@@ -115,7 +121,37 @@ public final class SchoolDays {
         input.absentStaff().forEach(id -> changes.add(new Change.StaffAvailability(id, List.of())));
         input.closedSpaces().forEach(id -> changes.add(new Change.CloseSpace(id, null)));
         DayProblem d = withChanges(s, changes);
-        return d.with(school.id() + "-" + day, day, d.staff(), d.spaces(), students, d.weights());
+        d = d.with(school.id() + "-" + day, day, d.staff(), d.spaces(), students, d.weights());
+        return withRequests(d, store.paths().requests(school.id(), day));
+    }
+
+    /** The student with the goals they set, when they set some (an empty set too: they chose to have none). */
+    public static Student withGoals(Student st, StudentPaths.GoalSet set) {
+        return set == null ? st : new Student(st.id(), st.name(), st.grade(), st.advisorId(), st.mastery(), set.goals(),
+                st.interests(), st.prefersModalities(), st.avoidsModalities(), st.accommodations(), st.keepApart(),
+                st.peers(), st.absent(), st.presentBlocks(), st.commitments());
+    }
+
+    /**
+     * The day with the requests made for it over the API after the standing data's own; one about a student the
+     * standing data no longer has (the school's data replaced) is left out rather than failing the whole day.
+     */
+    static DayProblem withRequests(DayProblem d, List<StudentPaths.DayRequest> asked) {
+        if (asked.isEmpty()) {
+            return d;
+        }
+        Set<String> students = new HashSet<>(d.students().stream().map(Student::id).toList());
+        List<org.regroup.domain.Request> requests = new ArrayList<>(d.requests());
+        asked.stream().filter(r -> students.contains(r.studentId())).forEach(r -> requests.add(request(r)));
+        return new DayProblem(d.format(), d.version(), d.id(), d.date(), d.school(), d.blocks(), d.skills(),
+                d.prerequisites(), d.modalities(), d.activities(), d.staff(), d.spaces(), d.students(), requests,
+                d.weights());
+    }
+
+    /** A stored request as the day problem's request. */
+    public static org.regroup.domain.Request request(StudentPaths.DayRequest r) {
+        return new org.regroup.domain.Request(r.id(), r.studentId(), r.blockId(), r.staffId(), r.focus(),
+                r.modality(), r.priority(), r.requestedBy(), r.note());
     }
 
     /**

@@ -71,8 +71,10 @@ public final class ErrorMappers {
 
     private static Response describe(InvalidInputException e, int status, String title, UriInfo uri) {
         int n = e.errors().size();
-        String detail = n + (n == 1 ? " error" : " errors") + " in the request body, nothing was solved: "
-                + e.errors().get(0);
+        // goals and requests for a session are stored, not solved: say what did not happen in their words
+        boolean stored = title.endsWith(" goals") || title.endsWith(" request for a session");
+        String detail = n + (n == 1 ? " error" : " errors") + " in the request body, nothing was "
+                + (stored ? "stored" : "solved") + ": " + e.errors().get(0);
         return new Problem("about:blank", title, status, detail, path(uri), e.errors()).toResponse();
     }
 

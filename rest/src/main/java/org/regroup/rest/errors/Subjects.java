@@ -22,6 +22,8 @@ final class Subjects {
             entry("/api/schools/{id}", "school"), // the standing data a school is created from
             entry("/api/schools/{id}/evidence", "evidence batch"),
             entry("/api/schools/{id}/days/{day}/input", "day input"),
+            entry("/api/schools/{id}/students/{studentId}/goals", "goals"),
+            entry("/api/schools/{id}/days/{day}/requests", "request for a session"),
             entry("/api/schools/{id}/days/{day}/changes", "mid-day change"),
             entry("/api/schools/{id}/days/{day}/placements/{studentId}/{blockId}", "override"),
             // no body: the day problem the store makes for the date is what fails

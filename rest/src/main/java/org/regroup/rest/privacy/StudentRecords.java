@@ -33,6 +33,7 @@ import org.regroup.store.EvidenceLog;
 import org.regroup.store.PlanVersions;
 import org.regroup.store.SchoolStore;
 import org.regroup.store.Schools;
+import org.regroup.store.StudentPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +61,14 @@ public final class StudentRecords {
      * @param plansWithoutSchool days planned without a school by the school's accounts that name them
      * @param accounts  their own account and their guardians' (ids, usernames and roles only)
      * @param audit     audit log entries naming them (not whole-school reads)
+     * @param goalsSet  the goals they set with their advisor (who set them, when), null when none were set
+     * @param dayRequests requests for a session on a day made by them, their guardians or staff
      */
     public record StudentRecord(String format, int version, String schoolId, String studentId, Instant exportedAt,
             Student profile, List<Request> requests, List<EvidenceLog.MasteryRow> mastery,
             List<EvidenceLog.EvidenceRow> evidence, List<LocalDate> absences, List<PlanEntry> plans,
-            List<ScratchEntry> plansWithoutSchool, List<LinkedAccount> accounts, List<AuditLog.Entry> audit) {
+            List<ScratchEntry> plansWithoutSchool, List<LinkedAccount> accounts, List<AuditLog.Entry> audit,
+            StudentPaths.GoalSet goalsSet, List<StudentPaths.DayRequest> dayRequests) {
     }
 
     /**
@@ -141,7 +145,8 @@ public final class StudentRecords {
                 .map(a -> new LinkedAccount(a.id(), a.username(), a.role().wire())).toList();
         return Optional.of(new StudentRecord(FORMAT, VERSION, id, studentId, clock.instant(), student.get(),
                 requests, mastery, store.evidence().evidence(id, studentId), absences, entries, scratch, accounts,
-                store.audit().naming(id, studentId)));
+                store.audit().naming(id, studentId), store.paths().goals(id, studentId).orElse(null),
+                store.paths().requestsFor(id, studentId)));
     }
 
     private static Optional<PlanEntry> entry(PlanVersions.VersionDocuments v, String studentId) {
@@ -208,6 +213,8 @@ public final class StudentRecords {
         removed.put("evidence", e.evidence());
         removed.put("accounts", e.accounts());
         removed.put("guardianLinks", e.guardianLinks());
+        removed.put("goals", e.goals());
+        removed.put("dayRequests", e.dayRequests());
         Map<String, Integer> anonymized = new LinkedHashMap<>();
         anonymized.put("dayInputs", e.dayInputs());
         anonymized.put("planVersions", e.planVersions());
