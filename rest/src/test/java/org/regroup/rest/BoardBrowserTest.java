@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -70,28 +69,28 @@ class BoardBrowserTest {
     void theSchedulerPlansTodayOnTheBoardAndPublishesAndTheTeacherReadsTheirDay() {
         URI ui = server.uri().resolve("/ui/");
         browser.open(ui);
-        signIn("scheduler");
+        browser.signIn("scheduler", PASSWORD);
 
         // the board opens on today; plan it and follow the solve until it is workable, then stop it
-        click(await(() -> find(By.id("plan")), "the Plan button"));
-        await(() -> text(By.id("progress-text")).contains("workable") || find(By.id("publish")) != null ? true : null,
+        browser.click(browser.await(() -> browser.find(By.id("plan")), "the Plan button"));
+        browser.await(() -> browser.text(By.id("progress-text")).contains("workable") || browser.find(By.id("publish")) != null ? true : null,
                 "the plan to become workable");
-        WebElement stop = find(By.id("stop"));
+        WebElement stop = browser.find(By.id("stop"));
         if (stop != null) {
-            click(stop);
+            browser.click(stop);
         }
-        WebElement publish = await(() -> find(By.id("publish")), "the draft on the board with a Publish button");
-        String grid = text(By.id("grid"));
+        WebElement publish = browser.await(() -> browser.find(By.id("publish")), "the draft on the board with a Publish button");
+        String grid = browser.text(By.id("grid"));
         String firstAdult = Api.smallProblem().staff().get(0).name();
         assertThat(grid).as("adults by name").contains(firstAdult);
         assertThat(grid).as("blocks by time").contains(Api.smallProblem().blocks().get(0).start().toString()
                 .substring(0, 5));
-        assertThat(text(By.id("unplaced-title"))).startsWith("Without a seat");
+        assertThat(browser.text(By.id("unplaced-title"))).startsWith("Without a seat");
         browser.screenshot("board-draft");
         browser.assertAccessible();
 
-        click(publish);
-        await(() -> browser.text().contains("Published") ? true : null, "the version shown as published");
+        browser.click(publish);
+        browser.await(() -> browser.text().contains("Published") ? true : null, "the version shown as published");
         browser.screenshot("board-published");
 
         // move a student through the board: find them, pick a block, choose the best alternative; the day is
@@ -109,33 +108,33 @@ class BoardBrowserTest {
         }
         assertThat(admin.post("/api/schools/north/evidence", ("{\"results\": [" + results + "]}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
-        WebElement search = await(() -> find(By.id("student-search")), "the student search");
+        WebElement search = browser.await(() -> browser.find(By.id("student-search")), "the student search");
         search.sendKeys(someone.name() + " (" + someone.id() + ")");
-        click(find(By.cssSelector("form[aria-label='Find a student'] button[type=submit]")));
-        await(() -> browser.driver().findElements(By.cssSelector("#student-day td.why")).stream()
+        browser.click(browser.find(By.cssSelector("form[aria-label='Find a student'] button[type=submit]")));
+        browser.await(() -> browser.driver().findElements(By.cssSelector("#student-day td.why")).stream()
                 .anyMatch(cell -> !cell.getText().isBlank()) ? true : null, "why each block is what it is");
-        click(await(() -> find(By.id("show-profile")), "their learner profile button"));
-        await(() -> find(By.id("profile")), "the learner profile");
-        assertThat(text(By.id("profile"))).contains("Learner profile: " + someone.name(), "mastered", "ready to learn");
+        browser.click(browser.await(() -> browser.find(By.id("show-profile")), "their learner profile button"));
+        browser.await(() -> browser.find(By.id("profile")), "the learner profile");
+        assertThat(browser.text(By.id("profile"))).contains("Learner profile: " + someone.name(), "mastered", "ready to learn");
         // the skill map as a picture: every skill of the school drawn, each with its state; the evidence as lines
         assertThat(browser.driver().findElements(By.cssSelector("#profile svg.skill-map g[data-state]")))
                 .hasSize(Api.smallProblem().skills().size());
         assertThat(browser.driver().findElements(By.cssSelector("#evidence-chart g[data-skill]"))).hasSize(2);
         browser.screenshot("learner-profile");
         browser.assertAccessible();
-        click(await(() -> find(By.cssSelector("#student-day button[data-block]")), "a block of their day to move"));
-        await(() -> find(By.cssSelector("#alternative-list button[data-session]")), "the ranked alternatives");
+        browser.click(browser.await(() -> browser.find(By.cssSelector("#student-day button[data-block]")), "a block of their day to move"));
+        browser.await(() -> browser.find(By.cssSelector("#alternative-list button[data-session]")), "the ranked alternatives");
         browser.screenshot("board-alternatives");
         browser.assertAccessible();
         // choosing an alternative shows what the move would do first; cancelled here
-        click(find(By.cssSelector("#alternative-list button[data-session]")));
-        await(() -> find(By.id("move-preview")), "what the move would do");
-        assertThat(text(By.id("move-preview"))).contains("Joins", "Score change");
-        click(find(By.cssSelector("#move-preview button.btn-outline-secondary")));
+        browser.click(browser.find(By.cssSelector("#alternative-list button[data-session]")));
+        browser.await(() -> browser.find(By.id("move-preview")), "what the move would do");
+        assertThat(browser.text(By.id("move-preview"))).contains("Joins", "Score change");
+        browser.click(browser.find(By.cssSelector("#move-preview button.btn-outline-secondary")));
         // then the same move by dragging the block of their day onto that group on the grid
-        String target = find(By.cssSelector("#alternative-list button[data-session]")).getAttribute("data-session");
-        WebElement row = find(By.cssSelector("#student-day tr[draggable=true]"));
-        WebElement group = find(By.cssSelector("#grid .group[data-session='" + target + "']"));
+        String target = browser.find(By.cssSelector("#alternative-list button[data-session]")).getAttribute("data-session");
+        WebElement row = browser.find(By.cssSelector("#student-day tr[draggable=true]"));
+        WebElement group = browser.find(By.cssSelector("#grid .group[data-session='" + target + "']"));
         browser.driver().executeScript("""
                 const [row, group] = arguments;
                 const data = new DataTransfer();
@@ -144,43 +143,43 @@ class BoardBrowserTest {
                 group.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
                 row.dispatchEvent(new DragEvent('dragend', { bubbles: true, dataTransfer: data }));
                 """, row, group);
-        await(() -> find(By.id("move-preview")), "what the dropped move would do");
-        assertThat(text(By.id("who-else-moves"))).contains("Joins", "Leaves");
+        browser.await(() -> browser.find(By.id("move-preview")), "what the dropped move would do");
+        assertThat(browser.text(By.id("who-else-moves"))).contains("Joins", "Leaves");
         browser.screenshot("board-move-preview");
         browser.assertAccessible();
-        click(find(By.id("apply-move")));
-        await(() -> browser.text().contains("Version 2 of 2") && find(By.id("publish")) != null ? true : null,
+        browser.click(browser.find(By.id("apply-move")));
+        browser.await(() -> browser.text().contains("Version 2 of 2") && browser.find(By.id("publish")) != null ? true : null,
                 "version 2, made around the move, on the board");
         JsonNode madeFrom = Api.json(admin.get("/api/schools/north/days/" + LocalDate.now() + "/plans/2?plan=false"))
                 .get("madeFrom");
         assertThat(madeFrom.get("kind").asText()).isEqualTo("override");
         assertThat(madeFrom.get("override").get("studentId").asText()).isEqualTo(someone.id());
-        click(find(By.id("publish")));
-        await(() -> browser.text().contains("Version 2 of 2") && browser.text().contains("Published") ? true : null,
+        browser.click(browser.find(By.id("publish")));
+        browser.await(() -> browser.text().contains("Version 2 of 2") && browser.text().contains("Published") ? true : null,
                 "version 2 published");
-        await(() -> text(By.id("changes")).contains("Changed since version 1") ? true : null, "the diff in words");
-        assertThat(text(By.id("changes"))).contains(someone.name());
+        browser.await(() -> browser.text(By.id("changes")).contains("Changed since version 1") ? true : null, "the diff in words");
+        assertThat(browser.text(By.id("changes"))).contains(someone.name());
 
         // the grid by rooms, then a mid-day change: an adult gone from the fourth block on; the rest is re-planned
         browser.driver().executeScript("arguments[0].value = 'spaces'; arguments[0].dispatchEvent(new Event('change'));",
-                find(By.id("columns")));
-        assertThat(text(By.id("grid"))).contains(Api.smallProblem().spaces().get(0).name());
-        click(find(By.cssSelector("details summary")));
+                browser.find(By.id("columns")));
+        assertThat(browser.text(By.id("grid"))).contains(Api.smallProblem().spaces().get(0).name());
+        browser.click(browser.find(By.cssSelector("details summary")));
         var gone = Api.smallProblem().staff().stream().filter(st -> st.id().startsWith("A")).findFirst().orElseThrow();
         String fourth = Api.smallProblem().blocks().get(3).id();
-        browser.driver().executeScript("arguments[0].value = arguments[1];", find(By.id("change-from")), fourth);
+        browser.driver().executeScript("arguments[0].value = arguments[1];", browser.find(By.id("change-from")), fourth);
         browser.driver().executeScript("for (const o of arguments[0].options) o.selected = o.value === arguments[1];",
-                find(By.id("change-staff")), gone.id());
+                browser.find(By.id("change-staff")), gone.id());
         browser.screenshot("board-midday-change");
         browser.assertAccessible();
-        click(find(By.cssSelector("details form button[type=submit]")));
-        await(() -> browser.text().contains("Version 3 of 3") ? true : null, "version 3, re-planned after the change");
+        browser.click(browser.find(By.cssSelector("details form button[type=submit]")));
+        browser.await(() -> browser.text().contains("Version 3 of 3") ? true : null, "version 3, re-planned after the change");
         JsonNode v3 = Api.json(admin.get("/api/schools/north/days/" + LocalDate.now() + "/plans/3?plan=false"));
         assertThat(v3.get("madeFrom").get("kind").asText()).isEqualTo("change");
         // any two versions compared: the first against the third
         browser.driver().executeScript("arguments[0].value = '1'; arguments[0].dispatchEvent(new Event('change'));",
-                await(() -> find(By.id("diff-from")), "the versions to compare"));
-        await(() -> text(By.id("changes-title")).startsWith("Changed since version 1:") ? true : null,
+                browser.await(() -> browser.find(By.id("diff-from")), "the versions to compare"));
+        browser.await(() -> browser.text(By.id("changes-title")).startsWith("Changed since version 1:") ? true : null,
                 "version 1 against version 3");
 
         // the teacher whose roster it is signs in and reads today's day
@@ -208,7 +207,7 @@ class BoardBrowserTest {
         String before = lastSchoolDayBefore(LocalDate.now()).toString();
         assertThat(admin.post("/api/schools/north/days/" + before + "/plan?timeLimit=2s", new byte[0]).statusCode())
                 .isEqualTo(202);
-        await(() -> "draft".equals(Api.json(admin.get("/api/schools/north/days/" + before + "/plans/1?plan=false"))
+        browser.await(() -> "draft".equals(Api.json(admin.get("/api/schools/north/days/" + before + "/plans/1?plan=false"))
                 .path("status").asText()) ? true : null, "the last school day planned");
         assertThat(admin.post("/api/schools/north/days/" + before + "/publish?version=1", new byte[0]).statusCode())
                 .isEqualTo(200);
@@ -219,30 +218,30 @@ class BoardBrowserTest {
         long joined = now.stream().filter(id -> !then.contains(id)).count();
         new AccountAdmin(server.authenticator().accounts(), java.time.Clock.systemUTC()).create("teacher-" + teacher,
                 PASSWORD, Role.TEACHER, "north", teacher, Set.of());
-        click(find(By.id("sign-out")));
-        signIn("teacher-" + teacher);
-        await(() -> browser.text().contains("My day") && !text(By.id("my-day")).contains("Loading") ? true : null,
+        browser.click(browser.find(By.id("sign-out")));
+        browser.signIn("teacher-" + teacher, PASSWORD);
+        browser.await(() -> browser.text().contains("My day") && !browser.text(By.id("my-day")).contains("Loading") ? true : null,
                 "the teacher's day");
-        assertThat(text(By.id("my-day"))).as("block times and students by name").contains(
+        assertThat(browser.text(By.id("my-day"))).as("block times and students by name").contains(
                 Api.smallProblem().blocks().get(0).start().toString().substring(0, 5), studentName);
-        assertThat(text(By.id("my-day"))).as("the move marked").contains("new here since version 1");
-        assertThat(text(By.id("since-yesterday"))).as("who is new since the last school day").contains("Since " + before)
+        assertThat(browser.text(By.id("my-day"))).as("the move marked").contains("new here since version 1");
+        assertThat(browser.text(By.id("since-yesterday"))).as("who is new since the last school day").contains("Since " + before)
                 .contains(joined == 0 ? "Nobody new in your groups today" : "New in your groups today (" + joined + ")");
-        assertThat(text(By.id("my-day"))).as("why each student is there").contains("Why: ");
+        assertThat(browser.text(By.id("my-day"))).as("why each student is there").contains("Why: ");
         assertThat(browser.driver().findElements(By.cssSelector(".block-roster button"))).as("print one block")
                 .isNotEmpty();
         // a student's skill links to what it means: its full name, what it builds on and leads to
-        WebElement skillLink = find(By.cssSelector("#my-day a[href^='#skill/']"));
+        WebElement skillLink = browser.find(By.cssSelector("#my-day a[href^='#skill/']"));
         String skillName = skillLink.getText();
-        click(skillLink);
-        await(() -> find(By.id("skill-title")), "the skill's page");
+        browser.click(skillLink);
+        browser.await(() -> browser.find(By.id("skill-title")), "the skill's page");
         // the roster shortens long names with "…"; the skill's page gives the whole name
-        assertThat(text(By.id("skill-title"))).startsWith(skillName.replace("…", "").strip());
+        assertThat(browser.text(By.id("skill-title"))).startsWith(skillName.replace("…", "").strip());
         assertThat(browser.text()).contains("Builds on", "Leads to");
         browser.screenshot("teacher-skill");
         browser.assertAccessible();
-        click(find(By.id("back")));
-        await(() -> find(By.id("since-yesterday")), "back on the day");
+        browser.click(browser.find(By.id("back")));
+        browser.await(() -> browser.find(By.id("since-yesterday")), "back on the day");
         browser.screenshot("teacher-day");
         browser.assertAccessible();
 
@@ -252,10 +251,10 @@ class BoardBrowserTest {
         accounts.create("student-" + student, PASSWORD, Role.STUDENT, "north", student, Set.of());
         accounts.create("guardian-" + student, PASSWORD, Role.GUARDIAN, "north", null, Set.of(student));
         for (String who : List.of("student-" + student, "guardian-" + student)) {
-            click(find(By.id("sign-out")));
-            signIn(who);
-            await(() -> text(By.id("cards")).contains("–") ? true : null, "the day card of " + who);
-            String card = text(By.id("cards"));
+            browser.click(browser.find(By.id("sign-out")));
+            browser.signIn(who, PASSWORD);
+            browser.await(() -> browser.text(By.id("cards")).contains("–") ? true : null, "the day card of " + who);
+            String card = browser.text(By.id("cards"));
             assertThat(card).as(who).contains(studentName, "with ",
                     Api.smallProblem().blocks().get(0).start().toString().substring(0, 5));
             assertThat(card).as("no internal ids on " + who + "'s card").doesNotContainPattern(
@@ -271,28 +270,28 @@ class BoardBrowserTest {
                 Role.PRINCIPAL, "north", null, Set.of());
         browser.driver().manage().deleteAllCookies();
         browser.open(server.uri().resolve("/ui/"));
-        signIn("principal");
-        assertThat(find(By.id("plan"))).as("a principal reads the board but does not plan").isNull();
-        click(await(() -> find(By.id("nav-what-if")), "the What-if link"));
+        browser.signIn("principal", PASSWORD);
+        assertThat(browser.find(By.id("plan"))).as("a principal reads the board but does not plan").isNull();
+        browser.click(browser.await(() -> browser.find(By.id("nav-what-if")), "the What-if link"));
         // the bundled small day: variant A without its first aide, variant B with its first room closed
         var aide = Api.smallProblem().staff().stream().filter(st -> st.id().startsWith("A")).findFirst().orElseThrow();
         var room = Api.smallProblem().spaces().get(0);
-        click(await(() -> find(By.id("away-A-" + aide.id())), "variant A's adults"));
-        WebElement name = find(By.id("name-B"));
+        browser.click(browser.await(() -> browser.find(By.id("away-A-" + aide.id())), "variant A's adults"));
+        WebElement name = browser.find(By.id("name-B"));
         name.clear();
         name.sendKeys(room.name() + " closed");
         browser.driver().executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event("
-                + "'change'));", find(By.id("close-B")), room.id());
-        WebElement limit = find(By.id("time-limit"));
+                + "'change'));", browser.find(By.id("close-B")), room.id());
+        WebElement limit = browser.find(By.id("time-limit"));
         limit.clear();
         limit.sendKeys("2s");
         browser.screenshot("what-if-form");
         browser.assertAccessible();
-        click(find(By.id("run")));
-        WebElement report = await(() -> find(By.id("what-if-report")), "the what-if to be done");
-        assertThat(text(By.id("what-if-progress"))).contains("3 of 3 plans solved");
-        click(report);
-        await(() -> browser.text().contains(room.name() + " closed") ? true : null, "the comparison");
+        browser.click(browser.find(By.id("run")));
+        WebElement report = browser.await(() -> browser.find(By.id("what-if-report")), "the what-if to be done");
+        assertThat(browser.text(By.id("what-if-progress"))).contains("3 of 3 plans solved");
+        browser.click(report);
+        browser.await(() -> browser.text().contains(room.name() + " closed") ? true : null, "the comparison");
         assertThat(browser.text()).contains("variant A");
         browser.screenshot("what-if-report");
         browser.assertAccessible();
@@ -302,37 +301,14 @@ class BoardBrowserTest {
     void aWrongPasswordIsSaidOnTheSignInForm() {
         browser.driver().manage().deleteAllCookies();
         browser.open(server.uri().resolve("/ui/"));
-        await(() -> find(By.id("username")), "the sign-in form");
+        browser.await(() -> browser.find(By.id("username")), "the sign-in form");
         browser.driver().findElement(By.id("username")).sendKeys("scheduler");
         browser.driver().findElement(By.id("password")).sendKeys("not the password");
-        click(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
-        WebElement alert = await(() -> find(By.cssSelector("[role=alert]")), "the refusal");
+        browser.click(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
+        WebElement alert = browser.await(() -> browser.find(By.cssSelector("[role=alert]")), "the refusal");
         assertThat(alert.getText()).contains("wrong username or password");
         browser.screenshot("sign-in-refused");
         browser.assertAccessible();
-    }
-
-    private static void signIn(String username) {
-        await(() -> find(By.id("username")), "the sign-in form");
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-        click(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
-        await(() -> find(By.id("sign-out")) != null && find(By.id("sign-out")).isDisplayed() ? true : null,
-                "signed in");
-    }
-
-    private static WebElement find(By by) {
-        List<WebElement> found = browser.driver().findElements(by);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(By by) {
-        WebElement e = find(by);
-        return e == null ? "" : e.getText();
-    }
-
-    private static void click(WebElement e) {
-        browser.driver().executeScript("arguments[0].click();", e);
     }
 
     /** Polls until {@code found} gives something; a state, not a time: minutes on a busy machine are fine. */
@@ -349,22 +325,5 @@ class BoardBrowserTest {
         java.util.Set<String> ids = new java.util.HashSet<>();
         roster.path("blocks").forEach(b -> b.path("students").forEach(st -> ids.add(st.get("id").asText())));
         return ids;
-    }
-
-    private static <T> T await(Supplier<T> found, String what) {
-        long deadline = System.nanoTime() + Api.PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = found.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-                // the page redrew what we looked at: look again
-            }
-            Api.sleep(100);
-        }
-        browser.screenshot("timed-out");
-        throw new AssertionError("waited " + Api.PATIENCE + " for " + what + "; the page says: " + browser.text());
     }
 }

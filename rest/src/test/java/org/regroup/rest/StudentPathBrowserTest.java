@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -82,15 +81,15 @@ class StudentPathBrowserTest {
         String day = LocalDate.now().toString();
 
         browser.open(server.uri().resolve("/ui/"));
-        signIn("pupil");
-        await(() -> text(By.id("cards")).contains("No published plan for today yet") ? true : null, "the card");
+        browser.signIn("pupil", PASSWORD);
+        browser.await(() -> browser.text(By.id("cards")).contains("No published plan for today yet") ? true : null, "the card");
 
         // a goal: the skill they are ready for, most important
-        choose(await(() -> find(By.id("goal-skill-" + key)), "the goal form"), skill);
-        choose(find(By.id("goal-priority-" + key)), "1");
-        click(find(By.id("goal-save-" + key)));
-        await(() -> text(By.id("goals-" + key)).contains(skillName) ? true : null, "the goal saved");
-        assertThat(text(By.id("goals-" + key))).contains(skillName + " (most important)");
+        browser.choose(browser.await(() -> browser.find(By.id("goal-skill-" + key)), "the goal form"), skill);
+        browser.choose(browser.find(By.id("goal-priority-" + key)), "1");
+        browser.click(browser.find(By.id("goal-save-" + key)));
+        browser.await(() -> browser.text(By.id("goals-" + key)).contains(skillName) ? true : null, "the goal saved");
+        assertThat(browser.text(By.id("goals-" + key))).contains(skillName + " (most important)");
         assertThat(browser.text()).contains("Set by you on " + day);
         JsonNode goals = Api.json(admin.get("/api/schools/north/students/" + s.id() + "/goals"));
         assertThat(goals.get("goals").findValuesAsText("skill")).as("kept with the standing ones").contains(skill);
@@ -98,11 +97,11 @@ class StudentPathBrowserTest {
         assertThat(goals.get("setBy").get("role").asText()).isEqualTo("student");
 
         // ask for a session on it today, in any block
-        choose(await(() -> find(By.id("ask-what-" + key)), "the ask form"), skill);
-        find(By.id("ask-note-" + key)).sendKeys("I want to finish this one");
-        click(find(By.id("ask-" + key)));
-        await(() -> text(By.id("requests-" + key)).contains("Waiting for the plan") ? true : null, "the request");
-        assertThat(text(By.id("requests-" + key))).contains(skillName, "I want to finish this one",
+        browser.choose(browser.await(() -> browser.find(By.id("ask-what-" + key)), "the ask form"), skill);
+        browser.find(By.id("ask-note-" + key)).sendKeys("I want to finish this one");
+        browser.click(browser.find(By.id("ask-" + key)));
+        browser.await(() -> browser.text(By.id("requests-" + key)).contains("Waiting for the plan") ? true : null, "the request");
+        assertThat(browser.text(By.id("requests-" + key))).contains(skillName, "I want to finish this one",
                 "Nobody else asked for the same.");
         browser.screenshot("student-path-asked");
         browser.assertAccessible();
@@ -115,14 +114,14 @@ class StudentPathBrowserTest {
                 new byte[0]);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         admin.solveUntilWorkable(Api.json(started).get("planId").asText());
-        await(() -> Api.json(admin.get("/api/schools/north/days/" + day + "/plans")).get(0).get("status").asText()
+        browser.await(() -> Api.json(admin.get("/api/schools/north/days/" + day + "/plans")).get(0).get("status").asText()
                 .equals("draft") ? true : null, "the draft");
         assertThat(admin.post("/api/schools/north/days/" + day + "/publish", new byte[0]).statusCode())
                 .isEqualTo(200);
 
         // the student reads the outcome on their card
         browser.open(server.uri().resolve("/ui/"));
-        await(() -> text(By.id("requests-" + key)).contains("Honoured") ? true : null, "the outcome");
+        browser.await(() -> browser.text(By.id("requests-" + key)).contains("Honoured") ? true : null, "the outcome");
         String mine = null;
         for (JsonNode r : Api.json(admin.get("/api/schools/north/days/" + day + "/requests"))) {
             if (r.get("requestedBy").asText().equals("student")) {
@@ -131,14 +130,14 @@ class StudentPathBrowserTest {
             }
         }
         assertThat(mine).isNotNull();
-        assertThat(text(By.id("cards"))).contains(skillName, "–");
+        assertThat(browser.text(By.id("cards"))).contains(skillName, "–");
         browser.screenshot("student-path-outcome");
         browser.assertAccessible();
 
         // and withdraws their own request (the admin's stays, with no Withdraw button for them)
         String withdrawn = mine;
-        click(find(By.cssSelector("li[data-request='" + mine + "'] button")));
-        await(() -> find(By.cssSelector("li[data-request='" + withdrawn + "']")) == null ? true : null,
+        browser.click(browser.find(By.cssSelector("li[data-request='" + mine + "'] button")));
+        browser.await(() -> browser.find(By.cssSelector("li[data-request='" + withdrawn + "']")) == null ? true : null,
                 "the request withdrawn");
         List<WebElement> left = browser.driver().findElements(By.cssSelector("#requests-" + key + " li"));
         assertThat(left).hasSize(1);
@@ -147,59 +146,13 @@ class StudentPathBrowserTest {
         // a guardian reads their child's goals, with no form to set them, and may ask for a session
         new AccountAdmin(server.authenticator().accounts(), java.time.Clock.systemUTC()).create("pupils-parent",
                 PASSWORD, Role.GUARDIAN, "north", null, Set.of(s.id()));
-        click(find(By.id("sign-out")));
-        signIn("pupils-parent");
-        await(() -> text(By.id("goals-" + key)).contains(skillName) ? true : null, "the child's goals");
-        assertThat(find(By.id("goal-save-" + key))).as("a guardian does not set goals").isNull();
-        assertThat(find(By.id("ask-" + key))).as("a guardian may ask for a session").isNotNull();
+        browser.click(browser.find(By.id("sign-out")));
+        browser.signIn("pupils-parent", PASSWORD);
+        browser.await(() -> browser.text(By.id("goals-" + key)).contains(skillName) ? true : null, "the child's goals");
+        assertThat(browser.find(By.id("goal-save-" + key))).as("a guardian does not set goals").isNull();
+        assertThat(browser.find(By.id("ask-" + key))).as("a guardian may ask for a session").isNotNull();
         assertThat(browser.text()).contains("Set by the student on " + day);
         browser.screenshot("student-path-guardian");
         browser.assertAccessible();
-    }
-
-    private static void choose(WebElement select, String value) {
-        browser.driver().executeScript("arguments[0].value = arguments[1];", select, value);
-        assertThat(select.getAttribute("value")).as("option %s offered", value).isEqualTo(value);
-    }
-
-    private static void signIn(String username) {
-        await(() -> find(By.id("username")), "the sign-in form");
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-        click(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
-        await(() -> find(By.id("sign-out")) != null && find(By.id("sign-out")).isDisplayed() ? true : null,
-                "signed in");
-    }
-
-    private static WebElement find(By by) {
-        List<WebElement> found = browser.driver().findElements(by);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(By by) {
-        WebElement e = find(by);
-        return e == null ? "" : e.getText();
-    }
-
-    private static void click(WebElement e) {
-        browser.driver().executeScript("arguments[0].click();", e);
-    }
-
-    /** Polls until {@code found} gives something; a state, not a time: minutes on a busy machine are fine. */
-    private static <T> T await(Supplier<T> found, String what) {
-        long deadline = System.nanoTime() + Api.PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = found.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-                // the page redrew what we looked at: look again
-            }
-            Api.sleep(100);
-        }
-        browser.screenshot("timed-out");
-        throw new AssertionError("waited " + Api.PATIENCE + " for " + what + "; the page says: " + browser.text());
     }
 }

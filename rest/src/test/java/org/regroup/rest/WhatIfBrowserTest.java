@@ -3,10 +3,8 @@ package org.regroup.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,28 +63,28 @@ class WhatIfBrowserTest {
     @Test
     void thePrincipalAddsAnAdultAndChangesAGroupSizeThenReadsAReportThatDoesNotContradictItself() {
         browser.open(server.uri().resolve("/ui/"));
-        signIn("principal");
-        click(await(() -> find(By.id("nav-what-if")), "the What-if link"));
+        browser.signIn("principal", PASSWORD);
+        browser.click(browser.await(() -> browser.find(By.id("nav-what-if")), "the What-if link"));
         var aide = Api.smallProblem().staff().stream().filter(st -> st.id().startsWith("A")).findFirst().orElseThrow();
-        await(() -> find(By.id("add-like-A")), "variant A's fields");
-        choose("add-like-A", aide.id());
-        WebElement newName = find(By.id("add-name-A"));
+        browser.await(() -> browser.find(By.id("add-like-A")), "variant A's fields");
+        browser.choose(browser.find(By.id("add-like-A")), aide.id());
+        WebElement newName = browser.find(By.id("add-name-A"));
         newName.clear();
         newName.sendKeys("Robin Extra");
         rename("A", "one more aide");
-        choose("ratio-modality-B", "small-group");
-        find(By.id("ratio-max-B")).sendKeys("6");
+        browser.choose(browser.find(By.id("ratio-modality-B")), "small-group");
+        browser.find(By.id("ratio-max-B")).sendKeys("6");
         rename("B", "small groups of 6");
-        WebElement limit = find(By.id("time-limit"));
+        WebElement limit = browser.find(By.id("time-limit"));
         limit.clear();
         limit.sendKeys("2s");
         browser.screenshot("what-if-form-more");
         browser.assertAccessible();
 
-        click(find(By.id("run")));
-        WebElement report = await(() -> find(By.id("what-if-report")), "the what-if to be done");
-        click(report);
-        await(() -> browser.text().contains("Who gains, who loses") ? true : null, "the comparison");
+        browser.click(browser.find(By.id("run")));
+        WebElement report = browser.await(() -> browser.find(By.id("what-if-report")), "the what-if to be done");
+        browser.click(report);
+        browser.await(() -> browser.text().contains("Who gains, who loses") ? true : null, "the comparison");
         String page = browser.text();
         browser.screenshot("what-if-report-more");
 
@@ -116,49 +114,8 @@ class WhatIfBrowserTest {
     }
 
     private static void rename(String letter, String name) {
-        WebElement field = find(By.id("name-" + letter));
+        WebElement field = browser.find(By.id("name-" + letter));
         field.clear();
         field.sendKeys(name);
-    }
-
-    private static void choose(String selectId, String value) {
-        browser.driver().executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event("
-                + "'change'));", find(By.id(selectId)), value);
-    }
-
-    private static void signIn(String username) {
-        await(() -> find(By.id("username")), "the sign-in form");
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-        click(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
-        await(() -> find(By.id("sign-out")) != null && find(By.id("sign-out")).isDisplayed() ? true : null,
-                "signed in");
-    }
-
-    private static WebElement find(By by) {
-        List<WebElement> found = browser.driver().findElements(by);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static void click(WebElement e) {
-        browser.driver().executeScript("arguments[0].click();", e);
-    }
-
-    /** Polls until {@code found} gives something; a state, not a time: minutes on a busy machine are fine. */
-    private static <T> T await(Supplier<T> found, String what) {
-        long deadline = System.nanoTime() + Api.PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = found.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-                // the page redrew what we looked at: look again
-            }
-            Api.sleep(100);
-        }
-        browser.screenshot("timed-out");
-        throw new AssertionError("waited " + Api.PATIENCE + " for " + what + "; the page says: " + browser.text());
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -167,6 +170,69 @@ public final class Browser implements AutoCloseable {
     /** The page's visible text. */
     public String text() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** How long {@link #await} waits for a state of the page: minutes on a busy machine are fine. */
+    public static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    /** The first element {@code by} finds, or null. */
+    public WebElement find(By by) {
+        List<WebElement> found = driver.findElements(by);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The text of the first element {@code by} finds; empty when there is none. */
+    public String text(By by) {
+        WebElement e = find(by);
+        return e == null ? "" : e.getText();
+    }
+
+    /** Clicks through the page's own handler (a click on something scrolled away still lands). */
+    public void click(WebElement e) {
+        driver.executeScript("arguments[0].click();", e);
+    }
+
+    /** Chooses {@code value} in a select as a user would (its change event fires); fails when it is not offered. */
+    public void choose(WebElement select, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                select, value);
+        Assertions.assertEquals(value, select.getAttribute("value"), "option " + value + " offered");
+    }
+
+    /** Signs in on the page's sign-in form and waits until it says so. */
+    public void signIn(String username, String password) {
+        await(() -> find(By.id("username")), "the sign-in form");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        click(driver.findElement(By.cssSelector("form button[type=submit]")));
+        await(() -> find(By.id("sign-out")) != null && find(By.id("sign-out")).isDisplayed() ? true : null,
+                "signed in");
+    }
+
+    /**
+     * Polls until {@code found} gives something: a state, not a time. On timeout a screenshot "timed-out" is taken
+     * and the page's text is in the failure.
+     */
+    public <T> T await(Supplier<T> found, String what) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = found.get();
+                if (value != null) {
+                    return value;
+                }
+            } catch (StaleElementReferenceException redrawn) {
+                // the page redrew what we looked at: look again
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+        screenshot("timed-out");
+        throw new AssertionError("waited " + PATIENCE + " for " + what + "; the page says: " + text());
     }
 
     /** The whole page (not just the window) as {@code target/screenshots/NAME.png}; returns the file. */
