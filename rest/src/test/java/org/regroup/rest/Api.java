@@ -36,7 +36,12 @@ final class Api {
     private static byte[] small;
 
     /** Each test server's district admin token (made on first use): the existing tests run signed in. */
-    private static final java.util.Map<URI, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Each test server's admin token, by the server itself: not by its address, which the next server in the same JVM
+     * may get again (the OS reuses ports), and whose store would not know the token (401, seen once in CI).
+     */
+    private static final java.util.Map<RegroupServer, String> ADMIN_TOKENS = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
 
     private final URI base;
     /** Sent as {@code Authorization: Bearer …}; null for a client that is not signed in. */
@@ -57,7 +62,7 @@ final class Api {
 
     /** The test server's district admin's token, made once per server. */
     static String adminToken(RegroupServer server) {
-        return ADMIN_TOKENS.computeIfAbsent(server.uri(), u -> token(server, "test-district-admin",
+        return ADMIN_TOKENS.computeIfAbsent(server, u -> token(server, "test-district-admin",
                 org.regroup.store.Role.DISTRICT_ADMIN, null, null, java.util.Set.of()));
     }
 
