@@ -1,7 +1,7 @@
 // The scheduler's board: the day's groups as a grid, a student's day, moves, mid-day changes, publishing.
 
 import { state, api, el, say, show, alertBox, today, names, list, pretty, capitalize, whyByBlock } from './core.js';
-import { skillMapPicture, evidenceChart, skillState } from './pictures.js';
+import { skillMapPicture, evidenceChart, skillState, statesOf, goalSkills } from './pictures.js';
 
 const board = { school: null, day: null, version: null, directory: null, plan: null, view: 'adults', events: null };
 
@@ -254,11 +254,8 @@ async function profileView(studentId) {
       board.skillMap || api(`/api/schools/${school}/skill-map`)]);
     board.skillMap = layout;
     const skillNames = names(board.directory.skills);
-    const ready = new Set(list(profile.readySet));
-    const byId = {};
-    for (const k of list(profile.skills)) byId[k.skillId] = { ...k, ready: ready.has(k.skillId) };
-    for (const id of ready) byId[id] = byId[id] || { skillId: id, ready: true };
-    const goals = new Set(list(profile.goals).filter(g => g.skill).map(g => g.skill));
+    const byId = statesOf(profile);
+    const goals = goalSkills(profile);
     const accommodations = board.directory.students?.find(st => st.id === studentId)?.accommodations || [];
     const mastered = list(profile.skills).filter(x => x.mastered).length;
     target.replaceChildren(el('section', { id: 'profile', 'aria-labelledby': 'profile-title' },
@@ -266,7 +263,7 @@ async function profileView(studentId) {
         + `${profile.grade ?? '—'}`),
       el('p', {}, `Goals: ${list(profile.goals).map(g => g.skill ? (skillNames[g.skill]?.name || g.skill) : g.strand)
         .join('; ') || 'none'}. Accommodations: ${accommodations.join('; ') || 'none'}.`),
-      el('p', {}, `${mastered} mastered, ${ready.size} ready to learn (mastery at or above `
+      el('p', {}, `${mastered} mastered, ${list(profile.readySet).length} ready to learn (mastery at or above `
         + `${profile.masteryThreshold} counts as mastered).`),
       skillMapPicture(layout, byId, goals, `Skill map of ${profile.name || studentId}`),
       el('h4', { class: 'h6 mt-2' }, 'Evidence, most recent skills'),

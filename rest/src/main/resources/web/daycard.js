@@ -2,6 +2,7 @@
 // session with what became of each; a form to ask for one; and the goals they set with their advisor.
 
 import { state, api, el, show, alertBox, today, list, capitalize, say, whyByBlock } from './core.js';
+import { skillMapPicture, statesOf, goalSkills } from './pictures.js';
 
 export async function dayCardView() {
   const students = state.me.role === 'student' ? [state.me.personId] : [...(state.me.children || [])].sort();
@@ -36,7 +37,25 @@ async function studentView(section, id, day) {
       : dayCard(card, profile),
     requestsPart(list(requests).filter(r => r.studentId === id), own, redraw, key),
     choices ? askForm(choices, id, day, own, redraw, key) : null,
-    goalsPart(goals, choices, own, redraw, key, id));
+    goalsPart(goals, choices, own, redraw, key, id),
+    profile ? skillMapPart(profile, own, key) : null);
+}
+
+/** Progress on the skill map, as a picture: closed at first, so the day comes first on a phone. */
+function skillMapPart(profile, own, key) {
+  const part = el('details', { class: 'mt-3', id: `skill-map-${key}` },
+    el('summary', { class: 'h5' }, own ? 'Your progress on the skill map' : 'Progress on the skill map'));
+  part.addEventListener('toggle', async () => {
+    if (!part.open || part.querySelector('figure')) return;
+    try {
+      const layout = await api(`/api/schools/${school()}/skill-map`);
+      part.append(skillMapPicture(layout, statesOf(profile), goalSkills(profile),
+        own ? 'Your skill map' : `${profile.name || 'Their'} skill map`));
+    } catch (e) {
+      part.append(alertBox(e.message));
+    }
+  });
+  return part;
 }
 
 function dayCard(card, profile) {

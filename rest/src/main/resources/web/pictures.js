@@ -18,6 +18,20 @@ export function skillState(skill) {
   return skill?.mastered ? 'mastered' : skill?.ready ? 'ready' : 'not yet';
 }
 
+/** A learner profile's skills by id, each with its state: those with evidence, and the ready ones without any. */
+export function statesOf(profile) {
+  const ready = new Set(list(profile?.readySet));
+  const byId = {};
+  for (const k of list(profile?.skills)) byId[k.skillId] = { ...k, ready: ready.has(k.skillId) };
+  for (const id of ready) byId[id] = byId[id] || { skillId: id, ready: true };
+  return byId;
+}
+
+/** The skills a profile's goals name (goals on a whole strand have no one skill to ring). */
+export function goalSkills(profile) {
+  return new Set(list(profile?.goals).filter(g => g.skill).map(g => g.skill));
+}
+
 /** The shape of a state: a filled circle (mastered), a diamond (ready), a small ring (not yet); a goal gets a halo. */
 function mark(state, x, y, goal) {
   const shapes = [];

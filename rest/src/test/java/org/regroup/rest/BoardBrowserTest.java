@@ -261,6 +261,12 @@ class BoardBrowserTest {
                     "\\b(T|A|CR|LAB|STUDIO|S)\\d{2,4}\\b");
             browser.screenshot(who.substring(0, who.indexOf('-')) + "-card");
             browser.assertAccessible();
+            // their progress on the skill map, as a picture: every skill of the school with its state
+            browser.click(browser.find(By.cssSelector("details[id^='skill-map-'] summary")));
+            By skills = By.cssSelector("details[id^='skill-map-'] svg g[data-state]");
+            browser.await(() -> browser.driver().findElements(skills).size() == Api.smallProblem().skills().size()
+                    ? true : null, "the skill map on " + who + "'s card");
+            browser.assertAccessible();
         }
     }
 
