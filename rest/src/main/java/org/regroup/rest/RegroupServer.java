@@ -232,6 +232,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(org.regroup.rest.api.AuditResource.class)
                 .register(org.regroup.rest.api.SkillMapResource.class)
                 .register(org.regroup.rest.api.PrivacyResource.class)
+                .register(org.regroup.rest.api.ImportResource.class)
                 .register(BrowserGuards.class)
                 .register(AccessFilter.class)
                 .register(EvidenceScope.class)
