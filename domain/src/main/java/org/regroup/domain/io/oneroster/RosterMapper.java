@@ -137,6 +137,11 @@ public final class RosterMapper {
     private Org org(String key, boolean explicit) {
         List<Org> schools = export.orgs().stream().filter(o -> !o.deleted() && "school".equals(o.type())).toList();
         if (export.mode("orgs") == Mode.ABSENT) {
+            if (!explicit) {
+                problems.error("orgs.csv", null, null, null, "the export has no orgs.csv to find school " + key
+                        + " in: name the school's org sourcedId (--org / ?org=)");
+                return null;
+            }
             problems.warning("orgs.csv", null, null, null, "the export has no orgs.csv: the school org is taken to "
                     + "be the one with sourcedId " + key);
             return new Org(new CsvTable.Row("orgs.csv", 0, Map.of()), key, false, null, "school", null);
