@@ -48,9 +48,19 @@ public final class RosterSync {
         roster.students().forEach(s -> importedStudents.put(s.id(), s));
         Map<String, ImportedRoster.ImportedStaff> importedStaff = new LinkedHashMap<>();
         roster.staff().forEach(s -> importedStaff.put(s.id(), s));
+        Set<String> strands = base.skills().stream().map(org.regroup.domain.Skill::strand)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, List<Qualification>> suggested = new HashMap<>();
+        List<ImportedRoster.Suggestion> applicable = new ArrayList<>();
+        List<ImportedRoster.Suggestion> withoutSkills = new ArrayList<>();
         for (ImportedRoster.Suggestion s : roster.suggestions()) {
-            suggested.computeIfAbsent(s.staffId(), k -> new ArrayList<>()).add(s.qualification());
+            String strand = s.qualification().strand();
+            if (strands.stream().anyMatch(k -> k.equals(strand) || k.startsWith(strand + "/"))) {
+                suggested.computeIfAbsent(s.staffId(), k -> new ArrayList<>()).add(s.qualification());
+                applicable.add(s);
+            } else {
+                withoutSkills.add(s); // a qualification no skill is in would make the school invalid
+            }
         }
 
         List<Student> students = new ArrayList<>();
@@ -138,7 +148,7 @@ public final class RosterSync {
         SyncReport report = new SyncReport(
                 new SyncReport.Changes(newStudents, changedStudents, goneStudents, unchangedStudents, students.size()),
                 new SyncReport.Changes(newStaff, changedStaff, goneStaff, unchangedStaff, staff.size()),
-                roster.suggestions(), accept);
+                applicable, accept, withoutSkills);
         return new Result(standing, report);
     }
 

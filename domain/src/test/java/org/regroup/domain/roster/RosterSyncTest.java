@@ -12,6 +12,7 @@ import org.regroup.domain.DayProblem;
 import org.regroup.domain.Goal;
 import org.regroup.domain.Qualification;
 import org.regroup.domain.Request;
+import org.regroup.domain.Skill;
 import org.regroup.domain.Staff;
 import org.regroup.domain.StaffRole;
 import org.regroup.domain.Student;
@@ -23,8 +24,8 @@ import org.regroup.domain.roster.ImportedRoster.Mode;
 class RosterSyncTest {
 
     private static final DayProblem TEMPLATE = new DayProblem(DayProblem.FORMAT, DayProblem.VERSION, "t", null, null,
-            null, null, null, null, null, List.of(staff("T01", "Tem P.", List.of())), null,
-            List.of(student("S0001", "Tem S.", 3)), null, null);
+            null, List.of(new Skill("1.OA.1", "Add within 20", "math/OA", 1)), null, null, null,
+            List.of(staff("T01", "Tem P.", List.of())), null, List.of(student("S0001", "Tem S.", 3)), null, null);
 
     private static Student student(String id, String name, int grade) {
         return new Student(id, name, grade, null, Map.of(), null, null, null, null, null, null, null, false, null,
@@ -115,6 +116,19 @@ class RosterSyncTest {
         assertThat(result.report().staff().none()).isTrue();
         assertThat(result.standing().students()).extracting(Student::id).containsExactly("s1", "s2", "s9");
         assertThat(result.standing().staff()).isEqualTo(once.staff());
+    }
+
+    @Test
+    void aSuggestionForASubjectTheSchoolHasNoSkillsInIsListedApartAndNotApplied() {
+        ImportedRoster withReading = new ImportedRoster(Mode.ALL, BULK.students(), BULK.staff(), Set.of(),
+                List.of(new ImportedRoster.Suggestion("t1", new Qualification("ela", 3, 5), List.of("r1"))));
+
+        RosterSync.Result result = RosterSync.apply(TEMPLATE, true, withReading, true);
+
+        assertThat(result.report().qualifications()).isEmpty();
+        assertThat(result.report().qualificationsWithoutSkills()).extracting(q -> q.qualification().strand())
+                .containsExactly("ela");
+        assertThat(result.standing().staff().get(0).qualifications()).isEmpty();
     }
 
     @Test

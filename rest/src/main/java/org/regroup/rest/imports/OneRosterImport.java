@@ -45,12 +45,17 @@ public final class OneRosterImport {
             boolean acceptQualifications) {
     }
 
-    /** What an import found and did: by id, never a name. */
+    /** What an import found and did: by id, never a name. Empty lists are listed: "nobody" is an answer. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public record Report(String schoolId, String org, String orgName, String version, Map<String, String> files,
             boolean dryRun, boolean applied, boolean created, String standingFrom, SyncReport.Changes students,
             SyncReport.Changes staff, List<ImportedRoster.Suggestion> qualifications, boolean qualificationsAccepted,
-            List<ImportProblem> warnings, List<String> notes) {
+            List<ImportedRoster.Suggestion> qualificationsWithoutSkills, List<ImportProblem> warnings,
+            List<String> notes) {
     }
+
+    private static final java.util.regex.Pattern PERSON_PATH = java.util.regex.Pattern.compile(
+            "^\\$\\.(students|staff)\\[(\\d+)]");
 
     private final SchoolStore store;
 
@@ -66,7 +71,8 @@ public final class OneRosterImport {
     public Report run(String schoolId, ExportFiles files, Options options) {
         Problems problems = new Problems();
         OneRosterExport export = OneRosterExport.read(files, problems);
-        RosterMapper.Mapped mapped = export == null || problems.hasErrors() ? null
+        // mapped even when a file had errors, so that one answer lists every error of the export
+        RosterMapper.Mapped mapped = export == null ? null
                 : RosterMapper.map(export, options.org() == null ? schoolId : options.org(), options.org() != null,
                         problems);
         if (problems.hasErrors() || mapped == null) {
@@ -108,7 +114,8 @@ public final class OneRosterImport {
         return new Report(schoolId, mapped.org().sourcedId(), mapped.org().name(), export.manifest().version(), modes,
                 options.dryRun(), write, write && existing.isEmpty(),
                 existing.isPresent() ? "the school's standing data" : "template " + options.templateName(),
-                r.students(), r.staff(), r.qualifications(), r.qualificationsAccepted(), problems.warnings(), notes);
+                r.students(), r.staff(), r.qualifications(), r.qualificationsAccepted(),
+                r.qualificationsWithoutSkills(), problems.warnings(), notes);
     }
 
     /** The template as this school: its people and requests are dropped by the sync, its settings kept. */
@@ -128,10 +135,23 @@ public final class OneRosterImport {
             return DayPlanBuilder.validated(standing, "standing data after the import");
         } catch (InvalidInputException invalid) {
             for (InputError e : invalid.errors()) {
-                problems.error("standing data after the import", null, e.path(), null, e.message());
+                problems.error("standing data after the import", null, e.path(), person(standing, e.path()),
+                        e.message());
             }
             throw new InvalidExportException(problems.errors());
         }
+    }
+
+    /** The id of the student or adult a JSON path such as {@code $.staff[3].qualifications} is in (their sourcedId). */
+    private static String person(DayProblem standing, String path) {
+        java.util.regex.Matcher m = PERSON_PATH.matcher(path);
+        if (!m.find()) {
+            return null;
+        }
+        int i = Integer.parseInt(m.group(2));
+        List<String> ids = m.group(1).equals("students") ? standing.students().stream().map(s -> s.id()).toList()
+                : standing.staff().stream().map(s -> s.id()).toList();
+        return i < ids.size() ? ids.get(i) : null;
     }
 
     private static List<String> notes(OneRosterExport export, boolean existing, Options options, SyncReport r) {
@@ -147,6 +167,11 @@ public final class OneRosterImport {
             notes.add(r.students().gone().size() + " students gone from the export leave the standing data (no longer "
                     + "planned); their mastery, evidence and past plans stay until their record is erased (DELETE "
                     + "/api/schools/{school}/students/{id}/record) or the retention period ends");
+        }
+        if (!r.qualificationsWithoutSkills().isEmpty()) {
+            notes.add(r.qualificationsWithoutSkills().size() + " qualifications suggested for subjects none of the "
+                    + "school's skills is in (" + String.join(", ", r.qualificationsWithoutSkills().stream()
+                    .map(q -> q.qualification().strand()).distinct().sorted().toList()) + ") cannot be applied");
         }
         long suggested = r.qualifications().size();
         if (suggested > 0 && !r.qualificationsAccepted()) {

@@ -17,14 +17,14 @@ public record ImportProblem(Severity severity, String file, Long line, String co
         WARNING
     }
 
-    /** {@code users.csv:12:grades}: where, as editors and compilers write it. */
+    /** {@code users.csv:12:grades}: where, as editors and compilers write it (a JSON path for standing data). */
     public String path() {
         StringBuilder at = new StringBuilder(file == null ? "export" : file);
         if (line != null) {
             at.append(':').append(line);
-            if (column != null) {
-                at.append(':').append(column);
-            }
+        }
+        if (column != null) {
+            at.append(':').append(column);
         }
         return at.toString();
     }
