@@ -59,9 +59,13 @@ public record Manifest(String version, Map<String, Mode> files) {
                     case "absent" -> Mode.ABSENT;
                     default -> null;
                 };
-                if (mode == null) {
+                if (value == null) {
+                    // seen in real exports for files they do not have
+                    problems.warning(FILE, row.line(), "value", null, name + " has no value: read as absent");
+                    files.put(name.substring("file.".length()).toLowerCase(Locale.ROOT), Mode.ABSENT);
+                } else if (mode == null) {
                     problems.error(FILE, row.line(), "value", null, name + " must be bulk, delta or absent, was '"
-                            + (value == null ? "" : value) + "'");
+                            + value + "'");
                 } else {
                     files.put(name.substring("file.".length()).toLowerCase(Locale.ROOT), mode);
                 }

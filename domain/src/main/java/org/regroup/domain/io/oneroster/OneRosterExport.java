@@ -181,7 +181,8 @@ public record OneRosterExport(Manifest manifest, List<Org> orgs, List<User> user
                     continue;
                 }
                 String status = row.get("status");
-                if (status != null && !status.equalsIgnoreCase("active") && !status.equalsIgnoreCase("tobedeleted")) {
+                if (status != null && !status.equalsIgnoreCase("active") && !status.equalsIgnoreCase("tobedeleted")
+                        && !status.equalsIgnoreCase("inactive")) {
                     problems.error(file, row.line(), "status", id, "status must be active or tobedeleted, was '"
                             + status + "'");
                 }
@@ -190,8 +191,9 @@ public record OneRosterExport(Manifest manifest, List<Org> orgs, List<User> user
             return rows;
         }
 
+        /** To be deleted; or OneRoster 1.0's "inactive", which exports still write: not there either way. */
         boolean deleted(CsvTable.Row row) {
-            return "tobedeleted".equalsIgnoreCase(row.get("status"));
+            return "tobedeleted".equalsIgnoreCase(row.get("status")) || "inactive".equalsIgnoreCase(row.get("status"));
         }
     }
 
