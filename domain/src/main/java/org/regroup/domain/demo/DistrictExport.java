@@ -18,8 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A synthetic OneRoster 1.1 CSV export of a small district, seeded (the same seed writes the same bytes): a district
  * org and two schools — {@code demo} (identifier) with {@code students} students in grades 1 to 5, and {@code hill},
- * a middle school with half as many in grades 6 to 8 —, a teacher per grade and subject, aides, a teacher who works
- * in both schools, a few guardians (not imported), math and reading courses and classes, and the enrollments. Made
+ * a middle school with half as many in grades 6 to 8 —, a teacher per class of up to 25 in each grade and subject,
+ * aides, a teacher who works in both schools, a few guardians (not imported), math and reading courses and classes, and the enrollments. Made
  * up from first principles, no record of anyone; written with Commons CSV.
  */
 public final class DistrictExport {
@@ -28,6 +28,8 @@ public final class DistrictExport {
             "Garcia", "Haddad", "Ito", "Jensen", "Kowalski", "Lindqvist", "Mbeki", "Nakamura", "Okafor", "Patel",
             "Quispe", "Rossi", "Silva", "Tanaka", "Umarov", "Varga", "Weber", "Xu", "Yilmaz", "Zhou");
     private static final String MODIFIED = "2026-08-01T00:00:00.000Z";
+    /** Students in a class: a grade of more has several sections, each with its own teacher. */
+    private static final int SECTION = 25;
 
     private final Draw draw;
     private final Map<String, List<List<String>>> rows = new LinkedHashMap<>();
@@ -133,6 +135,7 @@ public final class DistrictExport {
             row("demographics", id, "active", MODIFIED, "2017-01-01", draw.chance(0.5) ? "female" : "male");
         }
         List<String> aideIds = new ArrayList<>();
+        aides = Math.max(aides, aides * students / 60); // as many per student as in the 60-student school
         for (int a = 1; a <= aides; a++) {
             String id = String.format("a-%s-%02d", code, a);
             user(id, org, "aide", "");
@@ -140,23 +143,28 @@ public final class DistrictExport {
         }
         for (int grade = fromGrade; grade <= toGrade; grade++) {
             String g = String.format("%02d", grade);
+            List<String> cohort = byGrade.getOrDefault(grade, List.of());
+            int sections = Math.max(1, (cohort.size() + SECTION - 1) / SECTION);
             for (String subject : List.of("Math", "Reading")) {
                 String s = subject.toLowerCase(java.util.Locale.ROOT);
-                String teacher = String.format("t-%s-%s-%s", code, s, g);
-                user(teacher, org, "teacher", "");
                 String course = "crs-" + code + "-" + s + "-" + g;
-                String klass = "cls-" + code + "-" + s + "-" + g;
                 row("courses", course, "active", MODIFIED, "as-2026", subject + " " + grade, s.toUpperCase(
                         java.util.Locale.ROOT) + g, g, org, subject.equals("Math") ? "Mathematics" : "Reading");
-                // a class title with a comma, quoted in the CSV
-                row("classes", klass, "active", MODIFIED, subject + ", grade " + grade, g, course, s + "-" + g,
-                        "scheduled", "Room " + (grade * 10 + s.length()), org, "as-2026-t1", "");
-                enroll(klass, org, teacher, "teacher");
-                if (subject.equals("Math") && !aideIds.isEmpty()) {
-                    enroll(klass, org, aideIds.get(grade % aideIds.size()), "aide");
-                }
-                for (String student : byGrade.getOrDefault(grade, List.of())) {
-                    enroll(klass, org, student, "student");
+                for (int section = 1; section <= sections; section++) {
+                    String suffix = section == 1 ? "" : "-" + section;
+                    String teacher = String.format("t-%s-%s-%s", code, s, g) + suffix;
+                    user(teacher, org, "teacher", "");
+                    String klass = "cls-" + code + "-" + s + "-" + g + suffix;
+                    // a class title with a comma, quoted in the CSV
+                    row("classes", klass, "active", MODIFIED, subject + ", grade " + grade, g, course, s + "-" + g
+                            + suffix, "scheduled", "Room " + (grade * 10 + s.length()), org, "as-2026-t1", "");
+                    enroll(klass, org, teacher, "teacher");
+                    if (subject.equals("Math") && !aideIds.isEmpty()) {
+                        enroll(klass, org, aideIds.get((grade + section - 1) % aideIds.size()), "aide");
+                    }
+                    for (int i = section - 1; i < cohort.size(); i += sections) {
+                        enroll(klass, org, cohort.get(i), "student");
+                    }
                 }
             }
         }
