@@ -2,7 +2,6 @@ package org.regroup.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,9 +80,6 @@ final class ImportCommand implements Runnable {
                 return refused(invalid);
             } catch (IOException e) {
                 throw new ErrorReporter.UserError(path + ": cannot be read (" + e.getMessage() + ")");
-            }
-            if (!Files.exists(path)) {
-                throw new ErrorReporter.UserError(path + ": no such file or folder");
             }
             OneRosterImport.Report report;
             try (Database database = store.open()) {
