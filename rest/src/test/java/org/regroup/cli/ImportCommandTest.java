@@ -132,4 +132,23 @@ class ImportCommandTest {
         assertThat(noTemplate.err()).contains("school south is not in the store yet: give a template");
         assertThat(stored("south")).isEmpty();
     }
+
+    @Test
+    void aGeneratedDistrictIsTheSameForTheSameSeedAndImports() throws IOException {
+        Path one = dir.resolve("one.zip");
+        Path two = dir.resolve("two.zip");
+
+        Cli.Run generated = Cli.run("generate", "--oneroster", "--students", "100", "--seed", "3", "--out",
+                one.toString());
+        assertThat(Cli.run("generate", "--oneroster", "--students", "100", "--seed", "3", "--out", two.toString())
+                .exitCode()).isZero();
+
+        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        assertThat(Files.readAllBytes(one)).isEqualTo(Files.readAllBytes(two));
+        Cli.Run dry = importing(one.toString(), "--school", "demo", "--template", TEMPLATE, "--dry-run");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("Students  100 new", "from org org-demo");
+        assertThat(Cli.run("generate", "--oneroster", "--size", "small", "--out", one.toString()).exitCode())
+                .isEqualTo(RegroupCommand.EXIT_BAD_INPUT);
+    }
 }
