@@ -123,6 +123,13 @@ final class ImportCommand implements Runnable {
                         + String.join(", ", s.classes()) + ")");
             }
         }
+        if (!r.qualificationsWithoutSkills().isEmpty()) {
+            out.println("Suggested for subjects the school has no skills in (not applicable):");
+            for (ImportedRoster.Suggestion s : r.qualificationsWithoutSkills()) {
+                out.println("  " + s.staffId() + ": " + s.qualification().strand() + " grades "
+                        + range(s.qualification().minGrade(), s.qualification().maxGrade()));
+            }
+        }
         for (ImportProblem w : r.warnings()) {
             out.println("warning: " + w);
         }

@@ -10,6 +10,7 @@ import org.regroup.domain.DayProblem;
 import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.School;
+import org.regroup.domain.io.Limits;
 import org.regroup.domain.io.oneroster.ExportFiles;
 import org.regroup.domain.io.oneroster.ImportProblem;
 import org.regroup.domain.io.oneroster.InvalidExportException;
@@ -94,7 +95,7 @@ public final class OneRosterImport {
         List<String> notes = notes(export, existing.isPresent(), options, result.report());
         boolean write = !options.dryRun() && (existing.isEmpty() || !result.report().nothingChanged());
         if (write) {
-            String name = existing.map(Schools.SchoolRecord::name).orElse(mapped.org().name());
+            String name = existing.map(Schools.SchoolRecord::name).orElse(clip(mapped.org().name()));
             store.schools().replaceStanding(schoolId, name, existing.map(Schools.SchoolRecord::standing)
                     .orElse(null), standing);
         }
@@ -121,12 +122,17 @@ public final class OneRosterImport {
     /** The template as this school: its people and requests are dropped by the sync, its settings kept. */
     private static DayProblem named(DayProblem template, String schoolId, String orgName) {
         School s = template.school();
-        School school = new School(schoolId, orgName != null ? orgName : s == null ? null : s.name(),
+        School school = new School(schoolId, orgName != null ? clip(orgName) : s == null ? null : s.name(),
                 s == null ? null : s.masteryThreshold(), s == null ? null : s.practisingFrom(),
                 s == null ? null : s.nearMasteryFrom(), s == null ? null : s.catchAll());
         return new DayProblem(template.format(), template.version(), schoolId, null, school, template.blocks(),
                 template.skills(), template.prerequisites(), template.modalities(), template.activities(),
                 template.staff(), template.spaces(), template.students(), template.requests(), template.weights());
+    }
+
+    /** An org's name as the store keeps a school's ({@link Limits#SCHOOL_NAME} characters at most). */
+    private static String clip(String name) {
+        return name == null || name.length() <= Limits.SCHOOL_NAME ? name : name.substring(0, Limits.SCHOOL_NAME);
     }
 
     /** The standing data as any school's is checked; what fails is reported against it, and nothing is written. */
