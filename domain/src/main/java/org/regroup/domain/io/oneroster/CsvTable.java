@@ -56,7 +56,7 @@ public final class CsvTable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
-            .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setTrim(true).get();
+            .setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
     private final String file;
     private final List<String> header;
@@ -100,7 +100,7 @@ public final class CsvTable {
         long line = 1;
         try (Reader reader = withoutBom(new InputStreamReader(new ByteArrayInputStream(bytes), decoder));
                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            header = parser.getHeaderNames().stream().map(String::strip).toList();
+            header = parser.getHeaderNames().stream().map(h -> canonical(h.strip(), known)).toList();
             checkHeader(file, header, required, known, problems);
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -109,6 +109,9 @@ public final class CsvTable {
                     break;
                 }
                 CSVRecord record = records.next();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue; // a blank line; skipped here, not by the parser, so that line numbers stay exact
+                }
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < header.size() && i < record.size(); i++) {
                     String v = record.get(i);
@@ -148,6 +151,14 @@ public final class CsvTable {
         if (!unknown.isEmpty()) {
             problems.warning(file, 1L, null, null, "columns not in OneRoster, ignored: " + String.join(", ", unknown));
         }
+    }
+
+    /** A column as OneRoster spells it, whatever case the export wrote it in ({@code SourcedId}). */
+    private static String canonical(String column, Set<String> known) {
+        if (known.contains(column)) {
+            return column;
+        }
+        return known.stream().filter(k -> k.equalsIgnoreCase(column)).findFirst().orElse(column);
     }
 
     /** A UTF-8 byte order mark (Excel writes one) would otherwise stick to the first column's name. */

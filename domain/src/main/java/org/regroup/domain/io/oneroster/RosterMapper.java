@@ -32,6 +32,9 @@ public final class RosterMapper {
     public record Mapped(Org org, ImportedRoster roster) {
     }
 
+    /** What an id in an address may hold: no separators of paths or of the command line's lists. */
+    private static final java.util.regex.Pattern ADDRESSABLE = java.util.regex.Pattern.compile("[^/\\\\\\s\\p{Cntrl}]+");
+
     private final OneRosterExport export;
     private final Problems problems;
 
@@ -110,6 +113,12 @@ public final class RosterMapper {
             if (u.sourcedId().length() > Limits.STUDENT_ID) {
                 problems.error(u.row().file(), u.row().line(), "sourcedId", clip(u.sourcedId()), "a sourcedId "
                         + "becomes the person's id here, which is at most " + Limits.STUDENT_ID + " characters");
+                continue;
+            }
+            if (!ADDRESSABLE.matcher(u.sourcedId()).matches()) {
+                problems.error(u.row().file(), u.row().line(), "sourcedId", clip(u.sourcedId()), "a sourcedId "
+                        + "becomes the person's id in addresses (…/students/{id}): no '/', '\\', spaces or control "
+                        + "characters");
                 continue;
             }
             if (role.equals("student")) {

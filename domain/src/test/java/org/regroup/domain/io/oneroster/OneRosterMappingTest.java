@@ -124,4 +124,16 @@ class OneRosterMappingTest {
 
         assertThat(problems.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("--org"));
     }
+
+    @Test
+    void aSourcedIdThatCannotBeInAnAddressIsAnError() {
+        Problems problems = new Problems();
+        map(OneRosterFixtures.load("v1p1-bulk").edit("users.csv", t -> t.replace("u-s3,", "u/s3,")), "north", false,
+                problems);
+
+        assertThat(problems.errors()).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("users.csv:4:sourcedId");
+            assertThat(e.sourcedId()).isEqualTo("u/s3");
+        });
+    }
 }

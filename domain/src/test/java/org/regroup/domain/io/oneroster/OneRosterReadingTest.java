@@ -180,4 +180,18 @@ class OneRosterReadingTest {
                 StandardCharsets.UTF_8)), "body.zip")).isInstanceOf(InvalidExportException.class)
                 .hasMessageContaining("body.zip: cannot read the export: it is not a zip");
     }
+
+    @Test
+    void blankLinesKeepLineNumbersExactAndHeadersAreReadWhateverTheirCase() {
+        Problems problems = new Problems();
+        OneRosterExport export = read(OneRosterFixtures.load("v1p1-bulk").edit("orgs.csv",
+                t -> t.replace("sourcedId,status", "SourcedID,Status").replace("\r\nsch-north", "\r\n\r\nsch-north")),
+                problems);
+
+        assertThat(errors(problems)).isEmpty();
+        assertThat(export.orgs()).extracting(OneRosterExport.Org::sourcedId).containsExactly("d1", "sch-north",
+                "sch-south");
+        assertThat(export.orgs().get(1).row().line()).isEqualTo(4); // header 1, d1 2, a blank line 3
+        assertThat(export.orgs().get(1).deleted()).isFalse();
+    }
 }
