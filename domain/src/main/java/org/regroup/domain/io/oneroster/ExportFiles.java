@@ -1,6 +1,5 @@
 package org.regroup.domain.io.oneroster;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +62,10 @@ public final class ExportFiles {
 
     /** A zip; a body that is not one, or inflates past {@link #MAX_UNZIPPED}, is an {@link InvalidExportException}. */
     public static ExportFiles unzip(InputStream zip, String name) throws IOException {
+        return unzip(zip, name, MAX_UNZIPPED);
+    }
+
+    static ExportFiles unzip(InputStream zip, String name, long maxUnzipped) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         long total = 0;
         int entries = 0;
@@ -83,9 +86,8 @@ public final class ExportFiles {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     total += n;
-                    if (total > MAX_UNZIPPED) {
-                        throw refused(name, "its files inflate to more than " + MAX_UNZIPPED / (1024 * 1024)
-                                + " MiB");
+                    if (total > maxUnzipped) {
+                        throw refused(name, "its files inflate to more than " + size(maxUnzipped));
                     }
                     out.write(buffer, 0, n);
                 }
@@ -139,7 +141,8 @@ public final class ExportFiles {
         return out.toByteArray();
     }
 
-    static InputStream stream(byte[] bytes) {
-        return new ByteArrayInputStream(bytes);
+    /** A size as people read it: "512 MiB", "64 KiB". */
+    private static String size(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB";
     }
 }

@@ -194,4 +194,15 @@ class OneRosterReadingTest {
         assertThat(export.orgs().get(1).row().line()).isEqualTo(4); // header 1, d1 2, a blank line 3
         assertThat(export.orgs().get(1).deleted()).isFalse();
     }
+
+    @Test
+    void aZipThatInflatesPastTheLimitIsRefusedBeforeItIsAllRead() throws IOException {
+        byte[] zeros = new byte[3 * 1024 * 1024]; // deflates to a few KiB
+        byte[] bomb = ExportFiles.zip(Map.of("users.csv", zeros));
+
+        assertThatThrownBy(() -> ExportFiles.unzip(new ByteArrayInputStream(bomb), "bomb.zip", 1024 * 1024))
+                .isInstanceOf(InvalidExportException.class)
+                .hasMessageContaining("bomb.zip: cannot read the export: its files inflate to more than 1 MiB");
+        assertThat(bomb.length).isLessThan(64 * 1024);
+    }
 }
