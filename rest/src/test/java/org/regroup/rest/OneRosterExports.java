@@ -45,14 +45,6 @@ final class OneRosterExports {
         return new OneRosterExports(copy);
     }
 
-    /** The files as they are, for the command line (a folder). */
-    void writeTo(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Files.write(dir.resolve(f.getKey()), f.getValue());
-        }
-    }
-
     byte[] zip() {
         try {
             return ExportFiles.zip(files);
