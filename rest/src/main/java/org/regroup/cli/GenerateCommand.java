@@ -47,6 +47,11 @@ final class GenerateCommand implements Callable<Integer> {
             + "adults and rooms in proportion.")
     Integer students;
 
+    @Option(names = "--oneroster", description = "Instead of a day: a synthetic OneRoster 1.1 CSV export of a "
+            + "district (a zip; two schools, --students in the one with identifier 'demo', default 60) to try "
+            + "'regroup import oneroster' with.")
+    boolean oneroster;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -98,6 +103,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (oneroster) {
+            return district();
+        }
         OutFile.checkWritable(out, Path.of("day.json"));
         DayProblem problem = shape != null ? shape() : preset();
         Json.writeAtomically(out, problem);
@@ -107,6 +115,28 @@ final class GenerateCommand implements Callable<Integer> {
         if (shape != null) {
             spec.commandLine().getOut().println("Seats: " + SeatReport.verdict(SeatArithmetic.of(problem)));
         }
+        return 0;
+    }
+
+    private int district() throws IOException {
+        if (size != null || shape != null) {
+            throw new ErrorReporter.UserError("--oneroster writes a district export: give --students, not --size or "
+                    + "--shape");
+        }
+        int n = students == null ? 60 : students;
+        if (n < 3 || n > 100_000) {
+            throw new ErrorReporter.UserError("--students must be 3 to 100000 with --oneroster, was " + n);
+        }
+        OutFile.checkWritable(out, Path.of("district.zip"));
+        if (out.toAbsolutePath().getParent() != null) {
+            java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        java.nio.file.Files.write(tmp, org.regroup.domain.demo.DistrictExport.zip(n, seed));
+        java.nio.file.Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        spec.commandLine().getOut().printf("Wrote %s: a OneRoster 1.1 export, %d students in school 'demo', %d in "
+                + "'hill'%n", out, n, Math.max(n / 2, 3));
         return 0;
     }
 

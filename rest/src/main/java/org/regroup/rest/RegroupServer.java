@@ -234,6 +234,7 @@ public final class RegroupServer implements AutoCloseable {
                 .register(org.regroup.rest.api.PrivacyResource.class)
                 .register(org.regroup.rest.api.StudentPathResource.class)
                 .register(org.regroup.rest.api.DayRequestResource.class)
+                .register(org.regroup.rest.api.ImportResource.class)
                 .register(BrowserGuards.class)
                 .register(AccessFilter.class)
                 .register(EvidenceScope.class)

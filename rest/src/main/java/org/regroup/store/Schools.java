@@ -35,7 +35,7 @@ public final class Schools {
         }
     }
 
-    /** Standing data does not change once stored (no endpoint changes it yet); a change must drop its entry. */
+    /** Standing data as committed; every change (an import, an erasure) drops its entry once committed. */
     private final Map<String, SchoolRecord> schools = new ConcurrentHashMap<>();
 
     private final Jdbc jdbc;
@@ -86,6 +86,55 @@ public final class Schools {
             return null;
         });
         jdbc.wrote(standing.students().stream().mapToLong(s -> s.mastery().size()).sum());
+    }
+
+    /** The standing data changed since it was read (another import or an erasure): nothing was written. */
+    public static final class StandingChangedException extends RuntimeException {
+        StandingChangedException(String id) {
+            super("the standing data of school '" + id + "' changed while this import was prepared; run it again");
+        }
+    }
+
+    /**
+     * Replaces a school's standing data in one transaction, or creates the school when {@code expected} is null (an
+     * import of a new school). The people in it keep their mastery and evidence rows; people no longer in it keep
+     * theirs too, until an erasure or the retention sweep: nothing but the standing document changes.
+     *
+     * @param expected the standing data the change was computed from (null: the school must not exist yet)
+     * @throws StandingChangedException when the stored standing data is no longer {@code expected}
+     * @throws SchoolExistsException    when {@code expected} is null and the school exists
+     */
+    public void replaceStanding(String id, String name, DayProblem expected, DayProblem standing) {
+        if (expected == null) {
+            createSchool(id, name, standing);
+            return;
+        }
+        jdbc.inTransaction(c -> {
+            DayProblem stored;
+            try (PreparedStatement q = c.prepareStatement("SELECT standing FROM school WHERE id = ? FOR UPDATE")) {
+                q.setString(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StandingChangedException(id);
+                    }
+                    stored = Json.mapper().readValue(rs.getString(1), DayProblem.class);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("school " + id + ": stored standing data unreadable", e);
+                }
+            }
+            if (!stored.equals(expected)) {
+                throw new StandingChangedException(id);
+            }
+            try (PreparedStatement u = c.prepareStatement(
+                    "UPDATE school SET standing = ?, updated_at = ? WHERE id = ?")) {
+                u.setString(1, json(standing));
+                u.setTimestamp(2, Timestamp.from(Instant.now()));
+                u.setString(3, id);
+                u.executeUpdate();
+            }
+            return null;
+        });
+        forget(id); // only once committed: the cache then holds what the store holds
     }
 
     /**

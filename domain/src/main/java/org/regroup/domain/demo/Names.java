@@ -5,7 +5,7 @@ import java.util.List;
 /** Synthetic display names: a first name and a last initial, never a real person's record. */
 final class Names {
 
-    private static final List<String> FIRST = List.of("Ava", "Ben", "Chloe", "Diego", "Ella", "Finn", "Grace", "Hugo",
+    static final List<String> FIRST = List.of("Ava", "Ben", "Chloe", "Diego", "Ella", "Finn", "Grace", "Hugo",
             "Isla", "Jae", "Kofi", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Uma",
             "Vik", "Wren", "Yara", "Zane", "Amara", "Leo", "Mei", "Noah", "Sofia");
     private static final String INITIALS = "ABCDEFGHJKLMNOPRSTVWY";

@@ -1,0 +1,164 @@
+package org.regroup.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.io.DayProblemReader;
+import org.regroup.domain.io.oneroster.ExportFiles;
+import org.regroup.domain.io.oneroster.ImportProblem;
+import org.regroup.domain.io.oneroster.InvalidExportException;
+import org.regroup.domain.roster.ImportedRoster;
+import org.regroup.domain.roster.SyncReport;
+import org.regroup.rest.imports.OneRosterImport;
+import org.regroup.store.Database;
+import org.regroup.store.SchoolStore;
+import org.regroup.store.Schools;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code regroup import}: a school's data from the systems it already has, into the store a server uses. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Imports a school's data into the store a server uses (the same --data-dir or --db-url).",
+        subcommands = { ImportCommand.OneRoster.class })
+final class ImportCommand implements Runnable {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "oneroster", mixinStandardHelpOptions = true,
+            description = { "Syncs a school's students and staff from a OneRoster 1.1 or 1.2 CSV export (a folder or "
+                    + "a zip): lists who is new, changed and gone, then writes it in one transaction (docs/import.md).",
+                    "Exit codes: 0 imported (or previewed), 2 bad input (every error with file:line:column; nothing "
+                            + "is written)." })
+    static final class OneRoster implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "PATH", description = "The export: a folder of CSV files or a zip of them.")
+        Path path;
+        @Option(names = "--school", required = true, paramLabel = "ID", description = "The Regroup school to sync.")
+        String school;
+        @Option(names = "--org", paramLabel = "SOURCEDID", description = "The school's org in the export (sourcedId "
+                + "or identifier; default: the one whose sourcedId or identifier is the school id, else the only "
+                + "school).")
+        String org;
+        @Option(names = "--template", paramLabel = "DAY.json", description = "For a school not in the store yet: a "
+                + "day problem whose blocks, spaces, skills and settings it starts with (e.g. datasets/small.json).")
+        Path template;
+        @Option(names = "--dry-run", description = "List what would change; write nothing.")
+        boolean dryRun;
+        @Option(names = "--accept-qualifications", description = "Add the qualifications the adults' classes "
+                + "suggest (listed by a dry run) to their qualifications.")
+        boolean acceptQualifications;
+
+        @Override
+        public Integer call() {
+            if (!school.matches("[A-Za-z0-9_-]{1,64}")) {
+                throw new ErrorReporter.UserError("--school: a school id is 1 to 64 letters, digits, '-' or '_'");
+            }
+            DayProblem day = template == null ? null : DayProblemReader.read(template);
+            ExportFiles files;
+            try {
+                files = ExportFiles.read(path);
+            } catch (NoSuchFileException missing) {
+                throw new ErrorReporter.UserError(path + ": no such file or folder");
+            } catch (InvalidExportException invalid) {
+                return refused(invalid);
+            } catch (IOException e) {
+                throw new ErrorReporter.UserError(path + ": cannot be read (" + e.getMessage() + ")");
+            }
+            OneRosterImport.Report report;
+            try (Database database = store.open()) {
+                report = new OneRosterImport(new SchoolStore(database)).run(school, files, new OneRosterImport.Options(
+                        org, day, template == null ? null : template.toString(), dryRun, acceptQualifications));
+            } catch (InvalidExportException invalid) {
+                return refused(invalid);
+            } catch (Schools.StandingChangedException | Schools.SchoolExistsException changed) {
+                throw new ErrorReporter.UserError(changed.getMessage());
+            }
+            print(spec.commandLine().getOut(), report);
+            return 0;
+        }
+
+        private int refused(InvalidExportException invalid) {
+            PrintWriter err = spec.commandLine().getErr();
+            int n = invalid.errors().size();
+            err.println("regroup: " + path + ": " + n + (n == 1 ? " error" : " errors") + ", nothing was imported");
+            for (ImportProblem p : invalid.errors()) {
+                err.println("  " + p);
+            }
+            err.flush();
+            return RegroupCommand.EXIT_BAD_INPUT;
+        }
+    }
+
+    /** The report as a person reads it: ids, never names. */
+    static void print(PrintWriter out, OneRosterImport.Report r) {
+        out.println((r.dryRun() ? "Dry run, nothing written: " : r.applied() ? (r.created() ? "Created" : "Synced")
+                + " " : "Nothing to change in ") + "school " + r.schoolId() + " from org " + r.org()
+                + " (OneRoster " + r.version() + "; " + r.files().entrySet().stream().map(e -> e.getKey() + " "
+                + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("") + ")");
+        changes(out, "Students", r.students());
+        changes(out, "Staff", r.staff());
+        if (!r.qualifications().isEmpty()) {
+            out.println("Qualifications suggested by classes" + (r.qualificationsAccepted() ? " (applied)"
+                    : " (not applied; --accept-qualifications applies them)") + ":");
+            for (ImportedRoster.Suggestion s : r.qualifications()) {
+                out.println("  " + s.staffId() + ": " + s.qualification().strand() + " grades "
+                        + range(s.qualification().minGrade(), s.qualification().maxGrade()) + " (classes "
+                        + String.join(", ", s.classes()) + ")");
+            }
+        }
+        if (!r.qualificationsWithoutSkills().isEmpty()) {
+            out.println("Suggested for subjects the school has no skills in (not applicable):");
+            for (ImportedRoster.Suggestion s : r.qualificationsWithoutSkills()) {
+                out.println("  " + s.staffId() + ": " + s.qualification().strand() + " grades "
+                        + range(s.qualification().minGrade(), s.qualification().maxGrade()));
+            }
+        }
+        for (ImportProblem w : r.warnings()) {
+            out.println("warning: " + w);
+        }
+        for (String note : r.notes()) {
+            out.println("note: " + note);
+        }
+        out.flush();
+    }
+
+    private static void changes(PrintWriter out, String what, SyncReport.Changes c) {
+        out.printf("%-9s %d new, %d changed, %d gone, %d unchanged (%d after)%n", what, c.added().size(),
+                c.changed().size(), c.gone().size(), c.unchanged(), c.total());
+        list(out, "new", c.added());
+        list(out, "changed", c.changed().stream().map(ch -> ch.id() + " (" + String.join(", ", ch.fields()) + ")")
+                .toList());
+        list(out, "gone", c.gone());
+    }
+
+    private static void list(PrintWriter out, String label, List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        int shown = Math.min(ids.size(), 20);
+        out.println("  " + label + ": " + String.join(", ", ids.subList(0, shown))
+                + (ids.size() > shown ? " … and " + (ids.size() - shown) + " more" : ""));
+    }
+
+    private static String range(Integer min, Integer max) {
+        return (min == null ? "any" : min == 0 ? "K" : min.toString()) + "–" + (max == null ? "any" : max == 0 ? "K"
+                : max.toString());
+    }
+}

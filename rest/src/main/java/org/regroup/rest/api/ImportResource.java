@@ -1,0 +1,136 @@
+package org.regroup.rest.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.InvalidInputException;
+import org.regroup.domain.io.DayProblemReader;
+import org.regroup.domain.io.Limits;
+import org.regroup.domain.io.oneroster.ExportFiles;
+import org.regroup.domain.io.oneroster.ImportProblem;
+import org.regroup.domain.io.oneroster.InvalidExportException;
+import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.Rule;
+import org.regroup.rest.errors.ApiException;
+import org.regroup.rest.errors.ErrorMappers;
+import org.regroup.rest.errors.Problem;
+import org.regroup.rest.imports.OneRosterImport;
+import org.regroup.store.SchoolStore;
+import org.regroup.store.Schools;
+
+/**
+ * Imports from a school's student information system: a OneRoster CSV export (zip) synced into the school's standing
+ * data. {@code ?dryRun=true} answers what would change and writes nothing.
+ */
+@jakarta.ws.rs.Path("/api/schools/{school}/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ImportResource {
+
+    /** What a zip is sent as (Windows sends the second, some clients the third). */
+    private static final Set<String> ZIP_TYPES = Set.of("application/zip", "application/x-zip-compressed",
+            "application/octet-stream");
+
+    /** One error of an export: where ({@code users.csv:12:grades}, also as its parts) and what. */
+    public record ExportError(String path, String message, String file, Long line, String column, String sourcedId) {
+        static ExportError of(ImportProblem p) {
+            return new ExportError(p.path(), p.message(), p.file(), p.line(), p.column(), p.sourcedId());
+        }
+    }
+
+    /** The 422 problem details of an export with errors. */
+    public record ExportProblem(String type, String title, int status, String detail, String instance,
+            List<ExportError> errors) {
+    }
+
+    @Inject
+    SchoolStore store;
+    @Inject
+    ServerLimits limits;
+
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("oneroster")
+    // any type reaches the method, so that the access gate answers first; the method takes only a zip (415)
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "application/zip"))
+    @Operation(summary = "Sync the school's students and staff from a OneRoster 1.1/1.2 CSV export (zip); "
+            + "?dryRun=true previews")
+    public Response oneRoster(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @QueryParam("acceptQualifications") String accept, @QueryParam("org") String org,
+            @QueryParam("template") String template, @Context HttpHeaders headers, @Context UriInfo uri,
+            InputStream body) throws IOException {
+        if (!school.matches("[A-Za-z0-9_-]{1," + Limits.SCHOOL_ID + "}")) {
+            throw ApiException.badRequest("a school id is 1 to " + Limits.SCHOOL_ID + " letters, digits, '-' or '_'");
+        }
+        boolean preview = flag("dryRun", dryRun);
+        boolean acceptQualifications = flag("acceptQualifications", accept);
+        MediaType type = headers.getMediaType();
+        if (type == null || !ZIP_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))) {
+            return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "send the OneRoster export as one zip of its "
+                    + "CSV files (Content-Type: application/zip)").at(ErrorMappers.path(uri)).toResponse();
+        }
+        DayProblem templateDay = template == null ? null : template(template);
+        try {
+            ExportFiles files = ExportFiles.unzip(body, "request body");
+            OneRosterImport.Report report = new OneRosterImport(store).run(school, files,
+                    new OneRosterImport.Options(org, templateDay, template, preview, acceptQualifications));
+            return Response.ok(report).build();
+        } catch (InvalidExportException invalid) {
+            List<ExportError> errors = invalid.errors().stream().map(ExportError::of).toList();
+            int n = errors.size();
+            return Response.status(ErrorMappers.UNPROCESSABLE).type(Problem.TYPE).entity(new ExportProblem(
+                    "about:blank", "Invalid OneRoster export", ErrorMappers.UNPROCESSABLE, n + (n == 1 ? " error"
+                    : " errors") + " in the export, nothing was imported: " + errors.get(0).path() + ": "
+                    + errors.get(0).message(), ErrorMappers.path(uri), errors)).build();
+        } catch (Schools.StandingChangedException | Schools.SchoolExistsException changed) {
+            throw ApiException.conflict(changed.getMessage());
+        }
+    }
+
+    /** A yes/no query parameter: {@code true} or {@code false} (absent: false); anything else is a 400, not a no. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiException.badRequest("parameter '" + name + "' is true or false");
+    }
+
+    /** A bundled dataset as the template of a new school. */
+    private DayProblem template(String name) {
+        Path file = !name.matches("[A-Za-z0-9_-]{1,64}") || limits.datasetsDir() == null ? null
+                : limits.datasetsDir().resolve(name + ".json");
+        if (file == null || !Files.isRegularFile(file)) {
+            throw ApiException.badRequest("no bundled dataset '" + (name.length() > 64 ? name.substring(0, 64) : name)
+                    + "' to take a template from (GET /api/datasets lists them)");
+        }
+        try {
+            return DayProblemReader.read(file);
+        } catch (InvalidInputException unreadable) {
+            throw ApiException.badRequest("the bundled dataset '" + name + "' cannot be used as a template");
+        }
+    }
+}
