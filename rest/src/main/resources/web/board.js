@@ -367,6 +367,7 @@ function groupCard(session, blockId, { spaces, students, modalities, staff, byRo
   card.addEventListener('drop', (event) => {
     event.preventDefault();
     card.classList.remove('drop-over');
+    if (board.dragging?.blockId !== blockId) return;
     const { studentId, version } = board.dragging;
     preview(studentId, blockId, session.id, version);
   });
@@ -383,6 +384,7 @@ function dragStart(event, studentId, entry, version) {
 }
 
 function dragEnd() {
+  board.dragging = null; // after the drop: a later drag of something else is not a move
   document.querySelectorAll('#grid .group.drop-target').forEach(g => g.classList.remove('drop-target'));
 }
 
