@@ -29,7 +29,15 @@ import org.regroup.domain.io.Limits;
 import org.regroup.domain.io.oneroster.ExportFiles;
 import org.regroup.domain.io.oneroster.ImportProblem;
 import org.regroup.domain.io.oneroster.InvalidExportException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.SecurityContext;
 import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.AccessPolicy;
+import org.regroup.rest.auth.AuditTrail;
+import org.regroup.rest.auth.Callers;
+import org.regroup.rest.auth.SignedIn;
+import org.regroup.rest.days.EvidenceService;
+import org.regroup.rest.imports.ResultsImport;
 import org.regroup.rest.auth.Rule;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.ErrorMappers;
@@ -49,6 +57,9 @@ public final class ImportResource {
     /** What a zip is sent as (Windows sends the second, some clients the third). */
     private static final Set<String> ZIP_TYPES = Set.of("application/zip", "application/x-zip-compressed",
             "application/octet-stream");
+    /** What a CSV file is sent as (spreadsheets and browsers vary). */
+    private static final Set<String> CSV_TYPES = Set.of("text/csv", "text/plain", "application/csv",
+            "application/vnd.ms-excel");
 
     /** One error of an export: where ({@code users.csv:12:grades}, also as its parts) and what. */
     public record ExportError(String path, String message, String file, Long line, String column, String sourcedId) {
@@ -66,6 +77,10 @@ public final class ImportResource {
     SchoolStore store;
     @Inject
     ServerLimits limits;
+    @Inject
+    EvidenceService evidence;
+    @Inject
+    AccessPolicy policy;
 
     @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
@@ -106,6 +121,59 @@ public final class ImportResource {
         } catch (Schools.StandingChangedException | Schools.SchoolExistsException changed) {
             throw ApiException.conflict(changed.getMessage());
         }
+    }
+
+    /**
+     * Assessment results as CSV (docs/import.md): checked whole, then previewed or recorded as evidence through the
+     * evidence service, idempotent by event id. Who may: as for {@code POST …/evidence} (a teacher, for the students in
+     * their groups).
+     */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.EVIDENCE)
+    @jakarta.ws.rs.Path("results")
+    // any type reaches the method, so that the access gate answers first; the method takes only CSV (415)
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Record assessment results from a CSV file as evidence; ?dryRun=true previews")
+    public Response results(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, @Context SecurityContext context,
+            @Context ContainerRequestContext request, InputStream body) throws IOException {
+        boolean preview = flag("dryRun", dryRun);
+        requireCsv(headers);
+        Schools.SchoolRecord record = store.schools().school(school).orElseThrow(() -> ApiException.notFound(
+                "no school '" + (school.length() > 64 ? school.substring(0, 64) : school) + "'"));
+        try {
+            ResultsImport.Checked checked = ResultsImport.check(record, "request body", body.readAllBytes());
+            AuditTrail.naming(request, checked.studentIds());
+            SignedIn who = Callers.who(context);
+            if (who != null) {
+                policy.evidence(who, school, checked.studentIds()).ifPresent(refusal -> {
+                    throw new ApiException(Response.Status.fromStatusCode(refusal.status()), refusal.detail());
+                });
+            }
+            return Response.ok(new ResultsImport(store.evidence(), evidence).run(record, checked, preview)).build();
+        } catch (InvalidExportException invalid) {
+            return invalid(invalid, "Invalid results file", uri);
+        }
+    }
+
+    private static void requireCsv(HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        if (type == null || !CSV_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))) {
+            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "send the file as CSV (Content-Type: "
+                    + "text/csv)");
+        }
+    }
+
+    /** The 422 of a file with errors: every error with its place. */
+    static Response invalid(InvalidExportException invalid, String title, UriInfo uri) {
+        List<ExportError> errors = invalid.errors().stream().map(ExportError::of).toList();
+        int n = errors.size();
+        return Response.status(ErrorMappers.UNPROCESSABLE).type(Problem.TYPE).entity(new ExportProblem(
+                "about:blank", title, ErrorMappers.UNPROCESSABLE, n + (n == 1 ? " error" : " errors")
+                + " in the file, nothing was imported: " + errors.get(0).path() + ": " + errors.get(0).message(),
+                ErrorMappers.path(uri), errors)).build();
     }
 
     /** A yes/no query parameter: {@code true} or {@code false} (absent: false); anything else is a 400, not a no. */
