@@ -38,6 +38,7 @@ import org.regroup.rest.auth.Callers;
 import org.regroup.rest.auth.SignedIn;
 import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.imports.ResultsImport;
+import org.regroup.rest.imports.SetupImport;
 import org.regroup.rest.auth.Rule;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.ErrorMappers;
@@ -155,6 +156,38 @@ public final class ImportResource {
             return Response.ok(new ResultsImport(store.evidence(), evidence).run(record, checked, preview)).build();
         } catch (InvalidExportException invalid) {
             return invalid(invalid, "Invalid results file", uri);
+        }
+    }
+
+    /**
+     * A school setup file: {@code spaces.csv} synced into the school's spaces (docs/import.md, "School setup files").
+     * Who may: as for creating the school.
+     */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("spaces")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Sync the school's spaces from a spaces.csv setup file; ?dryRun=true previews")
+    public Response spaces(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
+        return setup(SetupImport.Kind.SPACES, school, dryRun, headers, uri, body);
+    }
+
+    private Response setup(SetupImport.Kind kind, String school, String dryRun, HttpHeaders headers, UriInfo uri,
+            InputStream body) throws IOException {
+        boolean preview = flag("dryRun", dryRun);
+        requireCsv(headers);
+        Schools.SchoolRecord record = store.schools().school(school).orElseThrow(() -> ApiException.notFound(
+                "no school '" + (school.length() > 64 ? school.substring(0, 64) : school) + "'"));
+        try {
+            return Response.ok(new SetupImport(store).run(record, kind, "request body", body.readAllBytes(), preview))
+                    .build();
+        } catch (InvalidExportException invalid) {
+            return invalid(invalid, "Invalid setup file", uri);
+        } catch (Schools.StandingChangedException changed) {
+            throw ApiException.conflict(changed.getMessage());
         }
     }
 

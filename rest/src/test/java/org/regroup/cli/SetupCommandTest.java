@@ -1,0 +1,147 @@
+package org.regroup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.Space;
+import org.regroup.domain.SpaceKind;
+import org.regroup.store.Database;
+import org.regroup.store.SchoolStore;
+
+/**
+ * {@code ./regroup import setup spaces}: the demo school's sample previewed, synced, and synced again with no change;
+ * what real files hold read right; each fault exit 2 with its file:line:column, no stack trace, nothing written.
+ */
+class SetupCommandTest {
+
+    private static final Path DATASETS = Path.of("..", "datasets");
+
+    @TempDir
+    Path dir;
+
+    private Cli.Run run(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--data-dir";
+        all[args.length + 1] = dir.resolve("data").toString();
+        return Cli.run(all);
+    }
+
+    private DayProblem standing() {
+        try (Database db = Database.open(Database.h2Url(dir.resolve("data")), null, null, null)) {
+            return new SchoolStore(db).schools().school("demo").orElseThrow().standing();
+        }
+    }
+
+    private Path file(String text) throws IOException {
+        Path f = dir.resolve("spaces.csv");
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @BeforeEach
+    void demoSchool() {
+        Cli.Run made = run("import", "oneroster", DATASETS.resolve("oneroster/demo-district.zip").toString(),
+                "--school", "demo", "--template", DATASETS.resolve("small.json").toString());
+        assertThat(made.exitCode()).as(made.toString()).isZero();
+    }
+
+    @Test
+    void theSampleIsPreviewedThenSyncedAndSyncingItAgainChangesNothing() {
+        String sample = DATASETS.resolve("setup/spaces.csv").toString();
+        DayProblem before = standing();
+
+        Cli.Run dry = run("import", "setup", "spaces", sample, "--school", "demo", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("Dry run, nothing written", "spaces    2 new, 0 changed, 0 gone, 6 unchanged "
+                + "(8 after)", "new: SR02, MUSEUM");
+        assertThat(standing()).isEqualTo(before);
+
+        Cli.Run applied = run("import", "setup", "spaces", sample, "--school", "demo");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(standing().spaces()).extracting(Space::id).containsExactly("CR01", "CR02", "LAB01", "STUDIO01",
+                "LIB01", "SR01", "SR02", "MUSEUM");
+        Space room = standing().spaces().get(6);
+        assertThat(room.name()).isEqualTo("Small room 2, by the office");
+        assertThat(room.features()).containsExactly("quiet", "computers");
+        Space museum = standing().spaces().get(7);
+        assertThat(museum.kind()).isEqualTo(SpaceKind.OFF_SITE);
+        assertThat(museum.travelMinutes()).isEqualTo(20);
+        assertThat(standing().students()).isEqualTo(before.students()); // only the spaces changed
+
+        DayProblem synced = standing();
+        Cli.Run again = run("import", "setup", "spaces", sample, "--school", "demo");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("Nothing to change", "0 new, 0 changed, 0 gone, 8 unchanged");
+        assertThat(standing()).isEqualTo(synced);
+    }
+
+    @Test
+    void aBomCrlfAnyCaseAndUnknownColumnsAreReadAndAChangedAndAGoneSpaceAreListed() throws IOException {
+        Path f = file("\uFEFFID,Name,KIND,Capacity,Features,Colour\r\n"
+                + "CR01,Room 101,classroom,30,,blue\r\n"
+                + "LAB01,Computer lab 1,lab,30,computers,\r\n"
+                + "STUDIO01,Open studio 1,studio,70,,\r\n"
+                + "LIB01,Library,library,40,quiet,\r\n"
+                + "SR01,Small room 1,small-room,7,quiet,\r\n");
+
+        Cli.Run applied = run("import", "setup", "spaces", f.toString(), "--school", "demo");
+
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("changed: CR01 (capacity 27 → 30)", "gone: CR02",
+                "columns a spaces file does not define, ignored: Colour");
+        assertThat(standing().spaces()).extracting(Space::id).doesNotContain("CR02");
+    }
+
+    @Test
+    void aFileWithAnErrorIsExitTwoWithItsPlaceAndWritesNothing() throws IOException {
+        DayProblem before = standing();
+        Path bad = file("id,name,kind,capacity,maxGroups,travelMinutes\n"
+                + "CR01,Room 101,classroom,27,,\n"
+                + "CR01,Again,classroom,27,,\n"
+                + "CR02,Room 102,ballroom,0,,\n"
+                + "LAB01,Lab,lab,many,,\n");
+
+        Cli.Run refused = run("import", "setup", "spaces", bad.toString(), "--school", "demo");
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("nothing was imported",
+                "spaces.csv:3:id (sourcedId CR01): space 'CR01' is also on line 2",
+                "spaces.csv:4:kind (sourcedId CR02): 'ballroom' is not a kind of space",
+                "spaces.csv:4:capacity (sourcedId CR02): '0' is not a whole number of at least 1",
+                "spaces.csv:5:capacity (sourcedId LAB01): 'many' is not a whole number of at least 1")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(standing()).isEqualTo(before);
+
+        // what only the school's validator knows, at the file's line and column
+        Path invalid = file("id,name,kind,capacity,travelMinutes\n"
+                + "CR01,Room 101,classroom,27,15\n");
+        Cli.Run notValid = run("import", "setup", "spaces", invalid.toString(), "--school", "demo");
+        assertThat(notValid.exitCode()).as(notValid.toString()).isEqualTo(2);
+        assertThat(notValid.err()).contains("spaces.csv:2:travelMinutes (sourcedId CR01): only off-site spaces have "
+                + "travel time");
+        assertThat(standing()).isEqualTo(before);
+
+        Cli.Run missing = run("import", "setup", "spaces", file("id,name\nCR01,Room\n").toString(), "--school",
+                "demo");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("spaces.csv:1:kind: the header has no kind column",
+                "spaces.csv:1:capacity: the header has no capacity column");
+        Cli.Run unclosed = run("import", "setup", "spaces", file("id,name,kind,capacity\nCR01,\"Room,classroom,27\n")
+                .toString(), "--school", "demo");
+        assertThat(unclosed.exitCode()).isEqualTo(2);
+        assertThat(unclosed.err()).contains("the CSV cannot be read here").doesNotContain("Exception");
+        Cli.Run kind = run("import", "setup", "rooms", bad.toString(), "--school", "demo");
+        assertThat(kind.exitCode()).isEqualTo(2);
+        assertThat(kind.err()).contains("'rooms' is not a kind of setup file").doesNotContain("Exception");
+        assertThat(standing()).isEqualTo(before);
+    }
+}
