@@ -144,4 +144,35 @@ class SetupCommandTest {
         assertThat(kind.err()).contains("'rooms' is not a kind of setup file").doesNotContain("Exception");
         assertThat(standing()).isEqualTo(before);
     }
+
+    @Test
+    void theBellScheduleSyncsTheBlocksKeepingWhatTheFileDoesNotCarryAndEachFaultHasItsPlace() throws IOException {
+        String sample = DATASETS.resolve("setup/bell-schedule.csv").toString();
+        DayProblem before = standing();
+
+        Cli.Run same = run("import", "setup", "bell-schedule", sample, "--school", "demo");
+        assertThat(same.exitCode()).as(same.toString()).isZero();
+        assertThat(same.out()).contains("Nothing to change", "0 new, 0 changed, 0 gone, 6 unchanged");
+        assertThat(standing()).isEqualTo(before);
+
+        Path later = dir.resolve("bell.csv");
+        Files.writeString(later, "\uFEFFBlock,Start,End\r\nB1,08:30,08:55\r\nB2,9:05,09:45\r\nB3,09:50,10:35\r\n"
+                + "B4,10:45,11:30\r\nB5,12:15,13:00\r\nB6,13:05,13:50\r\n", StandardCharsets.UTF_8);
+        Cli.Run changed = run("import", "setup", "bell-schedule", later.toString(), "--school", "demo");
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
+        assertThat(changed.out()).contains("changed: B2 (start 09:00 → 09:05)");
+        assertThat(standing().blocks().get(1).subject()).isEqualTo(before.blocks().get(1).subject()); // kept
+        assertThat(standing().blocks().get(0).kind()).isEqualTo(before.blocks().get(0).kind());
+
+        DayProblem synced = standing();
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "block,start,end,kind\nB1,08:30,08:20,advisory\nB2,nine,09:45,skills\n"
+                + "B2,09:00,09:45,lunch\n", StandardCharsets.UTF_8);
+        Cli.Run refused = run("import", "setup", "bell-schedule", bad.toString(), "--school", "demo");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("bad.csv:2:end (sourcedId B1): ends at 08:20, not after it starts (08:30)",
+                "bad.csv:3:start (sourcedId B2): 'nine' is not a time of day (08:30)",
+                "bad.csv:4:block (sourcedId B2): block 'B2' is also on line 3").doesNotContain("Exception");
+        assertThat(standing()).isEqualTo(synced);
+    }
 }

@@ -78,6 +78,18 @@ class SetupImportIntegrationTest {
     }
 
     @Test
+    void theBellScheduleIsPreviewedOverHttpAndABadOneNamesItsPlace() throws IOException {
+        byte[] bell = Files.readAllBytes(Api.DATASETS.resolve("setup").resolve("bell-schedule.csv"));
+        JsonNode preview = Api.json(admin.post("/api/schools/demo/imports/bell-schedule?dryRun=true", bell,
+                "text/csv"));
+        assertThat(preview.get("kind").asText()).isEqualTo("bell-schedule");
+        assertThat(preview.get("unchanged").asInt()).isEqualTo(6);
+        JsonNode bad = Api.assertProblem(admin.post("/api/schools/demo/imports/bell-schedule",
+                "block,start,end\nB1,08:30,25:00\n".getBytes(StandardCharsets.UTF_8), "text/csv"), 422);
+        assertThat(bad.get("errors").get(0).get("path").asText()).isEqualTo("request body:2:end");
+    }
+
+    @Test
     void onlyTheSchoolsAdminAndTheDistrictSendSetupFiles() {
         Api teacher = new Api(server, Api.token(server, "demo-setup-teacher", Role.TEACHER, "demo", "t-demo-1",
                 Set.of()));
@@ -89,6 +101,8 @@ class SetupImportIntegrationTest {
         String before = problem();
 
         Api.assertProblem(send(teacher, "", one), 403);
+        Api.assertProblem(teacher.post("/api/schools/demo/imports/bell-schedule", "block,start,end\nB1,08:30,08:55\n"
+                .getBytes(StandardCharsets.UTF_8), "text/csv"), 403);
         Api.assertProblem(send(principal, "", one), 403);
         Api.assertProblem(send(otherAdmin, "", one), 403);
         Api.assertProblem(send(new Api(server, null), "", one), 401);

@@ -175,6 +175,19 @@ public final class ImportResource {
         return setup(SetupImport.Kind.SPACES, school, dryRun, headers, uri, body);
     }
 
+    /** {@code bell-schedule.csv} synced into the school's blocks; as {@link #spaces}. */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("bell-schedule")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Sync the school's blocks from a bell-schedule.csv setup file; ?dryRun=true previews")
+    public Response bellSchedule(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
+        return setup(SetupImport.Kind.BELL_SCHEDULE, school, dryRun, headers, uri, body);
+    }
+
     private Response setup(SetupImport.Kind kind, String school, String dryRun, HttpHeaders headers, UriInfo uri,
             InputStream body) throws IOException {
         boolean preview = flag("dryRun", dryRun);

@@ -2,16 +2,17 @@ package org.regroup.rest.imports;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
-import org.regroup.domain.Space;
 import org.regroup.domain.io.oneroster.ImportProblem;
 import org.regroup.domain.io.oneroster.InvalidExportException;
 import org.regroup.domain.io.oneroster.Problems;
@@ -29,11 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class SetupImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetupImport.class);
-    private static final Pattern SPACE_PATH = Pattern.compile("^\\$\\.spaces\\[(\\d+)\\](?:\\.(\\w+))?");
 
     /** The kinds of setup file there are so far. */
     public enum Kind {
-        SPACES("spaces");
+        SPACES("spaces"),
+        BELL_SCHEDULE("bell-schedule");
 
         private final String wire;
 
@@ -56,6 +57,36 @@ public final class SetupImport {
         }
     }
 
+    /** One kind of setup file: how its records are read, kept, compared and put into the standing data. */
+    interface Section<T> {
+        /** The file's records, each with its line; faults go to {@code problems}. */
+        List<Entry<T>> read(String file, byte[] bytes, Problems problems);
+
+        List<T> current(DayProblem standing);
+
+        String id(T record);
+
+        /** The record as the school will have it: what the file does not carry is kept from {@code had}. */
+        T kept(T had, T now);
+
+        /** Which fields differ, in words ({@code capacity 27 → 30}). */
+        List<String> fields(T had, T now);
+
+        DayProblem with(DayProblem standing, List<T> records);
+
+        /** The list the validator names these records by ({@code spaces} in {@code $.spaces[3].capacity}). */
+        String jsonList();
+
+        /** The file's column of a field the validator names. */
+        default String column(String field) {
+            return field;
+        }
+    }
+
+    /** A record of a setup file and the line it starts on. */
+    record Entry<T>(long line, T record) {
+    }
+
     /** One changed record: its id and which fields changed. */
     public record Changed(String id, List<String> fields) {
     }
@@ -72,44 +103,56 @@ public final class SetupImport {
         this.store = store;
     }
 
+    private static Section<?> section(Kind kind) {
+        return switch (kind) {
+            case SPACES -> SpacesFile.SECTION;
+            case BELL_SCHEDULE -> BellScheduleFile.SECTION;
+        };
+    }
+
     /**
      * @throws InvalidExportException           when the file (or the standing data it would make) has errors
      * @throws Schools.StandingChangedException when the school changed while the import ran: nothing is written
      */
     public Report run(Schools.SchoolRecord school, Kind kind, String file, byte[] bytes, boolean dryRun) {
+        return run(school, kind, section(kind), file, bytes, dryRun);
+    }
+
+    private <T> Report run(Schools.SchoolRecord school, Kind kind, Section<T> section, String file, byte[] bytes,
+            boolean dryRun) {
         Problems problems = new Problems();
-        List<SpacesFile.Line> lines = SpacesFile.read(file, bytes, problems);
+        List<Entry<T>> lines = section.read(file, bytes, problems);
         if (problems.hasErrors()) {
             throw new InvalidExportException(problems.errors());
         }
         DayProblem before = school.standing();
-        Map<String, Space> old = new LinkedHashMap<>();
-        before.spaces().forEach(s -> old.put(s.id(), s));
-        List<Space> spaces = new ArrayList<>();
+        Map<String, T> old = new LinkedHashMap<>();
+        section.current(before).forEach(r -> old.put(section.id(r), r));
+        List<T> records = new ArrayList<>();
         Map<Integer, Long> lineOf = new HashMap<>();
         List<String> added = new ArrayList<>();
         List<Changed> changed = new ArrayList<>();
-        for (SpacesFile.Line line : lines) {
-            Space had = old.get(line.space().id());
-            // when a space is open is set in Regroup (day by day), not by the file: kept
-            Space now = had == null ? line.space() : line.space().withAvailableBlocks(had.availableBlocks());
-            lineOf.put(spaces.size(), line.line());
-            spaces.add(now);
+        Set<String> listed = new HashSet<>();
+        for (Entry<T> line : lines) {
+            String id = section.id(line.record());
+            listed.add(id);
+            T had = old.get(id);
+            T now = had == null ? line.record() : section.kept(had, line.record());
+            lineOf.put(records.size(), line.line());
+            records.add(now);
             if (had == null) {
-                added.add(now.id());
+                added.add(id);
             } else if (!had.equals(now)) {
-                changed.add(new Changed(now.id(), fields(had, now)));
+                changed.add(new Changed(id, section.fields(had, now)));
             }
         }
-        List<String> gone = old.keySet().stream().filter(id -> lines.stream().noneMatch(l -> l.space().id()
-                .equals(id))).toList();
-        DayProblem standing = new DayProblem(before.format(), before.version(), before.id(), before.date(),
-                before.school(), before.blocks(), before.skills(), before.prerequisites(), before.modalities(),
-                before.activities(), before.staff(), spaces, before.students(), before.requests(), before.weights());
-        checked(standing, file, lineOf, problems);
+        List<String> gone = old.keySet().stream().filter(id -> !listed.contains(id)).toList();
+        DayProblem standing = section.with(before, records);
+        checked(standing, section, records, file, lineOf, problems);
         List<String> notes = new ArrayList<>();
         if (!gone.isEmpty()) {
-            notes.add(gone.size() + " spaces not in the file leave the school's standing data (no longer planned)");
+            notes.add(gone.size() + " " + kind.wire() + " records not in the file leave the school's standing data "
+                    + "(no longer planned)");
         }
         boolean write = !dryRun && !(added.isEmpty() && changed.isEmpty() && gone.isEmpty());
         if (write) {
@@ -118,46 +161,25 @@ public final class SetupImport {
         LOG.info("import setup {}: school {}{}: {} new, {} changed, {} gone", kind.wire(), school.id(),
                 dryRun ? " (dry run)" : "", added.size(), changed.size(), gone.size());
         return new Report(school.id(), kind.wire(), file, dryRun, write, added, changed, gone,
-                spaces.size() - added.size() - changed.size(), spaces.size(), problems.warnings(), notes);
-    }
-
-    private static List<String> fields(Space a, Space b) {
-        List<String> f = new ArrayList<>();
-        if (!java.util.Objects.equals(a.name(), b.name())) {
-            f.add("name");
-        }
-        if (a.kind() != b.kind()) {
-            f.add("kind " + a.kind().name().toLowerCase().replace('_', '-') + " → " + b.kind().name().toLowerCase()
-                    .replace('_', '-'));
-        }
-        if (!java.util.Objects.equals(a.capacity(), b.capacity())) {
-            f.add("capacity " + a.capacity() + " → " + b.capacity());
-        }
-        if (!a.features().equals(b.features())) {
-            f.add("features");
-        }
-        if (!java.util.Objects.equals(a.maxGroups(), b.maxGroups())) {
-            f.add("maxGroups " + a.maxGroups() + " → " + b.maxGroups());
-        }
-        if (!java.util.Objects.equals(a.travelMinutes(), b.travelMinutes())) {
-            f.add("travelMinutes " + a.travelMinutes() + " → " + b.travelMinutes());
-        }
-        return f;
+                records.size() - added.size() - changed.size(), records.size(), problems.warnings(), notes);
     }
 
     /**
-     * The standing data as any school's is checked; an error about a space is reported at the file's line and column,
-     * any other (a catch-all or commitment naming a space that is gone) at its JSON path.
+     * The standing data as any school's is checked; an error about a record of the file is reported at its line and
+     * column, any other (a catch-all naming a space that is gone) at its JSON path.
      */
-    private static void checked(DayProblem standing, String file, Map<Integer, Long> lineOf, Problems problems) {
+    private static <T> void checked(DayProblem standing, Section<T> section, List<T> records, String file,
+            Map<Integer, Long> lineOf, Problems problems) {
         try {
             DayPlanBuilder.validated(standing, "standing data after the import");
         } catch (InvalidInputException invalid) {
+            Pattern mine = Pattern.compile("^\\$\\." + section.jsonList() + "\\[(\\d+)\\](?:\\.(\\w+))?");
             for (InputError e : invalid.errors()) {
-                Matcher m = SPACE_PATH.matcher(e.path());
+                Matcher m = mine.matcher(e.path());
                 if (m.find() && lineOf.containsKey(Integer.parseInt(m.group(1)))) {
                     int i = Integer.parseInt(m.group(1));
-                    problems.error(file, lineOf.get(i), m.group(2), standing.spaces().get(i).id(), e.message());
+                    problems.error(file, lineOf.get(i), m.group(2) == null ? null : section.column(m.group(2)),
+                            section.id(records.get(i)), e.message());
                 } else {
                     problems.error("standing data after the import", null, e.path(), null, e.message());
                 }

@@ -7,8 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import org.regroup.domain.DayProblem;
 import org.regroup.domain.Space;
 import org.regroup.domain.SpaceKind;
 import org.regroup.domain.io.oneroster.CsvTable;
@@ -25,20 +27,79 @@ final class SpacesFile {
     private static final Set<String> REQUIRED = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(
             List.of("id", "kind", "capacity")));
 
-    /** One space and where it was. */
-    record Line(long line, Space space) {
-    }
+    static final SetupImport.Section<Space> SECTION = new SetupImport.Section<>() {
+        @Override
+        public List<SetupImport.Entry<Space>> read(String file, byte[] bytes, Problems problems) {
+            return SpacesFile.read(file, bytes, problems);
+        }
+
+        @Override
+        public List<Space> current(DayProblem standing) {
+            return standing.spaces();
+        }
+
+        @Override
+        public String id(Space space) {
+            return space.id();
+        }
+
+        @Override
+        public Space kept(Space had, Space now) {
+            // when a space is open is set in Regroup, day by day, not by the file
+            return now.withAvailableBlocks(had.availableBlocks());
+        }
+
+        @Override
+        public List<String> fields(Space a, Space b) {
+            List<String> f = new ArrayList<>();
+            if (!Objects.equals(a.name(), b.name())) {
+                f.add("name");
+            }
+            if (a.kind() != b.kind()) {
+                f.add("kind " + wire(a.kind()) + " → " + wire(b.kind()));
+            }
+            change(f, "capacity", a.capacity(), b.capacity());
+            if (!a.features().equals(b.features())) {
+                f.add("features " + String.join(";", a.features()) + " → " + String.join(";", b.features()));
+            }
+            change(f, "maxGroups", a.maxGroups(), b.maxGroups());
+            change(f, "travelMinutes", a.travelMinutes(), b.travelMinutes());
+            return f;
+        }
+
+        @Override
+        public DayProblem with(DayProblem d, List<Space> spaces) {
+            return new DayProblem(d.format(), d.version(), d.id(), d.date(), d.school(), d.blocks(), d.skills(),
+                    d.prerequisites(), d.modalities(), d.activities(), d.staff(), spaces, d.students(), d.requests(),
+                    d.weights());
+        }
+
+        @Override
+        public String jsonList() {
+            return "spaces";
+        }
+    };
 
     private SpacesFile() {
     }
 
-    static List<Line> read(String file, byte[] bytes, Problems problems) {
+    static void change(List<String> fields, String name, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            fields.add(name + " " + (a == null ? "none" : a) + " → " + (b == null ? "none" : b));
+        }
+    }
+
+    private static String wire(SpaceKind kind) {
+        return kind == null ? "none" : kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static List<SetupImport.Entry<Space>> read(String file, byte[] bytes, Problems problems) {
         CsvTable table = CsvTable.read(file, bytes, REQUIRED, COLUMNS, "columns a spaces file does not define, "
                 + "ignored: ", problems);
         if (!REQUIRED.stream().allMatch(table::hasColumn)) {
             return List.of(); // every record would only repeat the header's fault
         }
-        List<Line> lines = new ArrayList<>();
+        List<SetupImport.Entry<Space>> lines = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             String id = row.get("id");
@@ -74,7 +135,7 @@ final class SpacesFile {
             List<String> features = row.get("features") == null ? List.of() : Arrays.stream(row.get("features")
                     .split(";")).map(String::strip).filter(f -> !f.isEmpty()).distinct().toList();
             String name = row.get("name") == null ? id : row.get("name");
-            lines.add(new Line(row.line(), new Space(id, name, kind, capacity, features, null, maxGroups, travel)));
+            lines.add(new SetupImport.Entry<>(row.line(), new Space(id, name, kind, capacity, features, null, maxGroups, travel)));
         }
         return lines;
     }
