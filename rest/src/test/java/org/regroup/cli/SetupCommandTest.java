@@ -167,12 +167,14 @@ class SetupCommandTest {
         DayProblem synced = standing();
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "block,start,end,kind\nB1,08:30,08:20,advisory\nB2,nine,09:45,skills\n"
-                + "B2,09:00,09:45,lunch\n", StandardCharsets.UTF_8);
+                + "B2,09:00,09:45,lunch\nB4,10:00,10:45,\nB5,10:30,11:00,\n", StandardCharsets.UTF_8);
         Cli.Run refused = run("import", "setup", "bell-schedule", bad.toString(), "--school", "demo");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.err()).contains("bad.csv:2:end (sourcedId B1): ends at 08:20, not after it starts (08:30)",
                 "bad.csv:3:start (sourcedId B2): 'nine' is not a time of day (08:30)",
-                "bad.csv:4:block (sourcedId B2): block 'B2' is also on line 3").doesNotContain("Exception");
+                "bad.csv:4:block (sourcedId B2): block 'B2' is also on line 3",
+                "bad.csv:6:start (sourcedId B5): starts at 10:30, before block 'B4' on line 5 ends (10:45)")
+                .doesNotContain("Exception");
         assertThat(standing()).isEqualTo(synced);
     }
 }

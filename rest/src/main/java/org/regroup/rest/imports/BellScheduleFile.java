@@ -124,6 +124,14 @@ final class BellScheduleFile {
             if (problems.errors().size() > before) {
                 continue;
             }
+            if (!lines.isEmpty() && start.isBefore(lines.get(lines.size() - 1).record().end())) {
+                TimeBlock previous = lines.get(lines.size() - 1).record();
+                // the file is the day in order: a block starting before the last one ends is a typo or out of order
+                problems.error(file, row.line(), "start", id, "starts at " + start + ", before block '"
+                        + previous.id() + "' on line " + lines.get(lines.size() - 1).line() + " ends ("
+                        + previous.end() + "): list the blocks in the order of the day, without overlaps");
+                continue;
+            }
             lines.add(new SetupImport.Entry<>(row.line(), new TimeBlock(id, start, end, lines.size() + 1, kind, null,
                     false)));
         }
