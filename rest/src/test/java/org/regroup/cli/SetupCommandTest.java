@@ -177,4 +177,44 @@ class SetupCommandTest {
                 .doesNotContain("Exception");
         assertThat(standing()).isEqualTo(synced);
     }
+
+    @Test
+    void accommodationsAreSyncedPerStudentAndAnUnknownStudentOrBadValueIsAnErrorAtItsLine() throws IOException {
+        String sample = DATASETS.resolve("setup/accommodations.csv").toString();
+
+        Cli.Run applied = run("import", "setup", "accommodations", sample, "--school", "demo");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("4 new, 0 changed, 0 gone", "new: s-demo-0003, s-demo-0007");
+        DayProblem synced = standing();
+        assertThat(synced.students().stream().filter(s -> s.id().equals("s-demo-0007")).findFirst().orElseThrow()
+                .accommodations().quietSpace()).isTrue();
+        Cli.Run again = run("import", "setup", "accommodations", sample, "--school", "demo");
+        assertThat(again.out()).contains("Nothing to change", "4 unchanged");
+        assertThat(standing()).isEqualTo(synced);
+
+        Path fewer = dir.resolve("acc.csv");
+        Files.writeString(fewer, "Student,oneToOneMinutes,quietSpace\r\ns-demo-0007,45,yes\r\n",
+                StandardCharsets.UTF_8);
+        Cli.Run changed = run("import", "setup", "accommodations", fewer.toString(), "--school", "demo");
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
+        assertThat(changed.out()).contains("changed: s-demo-0007 (oneToOneMinutes 30 → 45)", "gone: s-demo-0003, "
+                + "s-demo-0012, s-demo-0020");
+        assertThat(standing().students().stream().filter(s -> s.id().equals("s-demo-0003")).findFirst()
+                .orElseThrow().accommodations()).isNull();
+
+        DayProblem before = standing();
+        Files.writeString(fewer, "student,oneToOneMinutes,quietSpace\ns-demo-0007,lots,yes\ns-nobody,10,\n"
+                + "s-demo-0008,10,perhaps\n", StandardCharsets.UTF_8);
+        Cli.Run refused = run("import", "setup", "accommodations", fewer.toString(), "--school", "demo");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("acc.csv:2:oneToOneMinutes (sourcedId s-demo-0007): 'lots' is not a whole "
+                + "number", "acc.csv:4:quietSpace (sourcedId s-demo-0008): 'perhaps' is not true or false")
+                .doesNotContain("Exception");
+        Files.writeString(fewer, "student,oneToOneMinutes\ns-nobody,10\n", StandardCharsets.UTF_8);
+        Cli.Run unknown = run("import", "setup", "accommodations", fewer.toString(), "--school", "demo");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("acc.csv:2:student (sourcedId s-nobody): no student 's-nobody' in the "
+                + "school");
+        assertThat(standing()).isEqualTo(before);
+    }
 }

@@ -188,6 +188,20 @@ public final class ImportResource {
         return setup(SetupImport.Kind.BELL_SCHEDULE, school, dryRun, headers, uri, body);
     }
 
+    /** {@code accommodations.csv} synced into the students' accommodations; as {@link #spaces}. */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("accommodations")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Sync the students' accommodations from an accommodations.csv setup file; ?dryRun=true "
+            + "previews")
+    public Response accommodations(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
+        return setup(SetupImport.Kind.ACCOMMODATIONS, school, dryRun, headers, uri, body);
+    }
+
     private Response setup(SetupImport.Kind kind, String school, String dryRun, HttpHeaders headers, UriInfo uri,
             InputStream body) throws IOException {
         boolean preview = flag("dryRun", dryRun);

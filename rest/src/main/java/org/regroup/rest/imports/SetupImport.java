@@ -34,7 +34,8 @@ public final class SetupImport {
     /** The kinds of setup file there are so far. */
     public enum Kind {
         SPACES("spaces"),
-        BELL_SCHEDULE("bell-schedule");
+        BELL_SCHEDULE("bell-schedule"),
+        ACCOMMODATIONS("accommodations");
 
         private final String wire;
 
@@ -81,6 +82,16 @@ public final class SetupImport {
         default String column(String field) {
             return field;
         }
+
+        /** What only the school knows (does the student exist?), each at its line; none by default. */
+        default void check(DayProblem standing, List<Entry<T>> entries, String file, Problems problems) {
+        }
+
+        /** The id of the record the validator's {@code $.<jsonList>[index]} is about. */
+        default String idAt(DayProblem standing, int index) {
+            List<T> all = current(standing);
+            return index < all.size() ? id(all.get(index)) : null;
+        }
     }
 
     /** A record of a setup file and the line it starts on. */
@@ -107,6 +118,7 @@ public final class SetupImport {
         return switch (kind) {
             case SPACES -> SpacesFile.SECTION;
             case BELL_SCHEDULE -> BellScheduleFile.SECTION;
+            case ACCOMMODATIONS -> AccommodationsFile.SECTION;
         };
     }
 
@@ -122,6 +134,9 @@ public final class SetupImport {
             boolean dryRun) {
         Problems problems = new Problems();
         List<Entry<T>> lines = section.read(file, bytes, problems);
+        if (!problems.hasErrors()) {
+            section.check(school.standing(), lines, file, problems);
+        }
         if (problems.hasErrors()) {
             throw new InvalidExportException(problems.errors());
         }
@@ -129,7 +144,7 @@ public final class SetupImport {
         Map<String, T> old = new LinkedHashMap<>();
         section.current(before).forEach(r -> old.put(section.id(r), r));
         List<T> records = new ArrayList<>();
-        Map<Integer, Long> lineOf = new HashMap<>();
+        Map<String, Long> lineOf = new HashMap<>();
         List<String> added = new ArrayList<>();
         List<Changed> changed = new ArrayList<>();
         Set<String> listed = new HashSet<>();
@@ -138,7 +153,7 @@ public final class SetupImport {
             listed.add(id);
             T had = old.get(id);
             T now = had == null ? line.record() : section.kept(had, line.record());
-            lineOf.put(records.size(), line.line());
+            lineOf.put(id, line.line());
             records.add(now);
             if (had == null) {
                 added.add(id);
@@ -148,7 +163,7 @@ public final class SetupImport {
         }
         List<String> gone = old.keySet().stream().filter(id -> !listed.contains(id)).toList();
         DayProblem standing = section.with(before, records);
-        checked(standing, section, records, file, lineOf, problems);
+        checked(standing, section, file, lineOf, problems);
         List<String> notes = new ArrayList<>();
         if (!gone.isEmpty()) {
             notes.add(gone.size() + " " + kind.wire() + " records not in the file leave the school's standing data "
@@ -168,18 +183,19 @@ public final class SetupImport {
      * The standing data as any school's is checked; an error about a record of the file is reported at its line and
      * column, any other (a catch-all naming a space that is gone) at its JSON path.
      */
-    private static <T> void checked(DayProblem standing, Section<T> section, List<T> records, String file,
-            Map<Integer, Long> lineOf, Problems problems) {
+    private static <T> void checked(DayProblem standing, Section<T> section, String file, Map<String, Long> lineOf,
+            Problems problems) {
         try {
             DayPlanBuilder.validated(standing, "standing data after the import");
         } catch (InvalidInputException invalid) {
-            Pattern mine = Pattern.compile("^\\$\\." + section.jsonList() + "\\[(\\d+)\\](?:\\.(\\w+))?");
+            Pattern mine = Pattern.compile("^\\$\\." + section.jsonList() + "\\[(\\d+)\\](?:\\.([\\w.]+))?");
             for (InputError e : invalid.errors()) {
                 Matcher m = mine.matcher(e.path());
-                if (m.find() && lineOf.containsKey(Integer.parseInt(m.group(1)))) {
-                    int i = Integer.parseInt(m.group(1));
-                    problems.error(file, lineOf.get(i), m.group(2) == null ? null : section.column(m.group(2)),
-                            section.id(records.get(i)), e.message());
+                String id = m.find() ? section.idAt(standing, Integer.parseInt(m.group(1))) : null;
+                if (id != null && lineOf.containsKey(id)) {
+                    String field = m.group(2) == null ? null : m.group(2).substring(m.group(2).lastIndexOf('.') + 1);
+                    problems.error(file, lineOf.get(id), field == null ? null : section.column(field), id,
+                            e.message());
                 } else {
                     problems.error("standing data after the import", null, e.path(), null, e.message());
                 }
