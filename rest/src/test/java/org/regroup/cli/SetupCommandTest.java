@@ -217,4 +217,48 @@ class SetupCommandTest {
                 + "school");
         assertThat(standing()).isEqualTo(before);
     }
+
+    @Test
+    void qualificationsAreSyncedPerAdultWithSeveralRecordsEachAndFaultsAtTheirLines() throws IOException {
+        String sample = DATASETS.resolve("setup/qualifications.csv").toString();
+
+        Cli.Run applied = run("import", "setup", "qualifications", sample, "--school", "demo");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("8 new, 0 changed, 0 gone");
+        DayProblem synced = standing();
+        assertThat(synced.staff().stream().filter(s -> s.id().equals("t-demo-math-01")).findFirst().orElseThrow()
+                .qualifications()).singleElement().satisfies(q -> {
+                    assertThat(q.strand()).isEqualTo("math");
+                    assertThat(q.minGrade()).isZero();
+                    assertThat(q.maxGrade()).isEqualTo(2);
+                });
+        Cli.Run again = run("import", "setup", "qualifications", sample, "--school", "demo");
+        assertThat(again.out()).contains("Nothing to change", "8 unchanged");
+        assertThat(standing()).isEqualTo(synced);
+
+        Path two = dir.resolve("quals.csv");
+        Files.writeString(two, "\uFEFFStaff,Strand,MinGrade,MaxGrade\r\nt-demo-math-01,math,K,2\r\n"
+                + "t-demo-math-01,Math,4,5\r\n", StandardCharsets.UTF_8);
+        Cli.Run changed = run("import", "setup", "qualifications", two.toString(), "--school", "demo");
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
+        assertThat(changed.out()).contains("t-demo-math-01 (qualifications math K–2 → math K–2; math 4–5)",
+                "gone: a-demo-01, a-demo-02, t-demo-math-02", "7 adults not in the file have no qualifications now");
+
+        DayProblem before = standing();
+        Files.writeString(two, "staff,strand,minGrade,maxGrade\nt-demo-math-01,math,5,2\nt-demo-math-02,math,K,"
+                + "grade 3\nt-demo-math-03,math,1,2\nt-demo-math-03,math,1,2\nt-nobody,math,1,2\n"
+                + "t-demo-math-04,ela,1,2\n", StandardCharsets.UTF_8);
+        Cli.Run refused = run("import", "setup", "qualifications", two.toString(), "--school", "demo");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("quals.csv:2:maxGrade (sourcedId t-demo-math-01): grade 2 is below minGrade 5",
+                "quals.csv:3:maxGrade (sourcedId t-demo-math-02): 'grade 3' is not a grade (K, 0 to 13)",
+                "quals.csv:5:strand (sourcedId t-demo-math-03): the same qualification is also on line 4")
+                .doesNotContain("Exception");
+        Files.writeString(two, "staff,strand\nt-nobody,math\nt-demo-math-04,ela\n", StandardCharsets.UTF_8);
+        Cli.Run unknown = run("import", "setup", "qualifications", two.toString(), "--school", "demo");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("quals.csv:2:staff (sourcedId t-nobody): no staff member 't-nobody' in the "
+                + "school", "quals.csv:3:strand (sourcedId t-demo-math-04): no skill of the school is in strand 'ela'");
+        assertThat(standing()).isEqualTo(before);
+    }
 }

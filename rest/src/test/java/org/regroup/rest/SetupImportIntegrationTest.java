@@ -103,6 +103,8 @@ class SetupImportIntegrationTest {
         Api.assertProblem(send(teacher, "", one), 403);
         Api.assertProblem(teacher.post("/api/schools/demo/imports/bell-schedule", "block,start,end\nB1,08:30,08:55\n"
                 .getBytes(StandardCharsets.UTF_8), "text/csv"), 403);
+        Api.assertProblem(teacher.post("/api/schools/demo/imports/qualifications", ("staff,strand\n"
+                + "t-demo-1,math\n").getBytes(StandardCharsets.UTF_8), "text/csv"), 403);
         Api.assertProblem(teacher.post("/api/schools/demo/imports/accommodations", ("student,quietSpace\n"
                 + "s-demo-0001,true\n").getBytes(StandardCharsets.UTF_8), "text/csv"), 403);
         Api.assertProblem(send(principal, "", one), 403);

@@ -202,6 +202,20 @@ public final class ImportResource {
         return setup(SetupImport.Kind.ACCOMMODATIONS, school, dryRun, headers, uri, body);
     }
 
+    /** {@code qualifications.csv} synced into the adults' qualifications; as {@link #spaces}. */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("qualifications")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Sync the adults' qualifications from a qualifications.csv setup file; ?dryRun=true "
+            + "previews")
+    public Response qualifications(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
+        return setup(SetupImport.Kind.QUALIFICATIONS, school, dryRun, headers, uri, body);
+    }
+
     private Response setup(SetupImport.Kind kind, String school, String dryRun, HttpHeaders headers, UriInfo uri,
             InputStream body) throws IOException {
         boolean preview = flag("dryRun", dryRun);

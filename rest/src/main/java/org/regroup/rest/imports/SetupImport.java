@@ -35,7 +35,8 @@ public final class SetupImport {
     public enum Kind {
         SPACES("spaces"),
         BELL_SCHEDULE("bell-schedule"),
-        ACCOMMODATIONS("accommodations");
+        ACCOMMODATIONS("accommodations"),
+        QUALIFICATIONS("qualifications");
 
         private final String wire;
 
@@ -119,6 +120,7 @@ public final class SetupImport {
             case SPACES -> SpacesFile.SECTION;
             case BELL_SCHEDULE -> BellScheduleFile.SECTION;
             case ACCOMMODATIONS -> AccommodationsFile.SECTION;
+            case QUALIFICATIONS -> QualificationsFile.SECTION;
         };
     }
 
@@ -166,8 +168,12 @@ public final class SetupImport {
         checked(standing, section, file, lineOf, problems);
         List<String> notes = new ArrayList<>();
         if (!gone.isEmpty()) {
-            notes.add(gone.size() + " " + kind.wire() + " records not in the file leave the school's standing data "
-                    + "(no longer planned)");
+            notes.add(switch (kind) {
+                case SPACES, BELL_SCHEDULE -> gone.size() + " " + (kind == Kind.SPACES ? "spaces" : "blocks")
+                        + " not in the file leave the school's standing data (no longer planned)";
+                case ACCOMMODATIONS -> gone.size() + " students not in the file have no accommodations now";
+                case QUALIFICATIONS -> gone.size() + " adults not in the file have no qualifications now";
+            });
         }
         boolean write = !dryRun && !(added.isEmpty() && changed.isEmpty() && gone.isEmpty());
         if (write) {
