@@ -14,7 +14,11 @@ import org.regroup.domain.io.oneroster.ImportProblem;
 import org.regroup.domain.io.oneroster.InvalidExportException;
 import org.regroup.domain.roster.ImportedRoster;
 import org.regroup.domain.roster.SyncReport;
+import org.regroup.domain.mastery.BktParameters;
+import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.imports.OneRosterImport;
+import org.regroup.rest.imports.ResultsImport;
+import org.regroup.rest.imports.SetupImport;
 import org.regroup.store.Database;
 import org.regroup.store.SchoolStore;
 import org.regroup.store.Schools;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code regroup import}: a school's data from the systems it already has, into the store a server uses. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Imports a school's data into the store a server uses (the same --data-dir or --db-url).",
-        subcommands = { ImportCommand.OneRoster.class })
+        subcommands = { ImportCommand.OneRoster.class, ImportCommand.Results.class, ImportCommand.Setup.class })
 final class ImportCommand implements Runnable {
 
     @Spec
@@ -104,6 +108,140 @@ final class ImportCommand implements Runnable {
             err.flush();
             return RegroupCommand.EXIT_BAD_INPUT;
         }
+    }
+
+    @Command(name = "results", mixinStandardHelpOptions = true,
+            description = { "Records assessment results from a CSV file (student, skill, score or correct, items, "
+                    + "observedAt, source, eventId) as evidence: mastery follows by BKT, and a result already "
+                    + "recorded (same event id) is not counted again (docs/import.md).",
+                    "Exit codes: 0 recorded (or previewed), 2 bad input (every error with file:line:column; nothing "
+                            + "is written)." })
+    static final class Results implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "FILE.csv", description = "The results, one a record.")
+        Path file;
+        @Option(names = "--school", required = true, paramLabel = "ID", description = "The school in the store.")
+        String school;
+        @Option(names = "--dry-run", description = "Say how many results, students and skills, which are new and "
+                + "which already recorded; write nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            byte[] bytes = readFile(file);
+            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            try (Database database = store.open()) {
+                SchoolStore schools = new SchoolStore(database);
+                Schools.SchoolRecord record = schools.schools().school(school).orElseThrow(() ->
+                        new ErrorReporter.UserError("--school: no school '" + school + "' in the store (import its "
+                                + "roster first: regroup import oneroster)"));
+                ResultsImport.Report r;
+                try {
+                    ResultsImport.Checked checked = ResultsImport.check(record, name, bytes);
+                    r = new ResultsImport(schools.evidence(), new EvidenceService(schools.evidence(),
+                            BktParameters.DEFAULTS)).run(record, checked, dryRun);
+                } catch (InvalidExportException invalid) {
+                    return refused(spec, file, invalid);
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                out.println((r.dryRun() ? "Dry run, nothing written: " : r.applied() ? "Recorded: "
+                        : "Nothing to record: ") + r.results() + " results about " + r.students() + " students and "
+                        + r.skills() + " skills for school " + r.schoolId() + "; " + r.newResults() + " new, "
+                        + r.alreadyThere() + " already recorded");
+                if (r.applied()) {
+                    out.println(r.studentsWhoseReadySetChanged() + " students' ready sets changed");
+                }
+                list(out, "already recorded", r.alreadyThereEventIds());
+                r.warnings().forEach(w -> out.println("warning: " + w));
+                r.notes().forEach(n -> out.println("note: " + n));
+                out.flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "setup", mixinStandardHelpOptions = true,
+            description = { "Syncs one part of a school's standing data from a setup file: KIND spaces "
+                    + "(spaces.csv), bell-schedule (bell-schedule.csv), accommodations (accommodations.csv) or "
+                    + "qualifications (qualifications.csv). "
+                    + "Lists what is new, changed and gone, then writes it in one transaction "
+                    + "(docs/import.md).",
+                    "Exit codes: 0 imported (or previewed), 2 bad input (every error with file:line:column; nothing "
+                            + "is written)." })
+    static final class Setup implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOptions store;
+        @Parameters(index = "0", paramLabel = "KIND", description = "What the file holds: spaces, "
+                + "bell-schedule, accommodations or qualifications.")
+        String kind;
+        @Parameters(index = "1", paramLabel = "FILE.csv", description = "The setup file.")
+        Path file;
+        @Option(names = "--school", required = true, paramLabel = "ID", description = "The school in the store.")
+        String school;
+        @Option(names = "--dry-run", description = "List what would change; write nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            SetupImport.Kind k = SetupImport.Kind.of(kind);
+            if (k == null) {
+                throw new ErrorReporter.UserError("KIND: '" + kind + "' is not a kind of setup file (spaces, "
+                        + "bell-schedule, accommodations, qualifications)");
+            }
+            byte[] bytes = readFile(file);
+            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            SetupImport.Report r;
+            try (Database database = store.open()) {
+                SchoolStore schools = new SchoolStore(database);
+                Schools.SchoolRecord record = schools.schools().school(school).orElseThrow(() ->
+                        new ErrorReporter.UserError("--school: no school '" + school + "' in the store (import its "
+                                + "roster first: regroup import oneroster)"));
+                r = new SetupImport(schools).run(record, k, name, bytes, dryRun);
+            } catch (InvalidExportException invalid) {
+                return refused(spec, file, invalid);
+            } catch (Schools.StandingChangedException changed) {
+                throw new ErrorReporter.UserError(changed.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println((r.dryRun() ? "Dry run, nothing written: " : r.applied() ? "Synced " : "Nothing to change in ")
+                    + r.kind() + " of school " + r.schoolId() + " from " + r.file());
+            out.printf("%-9s %d new, %d changed, %d gone, %d unchanged (%d after)%n", r.kind(), r.added().size(),
+                    r.changed().size(), r.gone().size(), r.unchanged(), r.total());
+            list(out, "new", r.added());
+            list(out, "changed", r.changed().stream().map(c -> c.id() + " (" + String.join(", ", c.fields()) + ")")
+                    .toList());
+            list(out, "gone", r.gone());
+            r.warnings().forEach(w -> out.println("warning: " + w));
+            r.notes().forEach(n -> out.println("note: " + n));
+            out.flush();
+            return 0;
+        }
+    }
+
+    static byte[] readFile(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (NoSuchFileException missing) {
+            throw new ErrorReporter.UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new ErrorReporter.UserError(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    static int refused(picocli.CommandLine.Model.CommandSpec spec, Path file, InvalidExportException invalid) {
+        PrintWriter err = spec.commandLine().getErr();
+        int n = invalid.errors().size();
+        err.println("regroup: " + file + ": " + n + (n == 1 ? " error" : " errors") + ", nothing was imported");
+        for (ImportProblem p : invalid.errors()) {
+            err.println("  " + p);
+        }
+        err.flush();
+        return RegroupCommand.EXIT_BAD_INPUT;
     }
 
     /** The report as a person reads it: ids, never names. */

@@ -45,6 +45,11 @@ public final class EvidenceLog {
         return jdbc.inTransaction(c -> masteryOf(c, schoolId, List.of(studentId)).getOrDefault(studentId, Map.of()));
     }
 
+    /** Which of these event ids the school's evidence log already holds (a preview of an ingest). */
+    public Set<String> knownEventIds(String schoolId, Collection<String> eventIds) {
+        return jdbc.inTransaction(c -> knownEvents(c, schoolId, eventIds));
+    }
+
     /** A student's evidence, oldest first (the history of their mastery). */
     public List<EvidenceRow> evidence(String schoolId, String studentId) {
         return jdbc.inTransaction(c -> {

@@ -89,6 +89,11 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("GET /api/schools/{school}", Who.READERS);
         TABLE.put("POST /api/schools/{school}/evidence", Who.ADMINS_AND_TEACHERS);
         TABLE.put("POST /api/schools/{school}/imports/oneroster", Who.ADMINS);
+        TABLE.put("POST /api/schools/{school}/imports/results", Who.ADMINS_AND_TEACHERS);
+        TABLE.put("POST /api/schools/{school}/imports/spaces", Who.ADMINS);
+        TABLE.put("POST /api/schools/{school}/imports/bell-schedule", Who.ADMINS);
+        TABLE.put("POST /api/schools/{school}/imports/accommodations", Who.ADMINS);
+        TABLE.put("POST /api/schools/{school}/imports/qualifications", Who.ADMINS);
         TABLE.put("GET /api/schools/{school}/students/{studentId}/profile", Who.STUDENT_READERS);
         TABLE.put("GET /api/schools/{school}/students/{studentId}/record", Who.ADMINS);
         TABLE.put("DELETE /api/schools/{school}/students/{studentId}/record", Who.ADMINS);

@@ -29,7 +29,16 @@ import org.regroup.domain.io.Limits;
 import org.regroup.domain.io.oneroster.ExportFiles;
 import org.regroup.domain.io.oneroster.ImportProblem;
 import org.regroup.domain.io.oneroster.InvalidExportException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.SecurityContext;
 import org.regroup.rest.auth.Access;
+import org.regroup.rest.auth.AccessPolicy;
+import org.regroup.rest.auth.AuditTrail;
+import org.regroup.rest.auth.Callers;
+import org.regroup.rest.auth.SignedIn;
+import org.regroup.rest.days.EvidenceService;
+import org.regroup.rest.imports.ResultsImport;
+import org.regroup.rest.imports.SetupImport;
 import org.regroup.rest.auth.Rule;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.ErrorMappers;
@@ -49,6 +58,9 @@ public final class ImportResource {
     /** What a zip is sent as (Windows sends the second, some clients the third). */
     private static final Set<String> ZIP_TYPES = Set.of("application/zip", "application/x-zip-compressed",
             "application/octet-stream");
+    /** What a CSV file is sent as (spreadsheets and browsers vary). */
+    private static final Set<String> CSV_TYPES = Set.of("text/csv", "text/plain", "application/csv",
+            "application/vnd.ms-excel");
 
     /** One error of an export: where ({@code users.csv:12:grades}, also as its parts) and what. */
     public record ExportError(String path, String message, String file, Long line, String column, String sourcedId) {
@@ -66,6 +78,10 @@ public final class ImportResource {
     SchoolStore store;
     @Inject
     ServerLimits limits;
+    @Inject
+    EvidenceService evidence;
+    @Inject
+    AccessPolicy policy;
 
     @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
@@ -106,6 +122,132 @@ public final class ImportResource {
         } catch (Schools.StandingChangedException | Schools.SchoolExistsException changed) {
             throw ApiException.conflict(changed.getMessage());
         }
+    }
+
+    /**
+     * Assessment results as CSV (docs/import.md): checked whole, then previewed or recorded as evidence through the
+     * evidence service, idempotent by event id. Who may: as for {@code POST …/evidence} (a teacher, for the students in
+     * their groups).
+     */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.EVIDENCE)
+    @jakarta.ws.rs.Path("results")
+    // any type reaches the method, so that the access gate answers first; the method takes only CSV (415)
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Record assessment results from a CSV file as evidence; ?dryRun=true previews")
+    public Response results(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, @Context SecurityContext context,
+            @Context ContainerRequestContext request, InputStream body) throws IOException {
+        boolean preview = flag("dryRun", dryRun);
+        requireCsv(headers);
+        Schools.SchoolRecord record = store.schools().school(school).orElseThrow(() -> ApiException.notFound(
+                "no school '" + (school.length() > 64 ? school.substring(0, 64) : school) + "'"));
+        try {
+            ResultsImport.Checked checked = ResultsImport.check(record, "request body", body.readAllBytes());
+            AuditTrail.naming(request, checked.studentIds());
+            SignedIn who = Callers.who(context);
+            if (who != null) {
+                policy.evidence(who, school, checked.studentIds()).ifPresent(refusal -> {
+                    throw new ApiException(Response.Status.fromStatusCode(refusal.status()), refusal.detail());
+                });
+            }
+            return Response.ok(new ResultsImport(store.evidence(), evidence).run(record, checked, preview)).build();
+        } catch (InvalidExportException invalid) {
+            return invalid(invalid, "Invalid results file", uri);
+        }
+    }
+
+    /**
+     * A school setup file: {@code spaces.csv} synced into the school's spaces (docs/import.md, "School setup files").
+     * Who may: as for creating the school.
+     */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("spaces")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Sync the school's spaces from a spaces.csv setup file; ?dryRun=true previews")
+    public Response spaces(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
+        return setup(SetupImport.Kind.SPACES, school, dryRun, headers, uri, body);
+    }
+
+    /** {@code bell-schedule.csv} synced into the school's blocks; as {@link #spaces}. */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("bell-schedule")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Sync the school's blocks from a bell-schedule.csv setup file; ?dryRun=true previews")
+    public Response bellSchedule(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
+        return setup(SetupImport.Kind.BELL_SCHEDULE, school, dryRun, headers, uri, body);
+    }
+
+    /** {@code accommodations.csv} synced into the students' accommodations; as {@link #spaces}. */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("accommodations")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Sync the students' accommodations from an accommodations.csv setup file; ?dryRun=true "
+            + "previews")
+    public Response accommodations(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
+        return setup(SetupImport.Kind.ACCOMMODATIONS, school, dryRun, headers, uri, body);
+    }
+
+    /** {@code qualifications.csv} synced into the adults' qualifications; as {@link #spaces}. */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("qualifications")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = "text/csv"))
+    @Operation(summary = "Sync the adults' qualifications from a qualifications.csv setup file; ?dryRun=true "
+            + "previews")
+    public Response qualifications(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
+        return setup(SetupImport.Kind.QUALIFICATIONS, school, dryRun, headers, uri, body);
+    }
+
+    private Response setup(SetupImport.Kind kind, String school, String dryRun, HttpHeaders headers, UriInfo uri,
+            InputStream body) throws IOException {
+        boolean preview = flag("dryRun", dryRun);
+        requireCsv(headers);
+        Schools.SchoolRecord record = store.schools().school(school).orElseThrow(() -> ApiException.notFound(
+                "no school '" + (school.length() > 64 ? school.substring(0, 64) : school) + "'"));
+        try {
+            return Response.ok(new SetupImport(store).run(record, kind, "request body", body.readAllBytes(), preview))
+                    .build();
+        } catch (InvalidExportException invalid) {
+            return invalid(invalid, "Invalid setup file", uri);
+        } catch (Schools.StandingChangedException changed) {
+            throw ApiException.conflict(changed.getMessage());
+        }
+    }
+
+    private static void requireCsv(HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        if (type == null || !CSV_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))) {
+            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "send the file as CSV (Content-Type: "
+                    + "text/csv)");
+        }
+    }
+
+    /** The 422 of a file with errors: every error with its place. */
+    static Response invalid(InvalidExportException invalid, String title, UriInfo uri) {
+        List<ExportError> errors = invalid.errors().stream().map(ExportError::of).toList();
+        int n = errors.size();
+        return Response.status(ErrorMappers.UNPROCESSABLE).type(Problem.TYPE).entity(new ExportProblem(
+                "about:blank", title, ErrorMappers.UNPROCESSABLE, n + (n == 1 ? " error" : " errors")
+                + " in the file, nothing was imported: " + errors.get(0).path() + ": " + errors.get(0).message(),
+                ErrorMappers.path(uri), errors)).build();
     }
 
     /** A yes/no query parameter: {@code true} or {@code false} (absent: false); anything else is a 400, not a no. */

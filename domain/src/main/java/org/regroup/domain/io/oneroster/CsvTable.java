@@ -89,6 +89,12 @@ public final class CsvTable {
      */
     public static CsvTable read(String file, byte[] bytes, Set<String> required, Set<String> known,
             Problems problems) {
+        return read(file, bytes, required, known, "columns not in OneRoster, ignored: ", problems);
+    }
+
+    /** As {@link #read(String, byte[], Set, Set, Problems)}, for a file of another format: {@code unknownNote} says so. */
+    public static CsvTable read(String file, byte[] bytes, Set<String> required, Set<String> known,
+            String unknownNote, Problems problems) {
         if (bytes.length == 0) {
             problems.warning(file, null, null, null, "the file is empty (0 bytes, no header): read as no records");
             return new CsvTable(file, List.of(), List.of());
@@ -101,7 +107,7 @@ public final class CsvTable {
         try (Reader reader = withoutBom(new InputStreamReader(new ByteArrayInputStream(bytes), decoder));
                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             header = parser.getHeaderNames().stream().map(h -> canonical(h.strip(), known)).toList();
-            checkHeader(file, header, required, known, problems);
+            checkHeader(file, header, required, known, unknownNote, problems);
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 line = parser.getCurrentLineNumber() + 1; // where the next record starts
@@ -135,7 +141,7 @@ public final class CsvTable {
     }
 
     private static void checkHeader(String file, List<String> header, Set<String> required, Set<String> known,
-            Problems problems) {
+            String unknownNote, Problems problems) {
         for (String column : required) {
             if (!header.contains(column)) {
                 problems.error(file, 1L, column, null, "the header has no " + column + " column, which this file "
@@ -149,7 +155,7 @@ public final class CsvTable {
             }
         }
         if (!unknown.isEmpty()) {
-            problems.warning(file, 1L, null, null, "columns not in OneRoster, ignored: " + String.join(", ", unknown));
+            problems.warning(file, 1L, null, null, unknownNote + String.join(", ", unknown));
         }
     }
 

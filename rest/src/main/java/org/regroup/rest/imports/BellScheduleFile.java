@@ -1,0 +1,159 @@
+package org.regroup.rest.imports;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.regroup.domain.BlockKind;
+import org.regroup.domain.DayProblem;
+import org.regroup.domain.TimeBlock;
+import org.regroup.domain.io.oneroster.CsvTable;
+import org.regroup.domain.io.oneroster.Problems;
+
+/**
+ * {@code bell-schedule.csv} (docs/import.md): the school's blocks, one a record, in the order of the day. What the
+ * file does not carry (a block's subject, whether it doubles with the next) is kept from the block of the same id.
+ */
+final class BellScheduleFile {
+
+    static final Set<String> COLUMNS = Set.of("block", "start", "end", "kind");
+    private static final Set<String> REQUIRED = Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("block", "start", "end")));
+
+    static final SetupImport.Section<TimeBlock> SECTION = new SetupImport.Section<>() {
+        @Override
+        public List<SetupImport.Entry<TimeBlock>> read(String file, byte[] bytes, Problems problems) {
+            return BellScheduleFile.read(file, bytes, problems);
+        }
+
+        @Override
+        public List<TimeBlock> current(DayProblem standing) {
+            return standing.blocks();
+        }
+
+        @Override
+        public String id(TimeBlock block) {
+            return block.id();
+        }
+
+        @Override
+        public TimeBlock kept(TimeBlock had, TimeBlock now) {
+            return new TimeBlock(now.id(), now.start(), now.end(), now.order(), now.kind() == null ? had.kind()
+                    : now.kind(), had.subject(), had.doubleWithNext());
+        }
+
+        @Override
+        public List<String> fields(TimeBlock a, TimeBlock b) {
+            List<String> f = new ArrayList<>();
+            SpacesFile.change(f, "start", a.start(), b.start());
+            SpacesFile.change(f, "end", a.end(), b.end());
+            SpacesFile.change(f, "order", a.order(), b.order());
+            SpacesFile.change(f, "kind", a.kindOrDefault().name().toLowerCase(Locale.ROOT),
+                    b.kindOrDefault().name().toLowerCase(Locale.ROOT));
+            return f;
+        }
+
+        @Override
+        public DayProblem with(DayProblem d, List<TimeBlock> blocks) {
+            return new DayProblem(d.format(), d.version(), d.id(), d.date(), d.school(), blocks, d.skills(),
+                    d.prerequisites(), d.modalities(), d.activities(), d.staff(), d.spaces(), d.students(),
+                    d.requests(), d.weights());
+        }
+
+        @Override
+        public String jsonList() {
+            return "blocks";
+        }
+
+        @Override
+        public String column(String field) {
+            return field.equals("id") ? "block" : field;
+        }
+    };
+
+    private BellScheduleFile() {
+    }
+
+    static List<SetupImport.Entry<TimeBlock>> read(String file, byte[] bytes, Problems problems) {
+        CsvTable table = CsvTable.read(file, bytes, REQUIRED, COLUMNS, "columns a bell schedule does not define, "
+                + "ignored: ", problems);
+        if (!REQUIRED.stream().allMatch(table::hasColumn)) {
+            return List.of(); // every record would only repeat the header's fault
+        }
+        List<SetupImport.Entry<TimeBlock>> lines = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            String id = row.get("block");
+            if (id == null) {
+                problems.error(file, row.line(), "block", null, "missing: the block's id");
+                continue;
+            }
+            if (!id.matches("[^/\\\\\\s\\p{Cntrl}]{1,64}")) {
+                problems.error(file, row.line(), "block", null, "a block id is 1 to 64 characters, without '/', '\\', "
+                        + "spaces or control characters");
+                continue;
+            }
+            Long first = seen.putIfAbsent(id, row.line());
+            if (first != null) {
+                problems.error(file, row.line(), "block", id, "block '" + id + "' is also on line " + first);
+                continue;
+            }
+            int before = problems.errors().size();
+            LocalTime start = time(file, row, "start", id, problems);
+            LocalTime end = time(file, row, "end", id, problems);
+            if (start != null && end != null && !end.isAfter(start)) {
+                problems.error(file, row.line(), "end", id, "ends at " + end + ", not after it starts (" + start + ")");
+            }
+            BlockKind kind = null;
+            String kindText = row.get("kind");
+            if (kindText != null) {
+                try {
+                    kind = BlockKind.valueOf(kindText.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problems.error(file, row.line(), "kind", id, "'" + clip(kindText) + "' is not a kind of block: "
+                            + "skills, advisory or activities");
+                }
+            }
+            if (problems.errors().size() > before) {
+                continue;
+            }
+            if (!lines.isEmpty() && start.isBefore(lines.get(lines.size() - 1).record().end())) {
+                TimeBlock previous = lines.get(lines.size() - 1).record();
+                // the file is the day in order: a block starting before the last one ends is a typo or out of order
+                problems.error(file, row.line(), "start", id, "starts at " + start + ", before block '"
+                        + previous.id() + "' on line " + lines.get(lines.size() - 1).line() + " ends ("
+                        + previous.end() + "): list the blocks in the order of the day, without overlaps");
+                continue;
+            }
+            lines.add(new SetupImport.Entry<>(row.line(), new TimeBlock(id, start, end, lines.size() + 1, kind, null,
+                    false)));
+        }
+        return lines;
+    }
+
+    /** A time of day as {@code 08:30} (or {@code 8:30}, {@code 08:30:00}). */
+    private static LocalTime time(String file, CsvTable.Row row, String column, String id, Problems problems) {
+        String text = row.get(column);
+        if (text == null) {
+            problems.error(file, row.line(), column, id, "missing: the time of day (08:30)");
+            return null;
+        }
+        try {
+            return LocalTime.parse(text.length() == 4 && text.charAt(1) == ':' ? "0" + text : text);
+        } catch (DateTimeParseException e) {
+            problems.error(file, row.line(), column, id, "'" + clip(text) + "' is not a time of day (08:30)");
+            return null;
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
