@@ -210,6 +210,24 @@ final class Api {
                 + last);
     }
 
+    /**
+     * Waits until a school day's version is a draft: the store keeps a solve's plan just after the solve ends, so a
+     * plan seen as not solving may not be publishable yet (publish answers 409 until it is).
+     */
+    JsonNode awaitDraft(String school, String date, int version) {
+        String at = "/api/schools/" + school + "/days/" + date + "/plans/" + version + "?plan=false";
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = json(get(at));
+            if ("draft".equals(last.path("status").asText())) {
+                return last;
+            }
+            sleep(100);
+        }
+        throw new AssertionError(at + " did not become a draft within " + PATIENCE + "; last: " + last);
+    }
+
     JsonNode awaitNotSolving(String id, Duration within) {
         return awaitPlan(id, p -> "NOT_SOLVING".equals(p.path("status").asText()), within);
     }

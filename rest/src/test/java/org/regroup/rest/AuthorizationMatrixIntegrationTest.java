@@ -178,6 +178,7 @@ class AuthorizationMatrixIntegrationTest {
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             String planId = Api.json(started).get("planId").asText();
             admin.solveUntilWorkable(planId);
+            admin.awaitDraft(school, DAY, Api.json(started).get("version").asInt());
             assertThat(admin.post("/api/schools/" + school + "/days/" + DAY + "/publish", new byte[0]).statusCode())
                     .isEqualTo(200);
             PLAN_IDS.put(school, planId);

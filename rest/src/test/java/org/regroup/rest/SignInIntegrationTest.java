@@ -205,6 +205,7 @@ class SignInIntegrationTest {
         HttpResponse<String> started = admin.post(day + "/plan?timeLimit=10m", new byte[0]);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         admin.solveUntilWorkable(Api.json(started).get("planId").asText());
+        admin.awaitDraft("north", "2026-11-30", Api.json(started).get("version").asInt());
         assertThat(admin.post(day + "/publish", new byte[0]).statusCode()).isEqualTo(200);
         JsonNode plan = Api.json(admin.get(day + "/plans/1")).get("plan");
         Set<String> mine = new java.util.TreeSet<>();
