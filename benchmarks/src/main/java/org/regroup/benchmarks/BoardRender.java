@@ -1,8 +1,10 @@
 package org.regroup.benchmarks;
 
+import static org.regroup.benchmarks.ServerCalls.AUTHORIZATION;
+import static org.regroup.benchmarks.ServerCalls.expect;
+import static org.regroup.benchmarks.ServerCalls.send;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +48,6 @@ public final class BoardRender {
             String browser, int cores, String java) {
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final String AUTHORIZATION = "Bearer " + System.getenv().getOrDefault("REGROUP_TOKEN", "");
 
     private BoardRender() {
     }
@@ -169,27 +168,5 @@ public final class BoardRender {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("the day was not planned within " + seconds + " s");
-    }
-
-    private static HttpResponse<String> send(URI base, String method, String path, byte[] body, String auth)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void expect(HttpResponse<String> r, int status) {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode()
-                    + " (expected " + status + "): " + r.body());
-        }
     }
 }

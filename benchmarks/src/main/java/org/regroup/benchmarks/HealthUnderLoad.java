@@ -1,21 +1,21 @@
 package org.regroup.benchmarks;
 
+import static org.regroup.benchmarks.ServerCalls.AUTHORIZATION;
+import static org.regroup.benchmarks.ServerCalls.expect;
+import static org.regroup.benchmarks.ServerCalls.send;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.regroup.domain.io.Json;
@@ -37,12 +37,6 @@ public final class HealthUnderLoad {
             double p50Millis, double p95Millis, double p99Millis, double maxMillis, int slowestSolvingSeen,
             int healthNot200, int cores, String java) {
     }
-
-    /** {@code Authorization} of every request (the server answers 401 without it). */
-    private static final String AUTHORIZATION = "Bearer " + System.getenv().getOrDefault("REGROUP_TOKEN", "");
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private HealthUnderLoad() {
     }
@@ -161,21 +155,5 @@ public final class HealthUnderLoad {
             Thread.sleep(100);
         }
         throw new IllegalStateException(path + " never became " + status);
-    }
-
-    private static void expect(HttpResponse<String> r, int status) {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    private static HttpResponse<String> send(URI base, String method, String path, byte[] body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", AUTHORIZATION);
-        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers
-                        .ofByteArray(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

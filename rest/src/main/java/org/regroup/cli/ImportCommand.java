@@ -99,14 +99,7 @@ final class ImportCommand implements Runnable {
         }
 
         private int refused(InvalidExportException invalid) {
-            PrintWriter err = spec.commandLine().getErr();
-            int n = invalid.errors().size();
-            err.println("regroup: " + path + ": " + n + (n == 1 ? " error" : " errors") + ", nothing was imported");
-            for (ImportProblem p : invalid.errors()) {
-                err.println("  " + p);
-            }
-            err.flush();
-            return RegroupCommand.EXIT_BAD_INPUT;
+            return ImportCommand.refused(spec, path, invalid);
         }
     }
 
