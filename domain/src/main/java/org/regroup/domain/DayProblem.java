@@ -44,4 +44,16 @@ public record DayProblem(String format, Integer version, String id, LocalDate da
         return new DayProblem(format, version, newId, newDate, school, blocks, skills, prerequisites, modalities,
                 activities, newStaff, newSpaces, newStudents, requests, newWeights);
     }
+
+    /** The same day with other students (a setup file's change to them). */
+    public DayProblem withStudents(List<Student> newStudents) {
+        return new DayProblem(format, version, id, date, school, blocks, skills, prerequisites, modalities,
+                activities, staff, spaces, newStudents, requests, weights);
+    }
+
+    /** The same day with other staff (a setup file's change to them). */
+    public DayProblem withStaff(List<Staff> newStaff) {
+        return new DayProblem(format, version, id, date, school, blocks, skills, prerequisites, modalities,
+                activities, newStaff, spaces, students, requests, weights);
+    }
 }

@@ -30,6 +30,19 @@ public record Staff(String id, String name, StaffRole role, List<Qualification> 
                 advisees, maySuperviseOffSite, costPerDay);
     }
 
+    /** This adult with other qualifications. */
+    public Staff withQualifications(List<Qualification> newQualifications) {
+        return new Staff(id, name, role, newQualifications, modalities, availableBlocks, maxTeachingBlocks,
+                maxStudents, advisees, maySuperviseOffSite, costPerDay);
+    }
+
+    /** This adult working otherwise: what they may lead, how much, off-site, at what cost (a school's setup file). */
+    public Staff withWork(List<String> newModalities, Integer newMaxTeachingBlocks, Integer newMaxStudents,
+            boolean newMaySuperviseOffSite, Double newCostPerDay) {
+        return new Staff(id, name, role, qualifications, newModalities, availableBlocks, newMaxTeachingBlocks,
+                newMaxStudents, advisees, newMaySuperviseOffSite, newCostPerDay);
+    }
+
     public boolean availableIn(String blockId) {
         return availableBlocks == null || availableBlocks.contains(blockId);
     }

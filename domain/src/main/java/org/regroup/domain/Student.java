@@ -47,6 +47,30 @@ public record Student(String id, String name, Integer grade, String advisorId, M
                 accommodations, keepApart, peers, true, presentBlocks, commitments);
     }
 
+    /** This student with other accommodations (null: none), as a school's setup file says. */
+    public Student withAccommodations(Accommodations newAccommodations) {
+        return new Student(id, name, grade, advisorId, mastery, goals, interests, prefersModalities, avoidsModalities,
+                newAccommodations, keepApart, peers, absent, presentBlocks, commitments);
+    }
+
+    /** This student with other standing goals. */
+    public Student withGoals(List<Goal> newGoals) {
+        return new Student(id, name, grade, advisorId, mastery, newGoals, interests, prefersModalities,
+                avoidsModalities, accommodations, keepApart, peers, absent, presentBlocks, commitments);
+    }
+
+    /** This student with other interests. */
+    public Student withInterests(List<String> newInterests) {
+        return new Student(id, name, grade, advisorId, mastery, goals, newInterests, prefersModalities,
+                avoidsModalities, accommodations, keepApart, peers, absent, presentBlocks, commitments);
+    }
+
+    /** This student kept apart from other students. */
+    public Student withKeepApart(List<String> newKeepApart) {
+        return new Student(id, name, grade, advisorId, mastery, goals, interests, prefersModalities, avoidsModalities,
+                accommodations, newKeepApart, peers, absent, presentBlocks, commitments);
+    }
+
     public Student {
         mastery = Lists.orEmpty(mastery);
         goals = Lists.orEmpty(goals);

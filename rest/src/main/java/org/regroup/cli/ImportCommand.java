@@ -158,8 +158,9 @@ final class ImportCommand implements Runnable {
 
     @Command(name = "setup", mixinStandardHelpOptions = true,
             description = { "Syncs one part of a school's standing data from a setup file: KIND spaces "
-                    + "(spaces.csv), bell-schedule (bell-schedule.csv), accommodations (accommodations.csv) or "
-                    + "qualifications (qualifications.csv). "
+                    + "(spaces.csv), bell-schedule (bell-schedule.csv), accommodations (accommodations.csv), "
+                    + "qualifications (qualifications.csv), staff (staff.csv), goals (goals.csv), interests "
+                    + "(interests.csv) or keep-apart (keep-apart.csv). "
                     + "Lists what is new, changed and gone, then writes it in one transaction "
                     + "(docs/import.md).",
                     "Exit codes: 0 imported (or previewed), 2 bad input (every error with file:line:column; nothing "
@@ -170,7 +171,7 @@ final class ImportCommand implements Runnable {
         @Mixin
         StoreOptions store;
         @Parameters(index = "0", paramLabel = "KIND", description = "What the file holds: spaces, "
-                + "bell-schedule, accommodations or qualifications.")
+                + "bell-schedule, accommodations, qualifications, staff, goals, interests or keep-apart.")
         String kind;
         @Parameters(index = "1", paramLabel = "FILE.csv", description = "The setup file.")
         Path file;
@@ -183,8 +184,8 @@ final class ImportCommand implements Runnable {
         public Integer call() {
             SetupImport.Kind k = SetupImport.Kind.of(kind);
             if (k == null) {
-                throw new ErrorReporter.UserError("KIND: '" + kind + "' is not a kind of setup file (spaces, "
-                        + "bell-schedule, accommodations, qualifications)");
+                throw new ErrorReporter.UserError("KIND: '" + kind + "' is not a kind of setup file ("
+                        + SetupImport.Kind.PATH.replace("|", ", ") + ")");
             }
             byte[] bytes = readFile(file);
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();

@@ -58,8 +58,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "The school (a day problem).")
+    @Option(names = "--dataset", paramLabel = "FILE", description = "The school: a day problem, planned in a new "
+            + "store (temporary unless --data-dir).")
     Path dataset;
+
+    @Option(names = "--school", paramLabel = "ID", description = "Or a school already in the store (--data-dir, "
+            + "default: data), e.g. one made by regroup import oneroster; its evidence and plans are added to.")
+    String school;
 
     @Option(names = "--days", defaultValue = "5", paramLabel = "N", description = "School days (default: 5).")
     int days;
@@ -98,13 +103,27 @@ final class SimulateCommand implements Callable<Integer> {
         if (days < 1) {
             throw new ErrorReporter.UserError("--days must be at least 1, was " + days);
         }
-        DayProblem standing = DayPlanBuilder.validated(DayProblemReader.readOnly(dataset), dataset.toString());
-        boolean temporary = dataDir == null;
-        Path dir = temporary ? Files.createTempDirectory("regroup-simulate") : dataDir;
+        if ((dataset == null) == (school == null)) {
+            throw new ErrorReporter.UserError("name the school: --dataset FILE (a day problem) or --school ID (a "
+                    + "school in the store), one of the two");
+        }
+        DayProblem standing = dataset == null ? null
+                : DayPlanBuilder.validated(DayProblemReader.readOnly(dataset), dataset.toString());
+        boolean temporary = dataDir == null && school == null;
+        Path dir = temporary ? Files.createTempDirectory("regroup-simulate") : dataDir != null ? dataDir
+                : Path.of("data");
+        if (school != null && !Files.isDirectory(dir)) {
+            throw new ErrorReporter.UserError("--data-dir: no store at " + dir + " (import a school first: regroup "
+                    + "import oneroster … --school " + school + ")");
+        }
         try (Database database = Database.open(Database.h2Url(dir), null, null, null)) {
             SchoolStore store = new SchoolStore(database);
-            String schoolId = "sim-" + seed;
-            if (store.schools().school(schoolId).isEmpty()) {
+            String schoolId = school != null ? school : "sim-" + seed;
+            if (school != null) {
+                standing = store.schools().school(school).orElseThrow(() -> new ErrorReporter.UserError("--school: "
+                        + "no school '" + school + "' in the store at " + dir + " (import one: regroup import "
+                        + "oneroster)")).standing();
+            } else if (store.schools().school(schoolId).isEmpty()) {
                 store.schools().createSchool(schoolId, standing.school() == null ? null : standing.school().name(),
                         standing);
             }
@@ -146,7 +165,7 @@ final class SimulateCommand implements Callable<Integer> {
         });
 
         out.printf("Simulating %d school days of %s (%d students) on the embedded store; %s per day, seed %d; %s%n%n",
-                days, dataset.getFileName(), standing.students().size(), Durations.format(timeLimit), seed,
+                days, dataset != null ? dataset.getFileName() : "school " + schoolId, standing.students().size(), Durations.format(timeLimit), seed,
                 cold ? "each day planned from scratch" : "each day re-planned from the day before");
         out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s%n", "day", "date", "score", "placed", "goal",
                 "staff-led", "perturbations", "results", "mastered", "mean Δ");

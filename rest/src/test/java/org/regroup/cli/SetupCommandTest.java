@@ -261,4 +261,162 @@ class SetupCommandTest {
                 + "school", "quals.csv:3:strand (sourcedId t-demo-math-04): no skill of the school is in strand 'ela'");
         assertThat(standing()).isEqualTo(before);
     }
+
+    private org.regroup.domain.Student student(String id) {
+        return standing().students().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private org.regroup.domain.Staff adult(String id) {
+        return standing().staff().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void staffSettingsAreSyncedAndAnAdultNotListedWorksByTheirRolesDefaults() throws IOException {
+        String sample = DATASETS.resolve("setup/staff.csv").toString();
+
+        Cli.Run applied = run("import", "setup", "staff", sample, "--school", "demo");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("7 new, 0 changed, 0 gone");
+        assertThat(adult("a-demo-01").modalities()).containsExactly("online-practice", "independent-practice",
+                "peer-tutoring");
+        assertThat(adult("a-demo-01").maySuperviseOffSite()).isTrue();
+        assertThat(adult("t-demo-math-01").modalities()).isNull(); // empty: the role's defaults
+        assertThat(adult("t-demo-math-01").maxTeachingBlocks()).isEqualTo(5);
+        assertThat(adult("t-demo-math-01").costPerDay()).isEqualTo(420.0);
+        DayProblem synced = standing();
+        assertThat(run("import", "setup", "staff", sample, "--school", "demo").out()).contains("Nothing to change",
+                "7 unchanged");
+        assertThat(standing()).isEqualTo(synced);
+
+        Path one = dir.resolve("staff.csv");
+        Files.writeString(one, "\uFEFFStaff,Modalities,MaxStudents\r\na-demo-01,online-practice,30\r\n",
+                StandardCharsets.UTF_8);
+        Cli.Run changed = run("import", "setup", "staff", one.toString(), "--school", "demo");
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
+        assertThat(changed.out()).contains("changed: a-demo-01 (modalities online-practice;independent-practice;"
+                + "peer-tutoring → online-practice, maxStudents 35 → 30, maySuperviseOffSite true → false, costPerDay "
+                + "180.0 → none)", "gone: a-demo-02, t-demo-math-01", "6 adults not in the file work by their role's defaults");
+        assertThat(adult("t-demo-math-01").maxTeachingBlocks()).isNull();
+
+        DayProblem before = standing();
+        Files.writeString(one, "staff,modalities,maxTeachingBlocks,maxStudents,maySuperviseOffSite,costPerDay\n"
+                + "a-demo-01,juggling,,,,\nt-demo-math-01,,-1,0,maybe,cheap\nt-nobody,,,,,\n", StandardCharsets.UTF_8);
+        Cli.Run refused = run("import", "setup", "staff", one.toString(), "--school", "demo");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains(
+                "staff.csv:3:maxTeachingBlocks (sourcedId t-demo-math-01): '-1' is not a whole number of at least 0",
+                "staff.csv:3:maxStudents (sourcedId t-demo-math-01): '0' is not a whole number of at least 1",
+                "staff.csv:3:maySuperviseOffSite (sourcedId t-demo-math-01): 'maybe' is not true or false",
+                "staff.csv:3:costPerDay (sourcedId t-demo-math-01): 'cheap' is not an amount of at least 0",
+                "staff.csv:4:staff (sourcedId t-nobody): no staff member 't-nobody' in the school")
+                .doesNotContain("Exception");
+        Files.writeString(one, "staff,modalities\na-demo-01,juggling\n", StandardCharsets.UTF_8);
+        Cli.Run unknown = run("import", "setup", "staff", one.toString(), "--school", "demo");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("staff.csv:2:modalities (sourcedId a-demo-01):", "juggling");
+        assertThat(standing()).isEqualTo(before);
+    }
+
+    @Test
+    void goalsAreSyncedPerStudentWithSeveralRecordsEachAndAnUnknownSkillIsAnErrorAtItsOwnLine() throws IOException {
+        String sample = DATASETS.resolve("setup/goals.csv").toString();
+
+        Cli.Run applied = run("import", "setup", "goals", sample, "--school", "demo");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("5 new, 0 changed, 0 gone");
+        assertThat(student("s-demo-0001").goals()).containsExactly(new org.regroup.domain.Goal("1.OA.6", null, 1),
+                new org.regroup.domain.Goal(null, "math/NBT", 2));
+        DayProblem synced = standing();
+        assertThat(run("import", "setup", "goals", sample, "--school", "demo").out()).contains("Nothing to change");
+        assertThat(standing()).isEqualTo(synced);
+
+        Path one = dir.resolve("goals.csv");
+        Files.writeString(one, "student,skill,priority\ns-demo-0001,1.OA.6,2\n", StandardCharsets.UTF_8);
+        Cli.Run changed = run("import", "setup", "goals", one.toString(), "--school", "demo");
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
+        assertThat(changed.out()).contains("changed: s-demo-0001 (goals 1.OA.6 (priority 1); strand math/NBT "
+                + "(priority 2) → 1.OA.6 (priority 2))", "gone: s-demo-0005",
+                "students not in the file have no standing goals now");
+        assertThat(student("s-demo-0005").goals()).isEmpty();
+
+        DayProblem before = standing();
+        Files.writeString(one, "student,skill,strand,priority\ns-demo-0001,1.OA.6,,1\ns-demo-0001,9.ZZ.9,,1\n"
+                + "s-demo-0002,,math/XX,\ns-demo-0003,1.OA.6,math/OA,\ns-demo-0004,1.OA.6,,0\n"
+                + "s-demo-0001,1.OA.6,,3\n", StandardCharsets.UTF_8);
+        Cli.Run refused = run("import", "setup", "goals", one.toString(), "--school", "demo");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains(
+                "goals.csv:5:strand (sourcedId s-demo-0003): a goal names either a skill or a strand, not both",
+                "goals.csv:6:priority (sourcedId s-demo-0004): '0' is not a whole number of at least 1",
+                "goals.csv:7:skill (sourcedId s-demo-0001): the same goal is also on line 2")
+                .doesNotContain("Exception");
+        Files.writeString(one, "student,skill,strand\ns-demo-0001,1.OA.6,\ns-demo-0001,9.ZZ.9,\n"
+                + "s-demo-0002,,math/XX\n", StandardCharsets.UTF_8);
+        Cli.Run unknown = run("import", "setup", "goals", one.toString(), "--school", "demo");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains(
+                "goals.csv:3:skill (sourcedId s-demo-0001): no skill '9.ZZ.9' in the school's skill map",
+                "goals.csv:4:strand (sourcedId s-demo-0002): no skill of the school is in strand 'math/XX'");
+        assertThat(standing()).isEqualTo(before);
+    }
+
+    @Test
+    void interestsAreSyncedAndAnInterestNoActivityHasIsOnlyAWarning() throws IOException {
+        String sample = DATASETS.resolve("setup/interests.csv").toString();
+
+        Cli.Run applied = run("import", "setup", "interests", sample, "--school", "demo");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(student("s-demo-0005").interests()).containsExactly("art", "music");
+
+        Path one = dir.resolve("interests.csv");
+        Files.writeString(one, "student,interests\ns-demo-0005,art; chess ;art\ns-demo-0002,\n",
+                StandardCharsets.UTF_8);
+        Cli.Run changed = run("import", "setup", "interests", one.toString(), "--school", "demo");
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
+        assertThat(changed.out()).contains("changed: s-demo-0005 (interests art;music → art;chess)",
+                "no activity of the school is tagged 'chess'", "no interest given: the student has none");
+        assertThat(student("s-demo-0002").interests()).isEmpty();
+
+        Files.writeString(one, "student,interests\ns-nobody,art\n", StandardCharsets.UTF_8);
+        DayProblem before = standing();
+        Cli.Run refused = run("import", "setup", "interests", one.toString(), "--school", "demo");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("interests.csv:2:student (sourcedId s-nobody): no student 's-nobody' in "
+                + "the school");
+        assertThat(standing()).isEqualTo(before);
+    }
+
+    @Test
+    void keepApartPairsReadTheSameFromBothSidesAndAPairTwiceOrAStudentWithThemselvesIsAnError() throws IOException {
+        String sample = DATASETS.resolve("setup/keep-apart.csv").toString();
+
+        Cli.Run applied = run("import", "setup", "keep-apart", sample, "--school", "demo");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("new: s-demo-0003 + s-demo-0009, s-demo-0015 + s-demo-0021");
+        assertThat(student("s-demo-0003").keepApart()).containsExactly("s-demo-0009");
+        assertThat(student("s-demo-0009").keepApart()).containsExactly("s-demo-0003");
+
+        Path one = dir.resolve("pairs.csv");
+        Files.writeString(one, "apartFrom,student\ns-demo-0003,s-demo-0009\n", StandardCharsets.UTF_8); // reversed
+        Cli.Run fewer = run("import", "setup", "keep-apart", one.toString(), "--school", "demo");
+        assertThat(fewer.exitCode()).as(fewer.toString()).isZero();
+        assertThat(fewer.out()).contains("0 new, 0 changed, 1 gone", "gone: s-demo-0015 + s-demo-0021");
+        assertThat(student("s-demo-0021").keepApart()).isEmpty();
+
+        DayProblem before = standing();
+        Files.writeString(one, "student,apartFrom\ns-demo-0003,s-demo-0009\ns-demo-0009,s-demo-0003\n"
+                + "s-demo-0004,s-demo-0004\ns-demo-0005,\n", StandardCharsets.UTF_8);
+        Cli.Run refused = run("import", "setup", "keep-apart", one.toString(), "--school", "demo");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(
+                "pairs.csv:3:apartFrom (sourcedId s-demo-0003 + s-demo-0009): the same pair is also on line 2",
+                "pairs.csv:4:apartFrom (sourcedId s-demo-0004): a student cannot be kept apart from themselves",
+                "pairs.csv:5:apartFrom (sourcedId s-demo-0005): missing: a pair names two students");
+        Files.writeString(one, "student,apartFrom\ns-demo-0003,s-nobody\n", StandardCharsets.UTF_8);
+        Cli.Run unknown = run("import", "setup", "keep-apart", one.toString(), "--school", "demo");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("pairs.csv:2 (sourcedId s-demo-0003 + s-nobody): no student 's-nobody' in "
+                + "the school");
+        assertThat(standing()).isEqualTo(before);
+    }
 }

@@ -90,10 +90,7 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("POST /api/schools/{school}/evidence", Who.ADMINS_AND_TEACHERS);
         TABLE.put("POST /api/schools/{school}/imports/oneroster", Who.ADMINS);
         TABLE.put("POST /api/schools/{school}/imports/results", Who.ADMINS_AND_TEACHERS);
-        TABLE.put("POST /api/schools/{school}/imports/spaces", Who.ADMINS);
-        TABLE.put("POST /api/schools/{school}/imports/bell-schedule", Who.ADMINS);
-        TABLE.put("POST /api/schools/{school}/imports/accommodations", Who.ADMINS);
-        TABLE.put("POST /api/schools/{school}/imports/qualifications", Who.ADMINS);
+        TABLE.put("POST /api/schools/{school}/imports/{kind}", Who.ADMINS);
         TABLE.put("GET /api/schools/{school}/students/{studentId}/profile", Who.STUDENT_READERS);
         TABLE.put("GET /api/schools/{school}/students/{studentId}/record", Who.ADMINS);
         TABLE.put("DELETE /api/schools/{school}/students/{studentId}/record", Who.ADMINS);
@@ -396,7 +393,7 @@ class AuthorizationMatrixIntegrationTest {
                 .replace("{blockId}", block).replace("{version}", change ? "999" : "1")
                 .replace("{id}", template.startsWith("/api/plans/") ? PLAN_IDS.get(t.school()) : "no-such-id")
                 .replace("{tokenId}", "no-such-token").replace("{requestId}", "no-such-request").replace("{accountId}", "no-such-account")
-                .replace("{name}", "small").replace("{provider}", "no-such-provider");
+                .replace("{name}", "small").replace("{kind}", "spaces").replace("{provider}", "no-such-provider");
         // a change is sent with a body that cannot be read (an allowed one is refused after the gate, 400) and
         // an unreadable time limit or a version that does not exist where it takes none
         String query = change ? (path.contains("?") ? "&" : "?") + "timeLimit=never&version=999" : "";

@@ -160,60 +160,22 @@ public final class ImportResource {
     }
 
     /**
-     * A school setup file: {@code spaces.csv} synced into the school's spaces (docs/import.md, "School setup files").
-     * Who may: as for creating the school.
+     * A school setup file ({@code spaces.csv}, {@code staff.csv}, …) synced into its part of the school's standing
+     * data (docs/import.md, "School setup files"). Who may: as for creating the school.
      */
     @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
     @Access(Rule.SCHOOL_SETUP)
-    @jakarta.ws.rs.Path("spaces")
+    @jakarta.ws.rs.Path("{kind: " + SetupImport.Kind.PATH + "}")
     @Consumes(MediaType.WILDCARD)
     @RequestBody(content = @Content(mediaType = "text/csv"))
-    @Operation(summary = "Sync the school's spaces from a spaces.csv setup file; ?dryRun=true previews")
-    public Response spaces(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
-            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
-        return setup(SetupImport.Kind.SPACES, school, dryRun, headers, uri, body);
-    }
-
-    /** {@code bell-schedule.csv} synced into the school's blocks; as {@link #spaces}. */
-    @BodyLimit(bytes = BodyLimit.SERVER)
-    @POST
-    @Access(Rule.SCHOOL_SETUP)
-    @jakarta.ws.rs.Path("bell-schedule")
-    @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = @Content(mediaType = "text/csv"))
-    @Operation(summary = "Sync the school's blocks from a bell-schedule.csv setup file; ?dryRun=true previews")
-    public Response bellSchedule(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
-            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
-        return setup(SetupImport.Kind.BELL_SCHEDULE, school, dryRun, headers, uri, body);
-    }
-
-    /** {@code accommodations.csv} synced into the students' accommodations; as {@link #spaces}. */
-    @BodyLimit(bytes = BodyLimit.SERVER)
-    @POST
-    @Access(Rule.SCHOOL_SETUP)
-    @jakarta.ws.rs.Path("accommodations")
-    @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = @Content(mediaType = "text/csv"))
-    @Operation(summary = "Sync the students' accommodations from an accommodations.csv setup file; ?dryRun=true "
+    @Operation(summary = "Sync one part of the school's standing data from a setup file (kind: spaces, "
+            + "bell-schedule, accommodations, qualifications, staff, goals, interests or keep-apart); ?dryRun=true "
             + "previews")
-    public Response accommodations(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
-            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
-        return setup(SetupImport.Kind.ACCOMMODATIONS, school, dryRun, headers, uri, body);
-    }
-
-    /** {@code qualifications.csv} synced into the adults' qualifications; as {@link #spaces}. */
-    @BodyLimit(bytes = BodyLimit.SERVER)
-    @POST
-    @Access(Rule.SCHOOL_SETUP)
-    @jakarta.ws.rs.Path("qualifications")
-    @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = @Content(mediaType = "text/csv"))
-    @Operation(summary = "Sync the adults' qualifications from a qualifications.csv setup file; ?dryRun=true "
-            + "previews")
-    public Response qualifications(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
-            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
-        return setup(SetupImport.Kind.QUALIFICATIONS, school, dryRun, headers, uri, body);
+    public Response setupFile(@PathParam("school") String school, @PathParam("kind") String kind,
+            @QueryParam("dryRun") String dryRun, @Context HttpHeaders headers, @Context UriInfo uri, InputStream body)
+            throws IOException {
+        return setup(SetupImport.Kind.of(kind), school, dryRun, headers, uri, body);
     }
 
     private Response setup(SetupImport.Kind kind, String school, String dryRun, HttpHeaders headers, UriInfo uri,

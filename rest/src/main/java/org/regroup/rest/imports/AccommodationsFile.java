@@ -57,11 +57,11 @@ final class AccommodationsFile {
             Accommodations x = a.accommodations();
             Accommodations y = b.accommodations();
             List<String> f = new ArrayList<>();
-            SpacesFile.change(f, "minStaffLedBlocks", x.minStaffLedBlocks(), y.minStaffLedBlocks());
-            SpacesFile.change(f, "oneToOneMinutes", x.oneToOneMinutes(), y.oneToOneMinutes());
-            SpacesFile.change(f, "noOffSite", x.noOffSite(), y.noOffSite());
-            SpacesFile.change(f, "quietSpace", x.quietSpace(), y.quietSpace());
-            SpacesFile.change(f, "maxOnlineBlocks", x.maxOnlineBlocks(), y.maxOnlineBlocks());
+            SetupFields.change(f, "minStaffLedBlocks", x.minStaffLedBlocks(), y.minStaffLedBlocks());
+            SetupFields.change(f, "oneToOneMinutes", x.oneToOneMinutes(), y.oneToOneMinutes());
+            SetupFields.change(f, "noOffSite", x.noOffSite(), y.noOffSite());
+            SetupFields.change(f, "quietSpace", x.quietSpace(), y.quietSpace());
+            SetupFields.change(f, "maxOnlineBlocks", x.maxOnlineBlocks(), y.maxOnlineBlocks());
             return f;
         }
 
@@ -74,13 +74,9 @@ final class AccommodationsFile {
                 if (a == null && (s.accommodations() == null || !s.accommodations().any())) {
                     return s; // had none, has none: left as it is
                 }
-                return new Student(s.id(), s.name(), s.grade(), s.advisorId(), s.mastery(), s.goals(), s.interests(),
-                        s.prefersModalities(), s.avoidsModalities(), a, s.keepApart(), s.peers(), s.absent(),
-                        s.presentBlocks(), s.commitments());
+                return s.withAccommodations(a);
             }).toList();
-            return new DayProblem(d.format(), d.version(), d.id(), d.date(), d.school(), d.blocks(), d.skills(),
-                    d.prerequisites(), d.modalities(), d.activities(), d.staff(), d.spaces(), students, d.requests(),
-                    d.weights());
+            return d.withStudents(students);
         }
 
         @Override
@@ -96,14 +92,8 @@ final class AccommodationsFile {
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Needs>> entries, String file,
                 Problems problems) {
-            Set<String> students = new HashSet<>();
-            standing.students().forEach(s -> students.add(s.id()));
-            for (SetupImport.Entry<Needs> e : entries) {
-                if (!students.contains(e.record().studentId())) {
-                    problems.error(file, e.line(), "student", e.record().studentId(), "no student '"
-                            + e.record().studentId() + "' in the school");
-                }
-            }
+            SetupFields.known(file, entries, Needs::studentId, "student", SetupFields.studentIds(standing), "student",
+                    problems);
         }
     };
 
@@ -119,22 +109,16 @@ final class AccommodationsFile {
         List<SetupImport.Entry<Needs>> lines = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
-            String id = row.get("student");
+            String id = SetupFields.id(file, row, "student", "student", seen, problems);
             if (id == null) {
-                problems.error(file, row.line(), "student", null, "missing: the student's id");
-                continue;
-            }
-            Long first = seen.putIfAbsent(id, row.line());
-            if (first != null) {
-                problems.error(file, row.line(), "student", id, "student '" + id + "' is also on line " + first);
                 continue;
             }
             int before = problems.errors().size();
-            Integer staffLed = count(file, row, "minStaffLedBlocks", id, problems);
-            Integer oneToOne = count(file, row, "oneToOneMinutes", id, problems);
-            Integer online = count(file, row, "maxOnlineBlocks", id, problems);
-            boolean noOffSite = yes(file, row, "noOffSite", id, problems);
-            boolean quiet = yes(file, row, "quietSpace", id, problems);
+            Integer staffLed = SetupFields.count(file, row, "minStaffLedBlocks", id, 0, problems);
+            Integer oneToOne = SetupFields.count(file, row, "oneToOneMinutes", id, 0, problems);
+            Integer online = SetupFields.count(file, row, "maxOnlineBlocks", id, 0, problems);
+            boolean noOffSite = SetupFields.yes(file, row, "noOffSite", id, problems);
+            boolean quiet = SetupFields.yes(file, row, "quietSpace", id, problems);
             if (problems.errors().size() > before) {
                 continue;
             }
@@ -146,41 +130,5 @@ final class AccommodationsFile {
             lines.add(new SetupImport.Entry<>(row.line(), new Needs(id, a)));
         }
         return lines;
-    }
-
-    private static Integer count(String file, CsvTable.Row row, String column, String id, Problems problems) {
-        String text = row.get(column);
-        if (text == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= 0 && n <= 100_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.error(file, row.line(), column, id, "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
-                + "' is not a whole number of at least 0");
-        return null;
-    }
-
-    /** A yes/no field: true/false, yes/no, 1/0, or empty (no). */
-    private static boolean yes(String file, CsvTable.Row row, String column, String id, Problems problems) {
-        String text = row.get(column);
-        if (text == null) {
-            return false;
-        }
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1":
-                return true;
-            case "false", "no", "0":
-                return false;
-            default:
-                problems.error(file, row.line(), column, id, "'" + (text.length() > 40 ? text.substring(0, 40) + "…"
-                        : text) + "' is not true or false (yes/no, 1/0)");
-                return false;
-        }
     }
 }

@@ -67,12 +67,9 @@ final class QualificationsFile {
                 if (q.equals(s.qualifications() == null ? List.of() : s.qualifications())) {
                     return s;
                 }
-                return new Staff(s.id(), s.name(), s.role(), q, s.modalities(), s.availableBlocks(),
-                        s.maxTeachingBlocks(), s.maxStudents(), s.advisees(), s.maySuperviseOffSite(), s.costPerDay());
+                return s.withQualifications(q);
             }).toList();
-            return new DayProblem(d.format(), d.version(), d.id(), d.date(), d.school(), d.blocks(), d.skills(),
-                    d.prerequisites(), d.modalities(), d.activities(), staff, d.spaces(), d.students(), d.requests(),
-                    d.weights());
+            return d.withStaff(staff);
         }
 
         @Override
@@ -93,15 +90,11 @@ final class QualificationsFile {
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Held>> entries, String file,
                 Problems problems) {
-            Set<String> staff = new HashSet<>();
-            standing.staff().forEach(s -> staff.add(s.id()));
+            SetupFields.known(file, entries, Held::staffId, "staff", SetupFields.staffIds(standing), "staff member",
+                    problems);
             Set<String> strands = new HashSet<>();
             standing.skills().forEach(s -> strands.add(s.strand()));
             for (SetupImport.Entry<Held> e : entries) {
-                if (!staff.contains(e.record().staffId())) {
-                    problems.error(file, e.line(), "staff", e.record().staffId(), "no staff member '"
-                            + e.record().staffId() + "' in the school");
-                }
                 for (Qualification q : e.record().qualifications()) {
                     if (strands.stream().noneMatch(s -> s.equals(q.strand()) || s.startsWith(q.strand() + "/"))) {
                         problems.error(file, e.line(), "strand", e.record().staffId(), "no skill of the school is in "
@@ -116,12 +109,8 @@ final class QualificationsFile {
     }
 
     private static String words(List<Qualification> qs) {
-        return qs.isEmpty() ? "none" : String.join("; ", qs.stream().map(q -> q.strand() + " " + grade(q.minGrade())
-                + "–" + grade(q.maxGrade())).toList());
-    }
-
-    private static String grade(Integer g) {
-        return g == null ? "any" : g == 0 ? "K" : g.toString();
+        return qs.isEmpty() ? "none" : String.join("; ", qs.stream().map(q -> q.strand() + " " + SetupFields.gradeWord(q.minGrade())
+                + "–" + SetupFields.gradeWord(q.maxGrade())).toList());
     }
 
     /** One entry per adult, at the line of their first record; each record's faults at its own line. */
@@ -147,11 +136,11 @@ final class QualificationsFile {
             }
             strand = strand.toLowerCase(Locale.ROOT);
             int before = problems.errors().size();
-            Integer min = grade(file, row, "minGrade", id, problems);
-            Integer max = grade(file, row, "maxGrade", id, problems);
+            Integer min = SetupFields.grade(file, row, "minGrade", id, problems);
+            Integer max = SetupFields.grade(file, row, "maxGrade", id, problems);
             if (min != null && max != null && min > max) {
-                problems.error(file, row.line(), "maxGrade", id, "grade " + grade(max) + " is below minGrade "
-                        + grade(min));
+                problems.error(file, row.line(), "maxGrade", id, "grade " + SetupFields.gradeWord(max) + " is below minGrade "
+                        + SetupFields.gradeWord(min));
             }
             if (problems.errors().size() > before) {
                 continue;
@@ -169,27 +158,5 @@ final class QualificationsFile {
         held.forEach((id, qs) -> entries.add(new SetupImport.Entry<>(firstLine.get(id),
                 new Held(id, List.copyOf(qs)))));
         return entries;
-    }
-
-    /** A grade as Regroup numbers them: K (or 0) to 13; empty: any. */
-    private static Integer grade(String file, CsvTable.Row row, String column, String id, Problems problems) {
-        String text = row.get(column);
-        if (text == null) {
-            return null;
-        }
-        if (text.equalsIgnoreCase("K") || text.equalsIgnoreCase("KG")) {
-            return 0;
-        }
-        try {
-            int g = Integer.parseInt(text);
-            if (g >= 0 && g <= 13) {
-                return g;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.error(file, row.line(), column, id, "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
-                + "' is not a grade (K, 0 to 13)");
-        return null;
     }
 }

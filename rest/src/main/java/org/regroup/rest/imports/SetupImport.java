@@ -31,12 +31,20 @@ public final class SetupImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetupImport.class);
 
-    /** The kinds of setup file there are so far. */
+    /** The kinds of setup file, by the name the command line and the address use. */
     public enum Kind {
         SPACES("spaces"),
         BELL_SCHEDULE("bell-schedule"),
         ACCOMMODATIONS("accommodations"),
-        QUALIFICATIONS("qualifications");
+        QUALIFICATIONS("qualifications"),
+        STAFF("staff"),
+        GOALS("goals"),
+        INTERESTS("interests"),
+        KEEP_APART("keep-apart");
+
+        /** The kinds as an address's pattern ({@code …/imports/{kind}}); a test holds it to {@link #values()}. */
+        public static final String PATH = "spaces|bell-schedule|accommodations|qualifications|staff|goals|interests"
+                + "|keep-apart";
 
         private final String wire;
 
@@ -50,6 +58,9 @@ public final class SetupImport {
 
         /** The kind by its name, or null. */
         public static Kind of(String name) {
+            if (name == null) {
+                return null;
+            }
             for (Kind k : values()) {
                 if (k.wire.equals(name)) {
                     return k;
@@ -121,6 +132,10 @@ public final class SetupImport {
             case BELL_SCHEDULE -> BellScheduleFile.SECTION;
             case ACCOMMODATIONS -> AccommodationsFile.SECTION;
             case QUALIFICATIONS -> QualificationsFile.SECTION;
+            case STAFF -> StaffFile.SECTION;
+            case GOALS -> GoalsFile.SECTION;
+            case INTERESTS -> InterestsFile.SECTION;
+            case KEEP_APART -> KeepApartFile.SECTION;
         };
     }
 
@@ -173,6 +188,11 @@ public final class SetupImport {
                         + " not in the file leave the school's standing data (no longer planned)";
                 case ACCOMMODATIONS -> gone.size() + " students not in the file have no accommodations now";
                 case QUALIFICATIONS -> gone.size() + " adults not in the file have no qualifications now";
+                case STAFF -> gone.size() + " adults not in the file work by their role's defaults now";
+                case GOALS -> gone.size() + " students not in the file have no standing goals now (goals set with "
+                        + "their advisor in Regroup stay)";
+                case INTERESTS -> gone.size() + " students not in the file have no interests now";
+                case KEEP_APART -> gone.size() + " pairs not in the file are no longer kept apart";
             });
         }
         boolean write = !dryRun && !(added.isEmpty() && changed.isEmpty() && gone.isEmpty());

@@ -1,7 +1,6 @@
 package org.regroup.rest.imports;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,12 +57,12 @@ final class SpacesFile {
             if (a.kind() != b.kind()) {
                 f.add("kind " + wire(a.kind()) + " → " + wire(b.kind()));
             }
-            change(f, "capacity", a.capacity(), b.capacity());
+            SetupFields.change(f, "capacity", a.capacity(), b.capacity());
             if (!a.features().equals(b.features())) {
                 f.add("features " + String.join(";", a.features()) + " → " + String.join(";", b.features()));
             }
-            change(f, "maxGroups", a.maxGroups(), b.maxGroups());
-            change(f, "travelMinutes", a.travelMinutes(), b.travelMinutes());
+            SetupFields.change(f, "maxGroups", a.maxGroups(), b.maxGroups());
+            SetupFields.change(f, "travelMinutes", a.travelMinutes(), b.travelMinutes());
             return f;
         }
 
@@ -81,12 +80,6 @@ final class SpacesFile {
     };
 
     private SpacesFile() {
-    }
-
-    static void change(List<String> fields, String name, Object a, Object b) {
-        if (!Objects.equals(a, b)) {
-            fields.add(name + " " + (a == null ? "none" : a) + " → " + (b == null ? "none" : b));
-        }
     }
 
     private static String wire(SpaceKind kind) {
@@ -123,17 +116,16 @@ final class SpacesFile {
                 problems.error(file, row.line(), "kind", id, "'" + row.get("kind") + "' is not a kind of space: "
                         + "classroom, lab, small-room, studio, library or off-site");
             }
-            Integer capacity = count(file, row, "capacity", 1, problems);
-            Integer maxGroups = count(file, row, "maxGroups", 1, problems);
-            Integer travel = count(file, row, "travelMinutes", 0, problems);
+            Integer capacity = SetupFields.count(file, row, "capacity", id, 1, problems);
+            Integer maxGroups = SetupFields.count(file, row, "maxGroups", id, 1, problems);
+            Integer travel = SetupFields.count(file, row, "travelMinutes", id, 0, problems);
             if (capacity == null && row.get("capacity") == null) {
                 problems.error(file, row.line(), "capacity", id, "missing: how many students it seats");
             }
             if (problems.errors().size() > before) {
                 continue;
             }
-            List<String> features = row.get("features") == null ? List.of() : Arrays.stream(row.get("features")
-                    .split(";")).map(String::strip).filter(f -> !f.isEmpty()).distinct().toList();
+            List<String> features = SetupFields.list(row, "features");
             String name = row.get("name") == null ? id : row.get("name");
             lines.add(new SetupImport.Entry<>(row.line(), new Space(id, name, kind, capacity, features, null, maxGroups, travel)));
         }
@@ -151,25 +143,6 @@ final class SpacesFile {
                 return k;
             }
         }
-        return null;
-    }
-
-    /** An optional whole number of at least {@code min}; null when empty (an error is reported when it is bad). */
-    private static Integer count(String file, CsvTable.Row row, String column, int min, Problems problems) {
-        String text = row.get(column);
-        if (text == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= min && n <= 100_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.error(file, row.line(), column, row.get("id"), "'" + (text.length() > 40 ? text.substring(0, 40)
-                + "…" : text) + "' is not a whole number of at least " + min);
         return null;
     }
 }
