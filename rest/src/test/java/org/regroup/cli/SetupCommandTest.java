@@ -300,16 +300,18 @@ class SetupCommandTest {
 
         DayProblem before = standing();
         Files.writeString(one, "staff,modalities,maxTeachingBlocks,maxStudents,maySuperviseOffSite,costPerDay\n"
-                + "a-demo-01,juggling,,,,\nt-demo-math-01,,-1,0,maybe,cheap\nt-nobody,,,,,\n", StandardCharsets.UTF_8);
+                + "a-demo-01,juggling,,,,\nt-demo-math-01,,-1,0,maybe,cheap\n", StandardCharsets.UTF_8);
         Cli.Run refused = run("import", "setup", "staff", one.toString(), "--school", "demo");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.err()).contains(
                 "staff.csv:3:maxTeachingBlocks (sourcedId t-demo-math-01): '-1' is not a whole number of at least 0",
                 "staff.csv:3:maxStudents (sourcedId t-demo-math-01): '0' is not a whole number of at least 1",
                 "staff.csv:3:maySuperviseOffSite (sourcedId t-demo-math-01): 'maybe' is not true or false",
-                "staff.csv:3:costPerDay (sourcedId t-demo-math-01): 'cheap' is not an amount of at least 0",
-                "staff.csv:4:staff (sourcedId t-nobody): no staff member 't-nobody' in the school")
+                "staff.csv:3:costPerDay (sourcedId t-demo-math-01): 'cheap' is not an amount of at least 0")
                 .doesNotContain("Exception");
+        Files.writeString(one, "staff,maxStudents\nt-nobody,4\n", StandardCharsets.UTF_8);
+        assertThat(run("import", "setup", "staff", one.toString(), "--school", "demo").err()).contains(
+                "staff.csv:2:staff (sourcedId t-nobody): no staff member 't-nobody' in the school");
         Files.writeString(one, "staff,modalities\na-demo-01,juggling\n", StandardCharsets.UTF_8);
         Cli.Run unknown = run("import", "setup", "staff", one.toString(), "--school", "demo");
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import org.regroup.store.Role;
  */
 class SetupImportIntegrationTest {
 
+    private static final String DAY = "2026-11-24";
     private static RegroupServer server;
     private static Api admin;
     private static byte[] sample;
@@ -46,7 +48,7 @@ class SetupImportIntegrationTest {
     }
 
     private static String problem() {
-        return admin.get("/api/schools/demo/days/2026-11-24/problem").body();
+        return admin.get("/api/schools/demo/days/" + DAY + "/problem").body();
     }
 
     @Test
@@ -111,5 +113,45 @@ class SetupImportIntegrationTest {
         Api.assertProblem(send(otherAdmin, "", one), 403);
         Api.assertProblem(send(new Api(server, null), "", one), 401);
         assertThat(problem()).isEqualTo(before);
+    }
+
+    /**
+     * The issue's "done means": a district's export, the setup files and the results are all a school needs; its
+     * day is then planned with every present student placed and the files' settings in the day's problem.
+     */
+    @Test
+    void theExportEverySetupFileAndTheResultsMakeASchoolWhoseDayIsPlannedWithEveryonePlaced() throws IOException {
+        byte[] demo = Files.readAllBytes(Api.DATASETS.resolve("oneroster").resolve("demo-district.zip"));
+        HttpResponse<String> made = admin.post("/api/schools/whole/imports/oneroster?template=small&org=org-demo",
+                demo, "application/zip");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        for (String kind : List.of("spaces", "bell-schedule", "accommodations", "qualifications", "staff", "goals",
+                "interests", "keep-apart")) {
+            byte[] file = Files.readAllBytes(Api.DATASETS.resolve("setup").resolve(kind + ".csv"));
+            JsonNode applied = Api.json(admin.post("/api/schools/whole/imports/" + kind, file, "text/csv"));
+            assertThat(applied.get("kind").asText()).isEqualTo(kind);
+            assertThat(applied.get("errors")).isNull();
+            JsonNode again = Api.json(admin.post("/api/schools/whole/imports/" + kind, file, "text/csv"));
+            assertThat(again.get("applied").asBoolean()).as(kind + " twice changes nothing").isFalse();
+        }
+        byte[] results = Files.readAllBytes(Api.DATASETS.resolve("results").resolve("demo-results.csv"));
+        assertThat(Api.json(admin.post("/api/schools/whole/imports/results", results, "text/csv")).get("newResults")
+                .asInt()).isEqualTo(8);
+        Api.assertProblem(admin.post("/api/schools/whole/imports/rooms", results, "text/csv"), 404);
+
+        JsonNode problem = Api.json(admin.get("/api/schools/whole/days/" + DAY + "/problem"));
+        assertThat(problem.toString()).contains("\"keepApart\":[\"s-demo-0009\"]", "\"1.OA.6\"", "MUSEUM");
+        HttpResponse<String> started = admin.post("/api/schools/whole/days/" + DAY + "/plan?timeLimit=10m",
+                new byte[0]);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode plan = admin.solveUntilWorkable(Api.json(started).get("planId").asText());
+        assertThat(plan.get("score").asText()).matches("0hard/0medium/-?\\d+soft");
+        String version = Api.json(started).get("version").asText();
+        HttpResponse<String> unplaced = admin.get("/api/schools/whole/days/" + DAY + "/unplaced?version=" + version);
+        for (long until = System.nanoTime() + Api.PATIENCE.toNanos(); unplaced.statusCode() == 409
+                && System.nanoTime() < until; Api.sleep(200)) {
+            unplaced = admin.get("/api/schools/whole/days/" + DAY + "/unplaced?version=" + version); // being stored
+        }
+        assertThat(Api.json(unplaced).path("count").asInt(-1)).as(unplaced.body()).isZero();
     }
 }
