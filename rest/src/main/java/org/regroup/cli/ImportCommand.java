@@ -2,6 +2,7 @@ package org.regroup.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,7 +115,8 @@ final class ImportCommand implements Runnable {
         picocli.CommandLine.Model.CommandSpec spec;
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "FILE.csv", description = "The results, one a record.")
+        @Parameters(paramLabel = "FILE.csv", description = "The results, one a record; or a OneRoster 1.2 gradebook "
+                + "export (a zip or folder with lineItems.csv, results.csv and their learning objectives).")
         Path file;
         @Option(names = "--school", required = true, paramLabel = "ID", description = "The school in the store.")
         String school;
@@ -124,7 +126,13 @@ final class ImportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            byte[] bytes = readFile(file);
+            ExportFiles gradebook;
+            try {
+                gradebook = gradebook(file);
+            } catch (InvalidExportException invalid) {
+                return refused(spec, file, invalid);
+            }
+            byte[] bytes = gradebook == null ? readFile(file) : null;
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
             try (Database database = store.open()) {
                 SchoolStore schools = new SchoolStore(database);
@@ -133,7 +141,8 @@ final class ImportCommand implements Runnable {
                                 + "roster first: regroup import oneroster)"));
                 ResultsImport.Report r;
                 try {
-                    ResultsImport.Checked checked = ResultsImport.check(record, name, bytes);
+                    ResultsImport.Checked checked = gradebook != null ? ResultsImport.checkGradebook(record, gradebook)
+                            : ResultsImport.check(record, name, bytes);
                     r = new ResultsImport(schools.evidence(), new EvidenceService(schools.evidence(),
                             BktParameters.DEFAULTS)).run(record, checked, dryRun);
                 } catch (InvalidExportException invalid) {
@@ -152,6 +161,21 @@ final class ImportCommand implements Runnable {
                 r.notes().forEach(n -> out.println("note: " + n));
                 out.flush();
                 return 0;
+            }
+        }
+
+        /** A folder or zip is a OneRoster gradebook export; a file of another name is a results CSV (null). */
+        private ExportFiles gradebook(Path path) {
+            String name = String.valueOf(path.getFileName()).toLowerCase(java.util.Locale.ROOT);
+            if (!Files.isDirectory(path) && !name.endsWith(".zip")) {
+                return null;
+            }
+            try {
+                return ExportFiles.read(path);
+            } catch (NoSuchFileException missing) {
+                throw new ErrorReporter.UserError(path + ": no such file or folder");
+            } catch (IOException e) {
+                throw new ErrorReporter.UserError(path + ": cannot be read (" + e.getMessage() + ")");
             }
         }
     }

@@ -3,12 +3,15 @@ package org.regroup.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.HashMap;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.regroup.domain.io.oneroster.ExportFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,5 +121,43 @@ class ResultsImportIntegrationTest {
         Api.assertProblem(send(otherTeacher, "", sample), 403);
         Api.assertProblem(send(new Api(server, null), "", sample), 401);
         assertThat(evidence()).isEqualTo(before);
+    }
+
+    private static byte[] gradebook(java.util.function.Consumer<Map<String, byte[]>> change) throws IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        try (var list = Files.list(Api.DATASETS.resolve("results").resolve("demo-gradebook"))) {
+            for (java.nio.file.Path p : list.toList()) {
+                files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        change.accept(files);
+        return ExportFiles.zip(files);
+    }
+
+    /** A OneRoster 1.2 gradebook export as a zip: its graded results on the school's skills become evidence, once. */
+    @Test
+    void aOneRosterGradebookZipBecomesEvidenceOnceAndABadOneChangesNothing() throws IOException {
+        long before = evidence();
+        byte[] zip = gradebook(files -> { });
+
+        JsonNode applied = Api.json(admin.post("/api/schools/demo/imports/results", zip, "application/zip"));
+        assertThat(applied.get("applied").asBoolean()).isTrue();
+        assertThat(applied.get("newResults").asInt()).isEqualTo(6);
+        assertThat(applied.get("students").asInt()).isEqualTo(3);
+        assertThat(applied.get("warnings").toString()).contains("not in the school", "not graded");
+        assertThat(evidence()).isEqualTo(before + 6);
+        assertThat(Api.json(admin.get("/api/schools/demo/students/s-demo-0014/profile")).toString())
+                .contains("oneroster-r-0005-2.NBT.5");
+
+        JsonNode again = Api.json(admin.post("/api/schools/demo/imports/results", zip, "application/zip"));
+        assertThat(again.get("newResults").asInt()).isZero();
+        assertThat(again.get("alreadyThere").asInt()).isEqualTo(6);
+
+        byte[] old = gradebook(files -> files.put("manifest.csv", "propertyName,value\noneroster.version,1.1\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        JsonNode refused = Api.assertProblem(admin.post("/api/schools/demo/imports/results", old, "application/zip"),
+                422);
+        assertThat(refused.get("errors").get(0).get("file").asText()).isEqualTo("manifest.csv");
+        assertThat(evidence()).isEqualTo(before + 6);
     }
 }

@@ -101,8 +101,7 @@ public final class ImportResource {
         }
         boolean preview = flag("dryRun", dryRun);
         boolean acceptQualifications = flag("acceptQualifications", accept);
-        MediaType type = headers.getMediaType();
-        if (type == null || !ZIP_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))) {
+        if (!is(headers, ZIP_TYPES)) {
             return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "send the OneRoster export as one zip of its "
                     + "CSV files (Content-Type: application/zip)").at(ErrorMappers.path(uri)).toResponse();
         }
@@ -125,27 +124,33 @@ public final class ImportResource {
     }
 
     /**
-     * Assessment results as CSV (docs/import.md): checked whole, then previewed or recorded as evidence through the
-     * evidence service, idempotent by event id. Who may: as for {@code POST …/evidence} (a teacher, for the students in
-     * their groups).
+     * Assessment results as CSV, or a OneRoster 1.2 gradebook export as a zip (docs/import.md): checked whole, then
+     * previewed or recorded as evidence through the evidence service, idempotent by event id. Who may: as for
+     * {@code POST …/evidence} (a teacher, for the students in their groups).
      */
     @BodyLimit(bytes = BodyLimit.SERVER)
     @POST
     @Access(Rule.EVIDENCE)
     @jakarta.ws.rs.Path("results")
-    // any type reaches the method, so that the access gate answers first; the method takes only CSV (415)
+    // any type reaches the method, so that the access gate answers first; the method takes only CSV or a zip (415)
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = @Content(mediaType = "text/csv"))
-    @Operation(summary = "Record assessment results from a CSV file as evidence; ?dryRun=true previews")
+    @RequestBody(content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/zip")})
+    @Operation(summary = "Record assessment results from a CSV file, or a OneRoster 1.2 gradebook export (zip), as "
+            + "evidence; ?dryRun=true previews")
     public Response results(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
             @Context HttpHeaders headers, @Context UriInfo uri, @Context SecurityContext context,
             @Context ContainerRequestContext request, InputStream body) throws IOException {
         boolean preview = flag("dryRun", dryRun);
-        requireCsv(headers);
+        boolean zip = is(headers, ZIP_TYPES);
+        if (!zip) {
+            requireCsv(headers);
+        }
         Schools.SchoolRecord record = store.schools().school(school).orElseThrow(() -> ApiException.notFound(
                 "no school '" + (school.length() > 64 ? school.substring(0, 64) : school) + "'"));
         try {
-            ResultsImport.Checked checked = ResultsImport.check(record, "request body", body.readAllBytes());
+            ResultsImport.Checked checked = zip
+                    ? ResultsImport.checkGradebook(record, ExportFiles.unzip(body, "request body"))
+                    : ResultsImport.check(record, "request body", body.readAllBytes());
             AuditTrail.naming(request, checked.studentIds());
             SignedIn who = Callers.who(context);
             if (who != null) {
@@ -194,9 +199,14 @@ public final class ImportResource {
         }
     }
 
-    private static void requireCsv(HttpHeaders headers) {
+    /** Whether the body's type is one of {@code types}. */
+    private static boolean is(HttpHeaders headers, Set<String> types) {
         MediaType type = headers.getMediaType();
-        if (type == null || !CSV_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))) {
+        return type != null && types.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
+    }
+
+    private static void requireCsv(HttpHeaders headers) {
+        if (!is(headers, CSV_TYPES)) {
             throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "send the file as CSV (Content-Type: "
                     + "text/csv)");
         }

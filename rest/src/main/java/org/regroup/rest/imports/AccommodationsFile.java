@@ -57,11 +57,11 @@ final class AccommodationsFile {
             Accommodations x = a.accommodations();
             Accommodations y = b.accommodations();
             List<String> f = new ArrayList<>();
-            SetupFields.change(f, "minStaffLedBlocks", x.minStaffLedBlocks(), y.minStaffLedBlocks());
-            SetupFields.change(f, "oneToOneMinutes", x.oneToOneMinutes(), y.oneToOneMinutes());
-            SetupFields.change(f, "noOffSite", x.noOffSite(), y.noOffSite());
-            SetupFields.change(f, "quietSpace", x.quietSpace(), y.quietSpace());
-            SetupFields.change(f, "maxOnlineBlocks", x.maxOnlineBlocks(), y.maxOnlineBlocks());
+            FileFields.change(f, "minStaffLedBlocks", x.minStaffLedBlocks(), y.minStaffLedBlocks());
+            FileFields.change(f, "oneToOneMinutes", x.oneToOneMinutes(), y.oneToOneMinutes());
+            FileFields.change(f, "noOffSite", x.noOffSite(), y.noOffSite());
+            FileFields.change(f, "quietSpace", x.quietSpace(), y.quietSpace());
+            FileFields.change(f, "maxOnlineBlocks", x.maxOnlineBlocks(), y.maxOnlineBlocks());
             return f;
         }
 
@@ -92,7 +92,7 @@ final class AccommodationsFile {
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Needs>> entries, String file,
                 Problems problems) {
-            SetupFields.known(file, entries, Needs::studentId, "student", SetupFields.studentIds(standing), "student",
+            FileFields.known(file, entries, Needs::studentId, "student", FileFields.studentIds(standing), "student",
                     problems);
         }
     };
@@ -109,16 +109,16 @@ final class AccommodationsFile {
         List<SetupImport.Entry<Needs>> lines = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
-            String id = SetupFields.id(file, row, "student", "student", seen, problems);
+            String id = FileFields.id(file, row, "student", "student", seen, problems);
             if (id == null) {
                 continue;
             }
             int before = problems.errors().size();
-            Integer staffLed = SetupFields.count(file, row, "minStaffLedBlocks", id, 0, problems);
-            Integer oneToOne = SetupFields.count(file, row, "oneToOneMinutes", id, 0, problems);
-            Integer online = SetupFields.count(file, row, "maxOnlineBlocks", id, 0, problems);
-            boolean noOffSite = SetupFields.yes(file, row, "noOffSite", id, problems);
-            boolean quiet = SetupFields.yes(file, row, "quietSpace", id, problems);
+            Integer staffLed = FileFields.count(file, row, "minStaffLedBlocks", id, 0, problems);
+            Integer oneToOne = FileFields.count(file, row, "oneToOneMinutes", id, 0, problems);
+            Integer online = FileFields.count(file, row, "maxOnlineBlocks", id, 0, problems);
+            boolean noOffSite = FileFields.yes(file, row, "noOffSite", id, problems);
+            boolean quiet = FileFields.yes(file, row, "quietSpace", id, problems);
             if (problems.errors().size() > before) {
                 continue;
             }

@@ -52,10 +52,10 @@ final class BellScheduleFile {
         @Override
         public List<String> fields(TimeBlock a, TimeBlock b) {
             List<String> f = new ArrayList<>();
-            SetupFields.change(f, "start", a.start(), b.start());
-            SetupFields.change(f, "end", a.end(), b.end());
-            SetupFields.change(f, "order", a.order(), b.order());
-            SetupFields.change(f, "kind", a.kindOrDefault().name().toLowerCase(Locale.ROOT),
+            FileFields.change(f, "start", a.start(), b.start());
+            FileFields.change(f, "end", a.end(), b.end());
+            FileFields.change(f, "order", a.order(), b.order());
+            FileFields.change(f, "kind", a.kindOrDefault().name().toLowerCase(Locale.ROOT),
                     b.kindOrDefault().name().toLowerCase(Locale.ROOT));
             return f;
         }
@@ -117,7 +117,7 @@ final class BellScheduleFile {
                 try {
                     kind = BlockKind.valueOf(kindText.strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    problems.error(file, row.line(), "kind", id, "'" + SetupFields.clip(kindText) + "' is not a kind of block: "
+                    problems.error(file, row.line(), "kind", id, "'" + FileFields.clip(kindText) + "' is not a kind of block: "
                             + "skills, advisory or activities");
                 }
             }
@@ -148,7 +148,7 @@ final class BellScheduleFile {
         try {
             return LocalTime.parse(text.length() == 4 && text.charAt(1) == ':' ? "0" + text : text);
         } catch (DateTimeParseException e) {
-            problems.error(file, row.line(), column, id, "'" + SetupFields.clip(text) + "' is not a time of day (08:30)");
+            problems.error(file, row.line(), column, id, "'" + FileFields.clip(text) + "' is not a time of day (08:30)");
             return null;
         }
     }

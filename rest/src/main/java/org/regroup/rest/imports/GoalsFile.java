@@ -98,7 +98,7 @@ final class GoalsFile {
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Aims>> entries, String file,
                 Problems problems) {
-            SetupFields.known(file, entries, Aims::studentId, "student", SetupFields.studentIds(standing), "student",
+            FileFields.known(file, entries, Aims::studentId, "student", FileFields.studentIds(standing), "student",
                     problems);
             Set<String> skills = standing.skills().stream().map(Skill::id).collect(Collectors.toSet());
             for (SetupImport.Entry<Aims> e : entries) {
@@ -154,7 +154,7 @@ final class GoalsFile {
                         + "skill or a strand" + (skill == null ? "" : ", not both"));
                 continue;
             }
-            Integer priority = SetupFields.count(file, row, "priority", id, 1, problems);
+            Integer priority = FileFields.count(file, row, "priority", id, 1, problems);
             if (priority == null && row.get("priority") != null) {
                 continue;
             }

@@ -78,7 +78,7 @@ final class InterestsFile {
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Likes>> entries, String file,
                 Problems problems) {
-            SetupFields.known(file, entries, Likes::studentId, "student", SetupFields.studentIds(standing), "student",
+            FileFields.known(file, entries, Likes::studentId, "student", FileFields.studentIds(standing), "student",
                     problems);
             Set<String> tags = new HashSet<>();
             standing.activities().forEach(a -> tags.addAll(a.tags()));
@@ -87,7 +87,7 @@ final class InterestsFile {
                 for (String interest : e.record().interests()) {
                     if (!tags.contains(interest) && said.add(interest)) {
                         problems.warning(file, e.line(), "interests", e.record().studentId(), "no activity of the "
-                                + "school is tagged '" + SetupFields.clip(interest) + "' (yet): it matches nothing");
+                                + "school is tagged '" + FileFields.clip(interest) + "' (yet): it matches nothing");
                     }
                 }
             }
@@ -106,11 +106,11 @@ final class InterestsFile {
         List<SetupImport.Entry<Likes>> lines = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
-            String id = SetupFields.id(file, row, "student", "student", seen, problems);
+            String id = FileFields.id(file, row, "student", "student", seen, problems);
             if (id == null) {
                 continue;
             }
-            List<String> interests = SetupFields.list(row, "interests");
+            List<String> interests = FileFields.list(row, "interests");
             if (interests.isEmpty()) {
                 problems.warning(file, row.line(), "interests", id, "no interest given: the student has none");
                 continue;

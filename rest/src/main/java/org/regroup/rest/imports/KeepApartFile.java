@@ -96,7 +96,7 @@ final class KeepApartFile {
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Pair>> entries, String file,
                 Problems problems) {
-            Set<String> students = SetupFields.studentIds(standing);
+            Set<String> students = FileFields.studentIds(standing);
             for (SetupImport.Entry<Pair> e : entries) {
                 for (String id : List.of(e.record().first(), e.record().second())) {
                     if (!students.contains(id)) {

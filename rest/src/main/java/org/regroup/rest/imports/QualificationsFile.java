@@ -90,7 +90,7 @@ final class QualificationsFile {
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Held>> entries, String file,
                 Problems problems) {
-            SetupFields.known(file, entries, Held::staffId, "staff", SetupFields.staffIds(standing), "staff member",
+            FileFields.known(file, entries, Held::staffId, "staff", FileFields.staffIds(standing), "staff member",
                     problems);
             Set<String> strands = new HashSet<>();
             standing.skills().forEach(s -> strands.add(s.strand()));
@@ -109,8 +109,8 @@ final class QualificationsFile {
     }
 
     private static String words(List<Qualification> qs) {
-        return qs.isEmpty() ? "none" : String.join("; ", qs.stream().map(q -> q.strand() + " " + SetupFields.gradeWord(q.minGrade())
-                + "–" + SetupFields.gradeWord(q.maxGrade())).toList());
+        return qs.isEmpty() ? "none" : String.join("; ", qs.stream().map(q -> q.strand() + " " + FileFields.gradeWord(q.minGrade())
+                + "–" + FileFields.gradeWord(q.maxGrade())).toList());
     }
 
     /** One entry per adult, at the line of their first record; each record's faults at its own line. */
@@ -136,11 +136,11 @@ final class QualificationsFile {
             }
             strand = strand.toLowerCase(Locale.ROOT);
             int before = problems.errors().size();
-            Integer min = SetupFields.grade(file, row, "minGrade", id, problems);
-            Integer max = SetupFields.grade(file, row, "maxGrade", id, problems);
+            Integer min = FileFields.grade(file, row, "minGrade", id, problems);
+            Integer max = FileFields.grade(file, row, "maxGrade", id, problems);
             if (min != null && max != null && min > max) {
-                problems.error(file, row.line(), "maxGrade", id, "grade " + SetupFields.gradeWord(max) + " is below minGrade "
-                        + SetupFields.gradeWord(min));
+                problems.error(file, row.line(), "maxGrade", id, "grade " + FileFields.gradeWord(max) + " is below minGrade "
+                        + FileFields.gradeWord(min));
             }
             if (problems.errors().size() > before) {
                 continue;

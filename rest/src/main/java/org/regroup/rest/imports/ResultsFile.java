@@ -105,7 +105,7 @@ final class ResultsFile {
                 score = Double.NaN;
             }
             if (!(score >= 0 && score <= 1)) {
-                problems.error(file, row.line(), "score", who, "'" + clip(scoreText) + "' is not a score from 0 to 1");
+                problems.error(file, row.line(), "score", who, "'" + FileFields.clip(scoreText) + "' is not a score from 0 to 1");
             }
         } else {
             correct = switch (correctText.toLowerCase(Locale.ROOT)) {
@@ -114,7 +114,7 @@ final class ResultsFile {
                 default -> null;
             };
             if (correct == null) {
-                problems.error(file, row.line(), "correct", who, "'" + clip(correctText) + "' is not true, false, 1 or 0");
+                problems.error(file, row.line(), "correct", who, "'" + FileFields.clip(correctText) + "' is not true, false, 1 or 0");
             }
         }
         Integer items = null;
@@ -126,7 +126,7 @@ final class ResultsFile {
                 items = 0;
             }
             if (items < 1) {
-                problems.error(file, row.line(), "items", who, "'" + clip(itemsText) + "' is not a count of items (1 or "
+                problems.error(file, row.line(), "items", who, "'" + FileFields.clip(itemsText) + "' is not a count of items (1 or "
                         + "more)");
             } else if (correct != null && items != 1) {
                 problems.error(file, row.line(), "items", who, "a right-or-wrong result is one item; give a score for "
@@ -140,7 +140,7 @@ final class ResultsFile {
         } else {
             observedAt = instant(observedText);
             if (observedAt == null) {
-                problems.error(file, row.line(), "observedAt", who, "'" + clip(observedText) + "' is not an ISO-8601 "
+                problems.error(file, row.line(), "observedAt", who, "'" + FileFields.clip(observedText) + "' is not an ISO-8601 "
                         + "date-time (2026-11-24T09:30:00Z) or date (2026-11-24)");
             }
         }
@@ -197,9 +197,5 @@ final class ResultsFile {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
-
-    private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.regroup.domain.DayProblem;
 import org.regroup.domain.Skill;
 import org.regroup.domain.Student;
 import org.regroup.domain.io.oneroster.ImportProblem;
+import org.regroup.domain.io.oneroster.ExportFiles;
 import org.regroup.domain.io.oneroster.InvalidExportException;
 import org.regroup.domain.io.oneroster.Problems;
 import org.regroup.rest.days.EvidenceService;
@@ -55,7 +57,31 @@ public final class ResultsImport {
      */
     public static Checked check(Schools.SchoolRecord school, String file, byte[] bytes) {
         Problems problems = new Problems();
-        List<ResultsFile.Line> lines = ResultsFile.read(file, bytes, problems);
+        return checked(school, file, ResultsFile.read(file, bytes, problems), problems);
+    }
+
+    /**
+     * Reads and checks a OneRoster 1.2 gradebook export (lineItems, results and their learning objectives): the
+     * results of the school's students on its skills, the rest skipped and said.
+     *
+     * @throws InvalidExportException every error, with file, line, column and the result's sourcedId
+     */
+    public static Checked checkGradebook(Schools.SchoolRecord school, ExportFiles files) {
+        Problems problems = new Problems();
+        DayProblem standing = school.standing();
+        List<ResultsFile.Line> lines = GradebookFile.read(files, standing.students().stream().map(Student::id)
+                .collect(Collectors.toSet()), standing.skills().stream().map(Skill::id).collect(Collectors.toSet()),
+                problems);
+        return checked(school, files.where(), lines, problems);
+    }
+
+    /** Whether an export (a folder or zip) is a gradebook, not a roster. */
+    public static boolean isGradebook(ExportFiles files) {
+        return GradebookFile.isGradebook(files);
+    }
+
+    private static Checked checked(Schools.SchoolRecord school, String file, List<ResultsFile.Line> lines,
+            Problems problems) {
         DayProblem standing = school.standing();
         Set<String> students = new HashSet<>();
         standing.students().stream().map(Student::id).forEach(students::add);

@@ -57,12 +57,12 @@ final class SpacesFile {
             if (a.kind() != b.kind()) {
                 f.add("kind " + wire(a.kind()) + " → " + wire(b.kind()));
             }
-            SetupFields.change(f, "capacity", a.capacity(), b.capacity());
+            FileFields.change(f, "capacity", a.capacity(), b.capacity());
             if (!a.features().equals(b.features())) {
                 f.add("features " + String.join(";", a.features()) + " → " + String.join(";", b.features()));
             }
-            SetupFields.change(f, "maxGroups", a.maxGroups(), b.maxGroups());
-            SetupFields.change(f, "travelMinutes", a.travelMinutes(), b.travelMinutes());
+            FileFields.change(f, "maxGroups", a.maxGroups(), b.maxGroups());
+            FileFields.change(f, "travelMinutes", a.travelMinutes(), b.travelMinutes());
             return f;
         }
 
@@ -116,16 +116,16 @@ final class SpacesFile {
                 problems.error(file, row.line(), "kind", id, "'" + row.get("kind") + "' is not a kind of space: "
                         + "classroom, lab, small-room, studio, library or off-site");
             }
-            Integer capacity = SetupFields.count(file, row, "capacity", id, 1, problems);
-            Integer maxGroups = SetupFields.count(file, row, "maxGroups", id, 1, problems);
-            Integer travel = SetupFields.count(file, row, "travelMinutes", id, 0, problems);
+            Integer capacity = FileFields.count(file, row, "capacity", id, 1, problems);
+            Integer maxGroups = FileFields.count(file, row, "maxGroups", id, 1, problems);
+            Integer travel = FileFields.count(file, row, "travelMinutes", id, 0, problems);
             if (capacity == null && row.get("capacity") == null) {
                 problems.error(file, row.line(), "capacity", id, "missing: how many students it seats");
             }
             if (problems.errors().size() > before) {
                 continue;
             }
-            List<String> features = SetupFields.list(row, "features");
+            List<String> features = FileFields.list(row, "features");
             String name = row.get("name") == null ? id : row.get("name");
             lines.add(new SetupImport.Entry<>(row.line(), new Space(id, name, kind, capacity, features, null, maxGroups, travel)));
         }

@@ -63,11 +63,11 @@ final class StaffFile {
         @Override
         public List<String> fields(Work a, Work b) {
             List<String> f = new ArrayList<>();
-            SetupFields.change(f, "modalities", modalities(a), modalities(b));
-            SetupFields.change(f, "maxTeachingBlocks", a.maxTeachingBlocks(), b.maxTeachingBlocks());
-            SetupFields.change(f, "maxStudents", a.maxStudents(), b.maxStudents());
-            SetupFields.change(f, "maySuperviseOffSite", a.maySuperviseOffSite(), b.maySuperviseOffSite());
-            SetupFields.change(f, "costPerDay", a.costPerDay(), b.costPerDay());
+            FileFields.change(f, "modalities", modalities(a), modalities(b));
+            FileFields.change(f, "maxTeachingBlocks", a.maxTeachingBlocks(), b.maxTeachingBlocks());
+            FileFields.change(f, "maxStudents", a.maxStudents(), b.maxStudents());
+            FileFields.change(f, "maySuperviseOffSite", a.maySuperviseOffSite(), b.maySuperviseOffSite());
+            FileFields.change(f, "costPerDay", a.costPerDay(), b.costPerDay());
             return f;
         }
 
@@ -95,7 +95,7 @@ final class StaffFile {
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Work>> entries, String file,
                 Problems problems) {
-            SetupFields.known(file, entries, Work::staffId, "staff", SetupFields.staffIds(standing), "staff member",
+            FileFields.known(file, entries, Work::staffId, "staff", FileFields.staffIds(standing), "staff member",
                     problems);
         }
     };
@@ -116,19 +116,19 @@ final class StaffFile {
         List<SetupImport.Entry<Work>> lines = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
-            String id = SetupFields.id(file, row, "staff", "staff member", seen, problems);
+            String id = FileFields.id(file, row, "staff", "staff member", seen, problems);
             if (id == null) {
                 continue;
             }
             int before = problems.errors().size();
-            Integer blocks = SetupFields.count(file, row, "maxTeachingBlocks", id, 0, problems);
-            Integer students = SetupFields.count(file, row, "maxStudents", id, 1, problems);
-            boolean offSite = SetupFields.yes(file, row, "maySuperviseOffSite", id, problems);
-            Double cost = SetupFields.amount(file, row, "costPerDay", id, problems);
+            Integer blocks = FileFields.count(file, row, "maxTeachingBlocks", id, 0, problems);
+            Integer students = FileFields.count(file, row, "maxStudents", id, 1, problems);
+            boolean offSite = FileFields.yes(file, row, "maySuperviseOffSite", id, problems);
+            Double cost = FileFields.amount(file, row, "costPerDay", id, problems);
             if (problems.errors().size() > before) {
                 continue;
             }
-            List<String> modalities = SetupFields.list(row, "modalities");
+            List<String> modalities = FileFields.list(row, "modalities");
             Work w = new Work(id, modalities.isEmpty() ? null : modalities, blocks, students, offSite, cost);
             if (w.byDefault()) {
                 problems.warning(file, row.line(), null, id, "nothing given: the adult works by their role's "

@@ -31,7 +31,7 @@ public record Manifest(String version, Map<String, Mode> files) {
         return "1.2".equals(version);
     }
 
-    static Manifest read(ExportFiles export, Problems problems) {
+    public static Manifest read(ExportFiles export, Problems problems) {
         byte[] bytes = export.get(FILE);
         if (bytes == null) {
             problems.error(FILE, null, null, null, "the export has no manifest.csv; every OneRoster CSV export has "

@@ -17,14 +17,14 @@ import org.regroup.domain.io.oneroster.CsvTable;
 import org.regroup.domain.io.oneroster.Problems;
 
 /**
- * How the setup files read one field of a record, in one place: every fault is reported at the record's line and the
+ * How the import files read one field of a record, in one place: every fault is reported at the record's line and the
  * field's column with the record's id, in the same words in every file.
  */
-final class SetupFields {
+final class FileFields {
 
     private static final int MOST = 100_000;
 
-    private SetupFields() {
+    private FileFields() {
     }
 
     /** A value as an error message quotes it: at most 40 characters. */
