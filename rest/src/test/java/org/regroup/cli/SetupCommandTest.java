@@ -164,6 +164,23 @@ class SetupCommandTest {
         assertThat(standing().blocks().get(1).subject()).isEqualTo(before.blocks().get(1).subject()); // kept
         assertThat(standing().blocks().get(0).kind()).isEqualTo(before.blocks().get(0).kind());
 
+        // with the subject and doubleWithNext columns the file sets them; without, a block keeps its own
+        Path both = dir.resolve("bell2.csv");
+        Files.writeString(both, "block,start,end,kind,subject,doubleWithNext\nB1,08:30,08:55,advisory,,\n"
+                + "B2,09:05,09:45,skills,math,yes\nB3,09:50,10:35,skills,math,\nB4,10:45,11:30,skills,,\n"
+                + "B5,12:15,13:00,skills,math,\nB6,13:05,13:50,activities,,\n", StandardCharsets.UTF_8);
+        Cli.Run set = run("import", "setup", "bell-schedule", both.toString(), "--school", "demo");
+        assertThat(set.exitCode()).as(set.toString()).isZero();
+        assertThat(set.out()).contains("B2 (doubleWithNext false → true)", "B4 (subject math → none)");
+        assertThat(standing().blocks().get(1).doubleWithNext()).isTrue();
+        Cli.Run kept = run("import", "setup", "bell-schedule", later.toString(), "--school", "demo");
+        assertThat(kept.out()).contains("Nothing to change");
+        assertThat(standing().blocks().get(1).doubleWithNext()).isTrue();
+        assertThat(standing().blocks().get(3).subject()).isNull();
+        Files.writeString(both, "block,start,end,doubleWithNext\nB1,08:30,08:55,often\n", StandardCharsets.UTF_8);
+        assertThat(run("import", "setup", "bell-schedule", both.toString(), "--school", "demo").err()).contains(
+                "bell2.csv:2:doubleWithNext (sourcedId B1): 'often' is not true or false");
+
         DayProblem synced = standing();
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "block,start,end,kind\nB1,08:30,08:20,advisory\nB2,nine,09:45,skills\n"

@@ -19,49 +19,76 @@ import org.regroup.domain.io.oneroster.Problems;
 
 /**
  * {@code bell-schedule.csv} (docs/import.md): the school's blocks, one a record, in the order of the day. What the
- * file does not carry (a block's subject, whether it doubles with the next) is kept from the block of the same id.
+ * file does not carry (a block's subject, whether it doubles with the next, when those columns are left out) is kept
+ * from the block of the same id.
  */
 final class BellScheduleFile {
 
-    static final Set<String> COLUMNS = Set.of("block", "start", "end", "kind");
+    /** A block as the file gives it, and whether the file has the subject and doubleWithNext columns. */
+    record Slot(TimeBlock block, boolean givesSubject, boolean givesDouble) {
+
+        static Slot of(TimeBlock block) {
+            return new Slot(block, true, true);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Slot other && other.block.equals(block);
+        }
+
+        @Override
+        public int hashCode() {
+            return block.hashCode();
+        }
+    }
+
+    static final Set<String> COLUMNS = Set.of("block", "start", "end", "kind", "subject", "doubleWithNext");
     private static final Set<String> REQUIRED = Collections.unmodifiableSet(new LinkedHashSet<>(
             List.of("block", "start", "end")));
 
-    static final SetupImport.Section<TimeBlock> SECTION = new SetupImport.Section<>() {
+    static final SetupImport.Section<Slot> SECTION = new SetupImport.Section<>() {
         @Override
-        public List<SetupImport.Entry<TimeBlock>> read(String file, byte[] bytes, Problems problems) {
+        public List<SetupImport.Entry<Slot>> read(String file, byte[] bytes, Problems problems) {
             return BellScheduleFile.read(file, bytes, problems);
         }
 
         @Override
-        public List<TimeBlock> current(DayProblem standing) {
-            return standing.blocks();
+        public List<Slot> current(DayProblem standing) {
+            return standing.blocks().stream().map(Slot::of).toList();
         }
 
         @Override
-        public String id(TimeBlock block) {
-            return block.id();
+        public String id(Slot slot) {
+            return slot.block().id();
         }
 
         @Override
-        public TimeBlock kept(TimeBlock had, TimeBlock now) {
-            return new TimeBlock(now.id(), now.start(), now.end(), now.order(), now.kind() == null ? had.kind()
-                    : now.kind(), had.subject(), had.doubleWithNext());
+        public Slot kept(Slot had, Slot now) {
+            TimeBlock h = had.block();
+            TimeBlock n = now.block();
+            return Slot.of(new TimeBlock(n.id(), n.start(), n.end(), n.order(), n.kind() == null ? h.kind()
+                    : n.kind(), now.givesSubject() ? n.subject() : h.subject(), now.givesDouble()
+                    ? n.doubleWithNext() : h.doubleWithNext()));
         }
 
         @Override
-        public List<String> fields(TimeBlock a, TimeBlock b) {
+        public List<String> fields(Slot x, Slot y) {
+            TimeBlock a = x.block();
+            TimeBlock b = y.block();
             List<String> f = new ArrayList<>();
             FileFields.change(f, "start", a.start(), b.start());
             FileFields.change(f, "end", a.end(), b.end());
             FileFields.change(f, "order", a.order(), b.order());
             FileFields.change(f, "kind", a.kindOrDefault().name().toLowerCase(Locale.ROOT),
                     b.kindOrDefault().name().toLowerCase(Locale.ROOT));
+            FileFields.change(f, "subject", a.subject(), b.subject());
+            FileFields.change(f, "doubleWithNext", a.doubleWithNext(), b.doubleWithNext());
             return f;
         }
 
         @Override
-        public DayProblem with(DayProblem d, List<TimeBlock> blocks) {
+        public DayProblem with(DayProblem d, List<Slot> slots) {
+            List<TimeBlock> blocks = slots.stream().map(Slot::block).toList();
             return new DayProblem(d.format(), d.version(), d.id(), d.date(), d.school(), blocks, d.skills(),
                     d.prerequisites(), d.modalities(), d.activities(), d.staff(), d.spaces(), d.students(),
                     d.requests(), d.weights());
@@ -81,13 +108,13 @@ final class BellScheduleFile {
     private BellScheduleFile() {
     }
 
-    static List<SetupImport.Entry<TimeBlock>> read(String file, byte[] bytes, Problems problems) {
+    static List<SetupImport.Entry<Slot>> read(String file, byte[] bytes, Problems problems) {
         CsvTable table = CsvTable.read(file, bytes, REQUIRED, COLUMNS, "columns a bell schedule does not define, "
                 + "ignored: ", problems);
         if (!REQUIRED.stream().allMatch(table::hasColumn)) {
             return List.of(); // every record would only repeat the header's fault
         }
-        List<SetupImport.Entry<TimeBlock>> lines = new ArrayList<>();
+        List<SetupImport.Entry<Slot>> lines = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             String id = row.get("block");
@@ -124,16 +151,21 @@ final class BellScheduleFile {
             if (problems.errors().size() > before) {
                 continue;
             }
-            if (!lines.isEmpty() && start.isBefore(lines.get(lines.size() - 1).record().end())) {
-                TimeBlock previous = lines.get(lines.size() - 1).record();
+            if (!lines.isEmpty() && start.isBefore(lines.get(lines.size() - 1).record().block().end())) {
+                TimeBlock previous = lines.get(lines.size() - 1).record().block();
                 // the file is the day in order: a block starting before the last one ends is a typo or out of order
                 problems.error(file, row.line(), "start", id, "starts at " + start + ", before block '"
                         + previous.id() + "' on line " + lines.get(lines.size() - 1).line() + " ends ("
                         + previous.end() + "): list the blocks in the order of the day, without overlaps");
                 continue;
             }
-            lines.add(new SetupImport.Entry<>(row.line(), new TimeBlock(id, start, end, lines.size() + 1, kind, null,
-                    false)));
+            boolean doubled = FileFields.yes(file, row, "doubleWithNext", id, problems);
+            if (problems.errors().size() > before) {
+                continue;
+            }
+            lines.add(new SetupImport.Entry<>(row.line(), new Slot(new TimeBlock(id, start, end, lines.size() + 1,
+                    kind, row.get("subject"), doubled), table.hasColumn("subject"),
+                    table.hasColumn("doubleWithNext"))));
         }
         return lines;
     }
