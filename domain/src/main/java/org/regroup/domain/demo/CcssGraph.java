@@ -65,12 +65,24 @@ public final class CcssGraph {
         return new CcssGraph(kept, edges);
     }
 
+    /**
+     * A node's name as the bundled graph names it: its code as people read it and the standard's text when the
+     * bundled standard texts have it ({@code K.CC.1 (to 20): Count to 100…}); else the code alone.
+     */
+    public static String nameOf(CcssCode code) {
+        return name(code, Texts.TEXTS);
+    }
+
     private static final class Loaded {
         static final CcssGraph GRAPH = read();
     }
 
+    private static final class Texts {
+        static final Map<String, String> TEXTS = standardTexts();
+    }
+
     private static CcssGraph read() {
-        Map<String, String> texts = standardTexts();
+        Map<String, String> texts = Texts.TEXTS;
         Set<String> codes = new LinkedHashSet<>();
         List<Prerequisite> edges = new ArrayList<>();
         List<List<String>> rows = csvRows();
