@@ -94,6 +94,7 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("POST /api/schools/{school}/imports/bell-schedule", Who.ADMINS);
         TABLE.put("POST /api/schools/{school}/imports/accommodations", Who.ADMINS);
         TABLE.put("POST /api/schools/{school}/imports/qualifications", Who.ADMINS);
+        TABLE.put("POST /api/schools/{school}/imports/skill-map", Who.ADMINS);
         TABLE.put("GET /api/schools/{school}/students/{studentId}/profile", Who.STUDENT_READERS);
         TABLE.put("GET /api/schools/{school}/students/{studentId}/record", Who.ADMINS);
         TABLE.put("DELETE /api/schools/{school}/students/{studentId}/record", Who.ADMINS);
