@@ -210,6 +210,7 @@ public final class CasePackage {
             String id = required(file, item, at, "identifier", null, problems);
             String code = optional(file, item, at, "humanCodingScheme", id, problems);
             String statement = required(file, item, at, "fullStatement", code != null ? code : id, problems);
+            statement = statement == null ? null : statement.replaceAll("\\s+", " ");
             Integer grade = grade(file, item, at, code != null ? code : id, problems);
             if (problems.errors().size() > before) {
                 continue;
