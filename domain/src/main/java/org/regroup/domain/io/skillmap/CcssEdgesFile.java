@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 
 import org.regroup.domain.Prerequisite;
 import org.regroup.domain.Skill;
-import org.regroup.domain.demo.CcssCode;
-import org.regroup.domain.demo.CcssGraph;
 import org.regroup.domain.io.oneroster.CsvTable;
 import org.regroup.domain.io.oneroster.Problems;
 
@@ -84,7 +82,7 @@ public final class CcssEdgesFile {
         }
         nodes.computeIfAbsent(code, c -> {
             CcssCode cc = new CcssCode(c);
-            return new SkillMap.Node(new Skill(c, CcssGraph.nameOf(cc), subject + "/" + cc.domain(), cc.grade()),
+            return new SkillMap.Node(new Skill(c, CcssTexts.nameOf(cc), subject + "/" + cc.domain(), cc.grade()),
                     row.line(), column);
         });
         return code;

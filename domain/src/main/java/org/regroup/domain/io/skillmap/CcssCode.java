@@ -1,4 +1,4 @@
-package org.regroup.domain.demo;
+package org.regroup.domain.io.skillmap;
 
 import java.util.ArrayList;
 import java.util.List;
