@@ -55,13 +55,16 @@ class SkillMapImportIntegrationTest {
     }
 
     /** The skills (as JSON text) and prerequisites of one subject in the school's day. */
-    private static List<String> subject(String day, String subject) {
-        JsonNode d;
+    private static JsonNode tree(String day) {
         try {
-            d = Api.JSON.readTree(day);
+            return Api.JSON.readTree(day);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + day, e);
         }
+    }
+
+    private static List<String> subject(String day, String subject) {
+        JsonNode d = tree(day);
         List<String> out = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         d.get("skills").forEach(s -> {
@@ -122,6 +125,25 @@ class SkillMapImportIntegrationTest {
         assertThat(k8Again.get("unchanged").asInt()).isEqualTo(283);
         assertThat(k8Again.get("prerequisites").get("added").asInt()).isZero();
         assertThat(k8Again.get("prerequisites").get("removed").asInt()).isZero();
+
+        // evidence of a skill that then goes stays in the evidence store: the day leaves it out, and it is back when
+        // the skill is
+        String student = tree(problem()).get("students").get(0).get("id").asText();
+        HttpResponse<String> evidence = admin.post("/api/schools/demo/evidence", ("{\"results\": [{\"eventId\": "
+                + "\"sci-1\", \"studentId\": \"" + student + "\", \"skillId\": \"SCI.PS.5\", \"correct\": true, "
+                + "\"observedAt\": \"2026-11-23T09:00:00Z\"}]}").getBytes(StandardCharsets.UTF_8));
+        assertThat(evidence.statusCode()).as(evidence.body()).isEqualTo(200);
+        assertThat(problem()).contains("\"SCI.PS.5\"");
+        byte[] withoutOne = new String(science, StandardCharsets.UTF_8).replace("\"SCI.PS.5\"", "\"SCI.PS.5b\"")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode gone = Api.json(send(admin, "", withoutOne, "application/json"));
+        assertThat(gone.get("gone").toString()).isEqualTo("[\"SCI.PS.5\"]");
+        HttpResponse<String> day = admin.get("/api/schools/demo/days/2026-11-24/problem");
+        assertThat(day.statusCode()).as(day.body()).isEqualTo(200);
+        assertThat(day.body()).doesNotContain("\"SCI.PS.5\"");
+        assertThat(Api.json(send(admin, "", science, "application/json")).get("added").toString())
+                .isEqualTo("[\"SCI.PS.5\"]");
+        assertThat(problem()).contains("\"SCI.PS.5\"");
     }
 
     @Test
