@@ -144,6 +144,18 @@ class SkillMapImportIntegrationTest {
         assertThat(Api.json(send(admin, "", science, "application/json")).get("added").toString())
                 .isEqualTo("[\"SCI.PS.5\"]");
         assertThat(problem()).contains("\"SCI.PS.5\"");
+
+        // a goal a student set on a skill the file leaves out is an error naming the student; nothing is written
+        HttpResponse<String> goal = admin.put("/api/schools/demo/students/" + student + "/goals",
+                List.of(java.util.Map.of("skill", "SCI.PS.5", "priority", 1)));
+        assertThat(goal.statusCode()).as(goal.body()).isEqualTo(200);
+        String withGoal = problem();
+        JsonNode refused = Api.assertProblem(send(admin, "", withoutOne, "application/json"), 422);
+        assertThat(refused.get("errors").get(0).get("path").asText()).isEqualTo("goals students set:goals[0].skill");
+        assertThat(refused.get("errors").get(0).get("sourcedId").asText()).isEqualTo(student);
+        assertThat(problem()).isEqualTo(withGoal);
+        assertThat(admin.put("/api/schools/demo/students/" + student + "/goals", List.of()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

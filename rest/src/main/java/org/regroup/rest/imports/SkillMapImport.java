@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.regroup.domain.DayProblem;
+import org.regroup.domain.Goal;
 import org.regroup.domain.InputError;
 import org.regroup.domain.InvalidInputException;
 import org.regroup.domain.Prerequisite;
@@ -40,6 +41,7 @@ public final class SkillMapImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SkillMapImport.class);
     private static final Pattern SKILL_AT = Pattern.compile("^\\$\\.skills\\[(\\d+)\\]");
+    private static final String GOALS = "goals students set";
     private static final Pattern ARROW_AT = Pattern.compile("^\\$\\.prerequisites\\[(\\d+)\\]");
 
     /** The formats a skill map comes in. */
@@ -159,7 +161,11 @@ public final class SkillMapImport {
         DayProblem standing = new DayProblem(before.format(), before.version(), before.id(), before.date(),
                 before.school(), before.blocks(), skills, prerequisites, before.modalities(), before.activities(),
                 before.staff(), before.spaces(), students, before.requests(), before.weights());
+        goalsSet(school.id(), standing, gone, problems);
         checked(standing, nodes, map, file, problems);
+        if (problems.hasErrors()) {
+            throw new InvalidExportException(problems.errors());
+        }
 
         List<String> notes = new ArrayList<>();
         if (!gone.isEmpty()) {
@@ -185,6 +191,33 @@ public final class SkillMapImport {
         return new Report(school.id(), format.wire(), subject, file, dryRun, write, added, changed, List.copyOf(gone),
                 nodes.size() - added.size() - changed.size(), nodes.size(), new Arrows(arrowsAdded, arrowsRemoved,
                 arrows.size()), otherStrands, problems.warnings(), notes);
+    }
+
+    /**
+     * The goals students set over the API (kept apart from the standing data, planned with every day) that name a gone
+     * skill, or a strand no skill is in any more: errors, as the school's validator finds such goals in the standing
+     * data; the goal is changed first.
+     */
+    private void goalsSet(String schoolId, DayProblem standing, Set<String> gone, Problems problems) {
+        Set<String> present = new HashSet<>();
+        standing.students().forEach(st -> present.add(st.id()));
+        new TreeMap<>(store.paths().allGoals(schoolId)).forEach((studentId, set) -> {
+            if (!present.contains(studentId)) {
+                return;
+            }
+            for (int i = 0; i < set.goals().size(); i++) {
+                Goal g = set.goals().get(i);
+                if (g.skill() != null && gone.contains(g.skill())) {
+                    problems.error(GOALS, null, "goals[" + i + "].skill", studentId, "the student's goal names "
+                            + "skill '" + g.skill() + "', which is not in the file (gone): change the goal first "
+                            + "(PUT …/students/" + studentId + "/goals)");
+                } else if (g.strand() != null && standing.skills().stream().noneMatch(g::matches)) {
+                    problems.error(GOALS, null, "goals[" + i + "].strand", studentId, "the student's goal names "
+                            + "strand '" + g.strand() + "', which no skill is in after the import: change the goal "
+                            + "first (PUT …/students/" + studentId + "/goals)");
+                }
+            }
+        });
     }
 
     /** {@code all} with the ones {@code replaced} picks swapped for {@code by}, put where the first of them was. */
