@@ -38,10 +38,6 @@ public record CcssCode(String code) {
         return groups().get(0).split("\\.")[1];
     }
 
-    public String strand() {
-        return "math/" + domain();
-    }
-
     /** The first standard named, without the grouping: "3.OA.1,2;4.OA.1,2" gives "3.OA.1"; "0.OA" stays. */
     public String firstStandard() {
         return groups().get(0).split(",")[0];
