@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,7 +132,7 @@ public final class SkillMapImport {
                 changed.add(new SetupImport.Changed(had.id(), fields(had, n.skill())));
             }
         }
-        Set<String> gone = new java.util.LinkedHashSet<>(old.keySet());
+        Set<String> gone = new LinkedHashSet<>(old.keySet());
         gone.removeAll(nodes.keySet());
 
         List<Skill> skills = inPlace(before.skills(), s -> old.containsKey(s.id()),
