@@ -13,6 +13,7 @@ import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.io.oneroster.ExportFiles;
 import org.regroup.domain.io.oneroster.ImportProblem;
 import org.regroup.domain.io.oneroster.InvalidExportException;
+import org.regroup.domain.io.skillmap.SkillMap;
 import org.regroup.domain.roster.ImportedRoster;
 import org.regroup.domain.roster.SyncReport;
 import org.regroup.domain.mastery.BktParameters;
@@ -20,6 +21,7 @@ import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.imports.OneRosterImport;
 import org.regroup.rest.imports.ResultsImport;
 import org.regroup.rest.imports.SetupImport;
+import org.regroup.rest.imports.SkillMapImport;
 import org.regroup.store.Database;
 import org.regroup.store.SchoolStore;
 import org.regroup.store.Schools;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
 /** {@code regroup import}: a school's data from the systems it already has, into the store a server uses. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Imports a school's data into the store a server uses (the same --data-dir or --db-url).",
-        subcommands = { ImportCommand.OneRoster.class, ImportCommand.Results.class, ImportCommand.Setup.class })
+        subcommands = { ImportCommand.OneRoster.class, ImportCommand.Results.class, ImportCommand.Setup.class,
+                ImportCommand.SkillMapSync.class })
 final class ImportCommand implements Runnable {
 
     @Spec
@@ -234,6 +237,76 @@ final class ImportCommand implements Runnable {
             list(out, "changed", r.changed().stream().map(c -> c.id() + " (" + String.join(", ", c.fields()) + ")")
                     .toList());
             list(out, "gone", r.gone());
+            r.warnings().forEach(w -> out.println("warning: " + w));
+            r.notes().forEach(n -> out.println("note: " + n));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "skill-map", mixinStandardHelpOptions = true,
+            description = { "Syncs one subject of a school's skills and prerequisites from a skill map: the CCSS "
+                    + "edges CSV (as datasets/ccss-math-k8/zimba_ccssm_k8_edges.csv) or an IMS CASE 1.0 package "
+                    + "(JSON). Lists what is new, changed and gone, then writes it in one transaction; other "
+                    + "subjects stay as they are (docs/import.md).",
+                    "Exit codes: 0 imported (or previewed), 2 bad input (every error with its file:line:column or "
+                            + "JSON path; nothing is written)." })
+    static final class SkillMapSync implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "FILE", description = "The skill map: a .csv (CCSS edges) or a .json (CASE).")
+        Path file;
+        @Option(names = "--school", required = true, paramLabel = "ID", description = "The school in the store.")
+        String school;
+        @Option(names = "--format", paramLabel = "ccss|case", description = "The file's format (default: by its "
+                + "name, .json is case, else ccss).")
+        String format;
+        @Option(names = "--strand", paramLabel = "S", description = "The subject its skills are in (default: math "
+                + "for ccss, the CFDocument's subject for case).")
+        String strand;
+        @Option(names = "--dry-run", description = "List what would change; write nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            SkillMapImport.Format f = format != null ? SkillMapImport.Format.of(format)
+                    : name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? SkillMapImport.Format.CASE
+                    : SkillMapImport.Format.CCSS;
+            if (f == null) {
+                throw new ErrorReporter.UserError("--format: '" + format + "' is not a skill map format (ccss, case)");
+            }
+            if (strand != null && !SkillMap.isSubject(strand)) {
+                throw new ErrorReporter.UserError("--strand: a subject is 1 to 32 lower-case letters, digits or '-' "
+                        + "(math, ela, science)");
+            }
+            byte[] bytes = readFile(file);
+            SkillMapImport.Report r;
+            try (Database database = store.open()) {
+                SchoolStore schools = new SchoolStore(database);
+                Schools.SchoolRecord record = schools.schools().school(school).orElseThrow(() ->
+                        new ErrorReporter.UserError("--school: no school '" + school + "' in the store (import its "
+                                + "roster first: regroup import oneroster)"));
+                r = new SkillMapImport(schools).run(record, f, name, bytes, strand, dryRun);
+            } catch (InvalidExportException invalid) {
+                return refused(spec, file, invalid);
+            } catch (Schools.StandingChangedException changed) {
+                throw new ErrorReporter.UserError(changed.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println((r.dryRun() ? "Dry run, nothing written: " : r.applied() ? "Synced " : "Nothing to change in ")
+                    + "skills of " + r.strand() + " of school " + r.schoolId() + " from " + r.file() + " ("
+                    + r.format() + ")");
+            out.printf("Skills    %d new, %d changed, %d gone, %d unchanged (%d after)%n", r.added().size(),
+                    r.changed().size(), r.gone().size(), r.unchanged(), r.total());
+            list(out, "new", r.added());
+            list(out, "changed", r.changed().stream().map(c -> c.id() + " (" + String.join(", ", c.fields()) + ")")
+                    .toList());
+            list(out, "gone", r.gone());
+            out.printf("Prerequisites %d added, %d removed (%d after)%n", r.prerequisites().added(),
+                    r.prerequisites().removed(), r.prerequisites().total());
             r.warnings().forEach(w -> out.println("warning: " + w));
             r.notes().forEach(n -> out.println("note: " + n));
             out.flush();

@@ -91,6 +91,7 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("POST /api/schools/{school}/imports/oneroster", Who.ADMINS);
         TABLE.put("POST /api/schools/{school}/imports/results", Who.ADMINS_AND_TEACHERS);
         TABLE.put("POST /api/schools/{school}/imports/{kind}", Who.ADMINS);
+        TABLE.put("POST /api/schools/{school}/imports/skill-map", Who.ADMINS);
         TABLE.put("GET /api/schools/{school}/students/{studentId}/profile", Who.STUDENT_READERS);
         TABLE.put("GET /api/schools/{school}/students/{studentId}/record", Who.ADMINS);
         TABLE.put("DELETE /api/schools/{school}/students/{studentId}/record", Who.ADMINS);

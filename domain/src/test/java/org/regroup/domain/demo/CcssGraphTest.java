@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.regroup.domain.Prerequisite;
+import org.regroup.domain.io.skillmap.CcssCode;
 import org.regroup.domain.Skill;
 import org.regroup.domain.graph.SkillGraph;
 
@@ -90,12 +91,5 @@ class CcssGraphTest {
             assertThat(byId.get(e.prerequisite()).grade()).as(e.toString())
                     .isLessThanOrEqualTo(byId.get(e.skill()).grade());
         }
-    }
-
-    @Test
-    void parsesQuotedCsvFields() {
-        assertThat(CcssGraph.csvFields("Arrow,\"3.OA.1,2;4.OA.1,2\",4.OA.3,"))
-                .containsExactly("Arrow", "3.OA.1,2;4.OA.1,2", "4.OA.3", "");
-        assertThat(CcssGraph.csvFields("a,\"say \"\"hi\"\"\",b")).containsExactly("a", "say \"hi\"", "b");
     }
 }

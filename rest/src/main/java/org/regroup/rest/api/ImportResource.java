@@ -29,6 +29,7 @@ import org.regroup.domain.io.Limits;
 import org.regroup.domain.io.oneroster.ExportFiles;
 import org.regroup.domain.io.oneroster.ImportProblem;
 import org.regroup.domain.io.oneroster.InvalidExportException;
+import org.regroup.domain.io.skillmap.SkillMap;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 import org.regroup.rest.auth.Access;
@@ -39,6 +40,7 @@ import org.regroup.rest.auth.SignedIn;
 import org.regroup.rest.days.EvidenceService;
 import org.regroup.rest.imports.ResultsImport;
 import org.regroup.rest.imports.SetupImport;
+import org.regroup.rest.imports.SkillMapImport;
 import org.regroup.rest.auth.Rule;
 import org.regroup.rest.errors.ApiException;
 import org.regroup.rest.errors.ErrorMappers;
@@ -181,6 +183,46 @@ public final class ImportResource {
             @QueryParam("dryRun") String dryRun, @Context HttpHeaders headers, @Context UriInfo uri, InputStream body)
             throws IOException {
         return setup(SetupImport.Kind.of(kind), school, dryRun, headers, uri, body);
+    }
+
+    /**
+     * A skill map synced into one subject of the school's skills (docs/import.md, "Skill maps"): the CCSS edges CSV
+     * ({@code text/csv}) or an IMS CASE 1.0 package ({@code application/json}). Who may: as for creating the school.
+     */
+    @BodyLimit(bytes = BodyLimit.SERVER)
+    @POST
+    @Access(Rule.SCHOOL_SETUP)
+    @jakarta.ws.rs.Path("skill-map")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = { @Content(mediaType = "application/json"), @Content(mediaType = "text/csv") })
+    @Operation(summary = "Sync one subject of the school's skills and prerequisites from a skill map (CCSS edges "
+            + "CSV or IMS CASE 1.0 JSON); ?dryRun=true previews")
+    public Response skillMap(@PathParam("school") String school, @QueryParam("dryRun") String dryRun,
+            @QueryParam("strand") String strand, @Context HttpHeaders headers, @Context UriInfo uri,
+            InputStream body) throws IOException {
+        boolean preview = flag("dryRun", dryRun);
+        if (strand != null && !SkillMap.isSubject(strand)) {
+            throw ApiException.badRequest("parameter 'strand' is a subject: 1 to 32 lower-case letters, digits or "
+                    + "'-' (math, ela, science)");
+        }
+        MediaType type = headers.getMediaType();
+        String t = type == null ? "" : (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
+        SkillMapImport.Format format = t.equals("application/json") ? SkillMapImport.Format.CASE
+                : CSV_TYPES.contains(t) ? SkillMapImport.Format.CCSS : null;
+        if (format == null) {
+            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "send a CASE package as JSON "
+                    + "(Content-Type: application/json) or the CCSS edges file as CSV (Content-Type: text/csv)");
+        }
+        Schools.SchoolRecord record = store.schools().school(school).orElseThrow(() -> ApiException.notFound(
+                "no school '" + (school.length() > 64 ? school.substring(0, 64) : school) + "'"));
+        try {
+            return Response.ok(new SkillMapImport(store).run(record, format, "request body", body.readAllBytes(),
+                    strand, preview)).build();
+        } catch (InvalidExportException invalid) {
+            return invalid(invalid, "Invalid skill map", uri);
+        } catch (Schools.StandingChangedException changed) {
+            throw ApiException.conflict(changed.getMessage());
+        }
     }
 
     private Response setup(SetupImport.Kind kind, String school, String dryRun, HttpHeaders headers, UriInfo uri,

@@ -111,8 +111,12 @@ public final class SchoolDays {
         Map<String, Map<String, Double>> mastery = withMastery ? store.evidence().allMastery(school.id()) : Map.of();
         Map<String, StudentPaths.GoalSet> goals = store.paths().allGoals(school.id());
         Set<String> absent = new HashSet<>(input.absentStudents());
+        // the evidence store keeps mastery of skills the school's skill map no longer has (a skill map import)
+        Set<String> skills = new HashSet<>();
+        s.skills().forEach(k -> skills.add(k.id()));
         List<Student> students = s.students().stream().map(st -> {
-            Student withEstimates = withMastery ? st.withMastery(mastery.getOrDefault(st.id(), Map.of())) : st;
+            Student withEstimates = withMastery ? st.withMastery(known(mastery.getOrDefault(st.id(), Map.of()),
+                    skills)) : st;
             Student now = withGoals(withEstimates, goals.get(st.id()));
             return absent.contains(st.id()) ? now.asAbsent() : now;
         }).toList();
@@ -123,6 +127,15 @@ public final class SchoolDays {
         DayProblem d = withChanges(s, changes);
         d = d.with(school.id() + "-" + day, day, d.staff(), d.spaces(), students, d.weights());
         return withRequests(d, store.paths().requests(school.id(), day));
+    }
+
+    private static Map<String, Double> known(Map<String, Double> mastery, Set<String> skills) {
+        if (skills.containsAll(mastery.keySet())) {
+            return mastery;
+        }
+        Map<String, Double> kept = new HashMap<>(mastery);
+        kept.keySet().retainAll(skills);
+        return kept;
     }
 
     /** The student with the goals they set, when they set some (an empty set too: they chose to have none). */

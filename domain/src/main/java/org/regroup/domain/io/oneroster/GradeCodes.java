@@ -7,14 +7,14 @@ import java.util.Set;
  * OneRoster's grade codes (CEDS): {@code KG} is kindergarten (0), {@code 01}…{@code 13} are grades 1 to 13 ("1" and
  * "K" are read too: real exports write them). Pre-kindergarten and the like are known but not planned.
  */
-final class GradeCodes {
+public final class GradeCodes {
 
     /** Codes OneRoster allows that are no K-12 grade a day is planned for. */
     static final Set<String> NOT_PLANNED = Set.of("IT", "PR", "PK", "TK", "PS", "UG", "OTHER");
 
     /** What a code is: a grade, a known code that is not planned, or not a grade at all. */
-    record Grade(Integer level, boolean notPlanned) {
-        boolean valid() {
+    public record Grade(Integer level, boolean notPlanned) {
+        public boolean valid() {
             return level != null || notPlanned;
         }
     }
@@ -22,7 +22,7 @@ final class GradeCodes {
     private GradeCodes() {
     }
 
-    static Grade parse(String code) {
+    public static Grade parse(String code) {
         String c = code.strip().toUpperCase(Locale.ROOT);
         if (c.equals("KG") || c.equals("K")) {
             return new Grade(0, false);

@@ -317,7 +317,7 @@ public final class RosterMapper {
      * A subject as a skill strand: any kind of mathematics is {@code math} (the strand of the bundled skill graph);
      * English, reading and ELA are {@code ela}; others in lower case with dashes ("Social Studies" → social-studies).
      */
-    static String strand(String subject) {
+    public static String strand(String subject) {
         String s = subject.strip().toLowerCase(java.util.Locale.ROOT);
         if (s.contains("math") || s.equals("algebra") || s.equals("geometry")) {
             return "math";
