@@ -433,7 +433,7 @@ abstract class StoreContract {
 
         Erasure.Erased erased = store.erasure().erase("demo", s.id(), dropping(s.id())).orElseThrow();
 
-        assertThat(erased).isEqualTo(new Erasure.Erased(mastery, 2, 1, 1, 1, 1, 1, 1, 1, 1));
+        assertThat(erased).isEqualTo(new Erasure.Erased(mastery, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0));
         assertThat(store.paths().goals("demo", s.id())).isEmpty();
         assertThat(store.paths().goals("demo", other.id())).isPresent();
         assertThat(store.paths().requestsFor("demo", s.id())).isEmpty();
