@@ -70,6 +70,16 @@ public final class AttendanceLog {
         return select("WHERE school_id = ? AND student_id = ? ORDER BY school_day, block_id", schoolId, studentId);
     }
 
+    /** Deletes the marks of school days before {@code day} (retention, with the days' plans); returns how many. */
+    public int dropBefore(LocalDate day) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM attendance WHERE school_day < ?")) {
+                d.setObject(1, day);
+                return d.executeUpdate();
+            }
+        });
+    }
+
     private List<Mark> select(String where, Object... values) {
         return jdbc.inTransaction(c -> {
             List<Mark> found = new ArrayList<>();

@@ -74,7 +74,7 @@ public final class AttendanceResource {
             throw new ApiException(Response.Status.FORBIDDEN, notYours.getMessage());
         }
         store.attendance().record(day.schoolId(), marks);
-        return read(day, who, school, request, m -> m.blockId().equals(sheet.block()));
+        return read(store, day, who, school, request, m -> m.blockId().equals(sheet.block()));
     }
 
     /** The day's marks (a teacher: those of the students in the groups they lead). */
@@ -83,13 +83,19 @@ public final class AttendanceResource {
     @Operation(summary = "The attendance taken on the published day")
     public Attendance.View get(@PathParam("school") String school, @PathParam("date") String date,
             @Context SecurityContext security, @Context ContainerRequestContext request) {
-        PublishedDay day = OneRosterExportResource.Exports.published(store, stored, school,
-                SchoolDayResource.date(date));
-        return read(day, Callers.who(security), school, request, m -> true);
+        return day(store, stored, school, date, Callers.who(security), request);
     }
 
-    private Attendance.View read(PublishedDay day, SignedIn who, String school, ContainerRequestContext request,
-            Predicate<AttendanceLog.Mark> which) {
+    /** The day's marks the caller may read, the students they name written to the audit log. */
+    static Attendance.View day(SchoolStore store, StoredVersions stored, String school, String date, SignedIn who,
+            ContainerRequestContext request) {
+        PublishedDay day = OneRosterExportResource.Exports.published(store, stored, school,
+                SchoolDayResource.date(date));
+        return read(store, day, who, school, request, m -> true);
+    }
+
+    private static Attendance.View read(SchoolStore store, PublishedDay day, SignedIn who, String school,
+            ContainerRequestContext request, Predicate<AttendanceLog.Mark> which) {
         Predicate<AttendanceLog.Mark> theirs = everyone(who, school) ? m -> true
                 : Attendance.ledBy(day, who.personId());
         List<AttendanceLog.Mark> marks = store.attendance().marks(day.schoolId(), day.date()).stream()
@@ -113,8 +119,6 @@ public final class AttendanceResource {
         SchoolStore store;
         @Inject
         StoredVersions stored;
-        @Inject
-        Clock clock;
 
         @GET
         @Access(Rule.ATTENDANCE)
@@ -122,11 +126,7 @@ public final class AttendanceResource {
         @Operation(summary = "The attendance taken on the published day, as a CSV an SIS imports")
         public Response csv(@PathParam("school") String school, @PathParam("date") String date,
                 @Context SecurityContext security, @Context ContainerRequestContext request) {
-            AttendanceResource reader = new AttendanceResource();
-            reader.store = store;
-            reader.stored = stored;
-            reader.clock = clock;
-            Attendance.View view = reader.get(school, date, security, request);
+            Attendance.View view = day(store, stored, school, date, Callers.who(security), request);
             return Response.ok(AttendanceCsv.of(view), TEXT_CSV).header("Content-Disposition",
                     "attachment; filename=\"attendance-" + view.schoolId() + "-" + view.date() + ".csv\"").build();
         }
