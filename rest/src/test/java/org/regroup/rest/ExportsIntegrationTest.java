@@ -164,6 +164,9 @@ class ExportsIntegrationTest {
 
         HttpResponse<byte[]> again = zip(district, DAYS + DAY + "/oneroster");
         assertThat(again.body()).isEqualTo(first.body());
+        // audited as a read of the whole day: every student
+        JsonNode audit = Api.json(district.get("/api/schools/" + SCHOOL + "/audit?limit=20"));
+        assertThat(audit.toString()).contains("GET /api/schools/{school}/days/{date}/oneroster");
     }
 
     @Test
