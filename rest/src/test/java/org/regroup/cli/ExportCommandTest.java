@@ -86,6 +86,7 @@ class ExportCommandTest {
         Problems problems = new Problems();
         OneRosterExport export = OneRosterExport.read(ExportFiles.read(out), problems);
         assertThat(problems.errors()).isEmpty();
+        assertThat(problems.warnings()).as("every column is one OneRoster 1.1 defines").isEmpty();
         assertThat(export.classes()).extracting(OneRosterExport.ClassRow::schoolSourcedId).containsOnly("org-demo");
         assertThat(export.classes()).extracting(OneRosterExport.ClassRow::title)
                 .containsExactly(small.blocks().get(0).id() + " · small-group", small.blocks().get(0).id()
