@@ -29,8 +29,23 @@ public final class AttendanceLog {
         this.jdbc = jdbc;
     }
 
-    /** Records the marks (each replacing the student-block's earlier one), all in one transaction. */
+    /**
+     * Records the marks (each replacing the student-block's earlier one), all in one transaction. Two recorders
+     * inserting the same new student-block at once collide on its key: the loser is rolled back and tried once more,
+     * when it finds the row and replaces it.
+     */
     public void record(String schoolId, Collection<Mark> marks) {
+        try {
+            write(schoolId, marks);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof java.sql.SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                throw e;
+            }
+            write(schoolId, marks);
+        }
+    }
+
+    private void write(String schoolId, Collection<Mark> marks) {
         jdbc.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE attendance SET status = ?, recorded_by = ?, "
                     + "recorded_at = ? WHERE school_id = ? AND school_day = ? AND block_id = ? AND student_id = ?");

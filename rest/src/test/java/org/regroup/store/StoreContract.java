@@ -84,6 +84,33 @@ abstract class StoreContract {
     }
 
     @Test
+    void recordersMarkingTheSameNewStudentBlockAtOnceLeaveOneMarkAndNoFailure() throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
+        String id = student(3).id();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (String status : List.of("present", "absent", "tardy", "excused")) {
+                done.add(pool.submit(() -> {
+                    go.await();
+                    store.attendance().record("demo", List.of(new AttendanceLog.Mark(day, "B1", id, status,
+                            "a-" + status, java.time.Instant.now())));
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(); // none failed
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.attendance().marksOf("demo", id)).singleElement()
+                .satisfies(m -> assertThat(m.recordedBy()).isEqualTo("a-" + m.status()));
+    }
+
+    @Test
     void theStoreSaysWhetherItIsReachable() {
         assertThat(store.reachable()).isTrue();
         database.close();
