@@ -23,10 +23,10 @@ import org.regroup.domain.plan.PlanStatus;
 
 /**
  * Erasing one student's record from a school, in one transaction: their mastery and evidence rows, their entry in
- * the standing data, their absences in day inputs, the goals they set and the requests for their days, their own
- * accounts and their guardians' links to them; and every
- * stored document naming them (plans, checkpoints, recipes, the days they solve, the school's days planned without a
- * school) rewritten by the caller's {@link Rewrite}. The audit log is not touched: it is the record of the erasure.
+ * the standing data, their absences in day inputs, the goals they set, the requests for their days, their attendance,
+ * their own accounts and their guardians' links to them; and every stored document naming them (plans, checkpoints,
+ * recipes, the days they solve, the school's days planned without a school) rewritten by the caller's
+ * {@link Rewrite}. The audit log is not touched: it is the record of the erasure.
  */
 public final class Erasure {
 
@@ -44,7 +44,7 @@ public final class Erasure {
 
     /** What an erasure deleted and rewrote, by kind (rows). */
     public record Erased(int mastery, int evidence, int dayInputs, int planVersions, int checkpoints,
-            int scratchPlans, int accounts, int guardianLinks, int goals, int dayRequests) {
+            int scratchPlans, int accounts, int guardianLinks, int goals, int dayRequests, int attendance) {
     }
 
     /** A version of the school's days, or a day it planned without a school, is still solving: try once it ends. */
@@ -95,6 +95,8 @@ public final class Erasure {
                     studentId);
             int dayRequests = update(c, "DELETE FROM day_request WHERE school_id = ? AND student_id = ?", schoolId,
                     studentId);
+            int attendance = update(c, "DELETE FROM attendance WHERE school_id = ? AND student_id = ?", schoolId,
+                    studentId);
             int dayInputs = dayInputs(c, schoolId, studentId, likes.get(0), rewrite);
             int versions = rewrite(c, "plan", new String[] {"plan", "recipe", "problem"},
                     "school_id = ? AND school_day = ? AND version = ?", schoolId, likes, rewrite);
@@ -106,7 +108,7 @@ public final class Erasure {
                     + "(SELECT id FROM account WHERE school_id = ?)", studentId, schoolId);
             int accounts = deleteOwnAccounts(c, schoolId, studentId);
             return Optional.of(new Erased(mastery, evidenceRows, dayInputs, versions, checkpoints, scratch, accounts,
-                    links, goals, dayRequests));
+                    links, goals, dayRequests, attendance));
         });
         // Only once committed: the caches then hold what the store holds.
         erased.ifPresent(e -> {

@@ -118,6 +118,10 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("GET /api/schools/{school}/days/{date}/analysis", Who.READERS);
         TABLE.put("GET /api/schools/{school}/days/{date}/unplaced", Who.READERS);
         TABLE.put("GET /api/schools/{school}/days/{date}/placements/{studentId}/{blockId}/alternatives", Who.READERS);
+        TABLE.put("GET /api/schools/{school}/days/{date}/oneroster", Who.READERS);
+        TABLE.put("PUT /api/schools/{school}/days/{date}/attendance", Who.ADMINS_AND_TEACHERS);
+        TABLE.put("GET /api/schools/{school}/days/{date}/attendance", Who.ADMINS_AND_TEACHERS);
+        TABLE.put("GET /api/schools/{school}/days/{date}/attendance.csv", Who.ADMINS_AND_TEACHERS);
         TABLE.put("GET /api/plans", Who.PLANNERS);
         TABLE.put("POST /api/plans", Who.PLANNERS);
         TABLE.put("GET /api/plans/{id}", Who.PLAN_READERS);

@@ -84,6 +84,33 @@ abstract class StoreContract {
     }
 
     @Test
+    void recordersMarkingTheSameNewStudentBlockAtOnceLeaveOneMarkAndNoFailure() throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
+        String id = student(3).id();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (String status : List.of("present", "absent", "tardy", "excused")) {
+                done.add(pool.submit(() -> {
+                    go.await();
+                    store.attendance().record("demo", List.of(new AttendanceLog.Mark(day, "B1", id, status,
+                            "a-" + status, java.time.Instant.now())));
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(); // none failed
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.attendance().marksOf("demo", id)).singleElement()
+                .satisfies(m -> assertThat(m.recordedBy()).isEqualTo("a-" + m.status()));
+    }
+
+    @Test
     void theStoreSaysWhetherItIsReachable() {
         assertThat(store.reachable()).isTrue();
         database.close();
@@ -412,6 +439,16 @@ abstract class StoreContract {
                 .containsExactly("ask-1", "ask-2");
         store.audit().append(now, "a-teacher", "teacher", "GET plan", "demo", List.of(AuditLog.EVERY_STUDENT), null,
                 200);
+        // their attendance (marked twice in one block: the last mark counts), and another student's, which stays
+        store.attendance().record("demo", List.of(new AttendanceLog.Mark(day, "B1", s.id(), "absent", "a-teacher",
+                now), new AttendanceLog.Mark(day, "B1", other.id(), "present", "a-teacher", now)));
+        store.attendance().record("demo", List.of(new AttendanceLog.Mark(day, "B1", s.id(), "tardy", null,
+                now.plusSeconds(60))));
+        assertThat(store.attendance().marksOf("demo", s.id())).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo("tardy");
+            assertThat(m.recordedBy()).isNull();
+        });
+        assertThat(store.attendance().marks("demo", day)).hasSize(2);
 
         assertThat(store.schools().dayInputsNaming("demo", s.id())).extracting(Schools.DatedInput::day)
                 .containsExactly(day);
@@ -433,10 +470,12 @@ abstract class StoreContract {
 
         Erasure.Erased erased = store.erasure().erase("demo", s.id(), dropping(s.id())).orElseThrow();
 
-        assertThat(erased).isEqualTo(new Erasure.Erased(mastery, 2, 1, 1, 1, 1, 1, 1, 1, 1));
+        assertThat(erased).isEqualTo(new Erasure.Erased(mastery, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1));
         assertThat(store.paths().goals("demo", s.id())).isEmpty();
         assertThat(store.paths().goals("demo", other.id())).isPresent();
         assertThat(store.paths().requestsFor("demo", s.id())).isEmpty();
+        assertThat(store.attendance().marks("demo", day)).extracting(AttendanceLog.Mark::studentId)
+                .containsExactly(other.id());
         assertThat(store.paths().requests("demo", day)).extracting(StudentPaths.DayRequest::id)
                 .containsExactly("ask-2");
         assertThat(store.schools().school("demo").orElseThrow().standing().students()).extracting(Student::id)

@@ -58,6 +58,9 @@ public final class AccessPolicy {
                     + "principal");
             case EVIDENCE -> admin || (who.role() == Role.TEACHER && who.of(school)) ? allow()
                     : forbidden(who, school, "only the school's administrators and teachers (for their students)");
+            case ATTENDANCE -> admin || (who.role() == Role.TEACHER && who.of(school)) ? allow()
+                    : forbidden(who, school, "attendance is taken by the school's administrators and teachers (for "
+                            + "the students in their groups)");
             case ROSTER -> reader ? allow() : who.role() == Role.TEACHER && who.of(school)
                     && same(who.personId(), path.get("staffId")) ? published(school, path)
                     : forbidden(who, school, "a roster is read by its adult and the school's administrators");

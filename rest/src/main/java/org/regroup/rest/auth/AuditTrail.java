@@ -92,7 +92,7 @@ public final class AuditTrail implements ContainerResponseFilter {
         if (named instanceof Collection<?> ids) {
             return new ArrayList<>(new java.util.TreeSet<>((Collection<String>) ids));
         }
-        if (rule == Rule.DAY_REQUESTS_READ || rule == Rule.DAY_REQUESTS_WRITE) {
+        if (rule == Rule.DAY_REQUESTS_READ || rule == Rule.DAY_REQUESTS_WRITE || rule == Rule.ATTENDANCE) {
             return List.of(); // refused or unreadable before it named a student: it read or wrote nobody's
         }
         if (rule == Rule.ROSTER && path.containsKey("date")) {

@@ -18,6 +18,11 @@ public enum Rule {
     SCHOOL_PLANNING(true),
     /** Evidence for students: the school's admin and the district; a teacher for students in their groups. */
     EVIDENCE(true),
+    /**
+     * Attendance of a published day, taken and read: the school's admin and the district for every student; a teacher
+     * for the students in the groups they lead (the resource decides per student and block).
+     */
+    ATTENDANCE(true),
     /** One adult's roster: the school's admins and principal, and that adult. */
     ROSTER(true),
     /** One student's day card: admins, principal, their teachers that day, the student, their guardians. */

@@ -25,6 +25,7 @@ final class Subjects {
             entry("/api/schools/{id}/students/{studentId}/goals", "goals"),
             entry("/api/schools/{id}/days/{day}/requests", "request for a session"),
             entry("/api/schools/{id}/days/{day}/changes", "mid-day change"),
+            entry("/api/schools/{id}/days/{day}/attendance", "attendance"),
             entry("/api/schools/{id}/days/{day}/placements/{studentId}/{blockId}", "override"),
             // no body: the day problem the store makes for the date is what fails
             entry("/api/schools/{id}/days/{day}/problem", "day problem"),

@@ -97,9 +97,10 @@ public final class RetentionSweep implements AutoCloseable {
         int audit = store.audit().dropBefore(now.minus(Duration.ofDays(retention.auditDays())));
         LocalDate firstDayKept = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(retention.planDays());
         int versions = store.versions().dropPlansBefore(firstDayKept);
-        // a day's requests go with its input: both are what that day was planned from
+        // a day's requests go with its input: both are what that day was planned from; and so does the attendance
+        // taken on it (counted with them)
         int inputs = store.schools().dropDayInputsBefore(firstDayKept)
-                + store.paths().dropRequestsBefore(firstDayKept);
+                + store.paths().dropRequestsBefore(firstDayKept) + store.attendance().dropBefore(firstDayKept);
         int scratch = store.versions().dropScratchBefore(now.minus(ScratchPlans.KEPT));
         return new Swept(evidence, audit, versions, inputs, scratch);
     }

@@ -63,12 +63,14 @@ public final class StudentRecords {
      * @param audit     audit log entries naming them (not whole-school reads)
      * @param goalsSet  the goals they set with their advisor (who set them, when), null when none were set
      * @param dayRequests requests for a session on a day made by them, their guardians or staff
+     * @param attendance their attendance as taken on published days (status, by which account, when)
      */
     public record StudentRecord(String format, int version, String schoolId, String studentId, Instant exportedAt,
             Student profile, List<Request> requests, List<EvidenceLog.MasteryRow> mastery,
             List<EvidenceLog.EvidenceRow> evidence, List<LocalDate> absences, List<PlanEntry> plans,
             List<ScratchEntry> plansWithoutSchool, List<LinkedAccount> accounts, List<AuditLog.Entry> audit,
-            StudentPaths.GoalSet goalsSet, List<StudentPaths.DayRequest> dayRequests) {
+            StudentPaths.GoalSet goalsSet, List<StudentPaths.DayRequest> dayRequests,
+            List<org.regroup.store.AttendanceLog.Mark> attendance) {
     }
 
     /**
@@ -146,7 +148,7 @@ public final class StudentRecords {
         return Optional.of(new StudentRecord(FORMAT, VERSION, id, studentId, clock.instant(), student.get(),
                 requests, mastery, store.evidence().evidence(id, studentId), absences, entries, scratch, accounts,
                 store.audit().naming(id, studentId), store.paths().goals(id, studentId).orElse(null),
-                store.paths().requestsFor(id, studentId)));
+                store.paths().requestsFor(id, studentId), store.attendance().marksOf(id, studentId)));
     }
 
     private static Optional<PlanEntry> entry(PlanVersions.VersionDocuments v, String studentId) {
@@ -215,6 +217,7 @@ public final class StudentRecords {
         removed.put("guardianLinks", e.guardianLinks());
         removed.put("goals", e.goals());
         removed.put("dayRequests", e.dayRequests());
+        removed.put("attendance", e.attendance());
         Map<String, Integer> anonymized = new LinkedHashMap<>();
         anonymized.put("dayInputs", e.dayInputs());
         anonymized.put("planVersions", e.planVersions());
