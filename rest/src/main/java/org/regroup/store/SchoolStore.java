@@ -15,6 +15,7 @@ public final class SchoolStore {
     private final AuditLog audit;
     private final Erasure erasure;
     private final StudentPaths paths;
+    private final CalendarFeeds calendarFeeds;
 
     public SchoolStore(Database database) {
         this.jdbc = new Jdbc(database.dataSource(), database.isH2());
@@ -25,6 +26,7 @@ public final class SchoolStore {
         this.audit = new AuditLog(jdbc);
         this.erasure = new Erasure(jdbc, schools, evidence);
         this.paths = new StudentPaths(jdbc);
+        this.calendarFeeds = new CalendarFeeds(jdbc);
     }
 
     /** Schools, their standing data and day inputs. */
@@ -55,6 +57,11 @@ public final class SchoolStore {
     /** Goals students set and their requests for a session on a day. */
     public StudentPaths paths() {
         return paths;
+    }
+
+    /** Calendar subscription feeds of adults and students (only their tokens' hashes). */
+    public CalendarFeeds calendarFeeds() {
+        return calendarFeeds;
     }
 
     /** Erasing one student's record (across the parts above, in one transaction). */
