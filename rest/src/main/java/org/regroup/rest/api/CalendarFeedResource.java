@@ -93,8 +93,7 @@ public final class CalendarFeedResource {
         CalendarFeedService.Issued made = feeds.create(school, kind, body.person(), who == null ? null
                 : who.accountId());
         URI url = uri.getBaseUriBuilder().path("api/calendar").path(made.token() + ".ics").build();
-        URI location = uri.getAbsolutePathBuilder().path(made.feed().id()).build();
-        return Response.created(location).entity(new Issued(made.feed().id(), made.feed().personId(),
+        return Response.status(Response.Status.CREATED).entity(new Issued(made.feed().id(), made.feed().personId(),
                 kind.wire(), made.feed().createdAt(), url.toString())).build();
     }
 

@@ -106,7 +106,7 @@ public final class CalendarFeedService {
                 today.plusDays(DAYS_AFTER));
         String name = school.get().name() == null || school.get().name().isBlank() ? school.get().id()
                 : school.get().name();
-        byte[] body = FeedCalendar.render(feed, "Regroup " + name, events.events()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = FeedCalendar.render(feed, name, events.events()).getBytes(StandardCharsets.UTF_8);
         String etag = Secrets.sha256(new String(body, StandardCharsets.UTF_8)).substring(0, 32);
         return Optional.of(new Served(body, etag, feed, events.students()));
     }
