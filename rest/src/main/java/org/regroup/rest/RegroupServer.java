@@ -155,6 +155,8 @@ public final class RegroupServer implements AutoCloseable {
                         bind(new AccountAdmin(store.accounts(), clock)).to(AccountAdmin.class);
                         bind(new AccessPolicy(store, scenarios, clock)).to(AccessPolicy.class);
                         bind(records).to(StudentRecords.class);
+                        bind(new org.regroup.rest.calendar.CalendarFeedService(store, stored, clock))
+                                .to(org.regroup.rest.calendar.CalendarFeedService.class);
                     }
                 });
         String scheme = security.tls() ? "https" : "http";
@@ -238,6 +240,8 @@ public final class RegroupServer implements AutoCloseable {
                 .register(org.regroup.rest.api.OneRosterExportResource.class)
                 .register(org.regroup.rest.api.AttendanceResource.class)
                 .register(org.regroup.rest.api.AttendanceResource.Csv.class)
+                .register(org.regroup.rest.api.CalendarFeedResource.class)
+                .register(org.regroup.rest.api.CalendarSubscriptionResource.class)
                 .register(BrowserGuards.class)
                 .register(AccessFilter.class)
                 .register(EvidenceScope.class)

@@ -24,9 +24,9 @@ import org.regroup.domain.plan.PlanStatus;
 /**
  * Erasing one student's record from a school, in one transaction: their mastery and evidence rows, their entry in
  * the standing data, their absences in day inputs, the goals they set, the requests for their days, their attendance,
- * their own accounts and their guardians' links to them; and every stored document naming them (plans, checkpoints,
- * recipes, the days they solve, the school's days planned without a school) rewritten by the caller's
- * {@link Rewrite}. The audit log is not touched: it is the record of the erasure.
+ * their calendar feeds, their own accounts and their guardians' links to them; and every stored document naming them
+ * (plans, checkpoints, recipes, the days they solve, the school's days planned without a school) rewritten by the
+ * caller's {@link Rewrite}. The audit log is not touched: it is the record of the erasure.
  */
 public final class Erasure {
 
@@ -44,7 +44,8 @@ public final class Erasure {
 
     /** What an erasure deleted and rewrote, by kind (rows). */
     public record Erased(int mastery, int evidence, int dayInputs, int planVersions, int checkpoints,
-            int scratchPlans, int accounts, int guardianLinks, int goals, int dayRequests, int attendance) {
+            int scratchPlans, int accounts, int guardianLinks, int goals, int dayRequests, int attendance,
+            int calendarFeeds) {
     }
 
     /** A version of the school's days, or a day it planned without a school, is still solving: try once it ends. */
@@ -107,8 +108,10 @@ public final class Erasure {
             int links = update(c, "DELETE FROM account_student WHERE student_id = ? AND account_id IN "
                     + "(SELECT id FROM account WHERE school_id = ?)", studentId, schoolId);
             int accounts = deleteOwnAccounts(c, schoolId, studentId);
+            int feeds = update(c, "DELETE FROM calendar_feed WHERE school_id = ? AND person_kind = '"
+                    + CalendarFeeds.Kind.STUDENT.wire() + "' AND person_id = ?", schoolId, studentId);
             return Optional.of(new Erased(mastery, evidenceRows, dayInputs, versions, checkpoints, scratch, accounts,
-                    links, goals, dayRequests, attendance));
+                    links, goals, dayRequests, attendance, feeds));
         });
         // Only once committed: the caches then hold what the store holds.
         erased.ifPresent(e -> {

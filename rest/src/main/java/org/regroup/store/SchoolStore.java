@@ -16,6 +16,7 @@ public final class SchoolStore {
     private final Erasure erasure;
     private final StudentPaths paths;
     private final AttendanceLog attendance;
+    private final CalendarFeeds calendarFeeds;
 
     public SchoolStore(Database database) {
         this.jdbc = new Jdbc(database.dataSource(), database.isH2());
@@ -27,6 +28,7 @@ public final class SchoolStore {
         this.erasure = new Erasure(jdbc, schools, evidence);
         this.paths = new StudentPaths(jdbc);
         this.attendance = new AttendanceLog(jdbc);
+        this.calendarFeeds = new CalendarFeeds(jdbc);
     }
 
     /** Schools, their standing data and day inputs. */
@@ -62,6 +64,11 @@ public final class SchoolStore {
     /** Attendance taken on published days. */
     public AttendanceLog attendance() {
         return attendance;
+    }
+
+    /** Calendar subscription feeds of adults and students (only their tokens' hashes). */
+    public CalendarFeeds calendarFeeds() {
+        return calendarFeeds;
     }
 
     /** Erasing one student's record (across the parts above, in one transaction). */

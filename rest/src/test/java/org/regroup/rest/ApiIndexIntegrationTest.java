@@ -64,12 +64,14 @@ class ApiIndexIntegrationTest {
         List<String> groups = new ArrayList<>();
         index.get("groups").forEach(g -> groups.add(g.get("name").asText()));
 
-        assertThat(groups).containsExactly("index", "sign-in", "plans", "schools", "school days", "scenarios", "datasets",
-                "health", "OpenAPI document");
+        assertThat(groups).containsExactly("index", "sign-in", "plans", "schools", "school days", "calendar feeds",
+                "scenarios", "datasets", "health", "OpenAPI document");
         assertThat(pathsOf(index, "school days")).allMatch(p -> p.startsWith("/api/schools/{school}/days"));
         assertThat(pathsOf(index, "schools")).contains("/api/schools", "/api/schools/{school}/evidence")
                 .noneMatch(p -> p.contains("/days/"));
         assertThat(pathsOf(index, "plans")).contains("/api/plans", "/api/plans/{id}/rosters/{staffId}");
+        assertThat(pathsOf(index, "calendar feeds")).contains("/api/calendar/{token}.ics",
+                "/api/schools/{school}/calendar-feeds");
         assertThat(index.get("api").asText()).isEqualTo("Regroup API");
     }
 

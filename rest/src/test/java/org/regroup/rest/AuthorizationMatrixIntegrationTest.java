@@ -141,6 +141,10 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("POST /api/schools/{school}/days/{date}/requests", Who.ASKERS);
         TABLE.put("DELETE /api/schools/{school}/days/{date}/requests/{requestId}", Who.ASKERS);
         TABLE.put("GET /api/schools/{school}/days/{date}/requests/choices/{studentId}", Who.PATH_READERS);
+        TABLE.put("GET /api/calendar/{token}.ics", Who.ANYONE);
+        TABLE.put("POST /api/schools/{school}/calendar-feeds", Who.SCHOOL_ACCOUNTS);
+        TABLE.put("GET /api/schools/{school}/calendar-feeds", Who.SCHOOL_ACCOUNTS);
+        TABLE.put("DELETE /api/schools/{school}/calendar-feeds/{feedId}", Who.SCHOOL_ACCOUNTS);
         TABLE.put("GET /api/session/oidc", Who.ANYONE);
         TABLE.put("GET /api/session/oidc/{provider}", Who.ANYONE);
         TABLE.put("GET /api/session/oidc/{provider}/callback", Who.ANYONE);
@@ -398,7 +402,8 @@ class AuthorizationMatrixIntegrationTest {
                 .replace("{blockId}", block).replace("{version}", change ? "999" : "1")
                 .replace("{id}", template.startsWith("/api/plans/") ? PLAN_IDS.get(t.school()) : "no-such-id")
                 .replace("{tokenId}", "no-such-token").replace("{requestId}", "no-such-request").replace("{accountId}", "no-such-account")
-                .replace("{name}", "small").replace("{kind}", "spaces").replace("{provider}", "no-such-provider");
+                .replace("{name}", "small").replace("{kind}", "spaces").replace("{provider}", "no-such-provider")
+                .replace("{token}", "rgc_no-such-feed").replace("{feedId}", "no-such-feed");
         // a change is sent with a body that cannot be read (an allowed one is refused after the gate, 400) and
         // an unreadable time limit or a version that does not exist where it takes none
         String query = change ? (path.contains("?") ? "&" : "?") + "timeLimit=never&version=999" : "";

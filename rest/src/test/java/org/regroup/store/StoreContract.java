@@ -466,11 +466,16 @@ abstract class StoreContract {
         assertThat(store.audit().naming("demo", s.id())).extracting(AuditLog.Entry::action)
                 .containsExactly("GET profile");
 
+        store.calendarFeeds().add(new CalendarFeeds.Feed("feed-1", "demo", s.id(), CalendarFeeds.Kind.STUDENT,
+                java.time.Instant.now(), null, null, null), "a".repeat(64));
+        store.calendarFeeds().add(new CalendarFeeds.Feed("feed-2", "demo", other.id(), CalendarFeeds.Kind.STUDENT,
+                java.time.Instant.now(), null, null, null), "b".repeat(64));
         int mastery = store.evidence().mastery("demo", s.id()).size();
 
         Erasure.Erased erased = store.erasure().erase("demo", s.id(), dropping(s.id())).orElseThrow();
 
-        assertThat(erased).isEqualTo(new Erasure.Erased(mastery, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1));
+        assertThat(erased).isEqualTo(new Erasure.Erased(mastery, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1));
+        assertThat(store.calendarFeeds().list("demo")).extracting(CalendarFeeds.Feed::id).containsExactly("feed-2");
         assertThat(store.paths().goals("demo", s.id())).isEmpty();
         assertThat(store.paths().goals("demo", other.id())).isPresent();
         assertThat(store.paths().requestsFor("demo", s.id())).isEmpty();

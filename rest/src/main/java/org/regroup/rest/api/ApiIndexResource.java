@@ -46,8 +46,8 @@ public final class ApiIndexResource {
     }
 
     /** The groups in the order listed; a path none of them takes goes to "other". */
-    static final List<String> GROUPS = List.of("index", "sign-in", "plans", "schools", "school days", "scenarios", "datasets",
-            "health", "OpenAPI document", "other");
+    static final List<String> GROUPS = List.of("index", "sign-in", "plans", "schools", "school days", "calendar feeds",
+            "scenarios", "datasets", "health", "OpenAPI document", "other");
 
     /** The index's links, each to the first path of a group that needs no parameter. */
     private static final Map<String, String> LINKS = linkedMap("openapi", "OpenAPI document", "health", "health",
@@ -126,6 +126,10 @@ public final class ApiIndexResource {
         }
         if (segments[2].equals("schools") && segments.length > 4 && segments[4].equals("days")) {
             return "school days";
+        }
+        if (segments[2].equals("calendar") || segments[2].equals("schools") && segments.length > 4
+                && segments[4].equals("calendar-feeds")) {
+            return "calendar feeds";
         }
         return switch (segments[2]) {
             case "plans", "schools", "scenarios", "datasets", "health" -> segments[2];

@@ -53,7 +53,7 @@ public final class AccessFilter implements ContainerRequestFilter {
         }
         Optional<SignedIn> who = authenticate(request);
         if (who.isEmpty()) {
-            if (rule != Rule.PUBLIC) {
+            if (rule == null || !rule.open()) {
                 refuse(request, 401, request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                         || request.getCookies().containsKey(SESSION_COOKIE)
                         ? "the token or session is unknown, expired or revoked; sign in again"

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.regroup.rest.plans.Owner;
 import org.regroup.rest.scenarios.ScenarioService;
+import org.regroup.store.CalendarFeeds;
 import org.regroup.store.PlanVersions;
 import org.regroup.store.Role;
 import org.regroup.store.SchoolStore;
@@ -49,7 +50,9 @@ public final class AccessPolicy {
         boolean admin = who.districtAdmin() || (who.role() == Role.SCHOOL_ADMIN && who.of(school));
         boolean reader = admin || (who.role() == Role.PRINCIPAL && who.of(school));
         return switch (rule) {
-            case PUBLIC, SIGNED_IN -> allow();
+            case PUBLIC, SIGNED_IN, CALENDAR_FEED -> allow();
+            case CALENDAR_FEEDS -> who.of(school) ? allow()
+                    : forbidden(who, school, "a school's calendar feeds are managed by its accounts");
             case SKILL_MAP -> who.districtAdmin() || who.of(school) ? allow()
                     : forbidden(who, school, "only the school's own people");
             case SCHOOL_SETUP, SCHOOL_PLANNING, ACCOUNTS, AUDIT, PRIVACY -> admin ? allow()
@@ -112,6 +115,23 @@ public final class AccessPolicy {
                     case TEACHER -> "a teacher asks for sessions for students they advise or teach";
                     default -> "only the school's administrators ask for sessions for any student";
                 }));
+    }
+
+    /**
+     * Whether {@code who} may make, see or revoke a calendar feed of this person: the school's admins anyone's, an
+     * adult (teacher, principal) their own, a student their own, a guardian their children's. Decided after the gate
+     * ({@link Rule#CALENDAR_FEEDS}) on the body or the feed.
+     */
+    public Optional<Refusal> mayManageFeed(SignedIn who, String school, CalendarFeeds.Kind kind, String personId) {
+        boolean admin = who.districtAdmin() || (who.role() == Role.SCHOOL_ADMIN && who.of(school));
+        boolean own = who.of(school) && switch (who.role()) {
+            case TEACHER, PRINCIPAL -> kind == CalendarFeeds.Kind.ADULT && same(who.personId(), personId);
+            case STUDENT -> kind == CalendarFeeds.Kind.STUDENT && same(who.personId(), personId);
+            case GUARDIAN -> kind == CalendarFeeds.Kind.STUDENT && who.children().contains(personId);
+            default -> false;
+        };
+        return admin || own ? allow() : Optional.of(new Refusal(403, "a calendar feed is made and revoked by its "
+                + "adult, the student, their guardians or the school's administrators"));
     }
 
     /** The students a teacher advises (standing data) or has in their groups on the latest published day. */

@@ -32,6 +32,21 @@ public final class AuditTrail implements ContainerResponseFilter {
     /** A request property: the students a request body named (evidence), set by {@link EvidenceScope}. */
     static final String STUDENTS = "regroup.audit.students";
 
+    /** Request properties: who a call was made as when no account signed in (a calendar feed), and its school. */
+    static final String ACTOR = "regroup.audit.actor";
+    static final String SCHOOL = "regroup.audit.school";
+
+    /**
+     * A call made with a calendar feed's address: recorded as the feed ({@code feed:ID}, role {@code calendar-feed}),
+     * in its school, naming the students its answer holds.
+     */
+    public static void asFeed(ContainerRequestContext request, String feedId, String schoolId,
+            Collection<String> studentIds) {
+        request.setProperty(ACTOR, "feed:" + feedId);
+        request.setProperty(SCHOOL, schoolId);
+        naming(request, studentIds);
+    }
+
     /**
      * Names the students a call read or wrote when its address does not ({@code …/days/{date}/requests}): the audit
      * entry lists them instead of every student.
@@ -60,12 +75,17 @@ public final class AuditTrail implements ContainerResponseFilter {
         SignedIn who = Callers.who(request.getSecurityContext());
         var path = request.getUriInfo().getPathParameters();
         String school = path.getFirst("school");
+        if (school == null && request.getProperty(SCHOOL) instanceof String feedSchool) {
+            school = feedSchool;
+        }
         if (school != null && school.length() > 64) {
             school = school.substring(0, 64); // no school has a longer id (a refused or mistyped address)
         }
         try {
-            store.audit().append(clock.instant(), who == null ? null : who.accountId(),
-                    who == null ? null : who.role().wire(), action(request), school,
+            Object actor = request.getProperty(ACTOR);
+            store.audit().append(clock.instant(), actor instanceof String feed ? feed : who == null ? null
+                    : who.accountId(), actor instanceof String ? "calendar-feed" : who == null ? null
+                    : who.role().wire(), action(request), school,
                     students(request, rule, path.getFirst("school")), remote(), response.getStatus());
         } catch (RuntimeException e) {
             LOG.error("audit: could not record {} ({})", action(request), e.toString());
@@ -92,7 +112,8 @@ public final class AuditTrail implements ContainerResponseFilter {
         if (named instanceof Collection<?> ids) {
             return new ArrayList<>(new java.util.TreeSet<>((Collection<String>) ids));
         }
-        if (rule == Rule.DAY_REQUESTS_READ || rule == Rule.DAY_REQUESTS_WRITE || rule == Rule.ATTENDANCE) {
+        if (rule == Rule.DAY_REQUESTS_READ || rule == Rule.DAY_REQUESTS_WRITE || rule == Rule.ATTENDANCE
+                || rule == Rule.CALENDAR_FEED || rule == Rule.CALENDAR_FEEDS) {
             return List.of(); // refused or unreadable before it named a student: it read or wrote nobody's
         }
         if (rule == Rule.ROSTER && path.containsKey("date")) {

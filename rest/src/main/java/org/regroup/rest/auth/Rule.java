@@ -65,7 +65,18 @@ public enum Rule {
      */
     DAY_REQUESTS_WRITE(true),
     /** The school's skill map (no student data): anyone of that school, the district. */
-    SKILL_MAP(false);
+    SKILL_MAP(false),
+    /**
+     * A calendar feed by its secret address ({@code /api/calendar/{token}.ics}): whoever holds the address, signed in
+     * or not (the token is the credential; unknown and revoked ones are 404). Audited as the feed ({@code feed:ID}).
+     */
+    CALENDAR_FEED(true),
+    /**
+     * A school's calendar feeds (make, list, revoke): every account of the school and the district. Whose feeds
+     * each may make, see and revoke is decided on the person ({@link AccessPolicy#mayManageFeed}): an adult their
+     * own, a student theirs, a guardian their children's, the school's admins anyone's.
+     */
+    CALENDAR_FEEDS(true);
 
     private final boolean audited;
 
@@ -75,5 +86,10 @@ public enum Rule {
 
     public boolean audited() {
         return audited;
+    }
+
+    /** Whether a caller who is not signed in passes the gate (the rule itself decides nothing more). */
+    public boolean open() {
+        return this == PUBLIC || this == CALENDAR_FEED;
     }
 }

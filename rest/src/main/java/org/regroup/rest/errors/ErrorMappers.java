@@ -223,6 +223,13 @@ public final class ErrorMappers {
     }
 
     public static String path(UriInfo uri) {
-        return uri == null ? null : "/" + uri.getPath();
+        if (uri == null) {
+            return null;
+        }
+        String path = "/" + uri.getPath();
+        // a calendar feed's address holds its secret token: never in a log or an answer
+        return path.startsWith(CALENDAR_FEEDS) ? CALENDAR_FEEDS + "{token}.ics" : path;
     }
+
+    private static final String CALENDAR_FEEDS = "/api/calendar/";
 }

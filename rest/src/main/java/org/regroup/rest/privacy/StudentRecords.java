@@ -28,6 +28,7 @@ import org.regroup.rest.days.StoredVersions;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.solver.replan.Pin;
 import org.regroup.store.AuditLog;
+import org.regroup.store.CalendarFeeds;
 import org.regroup.store.Erasure;
 import org.regroup.store.EvidenceLog;
 import org.regroup.store.PlanVersions;
@@ -64,13 +65,14 @@ public final class StudentRecords {
      * @param goalsSet  the goals they set with their advisor (who set them, when), null when none were set
      * @param dayRequests requests for a session on a day made by them, their guardians or staff
      * @param attendance their attendance as taken on published days (status, by which account, when)
+     * @param calendarFeeds their calendar subscription feeds, revoked ones too (never the feeds' addresses)
      */
     public record StudentRecord(String format, int version, String schoolId, String studentId, Instant exportedAt,
             Student profile, List<Request> requests, List<EvidenceLog.MasteryRow> mastery,
             List<EvidenceLog.EvidenceRow> evidence, List<LocalDate> absences, List<PlanEntry> plans,
             List<ScratchEntry> plansWithoutSchool, List<LinkedAccount> accounts, List<AuditLog.Entry> audit,
             StudentPaths.GoalSet goalsSet, List<StudentPaths.DayRequest> dayRequests,
-            List<org.regroup.store.AttendanceLog.Mark> attendance) {
+            List<org.regroup.store.AttendanceLog.Mark> attendance, List<CalendarFeeds.Feed> calendarFeeds) {
     }
 
     /**
@@ -148,7 +150,8 @@ public final class StudentRecords {
         return Optional.of(new StudentRecord(FORMAT, VERSION, id, studentId, clock.instant(), student.get(),
                 requests, mastery, store.evidence().evidence(id, studentId), absences, entries, scratch, accounts,
                 store.audit().naming(id, studentId), store.paths().goals(id, studentId).orElse(null),
-                store.paths().requestsFor(id, studentId), store.attendance().marksOf(id, studentId)));
+                store.paths().requestsFor(id, studentId), store.attendance().marksOf(id, studentId),
+                store.calendarFeeds().of(id, CalendarFeeds.Kind.STUDENT, studentId)));
     }
 
     private static Optional<PlanEntry> entry(PlanVersions.VersionDocuments v, String studentId) {
@@ -218,6 +221,7 @@ public final class StudentRecords {
         removed.put("goals", e.goals());
         removed.put("dayRequests", e.dayRequests());
         removed.put("attendance", e.attendance());
+        removed.put("calendarFeeds", e.calendarFeeds());
         Map<String, Integer> anonymized = new LinkedHashMap<>();
         anonymized.put("dayInputs", e.dayInputs());
         anonymized.put("planVersions", e.planVersions());

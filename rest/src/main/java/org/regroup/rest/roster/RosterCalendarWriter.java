@@ -5,12 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.regroup.rest.roster.Roster.BlockRoster;
@@ -19,17 +16,13 @@ import org.regroup.rest.roster.Roster.Member;
 /**
  * A roster as an RFC 5545 iCalendar: one VEVENT per block the adult leads or supervises a group, from the plan's
  * date and the block's times (floating local time: the plan names no time zone), SUMMARY the modality and focus,
- * LOCATION the space, DESCRIPTION the students. CRLF line ends, lines folded at 75 octets (never inside a UTF-8
- * character), TEXT values escaped. The UID is stable for a plan, adult and block, so importing the roster again after
- * an override updates the events instead of doubling them.
+ * LOCATION the space, DESCRIPTION the students, written with {@link Ics} (escaped, folded at 75 octets). The UID is
+ * stable for a plan, adult and block, so importing the roster again after an override updates the events instead of
+ * doubling them. The subscription feeds (rest.calendar) write the same events.
  */
 public final class RosterCalendarWriter {
 
     static final String PRODID = "-//Regroup//Regroup rosters//EN";
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final int MAX_OCTETS = 75;
 
     private RosterCalendarWriter() {
     }
@@ -49,31 +42,27 @@ public final class RosterCalendarWriter {
         lines.add("VERSION:2.0");
         lines.add("PRODID:" + PRODID);
         lines.add("CALSCALE:GREGORIAN");
-        lines.add("X-WR-CALNAME:" + text("Roster " + roster.staff().displayName() + " " + date));
+        lines.add("X-WR-CALNAME:" + Ics.text("Roster " + roster.staff().displayName() + " " + date));
         Map<String, Integer> seen = new HashMap<>();
         for (BlockRoster b : roster.blocks()) {
-            if (b.status() != Roster.Status.GROUP || b.session() == null || b.start() == null || b.end() == null) {
+            if (!isEvent(b)) {
                 continue;
             }
             int n = seen.merge(b.blockId(), 1, Integer::sum);
             lines.add("BEGIN:VEVENT");
             lines.add("UID:" + uid(roster, b, n));
-            lines.add("DTSTAMP:" + UTC.format(now));
-            lines.add("DTSTART:" + LOCAL.format(date.atTime(b.start())));
-            lines.add("DTEND:" + LOCAL.format(date.atTime(end(b.start(), b.end()))));
-            lines.add("SUMMARY:" + text(b.session().modalityName() + ": " + RosterMedia.groupFocus(b.session())));
+            lines.add("DTSTAMP:" + Ics.utc(now));
+            lines.add("DTSTART:" + Ics.local(date.atTime(b.start())));
+            lines.add("DTEND:" + Ics.local(date.atTime(end(b.start(), b.end()))));
+            lines.add("SUMMARY:" + Ics.text(summary(b)));
             if (b.space() != null) {
-                lines.add("LOCATION:" + text(b.space().name()));
+                lines.add("LOCATION:" + Ics.text(b.space().name()));
             }
-            lines.add("DESCRIPTION:" + text(description(b)));
+            lines.add("DESCRIPTION:" + Ics.text(description(b)));
             lines.add("END:VEVENT");
         }
         lines.add("END:VCALENDAR");
-        StringBuilder ics = new StringBuilder();
-        for (String line : lines) {
-            ics.append(fold(line));
-        }
-        return ics.toString();
+        return Ics.join(lines);
     }
 
     /** {@code planId/staffId/blockId@regroup}, each part percent-encoded so no two blocks can share one. */
@@ -85,15 +74,28 @@ public final class RosterCalendarWriter {
         return uid + "@regroup";
     }
 
-    private static String enc(String s) {
+    /** A part of a UID, percent-encoded. */
+    public static String enc(String s) {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }
 
-    private static LocalTime end(LocalTime start, LocalTime end) {
-        return end.isAfter(start) ? end : start; // validated days always end after they start
+    /** Whether a block of the roster is an event: a group with its session and times. */
+    public static boolean isEvent(BlockRoster b) {
+        return b.status() == Roster.Status.GROUP && b.session() != null && b.start() != null && b.end() != null;
     }
 
-    private static String description(BlockRoster b) {
+    /** The end of an event: never before its start (validated days always end after they start). */
+    public static LocalTime end(LocalTime start, LocalTime end) {
+        return end.isAfter(start) ? end : start;
+    }
+
+    /** An event's SUMMARY: the modality and what the group works on. */
+    public static String summary(BlockRoster b) {
+        return b.session().modalityName() + ": " + RosterMedia.groupFocus(b.session());
+    }
+
+    /** An event's DESCRIPTION: the session, how many students, and each with their focus and accommodations. */
+    public static String description(BlockRoster b) {
         StringBuilder d = new StringBuilder();
         d.append(b.session().id()).append(" · ").append(b.students().size())
                 .append(b.students().size() == 1 ? " student" : " students");
@@ -110,60 +112,5 @@ public final class RosterCalendarWriter {
             }
         }
         return d.toString();
-    }
-
-    /** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma escaped, line breaks as \n, controls dropped. */
-    static String text(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case ';' -> out.append("\\;");
-                case ',' -> out.append("\\,");
-                case '\r' -> {
-                    out.append("\\n");
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                }
-                case '\n' -> out.append("\\n");
-                default -> {
-                    if (c == '\t' || (c >= 0x20 && c != 0x7f)) {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    /**
-     * A content line folded as RFC 5545 §3.1 asks: no line longer than 75 octets (UTF-8) before its CRLF, each
-     * continuation starting with one space; a character is never split.
-     */
-    static String fold(String line) {
-        StringBuilder out = new StringBuilder(line.length() + 8);
-        int octets = 0;
-        int i = 0;
-        while (i < line.length()) {
-            int cp = line.codePointAt(i);
-            int size = utf8Length(cp);
-            if (octets + size > MAX_OCTETS) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
-        }
-        return out.append("\r\n").toString();
-    }
-
-    private static int utf8Length(int cp) {
-        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
 }
