@@ -2,6 +2,8 @@ package org.regroup.domain;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * School-wide settings.
  *
@@ -9,9 +11,11 @@ import java.util.List;
  * @param practisingFrom   mastery from which a ready skill is "practising" rather than "new" (default 0.3)
  * @param nearMasteryFrom  mastery from which a ready skill is "near mastery" (default 0.6)
  * @param catchAll         the supervised default places a student goes when nothing better fits
+ * @param sourcedId        the school's id in its student information system (its OneRoster org's sourcedId), when
+ *                         it came from one: what the day is sent back to the SIS under
  */
 public record School(String id, String name, Double masteryThreshold, Double practisingFrom, Double nearMasteryFrom,
-        List<CatchAll> catchAll) {
+        List<CatchAll> catchAll, @JsonInclude(JsonInclude.Include.NON_NULL) String sourcedId) {
 
     public static final double DEFAULT_MASTERY_THRESHOLD = 0.8;
     public static final double DEFAULT_PRACTISING_FROM = 0.3;
@@ -19,6 +23,11 @@ public record School(String id, String name, Double masteryThreshold, Double pra
 
     public School {
         catchAll = Lists.orEmpty(catchAll);
+    }
+
+    /** The same settings with other supervised default places. */
+    public School withCatchAll(List<CatchAll> newCatchAll) {
+        return new School(id, name, masteryThreshold, practisingFrom, nearMasteryFrom, newCatchAll, sourcedId);
     }
 
     public double masteryThresholdOrDefault() {

@@ -24,6 +24,7 @@ import org.regroup.domain.plan.SessionPlan;
 import org.regroup.store.AttendanceLog;
 import org.regroup.store.Database;
 import org.regroup.store.SchoolStore;
+import org.regroup.store.Schools;
 
 /**
  * {@code regroup export oneroster|attendance} on a store with a published day (a small plan written into it): the zip
@@ -102,6 +103,31 @@ class ExportCommandTest {
         try (Stream<Path> left = Files.list(out.getParent())) {
             assertThat(left).containsExactly(out); // no temporary file left beside it
         }
+    }
+
+    @Test
+    void withoutOrgTheDayGoesOutUnderTheOrgTheSchoolWasImportedFrom() throws IOException {
+        try (Database db = Database.open(Database.h2Url(data), null, null, null)) {
+            Schools schools = new SchoolStore(db).schools();
+            DayProblem standing = schools.school("demo").orElseThrow().standing();
+            org.regroup.domain.School s = standing.school();
+            DayProblem imported = new DayProblem(standing.format(), standing.version(), standing.id(),
+                    standing.date(), new org.regroup.domain.School(s.id(), s.name(), s.masteryThreshold(),
+                    s.practisingFrom(), s.nearMasteryFrom(), s.catchAll(), "org-from-sis"), standing.blocks(),
+                    standing.skills(), standing.prerequisites(), standing.modalities(), standing.activities(),
+                    standing.staff(), standing.spaces(), standing.students(), standing.requests(),
+                    standing.weights());
+            schools.replaceStanding("demo", "Demo", standing, imported);
+        }
+        Path out = dir.resolve("day.zip");
+
+        assertThat(export("oneroster", "--school", "demo", "--date", DAY.toString(), "--out", out.toString())
+                .exitCode()).isZero();
+
+        Problems problems = new Problems();
+        OneRosterExport export = OneRosterExport.read(ExportFiles.read(out), problems);
+        assertThat(export.classes()).extracting(OneRosterExport.ClassRow::schoolSourcedId)
+                .containsOnly("org-from-sis");
     }
 
     @Test

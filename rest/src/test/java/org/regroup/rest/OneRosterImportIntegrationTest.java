@@ -171,6 +171,9 @@ class OneRosterImportIntegrationTest {
         assertThat(r.get("org").asText()).isEqualTo("org-demo");
         assertThat(r.get("students").get("total").asInt()).isEqualTo(60);
         assertThat(r.get("qualificationsAccepted").asBoolean()).isTrue();
+        // the org is kept, so the day goes back to the SIS under it and a later sync finds it without ?org=
+        assertThat(Api.json(admin.get("/api/schools/demo/days/" + DAY + "/problem")).get("school").get("sourcedId")
+                .asText()).isEqualTo("org-demo");
         HttpResponse<String> started = admin.post("/api/schools/demo/days/" + DAY + "/plan?timeLimit=10m",
                 new byte[0]);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);

@@ -112,8 +112,7 @@ public final class ProblemEditor {
     public ProblemEditor catchAll(School.CatchAll catchAll) {
         List<School.CatchAll> all = new ArrayList<>(school.catchAll());
         all.add(catchAll);
-        school = new School(school.id(), school.name(), school.masteryThreshold(), school.practisingFrom(),
-                school.nearMasteryFrom(), all);
+        school = school.withCatchAll(all);
         return this;
     }
 

@@ -75,7 +75,7 @@ public final class TestDays {
                     mastery, i % 4 == 0 ? List.of(new Goal("OA1", null, 1)) : List.of(), List.of("art"), List.of(),
                     List.of(), acc, List.of(), List.of(), false, null, List.of()));
         }
-        School school = new School("tiny", "Tiny School", null, null, null, List.of());
+        School school = new School("tiny", "Tiny School", null, null, null, List.of(), null);
         return new DayProblem(DayProblem.FORMAT, DayProblem.VERSION, "tiny", LocalDate.of(2026, 11, 23), school,
                 blocks, skills, edges, List.of(), List.of(), staff, spaces, students, List.of(), Map.of());
     }

@@ -94,7 +94,7 @@ public final class DatasetGenerator {
         boolean withCatchAll = size.students() >= 100;
         School school = new School("regroup-demo-" + size.students(), "Regroup Demo School (" + size.students()
                 + " students)", School.DEFAULT_MASTERY_THRESHOLD, null, null,
-                withCatchAll ? SpacePlanner.catchAll(spaces, size.students()) : List.of());
+                withCatchAll ? SpacePlanner.catchAll(spaces, size.students()) : List.of(), null);
 
         new AttendancePlanner(blocks, staff, spaces, dayDraw).plan(drafts);
         new AccommodationPlanner(blocks, staff, spaces, school, offSite, dayDraw).plan(drafts);
@@ -143,8 +143,7 @@ public final class DatasetGenerator {
         Set<String> away = Set.copyOf(out);
         List<Staff> staff = day.staff().stream().map(s -> away.contains(s.id()) ? absent(s) : s).toList();
         School s = day.school();
-        School school = new School(s.id(), s.name(), s.masteryThreshold(), s.practisingFrom(), s.nearMasteryFrom(),
-                List.of());
+        School school = s.withCatchAll(List.of());
         return new DayProblem(day.format(), day.version(), id, day.date(), school, day.blocks(), day.skills(),
                 day.prerequisites(), day.modalities(), day.activities(), staff, day.spaces(), day.students(),
                 day.requests(), day.weights());

@@ -192,8 +192,7 @@ public final class RosterSync {
         School school = base.school();
         if (school != null && school.catchAll().stream().anyMatch(c -> c.supervisorId() != null
                 && !staffIds.contains(c.supervisorId()))) {
-            school = new School(school.id(), school.name(), school.masteryThreshold(), school.practisingFrom(),
-                    school.nearMasteryFrom(), school.catchAll().stream().map(c -> c.supervisorId() == null
+            school = school.withCatchAll(school.catchAll().stream().map(c -> c.supervisorId() == null
                             || staffIds.contains(c.supervisorId()) ? c
                             : new School.CatchAll(c.spaceId(), c.blocks(), c.capacity(), null)).toList());
         }

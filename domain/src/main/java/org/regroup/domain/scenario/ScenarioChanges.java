@@ -381,7 +381,7 @@ public final class ScenarioChanges {
     }
 
     private static School withCatchAll(School s, List<School.CatchAll> catchAll) {
-        return new School(s.id(), s.name(), s.masteryThreshold(), s.practisingFrom(), s.nearMasteryFrom(), catchAll);
+        return s.withCatchAll(catchAll);
     }
 
     private static Student withStudent(Student s, String advisorId, List<String> presentBlocks,

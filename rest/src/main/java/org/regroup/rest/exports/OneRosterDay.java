@@ -79,13 +79,16 @@ public final class OneRosterDay {
     /**
      * The export of the published day.
      *
-     * @param orgSourcedId the school's {@code sourcedId} in the SIS (null: the school's Regroup id)
+     * @param orgSourcedId the school's {@code sourcedId} in the SIS (null: the org the school was imported from, else
+     *                     the school's Regroup id)
      */
     public static Export of(PublishedDay day, String orgSourcedId) {
         String school = day.schoolId();
-        String org = orgSourcedId == null || orgSourcedId.isBlank() ? school : orgSourcedId;
         LocalDate date = day.date();
         DayProblem problem = day.problem().get();
+        String imported = problem.school() == null ? null : problem.school().sourcedId();
+        String org = orgSourcedId != null && !orgSourcedId.isBlank() ? orgSourcedId
+                : imported != null ? imported : school;
         Map<String, Student> students = new HashMap<>();
         problem.students().forEach(s -> students.putIfAbsent(s.id(), s));
         Map<String, Staff> staff = new HashMap<>();

@@ -72,14 +72,17 @@ public final class OneRosterImport {
     public Report run(String schoolId, ExportFiles files, Options options) {
         Problems problems = new Problems();
         OneRosterExport export = OneRosterExport.read(files, problems);
+        Optional<Schools.SchoolRecord> existing = store.schools().school(schoolId);
+        // the org: the one asked for, else the one the school was imported from, else the school's own id
+        String known = existing.map(Schools.SchoolRecord::standing).map(DayProblem::school).map(School::sourcedId)
+                .orElse(null);
+        String org = options.org() != null ? options.org() : known != null ? known : schoolId;
         // mapped even when a file had errors, so that one answer lists every error of the export
         RosterMapper.Mapped mapped = export == null ? null
-                : RosterMapper.map(export, options.org() == null ? schoolId : options.org(), options.org() != null,
-                        problems);
+                : RosterMapper.map(export, org, options.org() != null || known != null, problems);
         if (problems.hasErrors() || mapped == null) {
             throw new InvalidExportException(problems.errors());
         }
-        Optional<Schools.SchoolRecord> existing = store.schools().school(schoolId);
         if (existing.isEmpty() && options.template() == null) {
             problems.error(null, null, null, null, "school " + schoolId + " is not in the store yet: give a template "
                     + "day (--template DAY.json, or ?template=NAME of a bundled dataset) for its blocks, spaces and "
@@ -90,10 +93,11 @@ public final class OneRosterImport {
                 schoolId, mapped.org().name()));
         RosterSync.Result result = RosterSync.apply(base, existing.isEmpty(), mapped.roster(),
                 options.acceptQualifications());
-        DayProblem standing = checked(result.standing(), problems);
+        DayProblem standing = checked(fromOrg(result.standing(), mapped.org().sourcedId()), problems);
 
         List<String> notes = notes(export, existing.isPresent(), options, result.report());
-        boolean write = !options.dryRun() && (existing.isEmpty() || !result.report().nothingChanged());
+        boolean orgChanged = !mapped.org().sourcedId().equals(known);
+        boolean write = !options.dryRun() && (existing.isEmpty() || !result.report().nothingChanged() || orgChanged);
         if (write) {
             String name = existing.map(Schools.SchoolRecord::name).orElse(clip(mapped.org().name()));
             store.schools().replaceStanding(schoolId, name, existing.map(Schools.SchoolRecord::standing)
@@ -119,12 +123,25 @@ public final class OneRosterImport {
                 r.qualificationsWithoutSkills(), problems.warnings(), notes);
     }
 
+    /** The standing data as the org's: the day is sent back to the SIS under the org's sourcedId. */
+    private static DayProblem fromOrg(DayProblem d, String orgSourcedId) {
+        School s = d.school();
+        if (s == null || orgSourcedId.equals(s.sourcedId())) {
+            return d;
+        }
+        School school = new School(s.id(), s.name(), s.masteryThreshold(), s.practisingFrom(), s.nearMasteryFrom(),
+                s.catchAll(), orgSourcedId);
+        return new DayProblem(d.format(), d.version(), d.id(), d.date(), school, d.blocks(), d.skills(),
+                d.prerequisites(), d.modalities(), d.activities(), d.staff(), d.spaces(), d.students(), d.requests(),
+                d.weights());
+    }
+
     /** The template as this school: its people and requests are dropped by the sync, its settings kept. */
     private static DayProblem named(DayProblem template, String schoolId, String orgName) {
         School s = template.school();
         School school = new School(schoolId, orgName != null ? clip(orgName) : s == null ? null : s.name(),
                 s == null ? null : s.masteryThreshold(), s == null ? null : s.practisingFrom(),
-                s == null ? null : s.nearMasteryFrom(), s == null ? null : s.catchAll());
+                s == null ? null : s.nearMasteryFrom(), s == null ? null : s.catchAll(), null);
         return new DayProblem(template.format(), template.version(), schoolId, null, school, template.blocks(),
                 template.skills(), template.prerequisites(), template.modalities(), template.activities(),
                 template.staff(), template.spaces(), template.students(), template.requests(), template.weights());

@@ -63,7 +63,7 @@ public final class ShapeGenerator {
         List<Space> spaces = ShapeRooms.spaces(shape.rooms(), shape.trip());
         List<Activity> activities = activities(shape, tripBlock);
         School school = new School("regroup-" + shape.name(), shape.schoolName(), School.DEFAULT_MASTERY_THRESHOLD,
-                null, null, shape.catchAll() ? SpacePlanner.catchAll(spaces, shape.students()) : List.of());
+                null, null, shape.catchAll() ? SpacePlanner.catchAll(spaces, shape.students()) : List.of(), null);
 
         new AttendancePlanner(blocks, staff, spaces, dayDraw).plan(drafts, shape.attendance());
         new AccommodationPlanner(blocks, staff, spaces, school, shape.trip() != null, dayDraw)

@@ -81,7 +81,7 @@ class SeatArithmeticTest {
                 new TimeBlock("B1", LocalTime.of(9, 0), LocalTime.of(9, 45), 1, BlockKind.SKILLS, "math", false),
                 new TimeBlock("B2", LocalTime.of(9, 50), LocalTime.of(10, 35), 2, BlockKind.SKILLS, "math", false));
         return new DayProblem(DayProblem.FORMAT, DayProblem.VERSION, "t", null,
-                new School("s", "S", null, null, null, List.of()), blocks, List.of(SKILL), List.of(), List.of(),
+                new School("s", "S", null, null, null, List.of(), null), blocks, List.of(SKILL), List.of(), List.of(),
                 List.of(), staff, spaces, students, List.of(), Map.of());
     }
 
