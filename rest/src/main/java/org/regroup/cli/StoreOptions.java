@@ -26,8 +26,15 @@ final class StoreOptions {
         try {
             return Database.open(url, dbUser, System.getenv("REGROUP_DB_PASSWORD"), null);
         } catch (RuntimeException e) {
-            throw new ErrorReporter.UserError("cannot open the store at " + Database.redact(url) + ": "
-                    + rootMessage(e));
+            String why = rootMessage(e);
+            if (dbUrl == null && why.contains("locked")) {
+                // H2's file is one process's: a server running on it holds it
+                throw new ErrorReporter.UserError("the store in " + dataDir + " is in use, most likely by a running "
+                        + "./regroup serve: stop the server and run this again, or do it over the server's HTTP API "
+                        + "(docs/api.md). A store on PostgreSQL (--db-url) is shared by the server and these "
+                        + "commands at once");
+            }
+            throw new ErrorReporter.UserError("cannot open the store at " + Database.redact(url) + ": " + why);
         }
     }
 

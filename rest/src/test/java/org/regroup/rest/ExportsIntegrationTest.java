@@ -223,6 +223,7 @@ class ExportsIntegrationTest {
         List<String> paths = new ArrayList<>();
         problem.get("errors").forEach(e -> paths.add(e.get("path").asText()));
         assertThat(paths).containsExactly("$.marks[0].student", "$.marks[2].status");
+        assertThat(problem.get("detail").asText()).contains("nothing was stored").doesNotContain("solved");
 
         JsonNode unknownBlock = Api.assertProblem(district.put(DAYS + DAY + "/attendance", Map.of("block",
                 "B99", "marks", List.of(Map.of("student", mine, "status", "present")))), 422);

@@ -69,12 +69,15 @@ public final class ErrorMappers {
         }
     }
 
+    private static final List<String> SOLVED = List.of(" day problem", " scenario", " override", " mid-day change");
+
     private static Response describe(InvalidInputException e, int status, String title, UriInfo uri) {
         int n = e.errors().size();
-        // goals and requests for a session are stored, not solved: say what did not happen in their words
-        boolean stored = title.endsWith(" goals") || title.endsWith(" request for a session");
+        // only days, scenarios and changes to a plan are solved; everything else (a school, goals, attendance…) is
+        // stored: say what did not happen in its words
+        boolean solved = SOLVED.stream().anyMatch(title::endsWith);
         String detail = n + (n == 1 ? " error" : " errors") + " in the request body, nothing was "
-                + (stored ? "stored" : "solved") + ": " + e.errors().get(0);
+                + (solved ? "solved" : "stored") + ": " + e.errors().get(0);
         return new Problem("about:blank", title, status, detail, path(uri), e.errors()).toResponse();
     }
 
