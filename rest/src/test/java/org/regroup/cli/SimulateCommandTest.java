@@ -90,4 +90,34 @@ class SimulateCommandTest {
                     .isEqualTo(before);
         }
     }
+
+    /** A school imported from its SIS is simulated from the store, with no day-problem file. */
+    @Test
+    void aSchoolInTheStoreIsSimulatedByItsIdAndNamingNoneOrBothOrAMissingStoreIsExitTwo() {
+        Path store = dir.resolve("store");
+        Path datasets = Path.of("..", "datasets");
+        Cli.Run imported = Cli.run("import", "oneroster", datasets.resolve("oneroster/demo-district.zip").toString(),
+                "--school", "demo", "--template", datasets.resolve("small.json").toString(), "--data-dir",
+                store.toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+
+        Cli.Run run = Cli.run("simulate", "--school", "demo", "--days", "1", "--time-limit", "1s", "--data-dir",
+                store.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("of school demo (60 students)");
+        try (Database db = Database.open(Database.h2Url(store), null, null, null)) {
+            assertThat(new SchoolStore(db).evidence().evidenceCount("demo")).isPositive();
+        }
+        Cli.Run neither = Cli.run("simulate", "--days", "1");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("--dataset FILE").contains("--school ID").doesNotContain("Exception");
+        Cli.Run nowhere = Cli.run("simulate", "--school", "demo", "--data-dir", dir.resolve("none").toString());
+        assertThat(nowhere.exitCode()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("no store at");
+        assertThat(dir.resolve("none")).doesNotExist();
+        Cli.Run unknown = Cli.run("simulate", "--school", "hill", "--data-dir", store.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no school 'hill'");
+    }
 }
