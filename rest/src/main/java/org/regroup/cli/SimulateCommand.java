@@ -14,12 +14,20 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.regroup.domain.DayProblem;
+import org.regroup.store.StudentPaths;
+import org.regroup.domain.plan.SessionPlan;
+import org.regroup.domain.plan.BlockPlan;
+import org.regroup.domain.Student;
+import org.regroup.domain.Goal;
+import org.regroup.domain.graph.SkillGraph;
+import org.regroup.domain.learning.GoalRenewal;
+import org.regroup.domain.learning.LearningParameters;
+import org.regroup.domain.learning.LearningModel;
 import org.regroup.domain.FocusKind;
 import org.regroup.domain.catalog.ModalityCatalog;
 import org.regroup.domain.io.DayProblemReader;
@@ -28,7 +36,6 @@ import org.regroup.domain.mastery.BktParameters;
 import org.regroup.domain.plan.Kpis;
 import org.regroup.domain.plan.Perturbations;
 import org.regroup.domain.plan.Plan;
-import org.regroup.domain.plan.StudentDay;
 import org.regroup.rest.api.Durations;
 import org.regroup.rest.days.CheckpointWriter;
 import org.regroup.rest.days.EvidenceService;
@@ -45,10 +52,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code regroup simulate}: the daily loop end to end on the embedded store. Each school day: plan from the store,
- * publish, let the students learn (a simple, seeded model), ingest what they answered as evidence, and print what
- * changed. The learning model: each student has a hidden "truly mastered" set (at first the skills estimated mastered);
- * a skill block moves a skill into it with a probability by modality (staff-led 0.30, practice 0.20, other 0.10); the
- * student then answers 3 items on it, right with probability 1 − slip if truly mastered, else the guess rate.
+ * publish, let the students learn by the learning model ({@link LearningModel}, docs/learning-model.md: progress
+ * toward ready standards by modality, group size and pace, with forgetting), ingest what they answered as evidence,
+ * renew the goals they reached (as a student does with their advisor), and print what changed.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = { "Run the daily loop for some days on the embedded store: plan, publish, learn, ingest "
@@ -84,17 +90,27 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Keep the store here (default: a temporary directory, deleted at the end).")
     Path dataDir;
 
-    /** Chance that one block on a skill makes a student truly master it, by how the block is run. */
-    static double learnChance(String modality) {
-        return switch (modality == null ? "" : modality) {
-            case ModalityCatalog.SMALL_GROUP, ModalityCatalog.ONE_TO_ONE, ModalityCatalog.SEMINAR -> 0.30;
-            case ModalityCatalog.ONLINE_PRACTICE, ModalityCatalog.INDEPENDENT_PRACTICE,
-                    ModalityCatalog.PEER_TUTORING -> 0.20;
-            default -> 0.10;
-        };
-    }
+    @Option(names = "--learning", paramLabel = "NAME=VALUE", description = "Change one assumption of the learning "
+            + "model (repeatable), e.g. forgetting=0.05 or effect.online-practice=0.5; names in "
+            + "docs/learning-model.md.")
+    List<String> learning = new ArrayList<>();
 
-    static final int ITEMS_PER_BLOCK = 3;
+    /** The learning model's parameters: the defaults with each --learning change. */
+    LearningParameters learningParameters() {
+        LearningParameters p = LearningParameters.DEFAULTS;
+        for (String change : learning) {
+            int eq = change.indexOf('=');
+            try {
+                if (eq < 1) {
+                    throw new IllegalArgumentException("write NAME=VALUE");
+                }
+                p = p.with(change.substring(0, eq).strip(), Double.parseDouble(change.substring(eq + 1).strip()));
+            } catch (IllegalArgumentException e) { // NumberFormatException too
+                throw new ErrorReporter.UserError("--learning " + change + ": " + e.getMessage());
+            }
+        }
+        return p;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -103,6 +119,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (days < 1) {
             throw new ErrorReporter.UserError("--days must be at least 1, was " + days);
         }
+        LearningParameters parameters = learningParameters();
         if ((dataset == null) == (school == null)) {
             throw new ErrorReporter.UserError("name the school: --dataset FILE (a day problem) or --school ID (a "
                     + "school in the store), one of the two");
@@ -127,7 +144,7 @@ final class SimulateCommand implements Callable<Integer> {
                 store.schools().createSchool(schoolId, standing.school() == null ? null : standing.school().name(),
                         standing);
             }
-            run(store, schoolId, standing, out, err);
+            run(store, schoolId, standing, parameters, out, err);
         } finally {
             if (temporary) {
                 deleteTree(dir);
@@ -136,24 +153,25 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void run(SchoolStore store, String schoolId, DayProblem standing, PrintWriter out, PrintWriter err) {
+    private void run(SchoolStore store, String schoolId, DayProblem standing, LearningParameters parameters,
+            PrintWriter out, PrintWriter err) {
         // The daily loop the server runs (SchoolDays on a PlanService): the same day building, warm start, solve,
         // storing and publishing; only the learning and the printing are the simulation's own.
         PlanService.Settings settings = new PlanService.Settings(1, 2, 4, Duration.ofHours(1), timeLimit,
                 timeLimit, Runtime.getRuntime().maxMemory());
         try (PlanService plans = new PlanService(settings);
                 CheckpointWriter checkpoints = new CheckpointWriter(store, Duration.ofSeconds(5))) {
-            run(store, new SchoolDays(store, plans, checkpoints), schoolId, standing, out, err);
+            run(store, new SchoolDays(store, plans, checkpoints), schoolId, standing, parameters, out, err);
         }
     }
 
-    private void run(SchoolStore store, SchoolDays schoolDays, String schoolId, DayProblem standing, PrintWriter out,
-            PrintWriter err) {
+    private void run(SchoolStore store, SchoolDays schoolDays, String schoolId, DayProblem standing,
+            LearningParameters parameters, PrintWriter out, PrintWriter err) {
         BktParameters bkt = BktParameters.DEFAULTS;
         EvidenceService evidence = new EvidenceService(store.evidence(), bkt);
         double threshold = standing.masteryThreshold();
-        Random random = new Random(seed);
         Map<String, Set<String>> truth = new HashMap<>();
+        standing.students().forEach(st -> truth.put(st.id(), new HashSet<>()));
         store.evidence().allMastery(schoolId).forEach((student, m) -> {
             Set<String> mastered = new HashSet<>();
             m.forEach((skill, p) -> {
@@ -163,18 +181,24 @@ final class SimulateCommand implements Callable<Integer> {
             });
             truth.put(student, mastered);
         });
+        SkillGraph graph = SkillGraph.of(standing.skills(), standing.prerequisites());
+        LearningModel model = new LearningModel(parameters, graph, truth, seed);
+        int trulyAtStart = truth.values().stream().mapToInt(Set::size).sum();
 
         out.printf("Simulating %d school days of %s (%d students) on the embedded store; %s per day, seed %d; %s%n%n",
                 days, dataset != null ? dataset.getFileName() : "school " + schoolId, standing.students().size(), Durations.format(timeLimit), seed,
                 cold ? "each day planned from scratch" : "each day re-planned from the day before");
-        out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s%n", "day", "date", "score", "placed", "goal",
-                "staff-led", "perturbations", "results", "mastered", "mean Δ");
-        out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s%n", "", "", "", "", "", "", "forced/added", "",
-                "(+skills)", "mastery");
+        out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s %9s %7s%n", "day", "date", "score", "placed",
+                "goal", "staff-led", "perturbations", "results", "mastered", "mean Δ", "truly", "goals");
+        out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s %9s %7s%n", "", "", "", "", "", "",
+                "forced/added", "", "(+skills)", "mastery", "mastered", "renewed");
         LocalDate date = standing.date() != null ? standing.date() : LocalDate.of(2026, 11, 23);
         Plan previous = null;
         Set<String> readyChanged = new HashSet<>(); // students whose ready set changed last evening
         int totalMastered = 0;
+        int trulyMastered = 0;
+        int skillBlocks = 0;
+        int readyBlocks = 0;
         for (int d = 1; d <= days; d++) {
             date = schoolDay(date, d == 1);
             Schools.SchoolRecord school = store.schools().school(schoolId).orElseThrow();
@@ -199,7 +223,10 @@ final class SimulateCommand implements Callable<Integer> {
                     : Perturbations.between(previous, plan, readyChanged, Set.of());
 
             Map<String, Map<String, Double>> before = store.evidence().allMastery(schoolId);
-            List<EvidenceService.Result> results = learn(plan, truth, bkt, random, date);
+            Learned learned = learn(plan, model, date);
+            List<EvidenceService.Result> results = learned.results();
+            skillBlocks += learned.blocks();
+            readyBlocks += learned.readyBlocks();
             // In batches, as a client of the server sends them.
             List<EvidenceService.Ingested> ingested = new ArrayList<>();
             for (int from = 0; from < results.size(); from += EvidenceService.MAX_RESULTS) {
@@ -228,21 +255,30 @@ final class SimulateCommand implements Callable<Integer> {
             ingested.stream().flatMap(i -> i.students().stream())
                     .filter(c -> !c.enteredReady().isEmpty() || !c.leftReady().isEmpty())
                     .forEach(c -> readyChanged.add(c.studentId()));
+            int trulyToday = learned.mastered();
+            trulyMastered += trulyToday;
+            int renewed = renewGoals(store, schoolId, graph, threshold, date);
             Kpis k = plan.kpis();
-            out.printf("%-4d %-10s %-24s %6.1f%% %6.1f%% %9s %13s %8d %9s %9s%n", d, date, plan.score(),
+            out.printf("%-4d %-10s %-24s %6.1f%% %6.1f%% %9s %13s %8d %9s %9s %9s %7d%n", d, date, plan.score(),
                     k.placedShare() * 100, k.goalSkillShare() * 100, k.staffLedDelivered() + "/"
                             + k.staffLedRequired(), previous == null ? "–" : perturbations.forced() + "/"
                             + perturbations.additional(), results.size(), "+" + newlyMastered,
-                    changed == 0 ? "–" : String.format("%+.3f", gain / changed));
+                    changed == 0 ? "–" : String.format("%+.3f", gain / changed), "+" + trulyToday, renewed);
             if (!Boolean.TRUE.equals(plan.workable())) {
                 out.printf("     breaks: %s%n", brokenRules(plan));
             }
             out.flush();
             previous = plan;
         }
-        out.printf("%nSkills newly mastered over %d days: %d. Perturbations: placements that differ from the day "
-                + "before; forced = the student's ready set changed or they were absent; added = the rest.%n", days,
-                totalMastered);
+        int students = standing.students().size();
+        double perStudentDay = trulyMastered / (double) Math.max(1, students * days);
+        out.printf("%nSkills newly mastered over %d days: %d by the school's estimates, %d truly (the learning model; "
+                + "%d at the start): %.3f standards per student per school day%s; %d of %d skill blocks were on a "
+                + "standard the student was truly ready for. Perturbations: placements that "
+                + "differ from the day before; forced = the student's ready set changed or they were absent; added = "
+                + "the rest. This is a model under stated assumptions (docs/learning-model.md), not evidence.%n",
+                days, totalMastered, trulyMastered, trulyAtStart, perStudentDay, perStudentDay > 0
+                ? String.format(", one every %.1f days", 1 / perStudentDay) : "", readyBlocks, skillBlocks);
         err.flush();
     }
 
@@ -267,33 +303,77 @@ final class SimulateCommand implements Callable<Integer> {
                 java.util.stream.Collectors.counting()));
     }
 
-    /** Students learn in their skill blocks and answer a few items on each skill; their answers are the evidence. */
-    private List<EvidenceService.Result> learn(Plan plan, Map<String, Set<String>> truth, BktParameters bkt,
-            Random random, LocalDate date) {
-        List<EvidenceService.Result> results = new ArrayList<>();
-        List<StudentDay> students = new ArrayList<>(plan.students());
-        students.sort(Comparator.comparing(StudentDay::studentId));
-        for (StudentDay s : students) {
-            Set<String> mastered = truth.computeIfAbsent(s.studentId(), k -> new HashSet<>());
-            for (StudentDay.Entry e : s.blocks()) {
-                if (e.status() != StudentDay.Status.PLACED || e.focus() == null
-                        || e.focus().kind() != FocusKind.SKILL) {
+    /** A day's learning: the answers (the evidence), skill blocks, those on a truly ready standard, standards mastered. */
+    private record Learned(List<EvidenceService.Result> results, int blocks, int readyBlocks, int mastered) {
+    }
+
+    /** Students learn in their skill blocks by the model and answer a few items on each; the answers are evidence. */
+    private static Learned learn(Plan plan, LearningModel model, LocalDate date) {
+        List<LearningModel.Block> blocks = new ArrayList<>();
+        for (BlockPlan block : plan.blocks()) {
+            int minutes = (int) java.time.Duration.between(block.start(), block.end()).toMinutes();
+            for (SessionPlan session : block.sessions()) {
+                if (session.focus() == null || session.focus().kind() != FocusKind.SKILL) {
                     continue;
                 }
-                String skill = e.focus().id();
-                if (!mastered.contains(skill) && random.nextDouble() < learnChance(e.modality())) {
-                    mastered.add(skill);
-                }
-                for (int i = 0; i < ITEMS_PER_BLOCK; i++) {
-                    boolean right = random.nextDouble() < (mastered.contains(skill) ? 1 - bkt.pSlip() : bkt.pGuess());
-                    results.add(new EvidenceService.Result(date + "-" + s.studentId() + "-" + e.blockId() + "-" + i,
-                            s.studentId(), skill, right, null, null,
-                            OffsetDateTime.of(date.atTime(15, 0), ZoneOffset.UTC).plusSeconds(results.size()),
-                            "simulation"));
+                for (SessionPlan.Seat seat : session.students()) {
+                    blocks.add(new LearningModel.Block(seat.studentId(), block.blockId(), session.focus().id(),
+                            session.modality(), minutes, session.students().size(), session.staffId() != null));
                 }
             }
         }
-        return results;
+        List<EvidenceService.Result> results = new ArrayList<>();
+        int ready = 0;
+        int mastered = 0;
+        for (LearningModel.Outcome o : model.day(blocks)) {
+            LearningModel.Block b = o.block();
+            ready += o.ready() ? 1 : 0;
+            mastered += o.masteredNow() ? 1 : 0;
+            for (int i = 0; i < o.answers().size(); i++) {
+                results.add(new EvidenceService.Result(date + "-" + b.studentId() + "-" + b.blockId() + "-" + i,
+                        b.studentId(), b.skillId(), o.answers().get(i), null, null,
+                        OffsetDateTime.of(date.atTime(15, 0), ZoneOffset.UTC).plusSeconds(results.size()),
+                        "simulation"));
+            }
+        }
+        return new Learned(results, blocks.size(), ready, mastered);
+    }
+
+    /**
+     * Each student who reached a goal (the school now estimates its standard mastered) sets the next with their
+     * advisor ({@link GoalRenewal}), recorded as the API records it; how many students renewed.
+     */
+    private static int renewGoals(SchoolStore store, String schoolId, SkillGraph graph, double threshold,
+            LocalDate date) {
+        DayProblem standing = store.schools().school(schoolId).orElseThrow().standing();
+        Map<String, StudentPaths.GoalSet> set = store.paths().allGoals(schoolId);
+        Map<String, Map<String, Double>> estimates = store.evidence().allMastery(schoolId);
+        int renewed = 0;
+        for (Student student : standing.students()) {
+            List<Goal> goals = set.containsKey(student.id()) ? set.get(student.id()).goals() : student.goals();
+            Map<String, Double> estimate = estimates.getOrDefault(student.id(), Map.of());
+            Student now = student.withGoals(goals);
+            List<Goal> open = GoalRenewal.open(now, estimate, threshold);
+            if (open.size() == goals.size()) {
+                continue;
+            }
+            List<Goal> next = new ArrayList<>(open);
+            Set<String> taken = new HashSet<>();
+            next.forEach(g -> taken.add(g.skill()));
+            for (Goal reached : goals) {
+                if (!open.contains(reached)) {
+                    Goal g = GoalRenewal.next(now, reached, graph, estimate, threshold, taken);
+                    if (g != null) {
+                        next.add(g);
+                        taken.add(g.skill());
+                    }
+                }
+            }
+            store.paths().setGoals(schoolId, student.id(), next, "simulation", "student",
+                    date.atTime(15, 30).toInstant(ZoneOffset.UTC));
+            renewed++;
+        }
+        return renewed;
     }
 
     private static LocalDate schoolDay(LocalDate date, boolean first) {

@@ -33,6 +33,8 @@ class SimulateCommandTest {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).contains("2026-11-23").contains("–");
         assertThat(rows.get(1)).matches(".* \\d+/\\d+ .*"); // day 2 has forced/additional perturbations
+        assertThat(run.out()).contains("standards per student per school day", "truly ready for",
+                "docs/learning-model.md");
         int published;
         try (Database db = Database.open(Database.h2Url(store), null, null, null)) {
             SchoolStore s = new SchoolStore(db);
@@ -109,6 +111,10 @@ class SimulateCommandTest {
         try (Database db = Database.open(Database.h2Url(store), null, null, null)) {
             assertThat(new SchoolStore(db).evidence().evidenceCount("demo")).isPositive();
         }
+        Cli.Run badAssumption = Cli.run("simulate", "--school", "demo", "--learning", "speed=2", "--data-dir",
+                store.toString());
+        assertThat(badAssumption.exitCode()).isEqualTo(2);
+        assertThat(badAssumption.err()).contains("--learning speed=2", "minutesToMaster").doesNotContain("Exception");
         Cli.Run neither = Cli.run("simulate", "--days", "1");
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("--dataset FILE").contains("--school ID").doesNotContain("Exception");

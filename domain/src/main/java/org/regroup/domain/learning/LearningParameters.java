@@ -33,7 +33,7 @@ public record LearningParameters(double minutesToMaster, double paceSpread, doub
     public static final int LARGE_GROUP = 25;
 
     /** The defaults docs/learning-model.md derives; about one standard per 4–8 school days for a typical student. */
-    public static final LearningParameters DEFAULTS = new LearningParameters(720, 0.35, 0.8, defaultEffects(), 6,
+    public static final LearningParameters DEFAULTS = new LearningParameters(360, 0.35, 0.8, defaultEffects(), 6,
             0.8, 0.02, 0.3, 3, 0.1, 0.2);
 
     public LearningParameters {
