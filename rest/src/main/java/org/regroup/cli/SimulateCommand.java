@@ -182,7 +182,15 @@ final class SimulateCommand implements Callable<Integer> {
             truth.put(student, mastered);
         });
         SkillGraph graph = SkillGraph.of(standing.skills(), standing.prerequisites());
-        LearningModel model = new LearningModel(parameters, graph, truth, seed);
+        // a school met mid-term: a ready standard the school estimates part-learnt is that far along
+        Map<String, Map<String, Double>> partLearnt = new HashMap<>();
+        store.evidence().allMastery(schoolId).forEach((student, m) -> m.forEach((skill, p) -> {
+            if (p < threshold && graph.contains(skill)
+                    && truth.getOrDefault(student, Set.of()).containsAll(graph.prerequisitesOf(skill))) {
+                partLearnt.computeIfAbsent(student, k -> new HashMap<>()).put(skill, p / threshold);
+            }
+        }));
+        LearningModel model = new LearningModel(parameters, graph, truth, partLearnt, seed);
         int trulyAtStart = truth.values().stream().mapToInt(Set::size).sum();
 
         out.printf("Simulating %d school days of %s (%d students) on the embedded store; %s per day, seed %d; %s%n%n",
@@ -199,6 +207,7 @@ final class SimulateCommand implements Callable<Integer> {
         int trulyMastered = 0;
         int skillBlocks = 0;
         int readyBlocks = 0;
+        Map<String, Set<String>> touched = new HashMap<>(); // the standards each student worked on over the run
         for (int d = 1; d <= days; d++) {
             date = schoolDay(date, d == 1);
             Schools.SchoolRecord school = store.schools().school(schoolId).orElseThrow();
@@ -223,7 +232,7 @@ final class SimulateCommand implements Callable<Integer> {
                     : Perturbations.between(previous, plan, readyChanged, Set.of());
 
             Map<String, Map<String, Double>> before = store.evidence().allMastery(schoolId);
-            Learned learned = learn(plan, model, date);
+            Learned learned = learn(plan, model, date, touched);
             List<EvidenceService.Result> results = learned.results();
             skillBlocks += learned.blocks();
             readyBlocks += learned.readyBlocks();
@@ -271,6 +280,9 @@ final class SimulateCommand implements Callable<Integer> {
             previous = plan;
         }
         int students = standing.students().size();
+        double touchedPerStudent = touched.values().stream().mapToInt(Set::size).average().orElse(0);
+        out.printf("%nA student worked on %.1f standards on average over the %d days, in %.1f skill blocks.",
+                touchedPerStudent, days, skillBlocks / (double) Math.max(1, touched.size()));
         double perStudentDay = trulyMastered / (double) Math.max(1, students * days);
         out.printf("%nSkills newly mastered over %d days: %d by the school's estimates, %d truly (the learning model; "
                 + "%d at the start): %.3f standards per student per school day%s; %d of %d skill blocks were on a "
@@ -308,7 +320,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** Students learn in their skill blocks by the model and answer a few items on each; the answers are evidence. */
-    private static Learned learn(Plan plan, LearningModel model, LocalDate date) {
+    private static Learned learn(Plan plan, LearningModel model, LocalDate date, Map<String, Set<String>> touched) {
         List<LearningModel.Block> blocks = new ArrayList<>();
         for (BlockPlan block : plan.blocks()) {
             int minutes = (int) java.time.Duration.between(block.start(), block.end()).toMinutes();
@@ -317,6 +329,7 @@ final class SimulateCommand implements Callable<Integer> {
                     continue;
                 }
                 for (SessionPlan.Seat seat : session.students()) {
+                    touched.computeIfAbsent(seat.studentId(), k -> new HashSet<>()).add(session.focus().id());
                     blocks.add(new LearningModel.Block(seat.studentId(), block.blockId(), session.focus().id(),
                             session.modality(), minutes, session.students().size(), session.staffId() != null));
                 }

@@ -48,11 +48,25 @@ public final class LearningModel {
      */
     public LearningModel(LearningParameters parameters, SkillGraph graph, Map<String, Set<String>> masteredAtStart,
             long seed) {
+        this(parameters, graph, masteredAtStart, Map.of(), seed);
+    }
+
+    /**
+     * @param progressAtStart each student's progress (0 to below 1) on standards they have started, so that a school
+     *                        met mid-term is not a school where nobody has begun anything
+     */
+    public LearningModel(LearningParameters parameters, SkillGraph graph, Map<String, Set<String>> masteredAtStart,
+            Map<String, Map<String, Double>> progressAtStart, long seed) {
         this.p = parameters;
         this.graph = graph;
         this.seed = seed;
         this.random = new Random(seed);
         masteredAtStart.forEach((student, skills) -> mastered.put(student, new HashSet<>(skills)));
+        progressAtStart.forEach((student, own) -> own.forEach((skill, share) -> {
+            if (share > 0 && share < 1 && !masteredAtStart.getOrDefault(student, Set.of()).contains(skill)) {
+                progress.computeIfAbsent(student, k -> new HashMap<>()).put(skill, share);
+            }
+        }));
         List<Integer> counts = masteredAtStart.values().stream().map(Set::size).sorted().toList();
         int quartile = counts.isEmpty() ? 0 : counts.get(counts.size() / 4);
         masteredAtStart.forEach((student, skills) -> pace.put(student, drawPace(student)

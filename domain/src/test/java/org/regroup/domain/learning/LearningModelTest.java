@@ -92,6 +92,27 @@ class LearningModelTest {
     }
 
     @Test
+    void progressAtTheStartShortensTheWayToMasteryAndIsIgnoredOnAMasteredStandard() {
+        LearningParameters p = LearningParameters.DEFAULTS.with("blockNoise", 0).with("paceSpread", 0);
+        LearningModel fresh = new LearningModel(p, GRAPH, students(1), 1);
+        LearningModel halfway = new LearningModel(p, GRAPH, students(1), Map.of("s0", Map.of("B", 0.5, "A", 0.5)),
+                1);
+        assertThat(halfway.progress("s0", "B")).isEqualTo(0.5);
+        assertThat(halfway.progress("s0", "A")).isEqualTo(1.0); // mastered already
+        int a = 0;
+        int b = 0;
+        while (!fresh.mastered("s0").contains("B")) {
+            fresh.day(List.of(block("s0", "B", ModalityCatalog.SMALL_GROUP, 5, true)));
+            a++;
+        }
+        while (!halfway.mastered("s0").contains("B")) {
+            halfway.day(List.of(block("s0", "B", ModalityCatalog.SMALL_GROUP, 5, true)));
+            b++;
+        }
+        assertThat(b).isLessThan(a);
+    }
+
+    @Test
     void underTheDefaultsOneToOneMovesMoreThanOnlineAndASmallGroupMoreThanAWholeClass() {
         LearningParameters p = LearningParameters.DEFAULTS;
         double tutored = meanDays(p, "B", s -> block(s, "B", ModalityCatalog.ONE_TO_ONE, 1, true));
