@@ -92,7 +92,7 @@ final class ExportCommand implements Runnable {
         @Mixin
         DayOptions options;
         @Option(names = "--org", paramLabel = "SOURCEDID", description = "The school's sourcedId in the SIS "
-                + "(default: the school's id).")
+                + "(default: the org the school was imported from, else the school's id).")
         String org;
 
         @Override

@@ -61,8 +61,8 @@ final class ImportCommand implements Runnable {
         @Option(names = "--school", required = true, paramLabel = "ID", description = "The Regroup school to sync.")
         String school;
         @Option(names = "--org", paramLabel = "SOURCEDID", description = "The school's org in the export (sourcedId "
-                + "or identifier; default: the one whose sourcedId or identifier is the school id, else the only "
-                + "school).")
+                + "or identifier; default: the org the school was imported from, else the one whose sourcedId or "
+                + "identifier is the school id, else the only school).")
         String org;
         @Option(names = "--template", paramLabel = "DAY.json", description = "For a school not in the store yet: a "
                 + "day problem whose blocks, spaces, skills and settings it starts with (e.g. datasets/small.json).")

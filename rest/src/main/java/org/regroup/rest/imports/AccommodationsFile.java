@@ -84,10 +84,6 @@ final class AccommodationsFile {
             return "students";
         }
 
-        @Override
-        public String idAt(DayProblem standing, int index) {
-            return index < standing.students().size() ? standing.students().get(index).id() : null;
-        }
 
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Needs>> entries, String file,

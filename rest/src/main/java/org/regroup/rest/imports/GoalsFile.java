@@ -84,10 +84,6 @@ final class GoalsFile {
             return "students";
         }
 
-        @Override
-        public String idAt(DayProblem standing, int index) {
-            return index < standing.students().size() ? standing.students().get(index).id() : null;
-        }
 
         @Override
         public String column(String field) {

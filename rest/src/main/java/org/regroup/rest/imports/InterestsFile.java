@@ -69,10 +69,6 @@ final class InterestsFile {
             return "students";
         }
 
-        @Override
-        public String idAt(DayProblem standing, int index) {
-            return index < standing.students().size() ? standing.students().get(index).id() : null;
-        }
 
         /** Students must be the school's; an interest no activity is tagged with is only a warning. */
         @Override

@@ -77,10 +77,6 @@ final class QualificationsFile {
             return "staff";
         }
 
-        @Override
-        public String idAt(DayProblem standing, int index) {
-            return index < standing.staff().size() ? standing.staff().get(index).id() : null;
-        }
 
         @Override
         public String column(String field) {

@@ -99,10 +99,17 @@ public final class SetupImport {
         default void check(DayProblem standing, List<Entry<T>> entries, String file, Problems problems) {
         }
 
-        /** The id of the record the validator's {@code $.<jsonList>[index]} is about. */
+        /**
+         * The id of the record the validator's {@code $.<jsonList>[index]} is about: the student or adult at that
+         * index for files about students or staff, else the record at that index.
+         */
         default String idAt(DayProblem standing, int index) {
-            List<T> all = current(standing);
-            return index < all.size() ? id(all.get(index)) : null;
+            List<String> ids = switch (jsonList()) {
+                case "students" -> standing.students().stream().map(org.regroup.domain.Student::id).toList();
+                case "staff" -> standing.staff().stream().map(org.regroup.domain.Staff::id).toList();
+                default -> current(standing).stream().map(this::id).toList();
+            };
+            return index < ids.size() ? ids.get(index) : null;
         }
     }
 

@@ -87,10 +87,6 @@ final class StaffFile {
             return "staff";
         }
 
-        @Override
-        public String idAt(DayProblem standing, int index) {
-            return index < standing.staff().size() ? standing.staff().get(index).id() : null;
-        }
 
         @Override
         public void check(DayProblem standing, List<SetupImport.Entry<Work>> entries, String file,
