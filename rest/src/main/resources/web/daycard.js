@@ -3,6 +3,7 @@
 
 import { state, api, el, show, alertBox, today, list, capitalize, say, whyByBlock } from './core.js';
 import { skillMapPicture, statesOf, goalSkills } from './pictures.js';
+import { calendarButton } from './calendar.js';
 
 export async function dayCardView() {
   const students = state.me.role === 'student' ? [state.me.personId] : [...(state.me.children || [])].sort();
@@ -32,6 +33,8 @@ async function studentView(section, id, day) {
   const title = profile?.name ? (own ? `Hello, ${profile.name}` : `${profile.name}'s day`) : 'The day';
   const key = id.replace(/[^A-Za-z0-9_-]/g, '_');
   section.replaceChildren(el('h2', { class: 'h4' }, title),
+    calendarButton(id, 'student', own ? 'Add my days to my calendar'
+      : `Add ${profile?.name ? `${profile.name}'s` : 'their'} days to my calendar`),
     card instanceof Error
       ? (card.status === 404 || card.status === 409 ? el('p', {}, 'No published plan for today yet.') : alertBox(card.message))
       : dayCard(card, profile),

@@ -3,6 +3,7 @@
 // since the last school day marked; printable whole or one block at a time.
 
 import { state, api, el, show, alertBox, today, list } from './core.js';
+import { calendarButton } from './calendar.js';
 
 /** The school day before `day` (YYYY-MM-DD): Friday before a Monday. */
 function schoolDayBefore(day) {
@@ -27,7 +28,8 @@ export async function myDayView() {
   const day = today();
   const print = el('a', { class: 'btn btn-outline-secondary btn-sm ms-2 no-print', id: 'print-day',
     href: rosterPath(day), target: '_blank', rel: 'noopener' }, 'Print the whole day');
-  show(el('h1', { class: 'h3' }, `My day, ${day}`, print), el('div', { id: 'my-day' }, 'Loading…'));
+  show(el('h1', { class: 'h3' }, `My day, ${day}`, print), calendarButton(state.me.personId, 'adult'),
+    el('div', { id: 'my-day' }, 'Loading…'));
   const target = document.getElementById('my-day');
   try {
     const before = schoolDayBefore(day);

@@ -244,6 +244,16 @@ class BoardBrowserTest {
         browser.await(() -> browser.find(By.id("since-yesterday")), "back on the day");
         browser.screenshot("teacher-day");
         browser.assertAccessible();
+        // the teacher adds their days to their calendar: an address to paste, read by the calendar without sign-in
+        browser.click(browser.find(By.cssSelector(".calendar-feed button")));
+        WebElement address = browser.await(() -> browser.find(By.cssSelector(".calendar-url")), "the feed's address");
+        String feed = address.getAttribute("value");
+        assertThat(feed).contains("/api/calendar/rgc_").endsWith(".ics");
+        java.net.http.HttpResponse<String> ics = new Api(server, null).get(java.net.URI.create(feed).getPath());
+        assertThat(ics.statusCode()).isEqualTo(200);
+        assertThat(ics.body()).contains("BEGIN:VEVENT", "UID:north/" + LocalDate.now());
+        browser.screenshot("teacher-calendar");
+        browser.assertAccessible();
 
         // the student reads their card in plain words: times, what, how, with whom, where — no internal ids; then a
         // guardian reads their child's
@@ -259,6 +269,8 @@ class BoardBrowserTest {
                     Api.smallProblem().blocks().get(0).start().toString().substring(0, 5));
             assertThat(card).as("no internal ids on " + who + "'s card").doesNotContainPattern(
                     "\\b(T|A|CR|LAB|STUDIO|S)\\d{2,4}\\b");
+            assertThat(card).as("their days can go to a calendar").contains(who.startsWith("student")
+                    ? "Add my days to my calendar" : studentName + "'s days to my calendar");
             browser.screenshot(who.substring(0, who.indexOf('-')) + "-card");
             browser.assertAccessible();
             // their progress on the skill map, as a picture: every skill of the school with its state
