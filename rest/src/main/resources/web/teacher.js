@@ -33,8 +33,10 @@ export async function myDayView() {
   const target = document.getElementById('my-day');
   try {
     const before = schoolDayBefore(day);
-    const [roster, previous] = await Promise.all([api(rosterPath(day)),
-      api(rosterPath(before)).catch(e => (e.status === 404 ? null : Promise.reject(e)))]);
+    const [roster, previous, taken] = await Promise.all([api(rosterPath(day)),
+      api(rosterPath(before)).catch(e => (e.status === 404 ? null : Promise.reject(e))),
+      api(attendancePath(day)).catch(() => null)]);
+    const marks = new Map(list(taken?.marks).map(m => [`${m.student}@${m.block}`, m.status]));
     // what changed since the version this one revises (the morning's first, or yesterday's carried over)
     const me = state.me.personId;
     const since = roster.stamp?.since;
@@ -47,7 +49,7 @@ export async function myDayView() {
       + (since ? ` · ${changes.length} change${changes.length === 1 ? '' : 's'} to your groups since version ${since}`
         : ''));
     target.replaceChildren(header, sinceLastDay(roster, previous, before),
-      ...list(roster.blocks).map(block => blockSection(block, movedIn, movedOut, since)));
+      ...list(roster.blocks).map(block => blockSection(block, movedIn, movedOut, since, day, marks)));
   } catch (e) {
     target.replaceChildren(e.status === 404 ? el('p', {}, 'No published plan for today yet.') : alertBox(e.message));
   }
@@ -71,11 +73,52 @@ function sinceLastDay(roster, previous, before) {
         : 'Everyone you had is with you again.')));
 }
 
-function blockSection(block, movedIn, movedOut, since) {
+function attendancePath(day) {
+  return `/api/schools/${encodeURIComponent(state.me.schoolId)}/days/${day}/attendance`;
+}
+
+const STATUSES = ['present', 'absent', 'tardy', 'excused'];
+
+/** Attendance for one block: a status per student (what was taken, else present), saved for the school's SIS. */
+function attendanceForm(block, day, marks) {
+  const students = list(block.students);
+  const form = el('form', { class: 'attendance no-print mb-2', hidden: true,
+    'aria-label': `Attendance ${block.start}–${block.end}` });
+  const rows = students.map(s => {
+    const taken = marks.get(`${s.id}@${block.blockId}`);
+    const select = el('select', { class: 'form-select form-select-sm w-auto d-inline-block ms-2',
+      'data-student': s.id, 'aria-label': `${s.name || s.id}: attendance` },
+      STATUSES.map(v => el('option', { value: v, selected: v === (taken || 'present') }, v)));
+    return el('div', { class: 'mb-1' }, el('span', {}, s.name || s.id), select);
+  });
+  const said = el('p', { class: 'small mb-0', role: 'status' },
+    students.some(s => marks.has(`${s.id}@${block.blockId}`)) ? 'Taken earlier; saving again replaces it.' : '');
+  form.append(...rows, el('button', { type: 'submit', class: 'btn btn-primary btn-sm mt-1' }, 'Save attendance'),
+    said);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = { block: block.blockId, marks: [...form.querySelectorAll('select')].map(x => (
+      { student: x.dataset.student, status: x.value })) };
+    try {
+      await api(attendancePath(day), { method: 'PUT', body });
+      said.textContent = `Saved for ${body.marks.length} student${body.marks.length === 1 ? '' : 's'} at `
+        + `${new Date().toTimeString().slice(0, 5)}.`;
+    } catch (e) {
+      said.textContent = `Not saved: ${e.message}`;
+    }
+  });
+  return form;
+}
+
+function blockSection(block, movedIn, movedOut, since, day, marks) {
+  const form = list(block.students).length ? attendanceForm(block, day, marks) : null;
   const section = el('section', { class: 'mb-3 block-roster', 'data-block': block.blockId },
     el('h2', { class: 'h5' }, `${block.start}–${block.end}`,
       list(block.students).length ? el('button', { type: 'button', class: 'btn btn-link btn-sm no-print',
-        onclick: () => printBlock(section) }, 'Print this block') : null),
+        onclick: () => printBlock(section) }, 'Print this block') : null,
+      form ? el('button', { type: 'button', class: 'btn btn-link btn-sm no-print take-attendance',
+        onclick: () => { form.hidden = !form.hidden; } }, 'Take attendance') : null),
+    form,
     block.session ? el('p', {}, focusLink(block.session.focus) || 'Each student on their own skill',
       [block.session.modalityName, block.space?.name].filter(Boolean).map(x => ` · ${x}`))
       : el('p', {}, block.note || 'Free'),

@@ -254,6 +254,28 @@ class BoardBrowserTest {
         assertThat(ics.body()).contains("BEGIN:VEVENT", "UID:north/" + LocalDate.now());
         browser.screenshot("teacher-calendar");
         browser.assertAccessible();
+        // and takes attendance in their first block with students: one absent, the rest present, kept for the SIS
+        WebElement section = browser.find(By.cssSelector(".block-roster:has(.take-attendance)"));
+        String blockId = section.getAttribute("data-block");
+        browser.click(section.findElement(By.cssSelector(".take-attendance")));
+        WebElement first = section.findElement(By.cssSelector("form.attendance select"));
+        String absent = first.getAttribute("data-student");
+        browser.choose(first, "absent");
+        browser.click(section.findElement(By.cssSelector("form.attendance button[type=submit]")));
+        browser.await(() -> section.findElement(By.cssSelector("form.attendance [role=status]")).getText()
+                .startsWith("Saved for") ? true : null, "attendance saved");
+        JsonNode taken = Api.json(admin.get("/api/schools/north/days/" + LocalDate.now() + "/attendance"));
+        java.util.Map<String, String> statuses = new java.util.HashMap<>();
+        taken.get("marks").forEach(m -> {
+            if (m.get("block").asText().equals(blockId)) {
+                statuses.put(m.get("student").asText(), m.get("status").asText());
+            }
+        });
+        assertThat(statuses).containsEntry(absent, "absent").hasSize(section.findElements(
+                By.cssSelector("form.attendance select")).size());
+        assertThat(statuses.values().stream().filter("present"::equals).count()).isEqualTo(statuses.size() - 1);
+        browser.screenshot("teacher-attendance");
+        browser.assertAccessible();
 
         // the student reads their card in plain words: times, what, how, with whom, where — no internal ids; then a
         // guardian reads their child's
