@@ -194,7 +194,8 @@ final class SimulateCommand implements Callable<Integer> {
         int trulyAtStart = truth.values().stream().mapToInt(Set::size).sum();
 
         out.printf("Simulating %d school days of %s (%d students) on the embedded store; %s per day, seed %d; %s%n%n",
-                days, dataset != null ? dataset.getFileName() : "school " + schoolId, standing.students().size(), Durations.format(timeLimit), seed,
+                days, dataset != null ? dataset.getFileName() : "school " + schoolId, standing.students().size(),
+                Durations.format(timeLimit), seed,
                 cold ? "each day planned from scratch" : "each day re-planned from the day before");
         out.printf("%-4s %-10s %-24s %7s %7s %9s %13s %8s %9s %9s %9s %7s%n", "day", "date", "score", "placed",
                 "goal", "staff-led", "perturbations", "results", "mastered", "mean Δ", "truly", "goals");
@@ -315,7 +316,7 @@ final class SimulateCommand implements Callable<Integer> {
                 java.util.stream.Collectors.counting()));
     }
 
-    /** A day's learning: the answers (the evidence), skill blocks, those on a truly ready standard, standards mastered. */
+    /** A day's learning: the answers (the evidence), skill blocks, those on a truly ready standard, mastered ones. */
     private record Learned(List<EvidenceService.Result> results, int blocks, int readyBlocks, int mastered) {
     }
 

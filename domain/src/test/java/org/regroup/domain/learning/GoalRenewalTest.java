@@ -13,7 +13,10 @@ import org.regroup.domain.Skill;
 import org.regroup.domain.Student;
 import org.regroup.domain.graph.SkillGraph;
 
-/** A reached goal is renewed with a ready standard: the same strand first, then the most urgent, then what unlocks most. */
+/**
+ * A reached goal is renewed with a ready standard: the same strand first, then the most urgent, then what unlocks
+ * most.
+ */
 class GoalRenewalTest {
 
     private static final SkillGraph GRAPH = SkillGraph.of(List.of(
