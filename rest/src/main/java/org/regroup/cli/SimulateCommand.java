@@ -20,15 +20,13 @@ import java.util.concurrent.Callable;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.regroup.domain.DayProblem;
 import org.regroup.store.StudentPaths;
-import org.regroup.domain.plan.SessionPlan;
-import org.regroup.domain.plan.BlockPlan;
 import org.regroup.domain.Student;
 import org.regroup.domain.Goal;
 import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.learning.GoalRenewal;
+import org.regroup.domain.learning.LearningBlocks;
 import org.regroup.domain.learning.LearningParameters;
 import org.regroup.domain.learning.LearningModel;
-import org.regroup.domain.FocusKind;
 import org.regroup.domain.catalog.ModalityCatalog;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.io.Json;
@@ -191,6 +189,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }));
         LearningModel model = new LearningModel(parameters, graph, truth, partLearnt, seed);
+        ModalityCatalog modalities = ModalityCatalog.of(standing.modalities());
         int trulyAtStart = truth.values().stream().mapToInt(Set::size).sum();
 
         out.printf("Simulating %d school days of %s (%d students) on the embedded store; %s per day, seed %d; %s%n%n",
@@ -233,7 +232,7 @@ final class SimulateCommand implements Callable<Integer> {
                     : Perturbations.between(previous, plan, readyChanged, Set.of());
 
             Map<String, Map<String, Double>> before = store.evidence().allMastery(schoolId);
-            Learned learned = learn(plan, model, date, touched);
+            Learned learned = learn(plan, modalities, model, date, touched);
             List<EvidenceService.Result> results = learned.results();
             skillBlocks += learned.blocks();
             readyBlocks += learned.readyBlocks();
@@ -321,21 +320,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** Students learn in their skill blocks by the model and answer a few items on each; the answers are evidence. */
-    private static Learned learn(Plan plan, LearningModel model, LocalDate date, Map<String, Set<String>> touched) {
-        List<LearningModel.Block> blocks = new ArrayList<>();
-        for (BlockPlan block : plan.blocks()) {
-            int minutes = (int) java.time.Duration.between(block.start(), block.end()).toMinutes();
-            for (SessionPlan session : block.sessions()) {
-                if (session.focus() == null || session.focus().kind() != FocusKind.SKILL) {
-                    continue;
-                }
-                for (SessionPlan.Seat seat : session.students()) {
-                    touched.computeIfAbsent(seat.studentId(), k -> new HashSet<>()).add(session.focus().id());
-                    blocks.add(new LearningModel.Block(seat.studentId(), block.blockId(), session.focus().id(),
-                            session.modality(), minutes, session.students().size(), session.staffId() != null));
-                }
-            }
-        }
+    private static Learned learn(Plan plan, ModalityCatalog modalities, LearningModel model, LocalDate date,
+            Map<String, Set<String>> touched) {
+        List<LearningModel.Block> blocks = LearningBlocks.of(plan, modalities);
+        blocks.forEach(b -> touched.computeIfAbsent(b.studentId(), k -> new HashSet<>()).add(b.skillId()));
         List<EvidenceService.Result> results = new ArrayList<>();
         int ready = 0;
         int mastered = 0;
@@ -366,22 +354,9 @@ final class SimulateCommand implements Callable<Integer> {
         for (Student student : standing.students()) {
             List<Goal> goals = set.containsKey(student.id()) ? set.get(student.id()).goals() : student.goals();
             Map<String, Double> estimate = estimates.getOrDefault(student.id(), Map.of());
-            Student now = student.withGoals(goals);
-            List<Goal> open = GoalRenewal.open(now, estimate, threshold);
-            if (open.size() == goals.size()) {
+            List<Goal> next = GoalRenewal.renewed(student.withGoals(goals), graph, estimate, threshold);
+            if (next.equals(goals)) {
                 continue;
-            }
-            List<Goal> next = new ArrayList<>(open);
-            Set<String> taken = new HashSet<>();
-            next.forEach(g -> taken.add(g.skill()));
-            for (Goal reached : goals) {
-                if (!open.contains(reached)) {
-                    Goal g = GoalRenewal.next(now, reached, graph, estimate, threshold, taken);
-                    if (g != null) {
-                        next.add(g);
-                        taken.add(g.skill());
-                    }
-                }
             }
             store.paths().setGoals(schoolId, student.id(), next, "simulation", "student",
                     date.atTime(15, 30).toInstant(ZoneOffset.UTC));

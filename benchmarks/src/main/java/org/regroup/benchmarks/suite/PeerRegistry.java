@@ -11,7 +11,7 @@ import org.regroup.benchmarks.peers.StaticTrackingPeer;
 import org.regroup.benchmarks.peers.WitnessPeer;
 
 /** The peers Regroup is measured against, each made fresh per run. */
-final class PeerRegistry {
+public final class PeerRegistry {
 
     private static final List<Supplier<Peer>> PEERS = List.of(CpSatPeer::new, GreedyRegroupingPeer::new,
             StaticTrackingPeer::new, WitnessPeer::new);
@@ -19,11 +19,11 @@ final class PeerRegistry {
     private PeerRegistry() {
     }
 
-    static List<String> names() {
+    public static List<String> names() {
         return PEERS.stream().map(s -> s.get().name()).toList();
     }
 
-    static Optional<Peer> create(String name) {
+    public static Optional<Peer> create(String name) {
         return PEERS.stream().map(Supplier::get).filter(p -> p.name().equals(name)).findFirst();
     }
 }

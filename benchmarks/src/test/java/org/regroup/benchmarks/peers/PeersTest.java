@@ -34,7 +34,7 @@ import org.regroup.solver.model.Session;
  * Both peers on the bundled small and medium days: their plans import onto a fresh day, account for every present
  * student-block, break only the hard rules the peer is allowed to break, and have the properties that define them.
  */
-class PeersTest {
+public class PeersTest {
 
     /** Hard rules static tracking may break: it teaches whole classes, ready or not, in the room the class has. */
     static final Set<String> TRACKING_MAY_BREAK = Set.of(Rules.SKILL_NOT_READY, Rules.SKILL_TOO_ADVANCED,
@@ -49,7 +49,7 @@ class PeersTest {
         });
     }
 
-    static Path datasets() {
+    public static Path datasets() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("datasets"))) {
                 return dir.resolve("datasets");

@@ -49,4 +49,29 @@ public final class GoalRenewal {
                         : reached.priority()))
                 .orElse(null);
     }
+
+    /**
+     * A student's goals after a goal-setting conference: the open ones kept, each reached one replaced by the next
+     * ({@link #next}); the same list when none was reached.
+     */
+    public static List<Goal> renewed(Student student, SkillGraph graph, Map<String, Double> estimate,
+            double threshold) {
+        List<Goal> open = open(student, estimate, threshold);
+        if (open.size() == student.goals().size()) {
+            return student.goals();
+        }
+        List<Goal> next = new java.util.ArrayList<>(open);
+        Set<String> taken = new java.util.HashSet<>();
+        next.forEach(g -> taken.add(g.skill()));
+        for (Goal reached : student.goals()) {
+            if (!open.contains(reached)) {
+                Goal g = next(student, reached, graph, estimate, threshold, taken);
+                if (g != null) {
+                    next.add(g);
+                    taken.add(g.skill());
+                }
+            }
+        }
+        return List.copyOf(next);
+    }
 }

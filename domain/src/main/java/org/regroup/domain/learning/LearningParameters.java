@@ -76,9 +76,45 @@ public record LearningParameters(double minutesToMaster, double paceSpread, doub
         return e != null ? e : modalityEffect.getOrDefault(ModalityCatalog.INDEPENDENT_PRACTICE, 0.6);
     }
 
-    /** The names {@link #with} takes: each parameter, and {@code effect.MODALITY} for one modality's effect. */
-    public static final List<String> NAMES = List.of("minutesToMaster", "paceSpread", "behindPace", "smallGroup",
-            "largeGroupEffect", "forgetting", "blockNoise", "itemsPerBlock", "slip", "guess", "effect.MODALITY");
+    /**
+     * The names {@link #with} takes, each with what it means (docs/learning-model.md says why each default), in the
+     * order a report lists them.
+     */
+    public static final Map<String, String> MEANINGS = meanings();
+
+    private static Map<String, String> meanings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("minutesToMaster", "effective minutes of work on a ready standard a typical student needs to master it");
+        m.put("paceSpread", "spread of students' pace (standard deviation of its logarithm)");
+        m.put("behindPace", "pace of a student far behind (bottom quarter at the start), relative to their draw");
+        m.put("effect.MODALITY", "how much a minute counts in each modality, small-group instruction = 1");
+        m.put("smallGroup", "an adult-led group of up to this many gets the modality's full effect");
+        m.put("largeGroupEffect", "what is left of an adult-led effect in a group of " + LARGE_GROUP + " or more");
+        m.put("forgetting", "share of progress on an unmastered standard lost per school day without work on it");
+        m.put("blockNoise", "each block's effective minutes vary by up to this share either way");
+        m.put("itemsPerBlock", "items answered after each block (the evidence the school's estimates see)");
+        m.put("slip", "chance of a wrong answer on a mastered standard");
+        m.put("guess", "chance of a right answer on a standard not mastered");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Each parameter's value by name as {@link #with} takes it, {@code effect.MODALITY} one per modality. */
+    public Map<String, Double> values() {
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("minutesToMaster", minutesToMaster);
+        v.put("paceSpread", paceSpread);
+        v.put("behindPace", behindPace);
+        modalityEffect.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> v.put("effect." + e.getKey(), e.getValue()));
+        v.put("smallGroup", (double) smallGroup);
+        v.put("largeGroupEffect", largeGroupEffect);
+        v.put("forgetting", forgetting);
+        v.put("blockNoise", blockNoise);
+        v.put("itemsPerBlock", (double) itemsPerBlock);
+        v.put("slip", slip);
+        v.put("guess", guess);
+        return v;
+    }
 
     /**
      * These parameters with one changed: the sensitivity switch ({@code --learning forgetting=0.05}).
@@ -119,7 +155,7 @@ public record LearningParameters(double minutesToMaster, double paceSpread, doub
             case "guess" -> new LearningParameters(minutesToMaster, paceSpread, behindPace, modalityEffect, smallGroup,
                     largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, value);
             default -> throw new IllegalArgumentException("no learning parameter '" + name + "': "
-                    + String.join(", ", NAMES));
+                    + String.join(", ", MEANINGS.keySet()));
         };
     }
 

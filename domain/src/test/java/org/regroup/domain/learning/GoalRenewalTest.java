@@ -61,4 +61,17 @@ class GoalRenewalTest {
         assertThat(GoalRenewal.open(s, Map.of("3.NF.1", 0.85), 0.8)).containsExactly(new Goal(null, "math/OA", 2));
         assertThat(GoalRenewal.open(s, Map.of("3.NF.1", 0.5), 0.8)).hasSize(2);
     }
+
+    @Test
+    void aConferenceKeepsOpenGoalsAndReplacesEachReachedOne() {
+        Goal fractions = new Goal("3.NF.1", null, 1);
+        Goal multiply = new Goal("3.OA.1", null, 2);
+        Student s = student(3, List.of(fractions, multiply));
+        Map<String, Double> estimate = Map.of("3.NF.1", 0.9, "2.OA.1", 0.95);
+
+        assertThat(GoalRenewal.renewed(s, GRAPH, estimate, 0.8)).containsExactly(multiply,
+                new Goal("3.NF.2", null, 1));
+        assertThat(GoalRenewal.renewed(s, GRAPH, Map.of("2.OA.1", 0.95), 0.8)).as("nothing reached: the same goals")
+                .isEqualTo(s.goals());
+    }
 }

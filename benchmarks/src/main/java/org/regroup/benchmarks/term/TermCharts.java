@@ -1,0 +1,129 @@
+package org.regroup.benchmarks.term;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/** The term report's plots as SVG documents (JFreeChart drawn by JFreeSVG): inline in the HTML, readable offline. */
+final class TermCharts {
+
+    private static final int WIDTH = 760;
+    private static final int HEIGHT = 400;
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x7f7f7f),
+        new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e)};
+
+    private TermCharts() {
+    }
+
+    /** Standards mastered per student since the start of the term, per policy: mean over seeds and its interval. */
+    static JFreeChart masteryOverTime(TermResult r) {
+        return overTime(r, "Standards mastered per student since the start of the term",
+                "standards mastered (mean; band: 95 % interval over seeds)", TermSeries.Day::masteredMean);
+    }
+
+    /** The gap in standards between the top and the bottom quartiles, per policy. */
+    static JFreeChart gapOverTime(TermResult r) {
+        return overTime(r, "Gap between the top and bottom quartiles (within their grades)",
+                "standards (lower: the bottom quartile catches up)", TermSeries.Day::gap);
+    }
+
+    private static JFreeChart overTime(TermResult r, String title, String yLabel, ToDoubleFunction<TermSeries.Day> v) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (String policy : r.policies()) {
+            YIntervalSeries series = new YIntervalSeries(policy);
+            List<Interval> days = r.overTime(policy, v);
+            for (int d = 0; d < days.size(); d++) {
+                Interval i = days.get(d);
+                if (!Double.isNaN(i.mean())) {
+                    series.add(d + 1, i.mean(), i.low(), i.high());
+                }
+            }
+            data.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "school day", yLabel, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        for (int i = 0; i < r.policies().size(); i++) {
+            Color c = COLORS[i % COLORS.length];
+            renderer.setSeriesPaint(i, c);
+            renderer.setSeriesFillPaint(i, c);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        renderer.setAlpha(0.2f);
+        plot.setRenderer(renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** How many students mastered how many standards over the term, per policy (all seeds pooled, % of students). */
+    static JFreeChart distribution(TermResult r) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        int max = r.runs().stream().flatMap(s -> s.masteredPerStudent().stream()).mapToInt(Integer::intValue).max()
+                .orElse(0);
+        for (String policy : r.policies()) {
+            Map<Integer, Integer> counts = new TreeMap<>();
+            int total = 0;
+            for (TermSeries s : r.runs()) {
+                if (s.policy().equals(policy)) {
+                    for (int n : s.masteredPerStudent()) {
+                        counts.merge(n, 1, Integer::sum);
+                        total++;
+                    }
+                }
+            }
+            for (int n = 0; n <= max; n++) {
+                data.addValue(total == 0 ? 0 : 100.0 * counts.getOrDefault(n, 0) / total, policy,
+                        Integer.valueOf(n));
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Standards mastered over the term: how many students",
+                "standards mastered", "% of students (all seeds)", data, PlotOrientation.VERTICAL, true, false,
+                false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        for (int i = 0; i < r.policies().size(); i++) {
+            plot.getRenderer().setSeriesPaint(i, COLORS[i % COLORS.length]);
+        }
+        ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer())
+                .setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** The chart as an {@code <svg>} element to put inline in a page. */
+    static String element(JFreeChart chart) {
+        return draw(chart).getSVGElement();
+    }
+
+    /** The chart as a standalone SVG file's text (for the README). */
+    static String document(JFreeChart chart) {
+        return draw(chart).getSVGDocument();
+    }
+
+    private static SVGGraphics2D draw(JFreeChart chart) {
+        System.setProperty("java.awt.headless", "true");
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new Rectangle(WIDTH, HEIGHT));
+        return g;
+    }
+}
