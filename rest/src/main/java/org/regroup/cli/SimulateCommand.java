@@ -3,7 +3,6 @@ package org.regroup.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,6 +26,7 @@ import org.regroup.domain.learning.GoalRenewal;
 import org.regroup.domain.learning.LearningBlocks;
 import org.regroup.domain.learning.LearningParameters;
 import org.regroup.domain.learning.LearningModel;
+import org.regroup.domain.learning.SimulatedCalendar;
 import org.regroup.domain.catalog.ModalityCatalog;
 import org.regroup.domain.io.DayProblemReader;
 import org.regroup.domain.io.Json;
@@ -88,6 +88,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Keep the store here (default: a temporary directory, deleted at the end).")
     Path dataDir;
 
+    @Option(names = "--term", paramLabel = "DAYS", description = "A term of DAYS school days planned by Regroup, "
+            + "greedy regrouping and static tracking side by side, with a report (the term simulator: run it through "
+            + "the ./regroup launcher, which starts it from the benchmarks module where the peers are; "
+            + "./regroup simulate --term 60 --help lists its options).")
+    Integer term;
+
     @Option(names = "--learning", paramLabel = "NAME=VALUE", description = "Change one assumption of the learning "
             + "model (repeatable), e.g. forgetting=0.05 or effect.online-practice=0.5; names in "
             + "docs/learning-model.md.")
@@ -116,6 +122,10 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (days < 1) {
             throw new ErrorReporter.UserError("--days must be at least 1, was " + days);
+        }
+        if (term != null) {
+            throw new ErrorReporter.UserError("--term: the term simulator runs through the launcher: ./regroup "
+                    + "simulate --term " + term + " … (this jar has the daily loop, not the peers it compares with)");
         }
         LearningParameters parameters = learningParameters();
         if ((dataset == null) == (school == null)) {
@@ -209,7 +219,7 @@ final class SimulateCommand implements Callable<Integer> {
         int readyBlocks = 0;
         Map<String, Set<String>> touched = new HashMap<>(); // the standards each student worked on over the run
         for (int d = 1; d <= days; d++) {
-            date = schoolDay(date, d == 1);
+            date = SimulatedCalendar.schoolDay(date, d == 1);
             Schools.SchoolRecord school = store.schools().school(schoolId).orElseThrow();
             SchoolDays.Started started = schoolDays.plan(school, date, timeLimit, cold);
             int chosen = started.version();
@@ -363,14 +373,6 @@ final class SimulateCommand implements Callable<Integer> {
             renewed++;
         }
         return renewed;
-    }
-
-    private static LocalDate schoolDay(LocalDate date, boolean first) {
-        LocalDate d = first ? date : date.plusDays(1);
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            d = d.plusDays(1);
-        }
-        return d;
     }
 
     private static void deleteTree(Path dir) {

@@ -10,11 +10,13 @@ import java.util.function.ToDoubleFunction;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -32,14 +34,17 @@ final class TermCharts {
 
     /** Standards mastered per student since the start of the term, per policy: mean over seeds and its interval. */
     static JFreeChart masteryOverTime(TermResult r) {
-        return overTime(r, "Standards mastered per student since the start of the term",
-                "standards mastered (mean; band: 95 % interval over seeds)", TermSeries.Day::masteredMean);
+        return overTime(r, "Standards mastered per student since the start (band: 95 % interval over seeds)",
+                "standards per student", TermSeries.Day::masteredMean);
     }
 
-    /** The gap in standards between the top and the bottom quartiles, per policy. */
+    /**
+     * How the gap in standards between the top and the bottom quartiles moved since the start, per policy: the top
+     * quartile's gains less the bottom's (below zero: the students furthest behind catch up).
+     */
     static JFreeChart gapOverTime(TermResult r) {
-        return overTime(r, "Gap between the top and bottom quartiles (within their grades)",
-                "standards (lower: the bottom quartile catches up)", TermSeries.Day::gap);
+        return overTime(r, "Gap between top and bottom quartiles: change since the start (below 0: narrowing)",
+                "standards", d -> d.topMean() - d.bottomMean());
     }
 
     private static JFreeChart overTime(TermResult r, String title, String yLabel, ToDoubleFunction<TermSeries.Day> v) {
@@ -76,7 +81,7 @@ final class TermCharts {
 
     /** How many students mastered how many standards over the term, per policy (all seeds pooled, % of students). */
     static JFreeChart distribution(TermResult r) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        XYSeriesCollection data = new XYSeriesCollection();
         int max = r.runs().stream().flatMap(s -> s.masteredPerStudent().stream()).mapToInt(Integer::intValue).max()
                 .orElse(0);
         for (String policy : r.policies()) {
@@ -90,21 +95,25 @@ final class TermCharts {
                     }
                 }
             }
+            XYSeries series = new XYSeries(policy);
             for (int n = 0; n <= max; n++) {
-                data.addValue(total == 0 ? 0 : 100.0 * counts.getOrDefault(n, 0) / total, policy,
-                        Integer.valueOf(n));
+                series.add(n, total == 0 ? 0 : 100.0 * counts.getOrDefault(n, 0) / total);
             }
+            data.addSeries(series);
         }
-        JFreeChart chart = ChartFactory.createBarChart("Standards mastered over the term: how many students",
-                "standards mastered", "% of students (all seeds)", data, PlotOrientation.VERTICAL, true, false,
+        JFreeChart chart = ChartFactory.createXYLineChart("How many students mastered how many standards (all seeds)",
+                "standards mastered over the term", "% of students", data, PlotOrientation.VERTICAL, true, false,
                 false);
-        CategoryPlot plot = chart.getCategoryPlot();
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < r.policies().size(); i++) {
-            plot.getRenderer().setSeriesPaint(i, COLORS[i % COLORS.length]);
+            renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
+            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
         }
-        ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer())
-                .setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        plot.setRenderer(renderer);
+        plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;

@@ -55,7 +55,7 @@ public final class TermCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--term", required = true, paramLabel = "DAYS", description = "School days in the term, e.g. 60.")
+    @Option(names = "--term", paramLabel = "DAYS", description = "School days in the term, e.g. 60.")
     int days;
 
     @Option(names = "--dataset", paramLabel = "FILE", description = "The school: a day problem (default: the bundled "
@@ -97,6 +97,10 @@ public final class TermCommand implements Callable<Integer> {
             + "(default: term-<dataset> in the current directory).")
     Path out;
 
+    @Option(names = "--report-only", description = "Run nothing: read term.json from --out and write the report and "
+            + "plot again (after a change to the report, not to the simulation).")
+    boolean reportOnly;
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         // the solver's progress lines would bury the term's own; warnings still show
@@ -107,8 +111,12 @@ public final class TermCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter log = spec.commandLine().getOut();
+        if (reportOnly) {
+            return reportAgain(log);
+        }
         if (days < 1 || seeds < 1 || threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--term, --seeds and --threads must be at least 1");
+            throw new ParameterException(spec.commandLine(), "--term DAYS is needed, and --term, --seeds and --threads "
+                    + "must be at least 1");
         }
         if (absence < 0 || absence >= 1) {
             throw new ParameterException(spec.commandLine(), "--absence must be from 0 to below 1, was " + absence);
@@ -184,6 +192,26 @@ public final class TermCommand implements Callable<Integer> {
         TermReport.write(result, dir.resolve("term.html"), dir.resolve("term-mastery.svg"));
         log.printf(Locale.ROOT, "%n%s%nTook %.0f s. Written %s, %s and %s%n", TermReport.headline(result), seconds,
                 dir.resolve("term.html"), dir.resolve("term.json"), dir.resolve("term-mastery.svg"));
+        return 0;
+    }
+
+    private int reportAgain(PrintWriter log) throws IOException {
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "--report-only needs --out DIR (where term.json is)");
+        }
+        Path json = out.resolve("term.json");
+        if (!Files.isRegularFile(json)) {
+            throw new ParameterException(spec.commandLine(), "--report-only: no " + json);
+        }
+        TermResult result;
+        try {
+            result = Json.mapper().readValue(json.toFile(), TermResult.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new ParameterException(spec.commandLine(), "--report-only: " + json + " is not a term simulation's "
+                    + "result: " + e.getOriginalMessage());
+        }
+        TermReport.write(result, out.resolve("term.html"), out.resolve("term-mastery.svg"));
+        log.printf("Written %s and %s from %s%n", out.resolve("term.html"), out.resolve("term-mastery.svg"), json);
         return 0;
     }
 

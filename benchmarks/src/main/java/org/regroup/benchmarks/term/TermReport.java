@@ -48,7 +48,7 @@ final class TermReport {
         h.append("<p>").append(esc(headline(r))).append("</p>\n");
 
         h.append("<h2>Assumptions</h2>\n<table>\n");
-        row(h, "school", r.dataset() + " (" + r.students() + " students)");
+        row(h, "school", Path.of(r.dataset()).getFileName() + " (" + r.students() + " students)");
         row(h, "term", r.days() + " school days; each student absent on a day with chance "
                 + pct(r.absence()) + " (the same absences for every policy)");
         row(h, "policies", String.join(", ", r.policies()) + " — " + policyWords(r.policies()));
@@ -62,7 +62,8 @@ final class TermReport {
             String meaning = LearningParameters.MEANINGS.getOrDefault(p.getKey(),
                     p.getKey().startsWith("effect.") ? "minute's effect in " + p.getKey().substring(7) : "");
             h.append("<tr><td><code>").append(esc(p.getKey())).append("</code></td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.4g", p.getValue())).append("</td><td>")
+                    .append(new java.math.BigDecimal(p.getValue()).round(new java.math.MathContext(4))
+                            .stripTrailingZeros().toPlainString()).append("</td><td>")
                     .append(esc(meaning)).append("</td></tr>\n");
         }
         h.append("</table>\n");

@@ -1,6 +1,5 @@
 package org.regroup.benchmarks.term;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +19,7 @@ import org.regroup.domain.graph.SkillGraph;
 import org.regroup.domain.learning.GoalRenewal;
 import org.regroup.domain.learning.LearningBlocks;
 import org.regroup.domain.learning.LearningModel;
+import org.regroup.domain.learning.SimulatedCalendar;
 import org.regroup.domain.learning.LearningParameters;
 import org.regroup.domain.mastery.Bkt;
 import org.regroup.domain.mastery.BktParameters;
@@ -110,7 +110,7 @@ final class TermRun {
         double planSeconds = 0;
         LocalDate date = standing.date() != null ? standing.date() : FIRST_DAY;
         for (int d = 1; d <= days; d++) {
-            date = schoolDay(date, d == 1);
+            date = SimulatedCalendar.schoolDay(date, d == 1);
             Set<String> absent = absentOn(d, students);
             DayProblem today = DayPlanBuilder.validated(day(students, estimates, goals, absent, date),
                     "term day " + d);
@@ -131,7 +131,7 @@ final class TermRun {
             for (LearningModel.Outcome o : model.day(blocks)) {
                 LearningModel.Block b = o.block();
                 ready += o.ready() ? 1 : 0;
-                effective += o.ready() ? b.minutes() * model.effect(b.modality(), b.groupSize(), b.adultLed()) : 0;
+                effective += o.ready() ? b.minutes() * model.effect(b) : 0;
                 workedOn.computeIfAbsent(b.studentId(), k -> new HashSet<>()).add(b.skillId());
                 byModality.merge(b.modality(), (double) b.minutes(), Double::sum);
                 Map<String, Double> estimate = estimates.get(b.studentId());
@@ -248,13 +248,5 @@ final class TermRun {
             }
         }
         return away;
-    }
-
-    static LocalDate schoolDay(LocalDate date, boolean first) {
-        LocalDate d = first ? date : date.plusDays(1);
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            d = d.plusDays(1);
-        }
-        return d;
     }
 }

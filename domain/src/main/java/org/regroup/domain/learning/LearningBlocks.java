@@ -3,6 +3,7 @@ package org.regroup.domain.learning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.regroup.domain.FocusKind;
 import org.regroup.domain.Leadership;
@@ -28,13 +29,15 @@ public final class LearningBlocks {
         for (BlockPlan block : plan.blocks()) {
             int minutes = (int) Duration.between(block.start(), block.end()).toMinutes();
             for (SessionPlan session : block.sessions()) {
-                boolean led = session.staffId() != null && adultLed(modalities.get(session.modality()));
+                ModalitySpec spec = modalities.get(session.modality());
+                boolean led = session.staffId() != null && adultLed(spec);
                 for (SessionPlan.Seat seat : session.students()) {
                     // in online or independent practice each student works on their own standard: the seat says
                     Focus focus = seat.focus() != null ? seat.focus() : session.focus();
                     if (focus != null && focus.kind() == FocusKind.SKILL) {
                         blocks.add(new LearningModel.Block(seat.studentId(), block.blockId(), focus.id(),
-                                session.modality(), minutes, session.students().size(), led));
+                                session.modality(), minutes, session.students().size(), led,
+                                spec == null || spec.suits() == null ? null : Set.copyOf(spec.suits())));
                     }
                 }
             }

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.regroup.domain.SkillState;
 import org.regroup.domain.graph.SkillGraph;
 
 /**
@@ -25,9 +26,19 @@ import org.regroup.domain.graph.SkillGraph;
  */
 public final class LearningModel {
 
-    /** One student's block on a standard, as a day's plan has it. */
+    /**
+     * One student's block on a standard, as a day's plan has it.
+     *
+     * @param suits the states the modality suits (the school's catalogue); null: every state
+     */
     public record Block(String studentId, String blockId, String skillId, String modality, int minutes,
-            int groupSize, boolean adultLed) {
+            int groupSize, boolean adultLed, Set<SkillState> suits) {
+
+        /** A block whose modality suits every state. */
+        public Block(String studentId, String blockId, String skillId, String modality, int minutes, int groupSize,
+                boolean adultLed) {
+            this(studentId, blockId, skillId, modality, minutes, groupSize, adultLed, null);
+        }
     }
 
     /** What one block did: whether the student mastered the standard in it, and their answers after it. */
@@ -112,6 +123,23 @@ public final class LearningModel {
         return effect;
     }
 
+    /**
+     * How much one minute of this block counts for its student: the modality's and group's effect, less when the
+     * modality does not suit where the student truly stands on the standard.
+     */
+    public double effect(Block b) {
+        double e = effect(b.modality(), b.groupSize(), b.adultLed());
+        return b.suits() == null || b.suits().contains(stateOf(b.studentId(), b.skillId())) ? e
+                : e * p.unsuitedEffect();
+    }
+
+    /** Where a student truly stands on a standard: new below a third of the way, near mastery from two thirds. */
+    public SkillState stateOf(String studentId, String skillId) {
+        double progress = progress(studentId, skillId);
+        return progress >= 2.0 / 3 ? SkillState.NEAR_MASTERY : progress >= 1.0 / 3 ? SkillState.PRACTISING
+                : SkillState.NEW;
+    }
+
     /** One school day: every block in the order of student and block, then the day's forgetting. */
     public List<Outcome> day(List<Block> blocks) {
         List<Block> ordered = new ArrayList<>(blocks);
@@ -124,8 +152,7 @@ public final class LearningModel {
             boolean masteredNow = false;
             if (ready) {
                 double noise = 1 + p.blockNoise() * (2 * random.nextDouble() - 1);
-                double gain = b.minutes() * effect(b.modality(), b.groupSize(), b.adultLed()) * paceOf(b.studentId())
-                        * noise / p.minutesToMaster();
+                double gain = b.minutes() * effect(b) * paceOf(b.studentId()) * noise / p.minutesToMaster();
                 Map<String, Double> own = progress.computeIfAbsent(b.studentId(), k -> new HashMap<>());
                 double now = own.getOrDefault(b.skillId(), 0.0) + gain;
                 if (now >= 1) {

@@ -24,17 +24,20 @@ import org.regroup.domain.catalog.ModalityCatalog;
  * @param itemsPerBlock    items a student answers at the end of a block on a standard (the evidence sent back)
  * @param slip             chance of a wrong answer on a mastered standard
  * @param guess            chance of a right answer on a standard not mastered
+ * @param unsuitedEffect   what is left of a minute's effect in a modality that does not suit where the student truly
+ *                         stands on the standard (the school's catalogue says which states each modality suits: new
+ *                         work wants instruction, practice suits a standard under way)
  */
 public record LearningParameters(double minutesToMaster, double paceSpread, double behindPace,
         Map<String, Double> modalityEffect, int smallGroup, double largeGroupEffect, double forgetting,
-        double blockNoise, int itemsPerBlock, double slip, double guess) {
+        double blockNoise, int itemsPerBlock, double slip, double guess, double unsuitedEffect) {
 
     /** Group size from which an adult-led group has only {@link #largeGroupEffect}: a whole class. */
     public static final int LARGE_GROUP = 25;
 
     /** The defaults docs/learning-model.md derives; about one standard per 4–8 school days for a typical student. */
     public static final LearningParameters DEFAULTS = new LearningParameters(360, 0.35, 0.8, defaultEffects(), 6,
-            0.8, 0.02, 0.3, 3, 0.1, 0.2);
+            0.8, 0.02, 0.3, 3, 0.1, 0.2, 0.75);
 
     public LearningParameters {
         Objects.requireNonNull(modalityEffect);
@@ -47,6 +50,7 @@ public record LearningParameters(double minutesToMaster, double paceSpread, doub
         require(forgetting >= 0 && forgetting < 1, "forgetting must be from 0 to below 1");
         require(blockNoise >= 0 && blockNoise < 1, "blockNoise must be from 0 to below 1");
         require(itemsPerBlock >= 0, "itemsPerBlock must be 0 or more");
+        require(unsuitedEffect >= 0 && unsuitedEffect <= 1, "unsuitedEffect must be from 0 to 1");
         require(slip >= 0 && guess >= 0 && slip + guess < 1, "slip and guess must be 0 or more, their sum below 1");
         modalityEffect.values().forEach(v -> require(v >= 0, "a modality's effect must be 0 or more"));
     }
@@ -95,6 +99,8 @@ public record LearningParameters(double minutesToMaster, double paceSpread, doub
         m.put("itemsPerBlock", "items answered after each block (the evidence the school's estimates see)");
         m.put("slip", "chance of a wrong answer on a mastered standard");
         m.put("guess", "chance of a right answer on a standard not mastered");
+        m.put("unsuitedEffect", "what is left of a minute's effect in a modality that does not suit the student's "
+                + "true state on the standard (new, practising, near mastery)");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -113,6 +119,7 @@ public record LearningParameters(double minutesToMaster, double paceSpread, doub
         v.put("itemsPerBlock", (double) itemsPerBlock);
         v.put("slip", slip);
         v.put("guess", guess);
+        v.put("unsuitedEffect", unsuitedEffect);
         return v;
     }
 
@@ -131,29 +138,31 @@ public record LearningParameters(double minutesToMaster, double paceSpread, doub
             Map<String, Double> e = new LinkedHashMap<>(modalityEffect);
             e.put(modality, value);
             return new LearningParameters(minutesToMaster, paceSpread, behindPace, e, smallGroup, largeGroupEffect,
-                    forgetting, blockNoise, itemsPerBlock, slip, guess);
+                    forgetting, blockNoise, itemsPerBlock, slip, guess, unsuitedEffect);
         }
         return switch (name) {
             case "minutesToMaster" -> new LearningParameters(value, paceSpread, behindPace, modalityEffect, smallGroup,
-                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, guess);
+                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, guess, unsuitedEffect);
             case "paceSpread" -> new LearningParameters(minutesToMaster, value, behindPace, modalityEffect, smallGroup,
-                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, guess);
+                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, guess, unsuitedEffect);
             case "behindPace" -> new LearningParameters(minutesToMaster, paceSpread, value, modalityEffect, smallGroup,
-                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, guess);
+                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, guess, unsuitedEffect);
             case "smallGroup" -> new LearningParameters(minutesToMaster, paceSpread, behindPace, modalityEffect,
-                    whole(name, value), largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, guess);
+                    whole(name, value), largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, guess, unsuitedEffect);
             case "largeGroupEffect" -> new LearningParameters(minutesToMaster, paceSpread, behindPace, modalityEffect,
-                    smallGroup, value, forgetting, blockNoise, itemsPerBlock, slip, guess);
+                    smallGroup, value, forgetting, blockNoise, itemsPerBlock, slip, guess, unsuitedEffect);
             case "forgetting" -> new LearningParameters(minutesToMaster, paceSpread, behindPace, modalityEffect,
-                    smallGroup, largeGroupEffect, value, blockNoise, itemsPerBlock, slip, guess);
+                    smallGroup, largeGroupEffect, value, blockNoise, itemsPerBlock, slip, guess, unsuitedEffect);
             case "blockNoise" -> new LearningParameters(minutesToMaster, paceSpread, behindPace, modalityEffect,
-                    smallGroup, largeGroupEffect, forgetting, value, itemsPerBlock, slip, guess);
+                    smallGroup, largeGroupEffect, forgetting, value, itemsPerBlock, slip, guess, unsuitedEffect);
             case "itemsPerBlock" -> new LearningParameters(minutesToMaster, paceSpread, behindPace, modalityEffect,
-                    smallGroup, largeGroupEffect, forgetting, blockNoise, whole(name, value), slip, guess);
+                    smallGroup, largeGroupEffect, forgetting, blockNoise, whole(name, value), slip, guess, unsuitedEffect);
             case "slip" -> new LearningParameters(minutesToMaster, paceSpread, behindPace, modalityEffect, smallGroup,
-                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, value, guess);
+                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, value, guess, unsuitedEffect);
             case "guess" -> new LearningParameters(minutesToMaster, paceSpread, behindPace, modalityEffect, smallGroup,
-                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, value);
+                    largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, value, unsuitedEffect);
+            case "unsuitedEffect" -> new LearningParameters(minutesToMaster, paceSpread, behindPace, modalityEffect,
+                    smallGroup, largeGroupEffect, forgetting, blockNoise, itemsPerBlock, slip, guess, value);
             default -> throw new IllegalArgumentException("no learning parameter '" + name + "': "
                     + String.join(", ", MEANINGS.keySet()));
         };

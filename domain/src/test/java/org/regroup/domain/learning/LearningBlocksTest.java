@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.regroup.domain.FocusKind;
+import org.regroup.domain.SkillState;
 import org.regroup.domain.catalog.ModalityCatalog;
 import org.regroup.domain.plan.BlockPlan;
 import org.regroup.domain.plan.Focus;
@@ -35,10 +37,13 @@ class LearningBlocksTest {
 
         List<LearningModel.Block> blocks = LearningBlocks.of(plan, ModalityCatalog.defaults());
 
+        Set<SkillState> instruction = Set.of(SkillState.NEW, SkillState.PRACTISING);
+        Set<SkillState> practice = Set.of(SkillState.PRACTISING, SkillState.NEAR_MASTERY);
+
         assertThat(blocks).containsExactlyInAnyOrder(
-                new LearningModel.Block("s1", "B2", "3.NF.1", ModalityCatalog.SMALL_GROUP, 45, 2, true),
-                new LearningModel.Block("s2", "B2", "3.NF.1", ModalityCatalog.SMALL_GROUP, 45, 2, true),
-                new LearningModel.Block("s3", "B2", "4.OA.1", ModalityCatalog.ONLINE_PRACTICE, 45, 2, false),
-                new LearningModel.Block("s4", "B2", "3.OA.1", ModalityCatalog.ONLINE_PRACTICE, 45, 2, false));
+                new LearningModel.Block("s1", "B2", "3.NF.1", ModalityCatalog.SMALL_GROUP, 45, 2, true, instruction),
+                new LearningModel.Block("s2", "B2", "3.NF.1", ModalityCatalog.SMALL_GROUP, 45, 2, true, instruction),
+                new LearningModel.Block("s3", "B2", "4.OA.1", ModalityCatalog.ONLINE_PRACTICE, 45, 2, false, practice),
+                new LearningModel.Block("s4", "B2", "3.OA.1", ModalityCatalog.ONLINE_PRACTICE, 45, 2, false, practice));
     }
 }

@@ -185,4 +185,22 @@ class LearningModelTest {
         assertThatThrownBy(() -> LearningParameters.DEFAULTS.with("itemsPerBlock", 2.5))
                 .hasMessageContaining("whole number");
     }
+
+    @Test
+    void aModalityThatDoesNotSuitWhereTheStudentStandsCountsLess() {
+        LearningParameters p = LearningParameters.DEFAULTS.with("blockNoise", 0).with("paceSpread", 0);
+        java.util.Set<org.regroup.domain.SkillState> practice = ModalityCatalog.defaults()
+                .get(ModalityCatalog.ONLINE_PRACTICE).suits();
+        LearningModel model = new LearningModel(p, GRAPH, students(2), Map.of("s1", Map.of("B", 0.5)), 1);
+        LearningModel.Block onNew = new LearningModel.Block("s0", "B1", "B", ModalityCatalog.ONLINE_PRACTICE, 45, 1,
+                false, practice);
+        LearningModel.Block underWay = new LearningModel.Block("s1", "B1", "B", ModalityCatalog.ONLINE_PRACTICE, 45,
+                1, false, practice);
+
+        assertThat(model.stateOf("s0", "B")).isEqualTo(org.regroup.domain.SkillState.NEW);
+        assertThat(model.stateOf("s1", "B")).isEqualTo(org.regroup.domain.SkillState.PRACTISING);
+        assertThat(model.effect(onNew)).isEqualTo(model.effect(underWay) * 0.75);
+        assertThat(new LearningModel(p.with("unsuitedEffect", 1), GRAPH, students(1), 1).effect(onNew))
+                .as("the switch off").isEqualTo(model.effect(underWay));
+    }
 }
