@@ -101,19 +101,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** The learning model's parameters: the defaults with each --learning change. */
     LearningParameters learningParameters() {
-        LearningParameters p = LearningParameters.DEFAULTS;
-        for (String change : learning) {
-            int eq = change.indexOf('=');
-            try {
-                if (eq < 1) {
-                    throw new IllegalArgumentException("write NAME=VALUE");
-                }
-                p = p.with(change.substring(0, eq).strip(), Double.parseDouble(change.substring(eq + 1).strip()));
-            } catch (IllegalArgumentException e) { // NumberFormatException too
-                throw new ErrorReporter.UserError("--learning " + change + ": " + e.getMessage());
-            }
+        try {
+            return LearningParameters.DEFAULTS.with(learning);
+        } catch (IllegalArgumentException e) {
+            throw new ErrorReporter.UserError("--learning " + e.getMessage());
         }
-        return p;
     }
 
     @Override

@@ -72,11 +72,7 @@ final class TermCharts {
         }
         renderer.setAlpha(0.2f);
         plot.setRenderer(renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return white(chart);
     }
 
     /** How many students mastered how many standards over the term, per policy (all seeds pooled, % of students). */
@@ -112,6 +108,11 @@ final class TermCharts {
         }
         plot.setRenderer(renderer);
         plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return white(chart);
+    }
+
+    private static JFreeChart white(JFreeChart chart) {
+        XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

@@ -229,19 +229,11 @@ public final class TermCommand implements Callable<Integer> {
     }
 
     private LearningParameters learningParameters() {
-        LearningParameters p = LearningParameters.DEFAULTS;
-        for (String change : learning) {
-            int eq = change.indexOf('=');
-            try {
-                if (eq < 1) {
-                    throw new IllegalArgumentException("write NAME=VALUE");
-                }
-                p = p.with(change.substring(0, eq).strip(), Double.parseDouble(change.substring(eq + 1).strip()));
-            } catch (IllegalArgumentException e) { // NumberFormatException too
-                throw new ParameterException(spec.commandLine(), "--learning " + change + ": " + e.getMessage());
-            }
+        try {
+            return LearningParameters.DEFAULTS.with(learning);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--learning " + e.getMessage());
         }
-        return p;
     }
 
     private DayProblem read(Path file) {

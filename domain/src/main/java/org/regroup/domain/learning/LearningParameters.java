@@ -168,6 +168,27 @@ public record LearningParameters(double minutesToMaster, double paceSpread, doub
         };
     }
 
+    /**
+     * These parameters with each change applied in turn, as a command line gives them ({@code NAME=VALUE}).
+     *
+     * @throws IllegalArgumentException naming the change and what is wrong with it
+     */
+    public LearningParameters with(List<String> changes) {
+        LearningParameters p = this;
+        for (String change : changes) {
+            int eq = change.indexOf('=');
+            try {
+                if (eq < 1) {
+                    throw new IllegalArgumentException("write NAME=VALUE");
+                }
+                p = p.with(change.substring(0, eq).strip(), Double.parseDouble(change.substring(eq + 1).strip()));
+            } catch (IllegalArgumentException e) { // NumberFormatException too
+                throw new IllegalArgumentException(change + ": " + e.getMessage(), e);
+            }
+        }
+        return p;
+    }
+
     private static int whole(String name, double value) {
         if (value != Math.rint(value)) {
             throw new IllegalArgumentException(name + " is a whole number, was " + value);
