@@ -30,6 +30,11 @@ enum Figure {
     STANDARDS_A_DAY("standards a student works on in a day", "%.2f", TermSeries::standardsWorkedOn),
     PLAN_SECONDS("planning seconds per day", "%.1f", s -> s.planSeconds() / Math.max(1, s.days().size()));
 
+    /** A percentage's interval is cut at 0 and 100 (Student's t knows no bounds). */
+    boolean isShare() {
+        return label.endsWith("(%)") || label.contains(", %)");
+    }
+
     final String label;
     final String format;
     final ToDoubleFunction<TermSeries> value;

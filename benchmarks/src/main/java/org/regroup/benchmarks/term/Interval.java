@@ -29,6 +29,11 @@ record Interval(double mean, double low, double high, int n) {
         return degrees <= T.length ? T[degrees - 1] : 1.96;
     }
 
+    /** The interval cut to the values the figure can take. */
+    Interval within(double min, double max) {
+        return new Interval(mean, Math.max(min, low), Math.min(max, high), n);
+    }
+
     /** Whether this interval lies wholly above the other's (never with a single seed: there is no interval). */
     boolean above(Interval other) {
         return n > 1 && other.n > 1 && low > other.high;

@@ -97,8 +97,8 @@ public final class TermCommand implements Callable<Integer> {
             + "(default: term-<dataset> in the current directory).")
     Path out;
 
-    @Option(names = "--report-only", description = "Run nothing: read term.json from --out and write the report and "
-            + "plot again (after a change to the report, not to the simulation).")
+    @Option(names = "--report-only", description = "Run nothing: read term.json from --out, work out the figures "
+            + "and write the report and plot again (after a change to the report, not to the simulation).")
     boolean reportOnly;
 
     public static void main(String[] args) {
@@ -210,6 +210,12 @@ public final class TermCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--report-only: " + json + " is not a term simulation's "
                     + "result: " + e.getOriginalMessage());
         }
+        // the figures again from the runs: a figure added or redefined since shows without running again
+        result = new TermResult(result.command(), result.dataset(), result.students(), result.days(),
+                result.policies(), result.seeds(), result.timeLimit(), result.absence(), result.learningChanges(),
+                result.learning(), result.started(), result.seconds(), result.threads(), result.machine(),
+                TermResult.summarize(result.policies(), result.runs()), result.runs());
+        Json.writeAtomically(json, result);
         TermReport.write(result, out.resolve("term.html"), out.resolve("term-mastery.svg"));
         log.printf("Written %s and %s from %s%n", out.resolve("term.html"), out.resolve("term-mastery.svg"), json);
         return 0;

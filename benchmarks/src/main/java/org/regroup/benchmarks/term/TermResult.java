@@ -15,6 +15,15 @@ record TermResult(String command, String dataset, int students, int days, List<S
         String timeLimit, double absence, List<String> learningChanges, LearningParameters learning, String started,
         double seconds, int threads, String machine, List<PolicySummary> summary, List<TermSeries> runs) {
 
+    /** The JSON leaves empty lists out; read back, they are empty again. */
+    TermResult {
+        policies = policies == null ? List.of() : policies;
+        seeds = seeds == null ? List.of() : seeds;
+        learningChanges = learningChanges == null ? List.of() : learningChanges;
+        summary = summary == null ? List.of() : summary;
+        runs = runs == null ? List.of() : runs;
+    }
+
     /** One policy's figures over its seeds, keyed by {@link Figure} name. */
     record PolicySummary(String policy, Map<String, Interval> figures) {
 
@@ -29,7 +38,8 @@ record TermResult(String command, String dataset, int students, int days, List<S
             List<TermSeries> own = runs.stream().filter(r -> r.policy().equals(policy)).toList();
             Map<String, Interval> figures = new LinkedHashMap<>();
             for (Figure f : Figure.values()) {
-                figures.put(f.name(), Interval.of(own.stream().map(r -> f.value.applyAsDouble(r)).toList()));
+                Interval i = Interval.of(own.stream().map(r -> f.value.applyAsDouble(r)).toList());
+                figures.put(f.name(), f.isShare() ? i.within(0, 100) : i);
             }
             out.add(new PolicySummary(policy, figures));
         }

@@ -21,6 +21,12 @@ record TermSeries(String policy, long seed, List<Day> days, List<Integer> master
         double gapAtEnd, double goalsReachedPerStudent, double ledMinutesWithNeeds, int studentsWithNeeds,
         double weeksWithoutAdultShare, int studentsWithWeekWithoutAdult, double planSeconds) {
 
+    /** The JSON leaves empty lists out; read back, they are empty again. */
+    TermSeries {
+        days = days == null ? List.of() : days;
+        masteredPerStudent = masteredPerStudent == null ? List.of() : masteredPerStudent;
+    }
+
     /**
      * One school day.
      *
@@ -39,6 +45,10 @@ record TermSeries(String policy, long seed, List<Day> days, List<Integer> master
             int absent, int forced, int additional, double masteredMean, double bottomMean, double topMean,
             double gap, int goalsReached, double readyShare, double effectiveMinutes,
             double standardsWorkedOn, java.util.Map<String, Double> skillMinutes, double planSeconds) {
+
+        public Day {
+            skillMinutes = skillMinutes == null ? java.util.Map.of() : skillMinutes;
+        }
     }
 
     double meanMastered() {
