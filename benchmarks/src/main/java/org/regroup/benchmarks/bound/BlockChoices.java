@@ -32,10 +32,23 @@ final class BlockChoices {
         int met(Period period, Session session, Mode mode, Focus focus);
     }
 
+    /** Numbers the group seats a choice takes (session, modality, shared focus or null); -1 when not priced. */
+    interface Seats {
+        Seats NONE = (s, m, f) -> -1;
+
+        int seat(Session s, Mode m, Focus sharedFocus);
+    }
+
     private final Weights w;
+    private final Seats seats;
 
     BlockChoices(Weights w) {
+        this(w, Seats.NONE);
+    }
+
+    BlockChoices(Weights w, Seats seats) {
         this.w = w;
+        this.seats = seats;
     }
 
     /**
@@ -67,9 +80,10 @@ final class BlockChoices {
         return List.copyOf(cheapest.values());
     }
 
-    /** The rest of the day sees a choice only through its focus, modality, placed-ness and goals met. */
+    /** The rest of the day sees a choice only through its focus, modality, placed-ness, goals met and seat. */
     private static void keep(Map<Object, Choice> cheapest, Choice c) {
-        Object key = List.of(c.placed(), Objects.toString(c.focus()), Objects.toString(c.mode()), c.mask());
+        Object key = List.of(c.placed(), Objects.toString(c.focus()), Objects.toString(c.mode()), c.mask(),
+                c.seat());
         Choice old = cheapest.get(key);
         if (old == null || c.total() < old.total()) {
             cheapest.put(key, c);
@@ -176,7 +190,8 @@ final class BlockChoices {
         for (double v : c) {
             total += v;
         }
-        return new Choice(s, m, f, c, total, goals.met(period, s, m, f));
+        int seat = s == null ? -1 : seats.seat(s, m, m.isSharedFocus() && !s.isCatchAll() ? f : null);
+        return new Choice(s, m, f, c, total, goals.met(period, s, m, f), seat);
     }
 
     private void charge(double[] c, Term t, int units) {

@@ -12,8 +12,9 @@ import org.regroup.solver.model.Session;
  * @param costs what the per-block rules charge for it, by {@link Term} ordinal (soft points, positive = penalty)
  * @param total the sum of {@code costs}
  * @param mask  the student's day goals it meets (advisor seen, requests honoured): bits of {@link StudentDayBound}
+ * @param seat  the group seat it takes (session, modality, shared focus) for {@link CapacityPrices}; -1: none
  */
-record Choice(Session session, Mode mode, Focus focus, double[] costs, double total, int mask) {
+record Choice(Session session, Mode mode, Focus focus, double[] costs, double total, int mask, int seat) {
 
     boolean placed() {
         return session != null;

@@ -1,6 +1,7 @@
 package org.regroup.benchmarks.bound;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +33,12 @@ public final class ScoreBound {
         /** Each student-block alone at its best option; whole-day rules relaxed to 0 (the plainest relaxation). */
         PLACEMENT,
         /** Each student's whole day alone: also advisor, requests, same skill twice, same modality all day, peers. */
-        STUDENT_DAY
+        STUDENT_DAY,
+        /**
+         * As {@link #STUDENT_DAY}, with seat prices ({@link CapacityPrices}) for what the students relaxed apart do
+         * to each other: a session's capacity, its one modality and shared focus, an adult's teaching blocks.
+         */
+        CAPACITY
     }
 
     /** What one rule contributes: the soft points the bound charges for it (0 where relaxed). */
@@ -48,10 +54,13 @@ public final class ScoreBound {
      *                 meaningless
      * @param soft     the bound: no workable plan's soft score is higher
      * @param penalty  the relaxation's optimum as a penalty (≥ 0; {@code soft} is its negation rounded down)
-     * @param rules    each soft rule's share of {@code penalty}, in the order of {@link Term}
+     * @param rules    each soft rule's share of {@code penalty}, in the order of {@link Term}: what the rule
+     *                 charges the students' cheapest days at the final prices
+     * @param seatPrices the rest of {@code penalty}: what the seats the students take cost net of what the
+     *                 sessions give back ({@link CapacityPrices}; 0 below {@link Level#CAPACITY})
      */
     public record Result(Level level, boolean workable, long soft, double penalty, List<RuleBound> rules,
-            int students, int studentBlocks) {
+            double seatPrices, int students, int studentBlocks) {
 
         /** The score keeps to the bound: it is not workable, or its soft part is at most the bound. */
         public boolean admits(HardMediumSoftScore score) {
@@ -73,24 +82,25 @@ public final class ScoreBound {
     }
 
     public static Result of(DayProblem problem) {
-        return of(DayPlanBuilder.build(problem, "bound"), Level.STUDENT_DAY);
+        return of(DayPlanBuilder.build(problem, "bound"), Level.CAPACITY);
     }
 
     public static Result of(DayPlan day) {
-        return of(day, Level.STUDENT_DAY);
+        return of(day, Level.CAPACITY);
     }
 
     public static Result of(DayPlan day, Level level) {
-        boolean coupled = level == Level.STUDENT_DAY;
+        boolean coupled = level != Level.PLACEMENT;
         Weights w = Weights.of(day);
-        BlockChoices choices = new BlockChoices(w);
+        CapacityPrices seats = new CapacityPrices();
+        BlockChoices choices = level == Level.CAPACITY ? new BlockChoices(w, seats) : new BlockChoices(w);
         StudentDayBound days = new StudentDayBound(w, coupled);
         Map<Learner, List<Placement>> byLearner = new HashMap<>();
         day.getPlacements().forEach(p -> byLearner.computeIfAbsent(p.getLearner(), l -> new ArrayList<>()).add(p));
         Map<Learner, List<Ask>> asks = new HashMap<>();
         day.getAsks().forEach(a -> asks.computeIfAbsent(a.learner(), l -> new ArrayList<>()).add(a));
-        double[] byTerm = new double[Term.COUNT];
-        boolean workable = true;
+        List<Student> students = new ArrayList<>();
+        double peers = 0;
         int blocks = 0;
         for (Learner l : day.getLearners()) {
             List<Placement> mine = new ArrayList<>(byLearner.getOrDefault(l, List.of()));
@@ -101,29 +111,117 @@ public final class ScoreBound {
                 path.add(new StudentDayBound.Block(p.getPeriod(), choices.of(p, mayTravel(p, mine), goals)));
             }
             blocks += mine.size();
-            StudentDayBound.Day best = days.cheapest(goals, path);
-            if (best == null) {
-                workable = false;
-                continue;
-            }
-            for (int t = 0; t < Term.COUNT; t++) {
-                byTerm[t] += best.byTerm()[t];
-            }
+            students.add(new Student(goals, path));
             if (coupled && neverWithPeers(l, mine, byLearner)) {
-                byTerm[Term.PEERS.ordinal()] += w.of(Term.PEERS);
+                peers += w.of(Term.PEERS);
             }
         }
-        double penalty = 0;
+        double[] capacity = new double[seats.size()];
+        double[] shared = new double[seats.size()];
+        Priced best = null;
+        int rounds = level == Level.CAPACITY ? PRICE_ROUNDS : 1;
+        for (int round = 0; round < rounds; round++) {
+            Priced now = priced(days, students, seats, capacity, shared, peers);
+            if (now == null) {
+                // No workable day for some student: prices cannot change that.
+                return new Result(level, false, 0, Double.POSITIVE_INFINITY, List.of(), 0,
+                        day.getLearners().size(), blocks);
+            }
+            if (best == null || now.penalty() > best.penalty()) {
+                best = now;
+            }
+            // A subgradient step: dearer where students want a seat its session does not run or that is full.
+            double step = FIRST_STEP / (1 + round / 10.0);
+            boolean[] taken = now.sessions().taken();
+            for (int k = 0; k < capacity.length; k++) {
+                double over = now.counts()[k] - (taken[k] ? seats.cap(k) : 0);
+                capacity[k] = Math.max(0, capacity[k] + step * over / Math.max(1, seats.cap(k)));
+            }
+            for (int i = 0; i < students.size(); i++) {
+                Student st = students.get(i);
+                Set<Integer> in = now.seatsOf().get(i);
+                for (int j = 0; j < st.seats().length; j++) {
+                    int k = st.seats()[j];
+                    double before = st.mu()[j];
+                    double after = Math.max(0, before + step * ((in.contains(k) ? 1 : 0) - (taken[k] ? 1 : 0)));
+                    st.mu()[j] = after;
+                    shared[k] += after - before;
+                }
+            }
+        }
         List<RuleBound> rules = new ArrayList<>();
         for (Term t : Term.values()) {
-            penalty += byTerm[t.ordinal()];
             Term.How how = !coupled && (t.how() == Term.How.STUDENT_DAY || t.how() == Term.How.CERTAIN)
                     ? Term.How.RELAXED : t.how();
-            rules.add(new RuleBound(t.rule(), how, byTerm[t.ordinal()]));
+            rules.add(new RuleBound(t.rule(), how, best.byTerm()[t.ordinal()]));
         }
+        double seatPrices = best.penalty() - Arrays.stream(best.byTerm()).sum();
         // Scores are whole numbers: a score at most -penalty is at most its floor (the epsilon absorbs rounding).
-        long soft = (long) Math.floor(-penalty + 1e-6);
-        return new Result(level, workable, soft, penalty, List.copyOf(rules), day.getLearners().size(), blocks);
+        long soft = (long) Math.floor(-best.penalty() + 1e-6);
+        return new Result(level, true, soft, best.penalty(), List.copyOf(rules), seatPrices,
+                day.getLearners().size(), blocks);
+    }
+
+    /** Subgradient steps on the seat prices (a fixed number: the bound must not depend on the machine's speed). */
+    static final int PRICE_ROUNDS = 120;
+    /** Soft points per unit of a price's subgradient at the first step (then shrinking as 1 / (1 + round / 10)). */
+    static final double FIRST_STEP = 8.0;
+
+    /** A student's blocks, the seats their choices take (sorted) and the prices of those seats for them. */
+    private record Student(StudentDayBound.Goals goals, List<StudentDayBound.Block> blocks, int[] seats,
+            double[] mu) {
+
+        Student(StudentDayBound.Goals goals, List<StudentDayBound.Block> blocks) {
+            this(goals, blocks, seatsOf(blocks));
+        }
+
+        private Student(StudentDayBound.Goals goals, List<StudentDayBound.Block> blocks, int[] seats) {
+            this(goals, blocks, seats, new double[seats.length]);
+        }
+
+        private static int[] seatsOf(List<StudentDayBound.Block> blocks) {
+            return blocks.stream().flatMap(b -> b.choices().stream()).mapToInt(Choice::seat).filter(k -> k >= 0)
+                    .distinct().sorted().toArray();
+        }
+
+        double price(int seat) {
+            return mu[Arrays.binarySearch(seats, seat)];
+        }
+    }
+
+    /** The relaxation's optimum at some prices: penalty bound, split by rule, with what each seat was asked for. */
+    private record Priced(double penalty, double[] byTerm, int[] counts, List<Set<Integer>> seatsOf,
+            CapacityPrices.Sessions sessions) {
+    }
+
+    private static Priced priced(StudentDayBound days, List<Student> students, CapacityPrices seats,
+            double[] capacity, double[] shared, double peers) {
+        double[] byTerm = new double[Term.COUNT];
+        byTerm[Term.PEERS.ordinal()] = peers;
+        int[] counts = new int[seats.size()];
+        List<Set<Integer>> seatsOf = new ArrayList<>();
+        double total = peers;
+        for (Student st : students) {
+            StudentDayBound.Day d = days.cheapest(st.goals(), st.blocks(),
+                    k -> capacity[k] + st.price(k));
+            if (d == null) {
+                return null;
+            }
+            total += d.total();
+            for (int t = 0; t < Term.COUNT; t++) {
+                byTerm[t] += d.byTerm()[t];
+            }
+            Set<Integer> mine = new HashSet<>();
+            for (Choice c : d.chosen()) {
+                if (c.seat() >= 0) {
+                    counts[c.seat()]++;
+                    mine.add(c.seat());
+                }
+            }
+            seatsOf.add(mine);
+        }
+        CapacityPrices.Sessions sessions = seats.sessions(capacity, shared);
+        return new Priced(total - sessions.gain(), byTerm, counts, seatsOf, sessions);
     }
 
     /**

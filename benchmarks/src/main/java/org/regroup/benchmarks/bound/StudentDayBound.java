@@ -34,12 +34,52 @@ final class StudentDayBound {
         this.coupled = coupled;
     }
 
-    /** The student's cheapest day, its cost split by rule; null when no choice of theirs is workable. */
-    record Day(double total, double[] byTerm) {
+    /**
+     * The student's cheapest day, its cost split by rule (seat prices aside: {@code total} includes them) and the
+     * choices it makes; null when no choice of theirs is workable.
+     */
+    record Day(double total, double[] byTerm, List<Choice> chosen) {
     }
 
-    /** A student-block to plan: its choices in the order of the day. */
-    record Block(Period period, List<Choice> choices) {
+    /**
+     * A student-block to plan, in the order of the day. Choices that differ only in their seat are one group: the
+     * rest of the day cannot tell them apart, so the search tries only the cheapest of each at the current prices.
+     */
+    record Block(Period period, List<Choice> choices, int[] groupOf, int groups) {
+
+        Block(Period period, List<Choice> choices) {
+            this(period, choices, new int[choices.size()], groups(choices));
+        }
+
+        Block {
+            Map<Object, Integer> ids = new HashMap<>();
+            for (int i = 0; i < choices.size(); i++) {
+                Choice c = choices.get(i);
+                groupOf[i] = ids.computeIfAbsent(List.of(c.placed(), String.valueOf(c.focus()),
+                        String.valueOf(c.mode()), c.mask()), k -> ids.size());
+            }
+        }
+
+        private static int groups(List<Choice> choices) {
+            return (int) choices.stream().map(c -> List.of(c.placed(), String.valueOf(c.focus()),
+                    String.valueOf(c.mode()), c.mask())).distinct().count();
+        }
+
+        /** The cheapest choice of each group at these prices, and what each costs with its price. */
+        List<Choice> cheapest(java.util.function.IntToDoubleFunction prices, double[] pricedOut) {
+            Choice[] best = new Choice[groups];
+            java.util.Arrays.fill(pricedOut, 0, groups, Double.POSITIVE_INFINITY);
+            for (int i = 0; i < choices.size(); i++) {
+                Choice c = choices.get(i);
+                double priced = c.total() + (c.seat() < 0 || prices == null ? 0 : prices.applyAsDouble(c.seat()));
+                int g = groupOf[i];
+                if (priced < pricedOut[g]) {
+                    pricedOut[g] = priced;
+                    best[g] = c;
+                }
+            }
+            return java.util.Arrays.asList(best);
+        }
     }
 
     /** The student's goals over the day: seeing their advisor, each request honoured. */
@@ -87,12 +127,19 @@ final class StudentDayBound {
     }
 
     Day cheapest(Goals goals, List<Block> blocks) {
+        return cheapest(goals, blocks, null);
+    }
+
+    /** As above, each choice also paying the price of its seat ({@code prices} by seat; null: none). */
+    Day cheapest(Goals goals, List<Block> blocks, java.util.function.IntToDoubleFunction prices) {
         Map<State, Node> best = Map.of(State.START, new Node(State.START, 0, null, null, 0));
         for (Block b : blocks) {
             Map<State, Node> next = new HashMap<>();
+            double[] priced = new double[b.groups()];
+            List<Choice> options = b.cheapest(prices, priced);
             for (Node n : best.values()) {
-                for (Choice c : b.choices()) {
-                    step(n, b.period(), c, next);
+                for (int g = 0; g < priced.length; g++) {
+                    step(n, b.period(), options.get(g), next, priced[g]);
                 }
             }
             if (next.isEmpty()) {
@@ -114,16 +161,19 @@ final class StudentDayBound {
         }
         double[] byTerm = new double[Term.COUNT];
         finalCharges(goals, winner.state(), byTerm);
+        List<Choice> chosen = new ArrayList<>();
         for (Node n = winner; n.choice() != null; n = n.parent()) {
+            chosen.add(n.choice());
             for (int t = 0; t < Term.COUNT; t++) {
                 byTerm[t] += n.choice().costs()[t];
             }
             byTerm[Term.SAME_SKILL.ordinal()] += n.sameSkill();
         }
-        return new Day(winnerTotal, byTerm);
+        return new Day(winnerTotal, byTerm, chosen);
     }
 
-    private void step(Node n, Period period, Choice c, Map<State, Node> next) {
+    /** Extends a path by a choice costing {@code cost} (its rules and its seat's price). */
+    private void step(Node n, Period period, Choice c, Map<State, Node> next, double cost) {
         State s = n.state();
         State to;
         double sameSkill = 0;
@@ -150,7 +200,7 @@ final class StudentDayBound {
             }
             to = new State(s.mask() | c.mask(), prev, period.getIndex(), mode, mixed, skillBlocks);
         }
-        double total = n.total() + c.total() + sameSkill;
+        double total = n.total() + cost + sameSkill;
         Node old = next.get(to);
         if (old == null || total < old.total()) {
             next.put(to, new Node(to, total, n, c, sameSkill));

@@ -64,7 +64,7 @@ public class StudentDayBoundTest {
     static Choice choice(Session s, Mode m, Focus f, double cost, int mask) {
         double[] costs = new double[Term.COUNT];
         costs[Term.GOAL.ordinal()] = cost;
-        return new Choice(s, m, f, costs, cost, mask);
+        return new Choice(s, m, f, costs, cost, mask, -1);
     }
 
     Session session(int block) {

@@ -1,0 +1,103 @@
+package org.regroup.benchmarks.bound;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.regroup.solver.model.Adult;
+import org.regroup.solver.model.Focus;
+import org.regroup.solver.model.Mode;
+import org.regroup.solver.model.Session;
+
+/**
+ * A Lagrangian relaxation of what students do to each other in a session. A seat {@code k} is a session in one
+ * modality on one shared focus (individual modalities: any focus). In a workable plan each session runs at most one
+ * seat ({@code z_k ∈ {0,1}}, {@code Σ_k z_k ≤ 1} per session, at most {@code maxTeachingBlocks} sessions per adult),
+ * a student sits in a seat only if it runs ({@code x_ik ≤ z_k}) and a seat holds at most {@code cap_k} students
+ * ({@code Σ_i x_ik ≤ cap_k z_k}). With prices {@code μ_ik ≥ 0}, {@code λ_k ≥ 0} on those two:
+ * <pre>
+ *   penalty(plan) ≥ Σ_i cost_i + Σ_ik μ_ik (x_ik − z_k) + Σ_k λ_k (Σ_i x_ik − cap_k z_k)
+ *                ≥ Σ_i min_day (cost_i + Σ_k x_ik (μ_ik + λ_k)) − max_z Σ_k z_k (Σ_i μ_ik + λ_k cap_k)
+ * </pre>
+ * for any prices (the added terms are ≤ 0 in a workable plan). The prices only decide how tight the bound is; a fixed
+ * number of subgradient steps improves them, so the bound never depends on the machine's speed.
+ */
+final class CapacityPrices implements BlockChoices.Seats {
+
+    private final Map<List<Object>, Integer> ids = new HashMap<>();
+    private final List<Session> sessionOf = new ArrayList<>();
+    private final List<Integer> capOf = new ArrayList<>();
+
+    @Override
+    public int seat(Session s, Mode m, Focus sharedFocus) {
+        int cap = s.capIn(m);
+        if (cap == Integer.MAX_VALUE) {
+            return -1; // a catch-all without a capacity: nothing to price
+        }
+        return ids.computeIfAbsent(Arrays.asList(s, m, sharedFocus), k -> {
+            sessionOf.add(s);
+            capOf.add(Math.max(0, cap));
+            return sessionOf.size() - 1;
+        });
+    }
+
+    int size() {
+        return sessionOf.size();
+    }
+
+    int cap(int seat) {
+        return capOf.get(seat);
+    }
+
+    /** What the sessions give back at these prices, and which seat each session takes (the others: none). */
+    record Sessions(double gain, boolean[] taken) {
+    }
+
+    /**
+     * Each session takes its most valuable seat (if positive): a seat is worth its capacity price times its
+     * capacity plus the prices its students pay for being in it ({@code shared[k]}). An adult's sessions take only
+     * their most valuable {@code maxTeachingBlocks} (catch-alls and sessions without an adult of ours are not
+     * counted in it).
+     */
+    Sessions sessions(double[] capacity, double[] shared) {
+        double[] value = new double[size()];
+        Map<Session, Integer> bestSeat = new LinkedHashMap<>();
+        for (int k = 0; k < size(); k++) {
+            value[k] = capacity[k] * cap(k) + shared[k];
+            Session s = sessionOf.get(k);
+            Integer old = bestSeat.get(s);
+            if (old == null || value[k] > value[old]) {
+                bestSeat.put(s, k);
+            }
+        }
+        Map<Adult, List<Integer>> byAdult = new LinkedHashMap<>();
+        boolean[] taken = new boolean[size()];
+        double gain = 0;
+        for (var e : bestSeat.entrySet()) {
+            int k = e.getValue();
+            if (value[k] <= 0) {
+                continue;
+            }
+            Session s = e.getKey();
+            if (s.getAdult() != null && !s.isCatchAll()) {
+                byAdult.computeIfAbsent(s.getAdult(), a -> new ArrayList<>()).add(k);
+            } else {
+                taken[k] = true;
+                gain += value[k];
+            }
+        }
+        for (var e : byAdult.entrySet()) {
+            List<Integer> seats = e.getValue();
+            seats.sort((a, b) -> Double.compare(value[b], value[a]));
+            int most = Math.min(seats.size(), Math.max(0, e.getKey().getMaxTeachingBlocks()));
+            for (int i = 0; i < most; i++) {
+                taken[seats.get(i)] = true;
+                gain += value[seats.get(i)];
+            }
+        }
+        return new Sessions(gain, taken);
+    }
+}
