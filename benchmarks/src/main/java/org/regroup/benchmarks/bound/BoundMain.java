@@ -14,8 +14,8 @@ import org.regroup.solver.solve.DaySolver;
 import org.regroup.solver.solve.SolveOptions;
 
 /**
- * Prints, per day, the score bound (and the looser bounds of its first two levels), Regroup's score after a number of local-search steps (seed 1, so the figures do
- * not depend on the machine's speed) and the gap between them:
+ * Prints, per day, the score bound (and the looser bounds of its first two levels), Regroup's score after a number
+ * of local-search steps (seed 1, so the figures do not depend on the machine's speed) and the gap between them:
  * {@code gap % = 100 × (bound − soft) / |bound|}, where {@code bound} is {@link ScoreBound.Result#soft()} and
  * {@code soft} Regroup's soft score; when the bound is 0 the denominator is {@code max(1, |soft|)}. The gap is
  * printed only for a plan with 0 hard / 0 medium (the bound says nothing about others).

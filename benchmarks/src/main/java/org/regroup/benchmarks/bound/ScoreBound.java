@@ -23,8 +23,10 @@ import org.regroup.solver.model.Session;
 /**
  * An upper bound on the soft score of any plan of a day with 0 hard and 0 medium: no workable plan scores above it.
  * Each student is planned alone — every block at its best candidate session, modality and focus, the student's
- * whole-day rules exactly — ignoring capacity, group sizes and everything students do to each other. docs/bound.md
- * says rule by rule what is charged, what is relaxed to 0 and why that is sound.
+ * whole-day rules exactly — and seat prices (a Lagrangian relaxation, {@link CapacityPrices}) charge back part of
+ * what students do to each other: a session runs one modality on one focus for at most so many students, an adult
+ * runs at most so many sessions. Group minimums, mixed mastery and adults' room changes are relaxed to 0.
+ * docs/bound.md says rule by rule what is charged, what is relaxed and why that is sound.
  */
 public final class ScoreBound {
 

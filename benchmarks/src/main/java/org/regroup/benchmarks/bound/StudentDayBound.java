@@ -23,7 +23,7 @@ import org.regroup.solver.model.Session;
  */
 final class StudentDayBound {
 
-    /** More whole-day goals than this for one student and the rest are dropped (relaxed to 0): the state doubles each. */
+    /** More whole-day goals than this for a student and the rest are dropped (relaxed to 0): each doubles the state. */
     static final int MAX_GOALS = 12;
 
     private final Weights w;
