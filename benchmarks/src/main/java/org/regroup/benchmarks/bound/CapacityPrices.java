@@ -16,11 +16,14 @@ import org.regroup.solver.model.Session;
  * A Lagrangian relaxation of what students do to each other in a session. A seat {@code k} is a session in one
  * modality on one shared focus (individual modalities: any focus). In a workable plan each session runs at most one
  * seat ({@code z_k ∈ {0,1}}, {@code Σ_k z_k ≤ 1} per session, at most {@code maxTeachingBlocks} sessions per adult),
- * a student sits in a seat only if it runs ({@code x_ik ≤ z_k}) and a seat holds at most {@code cap_k} students
- * ({@code Σ_i x_ik ≤ cap_k z_k}). With prices {@code μ_ik ≥ 0}, {@code λ_k ≥ 0} on those two:
+ * a student sits in a seat only if it runs ({@code x_ik ≤ z_k}), a seat holds at most {@code cap_k} students
+ * ({@code Σ_i x_ik ≤ cap_k z_k}) and at least its modality's minimum ({@code Σ_i x_ik ≥ min_k z_k}, medium). With
+ * prices {@code μ_ik, λ_k, ν_k ≥ 0} on those three:
  * <pre>
  *   penalty(plan) ≥ Σ_i cost_i + Σ_ik μ_ik (x_ik − z_k) + Σ_k λ_k (Σ_i x_ik − cap_k z_k)
- *                ≥ Σ_i min_day (cost_i + Σ_k x_ik (μ_ik + λ_k)) − max_z Σ_k z_k (Σ_i μ_ik + λ_k cap_k)
+ *                    + Σ_k ν_k (min_k z_k − Σ_i x_ik)
+ *                ≥ Σ_i min_day (cost_i + Σ_k x_ik (μ_ik + λ_k − ν_k))
+ *                    − max_z Σ_k z_k (Σ_i μ_ik + λ_k cap_k − ν_k min_k)
  * </pre>
  * for any prices (the added terms are ≤ 0 in a workable plan). The prices only decide how tight the bound is; a fixed
  * number of subgradient steps improves them, so the bound never depends on the machine's speed.
@@ -30,6 +33,7 @@ final class CapacityPrices implements BlockChoices.Seats {
     private final Map<List<Object>, Integer> ids = new HashMap<>();
     private final List<Session> sessionOf = new ArrayList<>();
     private final List<Integer> capOf = new ArrayList<>();
+    private final List<Integer> minOf = new ArrayList<>();
 
     @Override
     public int seat(Session s, Mode m, Focus sharedFocus) {
@@ -40,6 +44,7 @@ final class CapacityPrices implements BlockChoices.Seats {
         return ids.computeIfAbsent(Arrays.asList(s, m, sharedFocus), k -> {
             sessionOf.add(s);
             capOf.add(Math.max(0, cap));
+            minOf.add(s.isCatchAll() ? 0 : Math.max(0, m.getMinSize()));
             return sessionOf.size() - 1;
         });
     }
@@ -52,21 +57,27 @@ final class CapacityPrices implements BlockChoices.Seats {
         return capOf.get(seat);
     }
 
+    /** The fewest students the seat may run with (the modality's minimum; 0 for a catch-all). */
+    int min(int seat) {
+        return minOf.get(seat);
+    }
+
     /** What the sessions give back at these prices, and which seat each session takes (the others: none). */
     record Sessions(double gain, boolean[] taken) {
     }
 
     /**
      * Each session takes its most valuable seat (if positive): a seat is worth its capacity price times its
-     * capacity plus the prices its students pay for being in it ({@code shared[k]}). An adult's sessions take only
+     * capacity plus the prices its students pay for being in it ({@code shared[k]}), less its minimum price times
+     * its minimum size. An adult's sessions take only
      * their most valuable {@code maxTeachingBlocks} (catch-alls and sessions without an adult of ours are not
      * counted in it).
      */
-    Sessions sessions(double[] capacity, double[] shared) {
+    Sessions sessions(double[] capacity, double[] shared, double[] minimum) {
         double[] value = new double[size()];
         Map<Session, Integer> bestSeat = new LinkedHashMap<>();
         for (int k = 0; k < size(); k++) {
-            value[k] = capacity[k] * cap(k) + shared[k];
+            value[k] = capacity[k] * cap(k) + shared[k] - minimum[k] * min(k);
             Session s = sessionOf.get(k);
             Integer old = bestSeat.get(s);
             if (old == null || value[k] > value[old]) {

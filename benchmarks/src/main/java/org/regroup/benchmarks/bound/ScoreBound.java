@@ -120,10 +120,11 @@ public final class ScoreBound {
         }
         double[] capacity = new double[seats.size()];
         double[] shared = new double[seats.size()];
+        double[] minimum = new double[seats.size()];
         Priced best = null;
         int rounds = level == Level.CAPACITY ? PRICE_ROUNDS : 1;
         for (int round = 0; round < rounds; round++) {
-            Priced now = priced(days, students, seats, capacity, shared, peers);
+            Priced now = priced(days, students, seats, capacity, shared, minimum, peers);
             if (now == null) {
                 // No workable day for some student: prices cannot change that.
                 return new Result(level, false, 0, Double.POSITIVE_INFINITY, List.of(), 0,
@@ -132,12 +133,15 @@ public final class ScoreBound {
             if (best == null || now.penalty() > best.penalty()) {
                 best = now;
             }
-            // A subgradient step: dearer where students want a seat its session does not run or that is full.
+            // A subgradient step: dearer where students want a seat its session does not run or that is full,
+            // cheaper where a running seat has fewer students than its minimum.
             double step = FIRST_STEP / (1 + round / 10.0);
             boolean[] taken = now.sessions().taken();
             for (int k = 0; k < capacity.length; k++) {
                 double over = now.counts()[k] - (taken[k] ? seats.cap(k) : 0);
                 capacity[k] = Math.max(0, capacity[k] + step * over / Math.max(1, seats.cap(k)));
+                double under = (taken[k] ? seats.min(k) : 0) - now.counts()[k];
+                minimum[k] = Math.max(0, minimum[k] + MINIMUM_STEP * step * under / Math.max(1, seats.min(k)));
             }
             for (int i = 0; i < students.size(); i++) {
                 Student st = students.get(i);
@@ -165,9 +169,11 @@ public final class ScoreBound {
     }
 
     /** Subgradient steps on the seat prices (a fixed number: the bound must not depend on the machine's speed). */
-    static final int PRICE_ROUNDS = 120;
+    static final int PRICE_ROUNDS = 200;
     /** Soft points per unit of a price's subgradient at the first step (then shrinking as 1 / (1 + round / 10)). */
     static final double FIRST_STEP = 8.0;
+    /** Minimum-size prices move at this share of the step (measured: tighter than 0 or 1 on tiny, small, one-room). */
+    static final double MINIMUM_STEP = 0.25;
 
     /** A student's blocks, the seats their choices take (sorted) and the prices of those seats for them. */
     private record Student(StudentDayBound.Goals goals, List<StudentDayBound.Block> blocks, int[] seats,
@@ -197,7 +203,7 @@ public final class ScoreBound {
     }
 
     private static Priced priced(StudentDayBound days, List<Student> students, CapacityPrices seats,
-            double[] capacity, double[] shared, double peers) {
+            double[] capacity, double[] shared, double[] minimum, double peers) {
         double[] byTerm = new double[Term.COUNT];
         byTerm[Term.PEERS.ordinal()] = peers;
         int[] counts = new int[seats.size()];
@@ -205,7 +211,7 @@ public final class ScoreBound {
         double total = peers;
         for (Student st : students) {
             StudentDayBound.Day d = days.cheapest(st.goals(), st.blocks(),
-                    k -> capacity[k] + st.price(k));
+                    k -> capacity[k] - minimum[k] + st.price(k));
             if (d == null) {
                 return null;
             }
@@ -222,7 +228,7 @@ public final class ScoreBound {
             }
             seatsOf.add(mine);
         }
-        CapacityPrices.Sessions sessions = seats.sessions(capacity, shared);
+        CapacityPrices.Sessions sessions = seats.sessions(capacity, shared, minimum);
         return new Priced(total - sessions.gain(), byTerm, counts, seatsOf, sessions);
     }
 

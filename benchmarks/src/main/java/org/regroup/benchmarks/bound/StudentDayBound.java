@@ -134,7 +134,7 @@ final class StudentDayBound {
     Day cheapest(Goals goals, List<Block> blocks, java.util.function.IntToDoubleFunction prices) {
         Map<State, Node> best = Map.of(State.START, new Node(State.START, 0, null, null, 0));
         for (Block b : blocks) {
-            Map<State, Node> next = new HashMap<>();
+            Map<State, Node> next = new java.util.LinkedHashMap<>(); // insertion order: ties break the same way
             double[] priced = new double[b.groups()];
             List<Choice> options = b.cheapest(prices, priced);
             for (Node n : best.values()) {
