@@ -175,7 +175,8 @@ final class BlockChoices {
             charge(c, Term.ALONE, !m.isStaffLed() && !s.isCatchAll() && skills ? 1 : 0);
             charge(c, Term.CATCH_ALL, s.isCatchAll() ? 1 : 0);
             charge(c, Term.THREE_DAYS, l.hasTwoDaysRunning() && l.hadTwoDaysRunning(f.getId(), m.getId()) ? 1 : 0);
-            if (!s.isCatchAll()) {
+            if (!s.isCatchAll() && seats == Seats.NONE) {
+                // With seat prices the sessions pay these themselves (CapacityPrices), exactly.
                 // The group holds at most `cap` students, so `cap` seats paying 1/cap each never pay more than it.
                 double cap = Math.min(s.capIn(m), rooms.stream().mapToInt(Room::getCapacity).max().orElseThrow());
                 c[Term.OPEN.ordinal()] = w.of(Term.OPEN) / cap;

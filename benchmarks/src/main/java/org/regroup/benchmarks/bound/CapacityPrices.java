@@ -62,18 +62,22 @@ final class CapacityPrices implements BlockChoices.Seats {
         return minOf.get(seat);
     }
 
-    /** What the sessions give back at these prices, and which seat each session takes (the others: none). */
-    record Sessions(double gain, boolean[] taken) {
+    /**
+     * What the sessions give back at these prices ({@code gain}: the values of the seats they take), what opening
+     * them costs ("Open session", and "Staff load" as the square of each adult's sessions, exactly), and which seat
+     * each session takes (the others: none).
+     */
+    record Sessions(double gain, double open, double load, boolean[] taken) {
     }
 
     /**
-     * Each session takes its most valuable seat (if positive): a seat is worth its capacity price times its
-     * capacity plus the prices its students pay for being in it ({@code shared[k]}), less its minimum price times
-     * its minimum size. An adult's sessions take only
-     * their most valuable {@code maxTeachingBlocks} (catch-alls and sessions without an adult of ours are not
-     * counted in it).
+     * Each session takes at most one seat: a seat is worth its capacity price times its capacity plus the prices
+     * its students pay for being in it ({@code shared[k]}), less its minimum price times its minimum size. An adult
+     * of ours opens the {@code j ≤ maxTeachingBlocks} most valuable of their sessions that maximise the values less
+     * {@code open·j + load·j²}; a session without an adult opens when its value exceeds {@code open}; a catch-all
+     * (no open or load cost) when its value is positive. Exact, so the bound stays a bound.
      */
-    Sessions sessions(double[] capacity, double[] shared, double[] minimum) {
+    Sessions sessions(double[] capacity, double[] shared, double[] minimum, Weights w) {
         double[] value = new double[size()];
         Map<Session, Integer> bestSeat = new LinkedHashMap<>();
         for (int k = 0; k < size(); k++) {
@@ -84,31 +88,46 @@ final class CapacityPrices implements BlockChoices.Seats {
                 bestSeat.put(s, k);
             }
         }
+        double openWeight = w.of(Term.OPEN);
+        double loadWeight = w.of(Term.LOAD);
         Map<Adult, List<Integer>> byAdult = new LinkedHashMap<>();
         boolean[] taken = new boolean[size()];
         double gain = 0;
+        double open = 0;
+        double load = 0;
         for (var e : bestSeat.entrySet()) {
             int k = e.getValue();
-            if (value[k] <= 0) {
-                continue;
-            }
             Session s = e.getKey();
             if (s.getAdult() != null && !s.isCatchAll()) {
                 byAdult.computeIfAbsent(s.getAdult(), a -> new ArrayList<>()).add(k);
-            } else {
+            } else if (value[k] > (s.isCatchAll() ? 0 : openWeight)) {
                 taken[k] = true;
                 gain += value[k];
+                open += s.isCatchAll() ? 0 : openWeight;
             }
         }
         for (var e : byAdult.entrySet()) {
             List<Integer> seats = e.getValue();
             seats.sort((a, b) -> Double.compare(value[b], value[a]));
             int most = Math.min(seats.size(), Math.max(0, e.getKey().getMaxTeachingBlocks()));
-            for (int i = 0; i < most; i++) {
+            int bestJ = 0;
+            double bestNet = 0;
+            double sum = 0;
+            for (int j = 1; j <= most; j++) {
+                sum += value[seats.get(j - 1)];
+                double net = sum - openWeight * j - loadWeight * j * j;
+                if (net > bestNet) {
+                    bestNet = net;
+                    bestJ = j;
+                }
+            }
+            for (int i = 0; i < bestJ; i++) {
                 taken[seats.get(i)] = true;
                 gain += value[seats.get(i)];
             }
+            open += openWeight * bestJ;
+            load += loadWeight * bestJ * bestJ;
         }
-        return new Sessions(gain, taken);
+        return new Sessions(gain, open, load, taken);
     }
 }

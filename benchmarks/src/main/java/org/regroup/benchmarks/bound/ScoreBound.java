@@ -124,7 +124,7 @@ public final class ScoreBound {
         Priced best = null;
         int rounds = level == Level.CAPACITY ? PRICE_ROUNDS : 1;
         for (int round = 0; round < rounds; round++) {
-            Priced now = priced(days, students, seats, capacity, shared, minimum, peers);
+            Priced now = priced(days, students, seats, capacity, shared, minimum, peers, w);
             if (now == null) {
                 // No workable day for some student: prices cannot change that.
                 return new Result(level, false, 0, Double.POSITIVE_INFINITY, List.of(), 0,
@@ -153,6 +153,15 @@ public final class ScoreBound {
                     st.mu()[j] = after;
                     shared[k] += after - before;
                 }
+            }
+        }
+        if (level == Level.CAPACITY) {
+            // At low prices the sessions open nothing and charge no "Open session" or "Staff load", which the
+            // student-day level charges as shares: keep whichever bound is tighter (both are bounds).
+            Result alone = of(day, Level.STUDENT_DAY);
+            if (alone.penalty() > best.penalty()) {
+                return new Result(level, true, alone.soft(), alone.penalty(), alone.rules(), 0, alone.students(),
+                        alone.studentBlocks());
             }
         }
         List<RuleBound> rules = new ArrayList<>();
@@ -203,7 +212,7 @@ public final class ScoreBound {
     }
 
     private static Priced priced(StudentDayBound days, List<Student> students, CapacityPrices seats,
-            double[] capacity, double[] shared, double[] minimum, double peers) {
+            double[] capacity, double[] shared, double[] minimum, double peers, Weights w) {
         double[] byTerm = new double[Term.COUNT];
         byTerm[Term.PEERS.ordinal()] = peers;
         int[] counts = new int[seats.size()];
@@ -228,8 +237,11 @@ public final class ScoreBound {
             }
             seatsOf.add(mine);
         }
-        CapacityPrices.Sessions sessions = seats.sessions(capacity, shared, minimum);
-        return new Priced(total - sessions.gain(), byTerm, counts, seatsOf, sessions);
+        CapacityPrices.Sessions sessions = seats.sessions(capacity, shared, minimum, w);
+        byTerm[Term.OPEN.ordinal()] += sessions.open();
+        byTerm[Term.LOAD.ordinal()] += sessions.load();
+        return new Priced(total - sessions.gain() + sessions.open() + sessions.load(), byTerm, counts, seatsOf,
+                sessions);
     }
 
     /**
