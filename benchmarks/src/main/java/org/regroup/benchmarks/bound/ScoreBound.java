@@ -168,6 +168,9 @@ public final class ScoreBound {
         for (Term t : Term.values()) {
             Term.How how = !coupled && (t.how() == Term.How.STUDENT_DAY || t.how() == Term.How.CERTAIN)
                     ? Term.How.RELAXED : t.how();
+            if (level == Level.CAPACITY && how == Term.How.SHARE) {
+                how = Term.How.SESSION;
+            }
             rules.add(new RuleBound(t.rule(), how, best.byTerm()[t.ordinal()]));
         }
         double seatPrices = best.penalty() - Arrays.stream(best.byTerm()).sum();

@@ -36,6 +36,8 @@ public enum Term {
         STUDENT_DAY,
         /** Each seat pays the session's cost divided by the most students the session could hold. */
         SHARE,
+        /** Charged exactly on the sessions opened, with the seat prices of {@link CapacityPrices} (level 3). */
+        SESSION,
         /** Charged only when no plan can avoid it (the student and their peers never share a candidate session). */
         CERTAIN,
         /** Relaxed to 0: depends on who else is in the group or on the adult's whole day. */
