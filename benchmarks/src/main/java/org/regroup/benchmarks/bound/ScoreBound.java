@@ -75,9 +75,14 @@ public final class ScoreBound {
          * the bound is 0, {@code 100 × (bound − soft) / max(1, |soft|)} (then 100 % for any score below 0).
          */
         public double gapPercent(long score) {
-            double denominator = soft != 0 ? Math.abs(soft) : Math.max(1, Math.abs(score));
-            return 100.0 * (soft - score) / denominator;
+            return ScoreBound.gapPercent(soft, score);
         }
+    }
+
+    /** {@link Result#gapPercent} for a bound kept apart from its result (the benchmark suite's records). */
+    public static double gapPercent(long bound, long score) {
+        double denominator = bound != 0 ? Math.abs(bound) : Math.max(1, Math.abs(score));
+        return 100.0 * (bound - score) / denominator;
     }
 
     private ScoreBound() {

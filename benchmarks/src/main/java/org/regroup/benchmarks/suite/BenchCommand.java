@@ -61,6 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "targets again and rewrite the report and plots (after a change to the report, not to the solvers)")
     boolean reportOnly;
 
+    @Option(names = "--skip-bounds", description = "Leave out each day's bound on the soft score (docs/bound.md; "
+            + "minutes on a large day); with --report-only: do not compute the bounds a record lacks")
+    boolean skipBounds;
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -75,7 +79,12 @@ public final class BenchCommand implements Callable<Integer> {
                 s.name(), s.datasets().size(), s.solvers().size(), s.seeds().size(), s.limits(), s.scalingStudents(),
                 outDir);
         SuiteResult result = reportOnly ? reread(outDir.resolve(s.name() + ".json"))
-                : new SuiteRunner(outDir, s.name(), out).run(s);
+                : new SuiteRunner(outDir, s.name(), out).run(s, !skipBounds);
+        if (reportOnly && result.bounds().isEmpty() && !skipBounds) {
+            // a record from before bounds: the bound is the day's, not a run's, so it can be added afterwards
+            out.println("The record has no bounds; computing each day's (--skip-bounds to leave them out):");
+            result = result.withBounds(new SuiteRunner(outDir, s.name(), out).bounds(s.datasets()));
+        }
         String command = !reportOnly ? "./regroup bench " + String.join(" ", commandArgs())
                 : result.command() != null ? result.command() : "./regroup bench --suite " + s.name();
         result = result.withCommand(command);
@@ -99,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
         SuiteResult r = Json.mapper().readValue(json.toFile(), SuiteResult.class);
         SuiteResult thinned = new SuiteResult(r.suite(), r.command(), r.startedAt(), r.wallSeconds(), r.machine(),
                 r.spec(), r.runs().stream().map(Timeline::thinned).toList(),
-                r.scaling().stream().map(Timeline::thinned).toList(), r.benchmarker(), List.of());
+                r.scaling().stream().map(Timeline::thinned).toList(), r.benchmarker(), List.of(), r.bounds());
         return thinned.withTargets(Targets.evaluate(thinned));
     }
 

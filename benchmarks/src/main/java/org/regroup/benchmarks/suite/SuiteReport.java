@@ -69,8 +69,14 @@ final class SuiteReport {
         RunRecord any = all.stream().filter(x -> x.students() > 0).findFirst().orElse(all.get(0));
         md.append(String.format(Locale.ROOT, "## %s (%d students present, %d adults, %d spaces, %d blocks)%n%n", day,
                 any.students(), any.staff(), any.spaces(), any.blocks()));
-        md.append("| solver | at | score | placed | goal skills | staff-led (got/needed) | unmet accommodations "
-                + "| catch-all | first feasible | calc/s | peak heap |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        java.util.Optional<DayBound> bound = r.bound(day);
+        bound.ifPresent(b -> md.append(b.soft() != null ? String.format(Locale.ROOT, "Bound on the soft score of any "
+                + "workable plan: **%d** (%s level, [docs/bound.md](../../docs/bound.md); %.0f s). Gap = 100 × "
+                + "(bound − soft) ÷ |bound|, for plans with 0 hard / 0 medium.%n%n", b.soft(),
+                b.level().toLowerCase(Locale.ROOT), b.seconds()) : "No bound: " + b.error() + ".\n\n"));
+        md.append("| solver | at | score | gap to bound | placed | goal skills | staff-led (got/needed) | unmet "
+                + "accommodations | catch-all | first feasible | calc/s | peak heap |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, RunRecord> firstSeed = new LinkedHashMap<>();
         for (String solver : r.spec().solvers()) {
             List<RunRecord> runs = SuiteStats.runs(r, day, solver);
@@ -89,9 +95,11 @@ final class SuiteReport {
                 RunRecord.Checkpoint c = SuiteStats.medianAt(runs, at);
                 md.append("| ").append(solver).append(" | ").append(SuiteRunner.plain(at)).append(" s | ");
                 if (c == null) {
-                    md.append(noPlan(runs)).append(" | | | | | | ");
+                    md.append(noPlan(runs)).append(" | | | | | | | ");
                 } else {
-                    md.append(String.format(Locale.ROOT, "`%s` | %.1f%% | %.1f%% | %s | %.0f | %.0f | ", c.score(),
+                    Double gap = bound.map(b -> b.gapPercent(c.hard(), c.medium(), c.soft())).orElse(null);
+                    md.append(String.format(Locale.ROOT, "`%s` | %s | %.1f%% | %.1f%% | %s | %.0f | %.0f | ", c.score(),
+                            gap == null ? "" : String.format(Locale.ROOT, "%.1f%%", gap),
                             100 * SuiteStats.medianOf(runs, at, RunRecord.Checkpoint::placedShare),
                             100 * SuiteStats.medianOf(runs, at, RunRecord.Checkpoint::goalSkillShare),
                             staffLed(runs, at), SuiteStats.medianOf(runs, at, x -> x.unmetAccommodation()),

@@ -10,26 +10,38 @@ import java.util.List;
  * @param scaling     Regroup on generated schools of growing size
  * @param benchmarker the local-search variants through Timefold's Benchmarker (null when skipped)
  * @param targets     the issue's targets, each met or missed by how much
+ * @param bounds      each day's bound on the soft score (docs/bound.md)
  */
 public record SuiteResult(String suite, String command, String startedAt, double wallSeconds, Machine machine,
         SuiteSpec spec, List<RunRecord> runs, List<RunRecord> scaling, BenchmarkerRun.Summary benchmarker,
-        List<Target> targets) {
+        List<Target> targets, List<DayBound> bounds) {
 
     public SuiteResult {
         // Empty lists are left out of the written JSON (the shapes suite has no scaling series).
         runs = runs == null ? List.of() : runs;
         scaling = scaling == null ? List.of() : scaling;
         targets = targets == null ? List.of() : targets;
+        bounds = bounds == null ? List.of() : bounds;
+    }
+
+    /** The day's bound, if one was computed. */
+    java.util.Optional<DayBound> bound(String day) {
+        return bounds.stream().filter(b -> b.dataset().equals(day)).findFirst();
+    }
+
+    SuiteResult withBounds(List<DayBound> newBounds) {
+        return new SuiteResult(suite, command, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
+                targets, newBounds);
     }
 
     SuiteResult withCommand(String newCommand) {
         return new SuiteResult(suite, newCommand, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
-                targets);
+                targets, bounds);
     }
 
     SuiteResult withTargets(List<Target> newTargets) {
         return new SuiteResult(suite, command, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
-                newTargets);
+                newTargets, bounds);
     }
 
     /** Where it ran: the figures mean little without them. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.regroup.domain.io.Json;
+import org.regroup.benchmarks.bound.ScoreBound;
 import org.regroup.solver.solve.LocalSearchVariant;
 
 /**
@@ -34,6 +35,11 @@ public final class SuiteRunner {
     }
 
     public SuiteResult run(SuiteSpec spec) throws IOException {
+        return run(spec, true);
+    }
+
+    /** As above; {@code withBounds} false leaves the days' bounds out (they take minutes on a large day). */
+    public SuiteResult run(SuiteSpec spec, boolean withBounds) throws IOException {
         long start = System.nanoTime();
         String startedAt = Instant.now().toString();
         List<RunRecord> runs = new ArrayList<>();
@@ -80,10 +86,45 @@ public final class SuiteRunner {
             progress.println(benchmarker == null ? "failed (see " + logs.resolve("benchmarker.log") + ")"
                     : "report in " + benchmarker.reportDirectory());
         }
+        List<DayBound> bounds = withBounds ? bounds(spec.datasets()) : List.of();
         double wall = (System.nanoTime() - start) / 1e9;
         SuiteResult partial = new SuiteResult(spec.name(), null, startedAt, wall, SuiteResult.Machine.current(), spec,
-                runs, scaling, benchmarker, List.of());
+                runs, scaling, benchmarker, List.of(), bounds);
         return partial.withTargets(Targets.evaluate(partial));
+    }
+
+    /** How long the tightest bound may take on a day before a looser one is computed instead. */
+    private static final double BOUND_BUDGET_SECONDS = 120;
+
+    /**
+     * Each day's bound on the soft score (docs/bound.md), in a JVM of its own: the tightest level, or the student-day
+     * level when that overruns its budget (a large day's seat prices take long). The bound is the day's, not a run's.
+     */
+    List<DayBound> bounds(List<String> datasets) throws IOException {
+        List<DayBound> bounds = new ArrayList<>();
+        for (String dataset : datasets) {
+            progress.printf(Locale.ROOT, "[bound] %s … ", Datasets.label(dataset));
+            progress.flush();
+            DayBound b = null;
+            for (ScoreBound.Level level : List.of(ScoreBound.Level.CAPACITY, ScoreBound.Level.STUDENT_DAY)) {
+                String id = ("bound-" + Datasets.label(dataset) + "-" + level).replaceAll("[^A-Za-z0-9._-]", "_");
+                Path out = work.resolve(id + ".json");
+                int exit = exec(List.of(javaBinary(), SuiteSpec.heapFor(Contenders.REGROUP), "-cp",
+                        System.getProperty("java.class.path"), BoundOne.class.getName(), dataset, level.name(),
+                        out.toString()), logs.resolve(id + ".log"), BOUND_BUDGET_SECONDS);
+                if (exit == 0 && Files.exists(out)) {
+                    b = Json.mapper().readValue(out.toFile(), DayBound.class);
+                    break;
+                }
+                b = new DayBound(Datasets.label(dataset), level.name(), null, 0, (exit == Integer.MIN_VALUE
+                        ? "overran its budget" : "its JVM exited with code " + exit) + " (log: "
+                        + logs.resolve(id + ".log") + ")");
+            }
+            bounds.add(b);
+            progress.println(b.soft() != null ? String.format(Locale.ROOT, "%d soft (%s level, %.0f s)", b.soft(),
+                    b.level().toLowerCase(Locale.ROOT), b.seconds()) : "none: " + b.error());
+        }
+        return bounds;
     }
 
     private RunRecord child(String dataset, String solver, long seed, String limits, String heap, double longest)

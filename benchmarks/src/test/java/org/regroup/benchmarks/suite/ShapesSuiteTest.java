@@ -52,11 +52,24 @@ class ShapesSuiteTest {
             }
             assertThat(SuiteStats.runs(result, day, "witness").get(0).at(2.0).hard()).isZero();
         }
+        // each day's bound, computed in a JVM of its own beside the runs, and no workable plan above it
+        assertThat(result.bounds()).extracting(DayBound::dataset).containsExactly("keep-apart.json",
+                "quiet-seats.json");
+        for (DayBound b : result.bounds()) {
+            assertThat(b.soft()).as(b.dataset() + ": " + b.error()).isNotNull();
+            for (RunRecord r : result.runs().stream().filter(x -> x.dataset().equals(b.dataset())).toList()) {
+                RunRecord.Checkpoint c = r.at(2.0);
+                if (c.hard() == 0 && c.medium() == 0) {
+                    assertThat(c.soft()).as(r.solver() + " on " + b.dataset()).isLessThanOrEqualTo(b.soft());
+                }
+            }
+        }
         assertThat(result.targets()).extracting(SuiteResult.Target::name).hasSize(3);
         assertThat(result.targets()).allSatisfy(t -> assertThat(t.measured()).contains("of 4 runs"));
 
         String report = Files.readString(out.resolve("shapes.md"));
-        assertThat(report).contains("## Targets", "## Side by side", "## keep-apart.json", "## quiet-seats.json")
+        assertThat(report).contains("## Targets", "## Side by side", "## keep-apart.json", "## quiet-seats.json",
+                        "Bound on the soft score of any workable plan", "| gap to bound |")
                 .doesNotContain("## Scaling", "## Local-search variants");
         for (String svg : List.of("shapes-placed.svg", "shapes-keep-apart-score.svg", "shapes-quiet-seats-score.svg")) {
             assertThat(report).contains(svg);

@@ -98,8 +98,25 @@ class TargetsTest {
         assertThat(Targets.scalingHeap(r).met()).isTrue();
     }
 
+    @Test
+    void theReportGivesEveryWorkablePlanItsGapToTheDaysBound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
+            throws Exception {
+        run("small.json", "regroup", 1, Map.of(), 0.5, at(10, 0, -1200, 0.8, 1.0));
+        run("small.json", "greedy", 1, Map.of(), 0.5, at(10, -3, -900, 0.8, 1.0));
+        SuiteResult r = new SuiteResult("t", "test", "now", 1, SuiteResult.Machine.current(), SPEC, runs, scaling,
+                null, List.of(), List.of(new DayBound("small.json", "CAPACITY", -1000L, 2.0, null)));
+
+        String md = java.nio.file.Files.readString(SuiteReport.write(r, out, "test"));
+
+        assertThat(md).contains("Bound on the soft score of any workable plan: **-1000**", "| gap to bound |",
+                "`0hard/0medium/-1200soft` | 20.0% |");
+        assertThat(md).as("a plan breaking a medium rule has no gap: the bound says nothing of it")
+                .contains("`0hard/-3medium/-900soft` |  |");
+        assertThat(new DayBound("d", "CAPACITY", null, 0, "overran").gapPercent(0, 0, -5)).isNull();
+    }
+
     private SuiteResult result() {
-        return new SuiteResult("t", "test", "now", 1, null, SPEC, runs, scaling, null, List.of());
+        return new SuiteResult("t", "test", "now", 1, null, SPEC, runs, scaling, null, List.of(), List.of());
     }
 
     private void run(String day, String solver, long seed, Map<String, Object> facts, Double feasible,
