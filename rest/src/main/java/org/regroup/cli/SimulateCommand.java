@@ -170,29 +170,12 @@ final class SimulateCommand implements Callable<Integer> {
         BktParameters bkt = BktParameters.DEFAULTS;
         EvidenceService evidence = new EvidenceService(store.evidence(), bkt);
         double threshold = standing.masteryThreshold();
-        Map<String, Set<String>> truth = new HashMap<>();
-        standing.students().forEach(st -> truth.put(st.id(), new HashSet<>()));
-        store.evidence().allMastery(schoolId).forEach((student, m) -> {
-            Set<String> mastered = new HashSet<>();
-            m.forEach((skill, p) -> {
-                if (p >= threshold) {
-                    mastered.add(skill);
-                }
-            });
-            truth.put(student, mastered);
-        });
         SkillGraph graph = SkillGraph.of(standing.skills(), standing.prerequisites());
-        // a school met mid-term: a ready standard the school estimates part-learnt is that far along
-        Map<String, Map<String, Double>> partLearnt = new HashMap<>();
-        store.evidence().allMastery(schoolId).forEach((student, m) -> m.forEach((skill, p) -> {
-            if (p < threshold && graph.contains(skill)
-                    && truth.getOrDefault(student, Set.of()).containsAll(graph.prerequisitesOf(skill))) {
-                partLearnt.computeIfAbsent(student, k -> new HashMap<>()).put(skill, p / threshold);
-            }
-        }));
-        LearningModel model = new LearningModel(parameters, graph, truth, partLearnt, seed);
+        List<String> ids = standing.students().stream().map(Student::id).toList();
+        LearningModel model = LearningModel.fromEstimates(parameters, graph, ids,
+                store.evidence().allMastery(schoolId), threshold, seed);
         ModalityCatalog modalities = ModalityCatalog.of(standing.modalities());
-        int trulyAtStart = truth.values().stream().mapToInt(Set::size).sum();
+        int trulyAtStart = ids.stream().mapToInt(id -> model.mastered(id).size()).sum();
 
         out.printf("Simulating %d school days of %s (%d students) on the embedded store; %s per day, seed %d; %s%n%n",
                 days, dataset != null ? dataset.getFileName() : "school " + schoolId, standing.students().size(),

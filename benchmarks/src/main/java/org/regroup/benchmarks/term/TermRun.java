@@ -67,31 +67,17 @@ final class TermRun {
         BktParameters bkt = BktParameters.DEFAULTS;
         List<Student> students = standing.students().stream().sorted(Comparator.comparing(Student::id)).toList();
 
-        // The school's estimates and the students' goals, as the school holds them; the truth starts where the
-        // estimates say mastered, and a ready standard the school estimates part-learnt is that far along.
+        // The school's estimates and the students' goals, as the school holds them; the truth starts from them.
         Map<String, Map<String, Double>> estimates = new HashMap<>();
         Map<String, List<Goal>> goals = new HashMap<>();
-        Map<String, Set<String>> truth = new HashMap<>();
-        Map<String, Map<String, Double>> partLearnt = new HashMap<>();
         for (Student s : students) {
             estimates.put(s.id(), new HashMap<>(s.mastery()));
             goals.put(s.id(), s.goals());
-            Set<String> mastered = new HashSet<>();
-            s.mastery().forEach((skill, p) -> {
-                if (p >= threshold && graph.contains(skill)) {
-                    mastered.add(skill);
-                }
-            });
-            truth.put(s.id(), mastered);
         }
-        for (Student s : students) {
-            s.mastery().forEach((skill, p) -> {
-                if (p < threshold && graph.contains(skill) && truth.get(s.id()).containsAll(graph.prerequisitesOf(skill))) {
-                    partLearnt.computeIfAbsent(s.id(), k -> new HashMap<>()).put(skill, p / threshold);
-                }
-            });
-        }
-        LearningModel model = new LearningModel(learning, graph, truth, partLearnt, seed);
+        LearningModel model = LearningModel.fromEstimates(learning, graph, students.stream().map(Student::id)
+                .toList(), estimates, threshold, seed);
+        Map<String, Set<String>> truth = new HashMap<>();
+        students.forEach(s -> truth.put(s.id(), model.mastered(s.id())));
         Quartiles start = Quartiles.of(students, truth);
         Set<String> withNeeds = new HashSet<>();
         students.stream().filter(s -> s.accommodations() != null).forEach(s -> withNeeds.add(s.id()));

@@ -84,6 +84,39 @@ public final class LearningModel {
                 * (counts.size() >= 4 && skills.size() < quartile ? p.behindPace() : 1.0)));
     }
 
+    /**
+     * Students as a school met mid-term knows them: each truly masters what the school estimates mastered (at or
+     * above {@code threshold}, on the school's skill map), and a ready standard the school estimates part-learnt is
+     * that far along (estimate ÷ threshold).
+     *
+     * @param students  every student simulated (one without estimates masters nothing yet)
+     * @param estimates the school's mastery estimates by student and skill
+     */
+    public static LearningModel fromEstimates(LearningParameters parameters, SkillGraph graph,
+            java.util.Collection<String> students, Map<String, Map<String, Double>> estimates, double threshold,
+            long seed) {
+        Map<String, Set<String>> truth = new HashMap<>();
+        for (String student : students) {
+            Set<String> mastered = new HashSet<>();
+            estimates.getOrDefault(student, Map.of()).forEach((skill, p) -> {
+                if (p >= threshold && graph.contains(skill)) {
+                    mastered.add(skill);
+                }
+            });
+            truth.put(student, mastered);
+        }
+        Map<String, Map<String, Double>> partLearnt = new HashMap<>();
+        for (String student : students) {
+            estimates.getOrDefault(student, Map.of()).forEach((skill, p) -> {
+                if (p < threshold && graph.contains(skill)
+                        && truth.get(student).containsAll(graph.prerequisitesOf(skill))) {
+                    partLearnt.computeIfAbsent(student, k -> new HashMap<>()).put(skill, p / threshold);
+                }
+            });
+        }
+        return new LearningModel(parameters, graph, truth, partLearnt, seed);
+    }
+
     /** A student's pace: log-normal around 1, from the seed and their id only (not the order students come in). */
     private double drawPace(String studentId) {
         Random own = new Random(seed * 31 + studentId.hashCode());
