@@ -121,6 +121,7 @@ public final class DayPlanBuilder {
         buildFoci();
         Map<String, Set<String>> busyStaff = busyStaff();
         buildAdults(busyStaff);
+        adultById.values().forEach(a -> a.indexQualifications(focusById.values()));
         buildRooms();
         buildSessions(busyStaff);
         buildLearners();

@@ -6,10 +6,12 @@ import org.regroup.solver.model.Mode;
 import org.regroup.solver.model.Period;
 import org.regroup.solver.model.Room;
 import org.regroup.solver.model.Session;
+import org.regroup.solver.model.SessionOutline;
 
 /**
- * One placed student-block as the whole-day rules see it: the values are read through a join on the session, so the
- * entry is rebuilt whenever the session's modality, room or group focus changes.
+ * One placed student-block as the whole-day rules see it. The rules read it through a join on the session's
+ * {@link SessionOutline}, so the entry is rebuilt whenever the student moves or the session's modality, room, group
+ * focus or staff-led / 1:1 standing changes — and not when other members come and go.
  */
 public record DayEntry(Learner learner, Period period, Session session, Mode mode, Room room, Focus focus,
         boolean staffLed, boolean oneToOne) {
@@ -18,6 +20,13 @@ public record DayEntry(Learner learner, Period period, Session session, Mode mod
     public static DayEntry of(Learner learner, Period period, Session session) {
         return new DayEntry(learner, period, session, session.getMode(), session.getRoom(), session.focusOf(learner),
                 session.givesStaffLedTime(), session.givesOneToOneTime());
+    }
+
+    /** The same entry read through the session's outline (what the constraint streams join on). */
+    public static DayEntry of(Learner learner, Period period, SessionOutline outline) {
+        SessionOutline.Look look = outline.getLook();
+        return new DayEntry(learner, period, outline.getSession(), look.mode(), look.room(),
+                look.focusOf(learner, period), look.staffLed(), look.oneToOne());
     }
 
     /** Off site, with travel time to get there. */

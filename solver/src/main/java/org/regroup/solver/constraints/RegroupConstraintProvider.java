@@ -27,6 +27,7 @@ import org.regroup.solver.model.Learner;
 import org.regroup.solver.model.PeerPair;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
+import org.regroup.solver.model.SessionOutline;
 
 /**
  * Every school rule, one small method each. Hard rules say what a plan must never do (wrong work, groups over
@@ -106,8 +107,9 @@ public class RegroupConstraintProvider implements ConstraintProvider {
             Rules.GROUP_UNDER_MINIMUM, 1);
 
     private static final Function<Placement, Session> SESSION_OF = Placement::getSession;
-    private static final BiFunction<Placement, Session, DayEntry> ENTRY_OF =
-            (p, s) -> DayEntry.of(p.getLearner(), p.getPeriod(), s);
+    private static final BiFunction<Placement, SessionOutline, DayEntry> ENTRY_OF =
+            (p, o) -> DayEntry.of(p.getLearner(), p.getPeriod(), o);
+    private static final java.util.function.Predicate<SessionOutline> HAS_MODE_LOOK = o -> o.getLook().mode() != null;
     private static final java.util.function.Predicate<Session> HAS_MODE = s -> s.getMode() != null;
 
     @Override
@@ -146,13 +148,15 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * Every placed student-block, read through a join on its session: the entry follows changes of the session's
-     * modality, room and group focus (reading them through the placement alone would go stale). Whole-day rules
-     * aggregate these incrementally, so a change touches only the entries of the students it moves.
+     * Every placed student-block, read through a join on its session's {@link SessionOutline}: the entry follows the
+     * session's modality, room and group focus (reading them through the placement alone would go stale), but is not
+     * touched when other members come and go. Whole-day rules aggregate these incrementally, so a move touches only
+     * the entries of the students it moves.
      */
     static UniConstraintStream<DayEntry> dayEntries(ConstraintFactory f) {
         return f.forEach(Placement.class)
-                .join(sessions(f), Joiners.equal(SESSION_OF, Function.identity()))
+                .join(f.forEach(SessionOutline.class).filter(HAS_MODE_LOOK),
+                        Joiners.equal(SESSION_OF, SessionOutline::getSession))
                 .map(ENTRY_OF);
     }
 
@@ -715,37 +719,40 @@ public class RegroupConstraintProvider implements ConstraintProvider {
 
     /**
      * Variety across days: a student who worked on a skill in one modality yesterday and the day before should meet
-     * it another way today (if it is their only option, they still get it, at this price). Joins the session: what a
-     * student works on depends on the whole group.
+     * it another way today (if it is their only option, they still get it, at this price). Joins the session's
+     * outline: what a student works on depends on the whole group.
      */
     Constraint threeDaysRunning(ConstraintFactory f) {
         return f.forEach(Placement.class)
                 .filter(p -> p.getLearner().hasTwoDaysRunning())
-                .join(f.forEachIncludingUnassigned(Session.class), Joiners.equal(Placement::getSession, s -> s))
-                .filter((p, s) -> {
-                    Focus focus = s.focusOf(p.getLearner());
-                    return focus != null && p.getLearner().hadTwoDaysRunning(focus.getId(), s.getMode().getId());
+                .join(SessionOutline.class, Joiners.equal(SESSION_OF, SessionOutline::getSession))
+                .filter((p, o) -> {
+                    Focus focus = o.getLook().focusOf(p.getLearner(), p.getPeriod());
+                    return focus != null && p.getLearner().hadTwoDaysRunning(focus.getId(), o.getLook().mode().getId());
                 })
                 .penalize(HardMediumSoftScore.ofSoft(THREE_DAYS_WEIGHT))
-                .justifyWith((p, s, score) -> new DayNote(p.getLearner().getId(), "works on "
-                        + s.focusOf(p.getLearner()).getId() + " in " + s.getMode().getId() + " for the third day "
-                        + "running in block " + p.getPeriod().getId(), p.getPeriod().getId()))
+                .justifyWith((p, o, score) -> new DayNote(p.getLearner().getId(), "works on "
+                        + o.getLook().focusOf(p.getLearner(), p.getPeriod()).getId() + " in "
+                        + o.getLook().mode().getId() + " for the third day running in block " + p.getPeriod().getId(),
+                        p.getPeriod().getId()))
                 .asConstraint(Rules.THREE_DAYS_RUNNING);
     }
 
     /**
      * A re-plan keeps students whose readiness did not change with the adult they had, on what they worked on, in the
      * same modality and space (minimal perturbation, as UniTime counts it): their teacher's roster stays familiar and
-     * the student keeps their group and room. Only set where a move is not forced. The focus part joins the session: a group's focus changes with its members, and the placement alone
-     * would not be looked at again when it does.
+     * the student keeps their group and room. Only set where a move is not forced. The focus part joins the session's
+     * outline: a group's focus changes with its members, and the placement alone would not be looked at again when it
+     * does.
      */
     Constraint movedFromPrevious(ConstraintFactory f) {
         UniConstraintStream<Placement> awayFromAdult = f.forEachIncludingUnassigned(Placement.class)
                 .filter(p -> p.leftPreviousAdult() || p.leftPreviousSeat());
-        BiConstraintStream<Placement, Session> groupChanged = f.forEach(Placement.class)
+        BiConstraintStream<Placement, SessionOutline> groupChanged = f.forEach(Placement.class)
                 .filter(p -> p.getPreviousAdultId() != null && !p.leftPreviousAdult())
-                .join(f.forEachIncludingUnassigned(Session.class), Joiners.equal(Placement::getSession, s -> s))
-                .filter((p, s) -> p.differsFromPrevious(s, s.focusOf(p.getLearner())));
+                .join(SessionOutline.class, Joiners.equal(SESSION_OF, SessionOutline::getSession))
+                .filter((p, o) -> p.differsFromPrevious(o.getLook().mode(), o.getLook().room(),
+                        o.getLook().focusOf(p.getLearner(), p.getPeriod())));
         return awayFromAdult.concat(groupChanged)
                 .penalize(HardMediumSoftScore.ofSoft(MOVED_WEIGHT))
                 .justifyWith((p, s, score) -> new DayNote(p.getLearner().getId(), (s == null

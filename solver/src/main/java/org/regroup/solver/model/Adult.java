@@ -12,6 +12,8 @@ public final class Adult {
     private final StaffRole role;
     private final Set<Mode> modes;
     private final Predicate<Focus> qualified;
+    /** {@link #qualified} by focus index, once the day's foci are known; empty before. */
+    private boolean[] qualifiedByFocusIndex = new boolean[0];
     private final int maxTeachingBlocks;
     private final int maxStudents;
     private final boolean maySuperviseOffSite;
@@ -52,7 +54,24 @@ public final class Adult {
 
     /** Qualified for a skill's strand and grade; advisory and activities need no content qualification. */
     public boolean isQualifiedFor(Focus focus) {
-        return !focus.isSkill() || qualified.test(focus);
+        if (!focus.isSkill()) {
+            return true;
+        }
+        boolean[] known = qualifiedByFocusIndex;
+        int i = focus.getIndex();
+        return i >= 0 && i < known.length ? known[i] : qualified.test(focus);
+    }
+
+    /**
+     * Answers qualification from a table by focus index from now on: building a large day asked it millions of
+     * times (a string-set lookup each). Called once the day's foci are known.
+     */
+    public void indexQualifications(java.util.Collection<Focus> foci) {
+        boolean[] known = new boolean[foci.stream().mapToInt(Focus::getIndex).max().orElse(-1) + 1];
+        for (Focus focus : foci) {
+            known[focus.getIndex()] = qualified.test(focus);
+        }
+        this.qualifiedByFocusIndex = known;
     }
 
     /** {@code Integer.MAX_VALUE} when unlimited. */

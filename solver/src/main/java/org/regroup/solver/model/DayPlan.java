@@ -39,10 +39,16 @@ public class DayPlan {
     @ProblemFactCollectionProperty
     private List<PeerPair> peerPairs;
 
+    /** Every planning entity class of a day, for solver configurations and constraint tests. */
+    public static final Class<?>[] ENTITY_CLASSES = { Session.class, Placement.class, SessionOutline.class };
+
     @PlanningEntityCollectionProperty
     private List<Session> sessions;
     @PlanningEntityCollectionProperty
     private List<Placement> placements;
+    /** One per session: what the whole-day rules read of it ({@link SessionOutline}). */
+    @PlanningEntityCollectionProperty
+    private List<SessionOutline> outlines;
 
     @PlanningScore
     private HardMediumSoftScore score;
@@ -76,9 +82,15 @@ public class DayPlan {
         for (int i = 0; i < sessions.size(); i++) {
             sessions.get(i).setIndex(i);
         }
+        for (int i = 0; i < modes.size(); i++) {
+            modes.get(i).setIndex(i);
+        }
+        learners.forEach(l -> l.indexModes(modes));
+        adults.forEach(a -> a.indexQualifications(foci)); // again: a day assembled by hand (tests)
         for (int i = 0; i < placements.size(); i++) {
             placements.get(i).setIndex(i);
         }
+        this.outlines = new java.util.ArrayList<>(sessions.stream().map(SessionOutline::of).toList());
     }
 
     /**
@@ -106,6 +118,11 @@ public class DayPlan {
         copy.peerPairs = peerPairs;
         copy.sessions = sessionClones;
         copy.placements = placementClones;
+        // The looks refer to facts only; each clone outlines its own session.
+        copy.outlines = new java.util.ArrayList<>(outlines.size());
+        for (SessionOutline o : outlines) {
+            copy.outlines.add(new SessionOutline(sessionClones.get(o.getSession().getIndex()), o.getLook()));
+        }
         copy.score = score;
         copy.constraintWeightOverrides = constraintWeightOverrides;
         copy.solverStatus = solverStatus;
@@ -150,6 +167,10 @@ public class DayPlan {
 
     public List<Session> getSessions() {
         return sessions;
+    }
+
+    public List<SessionOutline> getOutlines() {
+        return outlines;
     }
 
     public List<Placement> getPlacements() {

@@ -17,12 +17,14 @@ import java.util.List;
  */
 public final class GroupSummary {
 
-    public static final GroupSummary EMPTY = new GroupSummary(null, new MemberFit[0], false, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0);
+    public static final GroupSummary EMPTY = new GroupSummary(null, null, new MemberFit[0], false, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0);
 
     /** Caps one student's urgency gap, so that a skill unlocking half the graph does not drown every other rule. */
     public static final int MAX_URGENCY_GAP = 20;
 
+    /** The modality it was computed for (null for {@link #EMPTY}). */
+    private final Mode mode;
     private final Focus focus;
     private final MemberFit[] members;
     private final boolean unqualified;
@@ -40,10 +42,11 @@ public final class GroupSummary {
     private final int behindUnsupervised;
     private final int masterySpreadPercent;
 
-    private GroupSummary(Focus focus, MemberFit[] members, boolean unqualified, int notReady, int tooAdvanced,
+    private GroupSummary(Mode mode, Focus focus, MemberFit[] members, boolean unqualified, int notReady, int tooAdvanced,
             int goalGap, int urgencyGap, int stateMismatch, int avoiding, int notPreferred, int quietNeeded,
             int mustStayOnSite, int interestMisses, int keepApartPairs, int behindUnsupervised,
             int masterySpreadPercent) {
+        this.mode = mode;
         this.focus = focus;
         this.members = members;
         this.unqualified = unqualified;
@@ -133,8 +136,44 @@ public final class GroupSummary {
         boolean unqualified = shared != null && session.getAdult() != null && mode.needsQualifiedAdult()
                 && !session.getAdult().isQualifiedFor(shared);
         int spread = maxMastery < 0 ? 0 : (int) Math.round((maxMastery - minMastery) * 100);
-        return new GroupSummary(shared, fits, unqualified, notReady, tooAdvanced, goalGap, urgencyGap, stateMismatch,
+        return new GroupSummary(mode, shared, fits, unqualified, notReady, tooAdvanced, goalGap, urgencyGap, stateMismatch,
                 avoiding, notPreferred, quiet, onSite, interestMisses, keepApartPairs, behindUnsupervised, spread);
+    }
+
+    /**
+     * Was this summary computed for these members in this modality? (A session's summary depends on nothing else.)
+     * Members are sorted by learner index, so each placement is found by binary search.
+     */
+    boolean isOf(List<Placement> placements, Mode mode) {
+        if (placements.isEmpty() || mode == null) {
+            return this == EMPTY;
+        }
+        if (this.mode != mode || members.length != placements.size()) {
+            return false;
+        }
+        for (Placement p : placements) {
+            int key = p.getLearner().getIndex();
+            int lo = 0;
+            int hi = members.length - 1;
+            boolean found = false;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int at = members[mid].learner().getIndex();
+                if (at == key) {
+                    found = members[mid].learner() == p.getLearner();
+                    break;
+                }
+                if (at < key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Insertion sort: groups are small and usually already in order, and this allocates nothing. */
@@ -171,10 +210,8 @@ public final class GroupSummary {
         Period period = session.getPeriod();
         Tally tally = Tally.get();
         for (Placement placement : placements) {
-            for (Option option : placement.getLearner().options(period)) {
-                if (option.eligible() && option.focus().runsIn(mode)) {
-                    tally.add(option.focus(), option.preference());
-                }
+            for (Option option : placement.getLearner().eligibleIn(period, mode)) {
+                tally.add(option.focus(), option.preference());
             }
         }
         if (tally.isEmpty()) {

@@ -30,6 +30,14 @@ public final class Learner {
     /** Options by period index; null where the student is not in the block. */
     private final Option[][] optionsByPeriod;
     private final Option[] bestByPeriod;
+    /** Per period, the options sorted by focus index and those indexes: {@link #option} is a binary search. */
+    private final Option[][] byFocusByPeriod;
+    private final int[][] focusIndexesByPeriod;
+    /**
+     * Per period and modality ({@link Mode#getIndex()}), the eligible options whose focus runs in it: what a group's
+     * focus is chosen among, on every move (GroupSummary). Set when the day is assembled ({@link #indexModes}).
+     */
+    private Option[][][] eligibleByPeriodAndMode = new Option[0][][];
 
     public Learner(String id, int index, int grade, Adult advisor, int minStaffLedBlocks, int oneToOneMinutes, boolean noOffSite,
             boolean quietSpace, int maxOnlineBlocks, boolean behind, boolean hasGoals, Set<Mode> prefers,
@@ -55,7 +63,51 @@ public final class Learner {
                 bestByPeriod[i] = Arrays.stream(options).max(Comparator.comparingLong(Option::rank)).orElseThrow();
             }
         }
+        this.byFocusByPeriod = new Option[optionsByPeriod.length][];
+        this.focusIndexesByPeriod = new int[optionsByPeriod.length][];
+        for (int i = 0; i < optionsByPeriod.length; i++) {
+            if (optionsByPeriod[i] != null) {
+                Option[] sorted = optionsByPeriod[i].clone();
+                Arrays.sort(sorted, Comparator.comparingInt(o -> o.focus().getIndex()));
+                byFocusByPeriod[i] = sorted;
+                focusIndexesByPeriod[i] = Arrays.stream(sorted).mapToInt(o -> o.focus().getIndex()).toArray();
+            }
+        }
     }
+
+    /** Groups the student's eligible options by the modalities they run in (once, when the day is assembled). */
+    void indexModes(List<Mode> modes) {
+        Option[][][] index = new Option[optionsByPeriod.length][][];
+        for (int p = 0; p < optionsByPeriod.length; p++) {
+            if (optionsByPeriod[p] == null) {
+                continue;
+            }
+            index[p] = new Option[modes.size()][];
+            for (Mode mode : modes) {
+                index[p][mode.getIndex()] = Arrays.stream(optionsByPeriod[p])
+                        .filter(o -> o.eligible() && o.focus().runsIn(mode)).toArray(Option[]::new);
+            }
+        }
+        this.eligibleByPeriodAndMode = index;
+    }
+
+    /** Eligible options whose focus runs in {@code mode} (empty when the student is not in the block). */
+    public Option[] eligibleIn(Period period, Mode mode) {
+        Option[] options = optionsByPeriod[period.getIndex()];
+        if (options == null) {
+            return NO_OPTIONS;
+        }
+        Option[][] byMode = period.getIndex() < eligibleByPeriodAndMode.length
+                ? eligibleByPeriodAndMode[period.getIndex()] : null;
+        if (byMode == null || mode.getIndex() < 0 || mode.getIndex() >= byMode.length
+                || byMode[mode.getIndex()] == null) {
+            // Not assembled into a day (a unit test's learner): filter now.
+            return Arrays.stream(options).filter(o -> o.eligible() && o.focus().runsIn(mode)).toArray(Option[]::new);
+        }
+        return byMode[mode.getIndex()];
+    }
+
+    private static final Option[] NO_OPTIONS = new Option[0];
 
     /**
      * Lowers the staff-led and 1:1 minimums to what the student's day can still give (a student gone home whose
@@ -189,16 +241,12 @@ public final class Learner {
 
     /** The student's own option for a focus in this block, or null when it is not one of theirs. */
     public Option option(Period period, Focus focus) {
-        Option[] options = optionsByPeriod[period.getIndex()];
-        if (options == null || focus == null) {
+        int[] indexes = focusIndexesByPeriod[period.getIndex()];
+        if (indexes == null || focus == null) {
             return null;
         }
-        for (Option option : options) {
-            if (option.focus() == focus) {
-                return option;
-            }
-        }
-        return null;
+        int at = Arrays.binarySearch(indexes, focus.getIndex());
+        return at < 0 ? null : byFocusByPeriod[period.getIndex()][at];
     }
 
     /** The student's best option in the block (what they work on when working on their own). */

@@ -22,6 +22,8 @@ public final class Mode {
     private final Set<FocusKind> focusKinds;
     private final boolean sharedFocus;
     private final boolean offSite;
+    /** Position in the day's list of modalities (set when the day is assembled): for per-modality tables. */
+    private int index = -1;
 
     public Mode(String id, String name, int minSize, int maxSize, Leadership leadership, int studentsPerAdult,
             Set<String> requiredFeatures, Set<SkillState> suits, Set<FocusKind> focusKinds, boolean sharedFocus,
@@ -78,6 +80,14 @@ public final class Mode {
 
     public boolean suits(SkillState state) {
         return suits.contains(state);
+    }
+
+    public int getIndex() {
+        return index;
+    }
+
+    void setIndex(int index) {
+        this.index = index;
     }
 
     public boolean serves(FocusKind kind) {

@@ -140,9 +140,14 @@ public class Placement {
      * for them, another modality or another space (each compared only when remembered).
      */
     public boolean differsFromPrevious(Session s, Focus focus) {
+        return differsFromPrevious(s.getMode(), s.getRoom(), focus);
+    }
+
+    /** As above, for a group held in {@code mode} and {@code room} (either may be null). */
+    public boolean differsFromPrevious(Mode mode, Room room, Focus focus) {
         return previousFocusId != null && focus != null && !previousFocusId.equals(focus.getId())
-                || previousModeId != null && s.getMode() != null && !previousModeId.equals(s.getMode().getId())
-                || previousRoomId != null && (s.getRoom() == null || !previousRoomId.equals(s.getRoom().getId()));
+                || previousModeId != null && mode != null && !previousModeId.equals(mode.getId())
+                || previousRoomId != null && (room == null || !previousRoomId.equals(room.getId()));
     }
 
     /**

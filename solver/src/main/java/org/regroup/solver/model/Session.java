@@ -105,9 +105,19 @@ public class Session {
         return copy;
     }
 
+    /**
+     * The summary this session had before its current one. Local search evaluates a move and undoes it: the undo
+     * brings back the members and modality of the summary before, and reusing it halves the summaries computed (a
+     * summary depends only on who is in the session and its modality; the rest of the session is fixed).
+     */
+    private GroupSummary replaced;
+
     @ShadowSources({ "placements", "mode" })
     public GroupSummary summarize() {
-        return GroupSummary.of(this);
+        GroupSummary before = replaced;
+        GroupSummary result = before != null && before.isOf(placements, mode) ? before : GroupSummary.of(this);
+        replaced = summary;
+        return result;
     }
 
     @ValueRangeProvider(id = "allowedModes")

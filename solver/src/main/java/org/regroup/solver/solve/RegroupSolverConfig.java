@@ -55,7 +55,7 @@ public final class RegroupSolverConfig {
     public static SolverConfig create(SolveOptions options, LocalSearchVariant variant) {
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(DayPlan.class)
-                .withEntityClasses(Session.class, Placement.class)
+                .withEntityClasses(DayPlan.ENTITY_CLASSES)
                 .withConstraintProviderClass(RegroupConstraintProvider.class)
                 .withPhases(phases(options, variant).toArray(PhaseConfig[]::new))
                 .withTerminationConfig(termination(options));
@@ -77,7 +77,7 @@ public final class RegroupSolverConfig {
     public static SolverConfig forAnalysis() {
         return new SolverConfig()
                 .withSolutionClass(DayPlan.class)
-                .withEntityClasses(Session.class, Placement.class)
+                .withEntityClasses(DayPlan.ENTITY_CLASSES)
                 .withConstraintProviderClass(RegroupConstraintProvider.class)
                 .withPhases(placementConstruction())
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(1)));

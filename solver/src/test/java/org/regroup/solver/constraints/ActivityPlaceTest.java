@@ -12,7 +12,7 @@ import org.regroup.solver.model.Session;
 class ActivityPlaceTest {
 
     private final ConstraintVerifier<RegroupConstraintProvider, DayPlan> verifier = ConstraintVerifier.build(
-            new RegroupConstraintProvider(), DayPlan.class, Session.class, Placement.class);
+            new RegroupConstraintProvider(), DayPlan.class, DayPlan.ENTITY_CLASSES);
 
     @Test
     void museumTripAtTheMuseumHolds() {

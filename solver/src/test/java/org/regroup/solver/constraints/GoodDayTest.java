@@ -29,7 +29,7 @@ import org.regroup.solver.model.Session;
 class GoodDayTest {
 
     private final ConstraintVerifier<RegroupConstraintProvider, DayPlan> verifier = ConstraintVerifier.build(
-            new RegroupConstraintProvider(), DayPlan.class, Session.class, Placement.class);
+            new RegroupConstraintProvider(), DayPlan.class, DayPlan.ENTITY_CLASSES);
 
     // ------------------------------------------------------------------------------------------------------------
     // Student does not see their advisor

@@ -25,7 +25,7 @@ import org.regroup.solver.model.Session;
 class GoodLearningDayTest {
 
     private final ConstraintVerifier<RegroupConstraintProvider, DayPlan> verifier = ConstraintVerifier.build(
-            new RegroupConstraintProvider(), DayPlan.class, Session.class, Placement.class);
+            new RegroupConstraintProvider(), DayPlan.class, DayPlan.ENTITY_CLASSES);
 
     // ------------------------------------------------------------------------------------------------------------
     // Goal skill not chosen

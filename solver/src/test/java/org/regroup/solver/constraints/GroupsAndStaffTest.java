@@ -22,7 +22,7 @@ import org.regroup.solver.model.Session;
 class GroupsAndStaffTest {
 
     private final ConstraintVerifier<RegroupConstraintProvider, DayPlan> verifier = ConstraintVerifier.build(
-            new RegroupConstraintProvider(), DayPlan.class, Session.class, Placement.class);
+            new RegroupConstraintProvider(), DayPlan.class, DayPlan.ENTITY_CLASSES);
 
     /** Places {@code n} new students, all ready for {@code skill}, in the session; returns their ids. */
     private static List<String> fill(Day day, Session s, int n, Focus skill) {

@@ -17,7 +17,7 @@ import org.regroup.solver.constraints.Justifications.TooAdvanced;
 class WhatStudentsWorkOnTest {
 
     private final ConstraintVerifier<RegroupConstraintProvider, DayPlan> verifier = ConstraintVerifier.build(
-            new RegroupConstraintProvider(), DayPlan.class, Session.class, Placement.class);
+            new RegroupConstraintProvider(), DayPlan.class, DayPlan.ENTITY_CLASSES);
 
     @Test
     void groupOnASkillEveryoneIsReadyForHolds() {

@@ -129,7 +129,7 @@ class DayRepairTest {
     private static DayPlan repairOnly(DayPlan day) {
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(DayPlan.class)
-                .withEntityClasses(Session.class, Placement.class)
+                .withEntityClasses(DayPlan.ENTITY_CLASSES)
                 .withConstraintProviderClass(RegroupConstraintProvider.class)
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withRandomSeed(1L)

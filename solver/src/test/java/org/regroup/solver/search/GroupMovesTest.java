@@ -58,7 +58,7 @@ class GroupMovesTest {
                 .withMoveSelectorConfig(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(GroupMoves.class))
                 .withTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
         SolverConfig config = new SolverConfig().withSolutionClass(DayPlan.class)
-                .withEntityClasses(Session.class, Placement.class)
+                .withEntityClasses(DayPlan.ENTITY_CLASSES)
                 .withConstraintProviderClass(RegroupConstraintProvider.class)
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new DayConstructor()), groupMovesOnly)
                 .withEnvironmentMode(steps == 0 ? EnvironmentMode.PHASE_ASSERT : EnvironmentMode.FULL_ASSERT)

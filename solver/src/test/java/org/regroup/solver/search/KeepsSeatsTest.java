@@ -16,7 +16,7 @@ class KeepsSeatsTest {
 
     private final KeepsSeats filter = new KeepsSeats();
     private final SolutionDescriptor<DayPlan> descriptor = SolutionDescriptor.buildSolutionDescriptor(DayPlan.class,
-            Session.class, Placement.class);
+            DayPlan.ENTITY_CLASSES);
     private final DayPlan day = DayPlanBuilder.build(TestDays.tiny(), "tiny");
 
     private ChangeMove<DayPlan> move(Placement p, Session to) {
