@@ -24,7 +24,6 @@ import org.regroup.solver.model.Ask;
 import org.regroup.solver.model.Fit;
 import org.regroup.solver.model.Focus;
 import org.regroup.solver.model.Learner;
-import org.regroup.solver.model.PeerPair;
 import org.regroup.solver.model.Placement;
 import org.regroup.solver.model.Session;
 import org.regroup.solver.model.SessionOutline;
@@ -369,7 +368,9 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     Constraint studentTravel(ConstraintFactory f) {
         return dayEntries(f)
                 .filter(DayEntry::isTravelSite)
-                .join(dayEntries(f), Joiners.equal(DayEntry::learner),
+                // Only a student who could be at a site with travel time can have a conflict: the others' entries
+                // stay out of the join (most students, on most days).
+                .join(dayEntries(f).filter(e -> e.learner().mayTravel()), Joiners.equal(DayEntry::learner),
                         Joiners.filtering(DayEntry::travelConflictsWith))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((trip, other, score) -> new Justifications.TravelNotCovered(trip.learner().getId(),
@@ -578,7 +579,8 @@ public class RegroupConstraintProvider implements ConstraintProvider {
     Constraint sameSkillTwice(ConstraintFactory f) {
         return dayEntries(f)
                 .filter(e -> e.focus() != null && e.focus().isSkill() && !e.period().isDoubleWithNext())
-                .join(dayEntries(f), Joiners.equal(DayEntry::learner),
+                .join(dayEntries(f).filter(e -> e.focus() != null && e.focus().isSkill()),
+                        Joiners.equal(DayEntry::learner),
                         Joiners.equal(e -> e.period().getIndex() + 1, e -> e.period().getIndex()),
                         Joiners.filtering((before, after) -> before.focus() == after.focus()))
                 .penalize(HardMediumSoftScore.ofSoft(SAME_SKILL_WEIGHT))
@@ -616,13 +618,15 @@ public class RegroupConstraintProvider implements ConstraintProvider {
                 .asConstraint(Rules.ADVISOR_NOT_SEEN);
     }
 
-    /** Grouping builds connections: a student shares at least one session with someone they work well with. */
+    /**
+     * Grouping builds connections: a student shares at least one session with someone they work well with. Each
+     * session's summary lists its members with a peer there; a student none of whose sessions does is penalised.
+     */
     Constraint peersApart(ConstraintFactory f) {
-        return f.forEach(PeerPair.class)
-                .join(Placement.class, Joiners.equal(PeerPair::learner, Placement::getLearner))
-                .join(Placement.class, Joiners.equal((pair, mine) -> pair.peer(), Placement::getLearner),
-                        Joiners.equal((pair, mine) -> mine.getSession(), Placement::getSession))
-                .groupBy((pair, mine, theirs) -> pair.learner(), ConstraintCollectors.countTri())
+        return openSessions(f)
+                .filter(s -> !s.getSummary().getWithPeer().isEmpty())
+                .flattenLast(s -> s.getSummary().getWithPeer())
+                .groupBy(Function.identity(), ConstraintCollectors.count())
                 .complement(Learner.class, l -> 0)
                 .filter((learner, together) -> together == 0 && !learner.getPeers().isEmpty())
                 .penalize(HardMediumSoftScore.ofSoft(PEERS_WEIGHT))

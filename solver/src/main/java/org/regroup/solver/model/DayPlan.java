@@ -90,6 +90,12 @@ public class DayPlan {
         for (int i = 0; i < placements.size(); i++) {
             placements.get(i).setIndex(i);
         }
+        for (Placement p : placements) {
+            if (p.getSession() != null && p.getSession().hasTravelSite()
+                    || p.getCandidates().stream().anyMatch(Session::hasTravelSite)) {
+                p.getLearner().markMayTravel();
+            }
+        }
         this.outlines = new java.util.ArrayList<>(sessions.stream().map(SessionOutline::of).toList());
     }
 

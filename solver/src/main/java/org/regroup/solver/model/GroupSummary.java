@@ -18,7 +18,7 @@ import java.util.List;
 public final class GroupSummary {
 
     public static final GroupSummary EMPTY = new GroupSummary(null, null, new MemberFit[0], false, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0);
+            0, 0, 0, 0, 0, 0, List.of());
 
     /** Caps one student's urgency gap, so that a skill unlocking half the graph does not drown every other rule. */
     public static final int MAX_URGENCY_GAP = 20;
@@ -41,11 +41,13 @@ public final class GroupSummary {
     private final int keepApartPairs;
     private final int behindUnsupervised;
     private final int masterySpreadPercent;
+    /** Members who share this session with at least one of their peers (the whole-day rule counts these). */
+    private final List<Learner> withPeer;
 
     private GroupSummary(Mode mode, Focus focus, MemberFit[] members, boolean unqualified, int notReady, int tooAdvanced,
             int goalGap, int urgencyGap, int stateMismatch, int avoiding, int notPreferred, int quietNeeded,
             int mustStayOnSite, int interestMisses, int keepApartPairs, int behindUnsupervised,
-            int masterySpreadPercent) {
+            int masterySpreadPercent, List<Learner> withPeer) {
         this.mode = mode;
         this.focus = focus;
         this.members = members;
@@ -63,6 +65,7 @@ public final class GroupSummary {
         this.keepApartPairs = keepApartPairs;
         this.behindUnsupervised = behindUnsupervised;
         this.masterySpreadPercent = masterySpreadPercent;
+        this.withPeer = withPeer;
     }
 
     public static GroupSummary of(Session session) {
@@ -79,9 +82,11 @@ public final class GroupSummary {
         int notPreferred = 0, quiet = 0, onSite = 0, interestMisses = 0, behindUnsupervised = 0;
         double minMastery = Double.MAX_VALUE, maxMastery = -1;
         boolean anyKeepApart = false;
+        boolean anyPeers = false;
         for (int i = 0; i < fits.length; i++) {
             Learner learner = placements.get(i).getLearner();
             anyKeepApart |= !learner.getKeepApart().isEmpty();
+            anyPeers |= !learner.getPeers().isEmpty();
             Option option;
             Focus focus;
             if (sharedMode) {
@@ -136,8 +141,10 @@ public final class GroupSummary {
         boolean unqualified = shared != null && session.getAdult() != null && mode.needsQualifiedAdult()
                 && !session.getAdult().isQualifiedFor(shared);
         int spread = maxMastery < 0 ? 0 : (int) Math.round((maxMastery - minMastery) * 100);
+        List<Learner> withPeer = anyPeers ? withPeer(fits) : List.of();
         return new GroupSummary(mode, shared, fits, unqualified, notReady, tooAdvanced, goalGap, urgencyGap, stateMismatch,
-                avoiding, notPreferred, quiet, onSite, interestMisses, keepApartPairs, behindUnsupervised, spread);
+                avoiding, notPreferred, quiet, onSite, interestMisses, keepApartPairs, behindUnsupervised, spread,
+                withPeer);
     }
 
     /**
@@ -152,24 +159,7 @@ public final class GroupSummary {
             return false;
         }
         for (Placement p : placements) {
-            int key = p.getLearner().getIndex();
-            int lo = 0;
-            int hi = members.length - 1;
-            boolean found = false;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                int at = members[mid].learner().getIndex();
-                if (at == key) {
-                    found = members[mid].learner() == p.getLearner();
-                    break;
-                }
-                if (at < key) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            if (!found) {
+            if (indexOf(members, p.getLearner()) < 0) {
                 return false;
             }
         }
@@ -188,6 +178,40 @@ public final class GroupSummary {
             }
             fits[j + 1] = m;
         }
+    }
+
+    /** Members with a peer among the members ({@code fits} sorted by learner index). */
+    private static List<Learner> withPeer(MemberFit[] fits) {
+        List<Learner> found = new ArrayList<>();
+        for (MemberFit m : fits) {
+            for (Learner peer : m.learner().getPeers()) {
+                if (indexOf(fits, peer) >= 0) {
+                    found.add(m.learner());
+                    break;
+                }
+            }
+        }
+        return found.isEmpty() ? List.of() : found;
+    }
+
+    /** Position of {@code learner} among members sorted by learner index, or -1. */
+    private static int indexOf(MemberFit[] sorted, Learner learner) {
+        int key = learner.getIndex();
+        int lo = 0;
+        int hi = sorted.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int at = sorted[mid].learner().getIndex();
+            if (at == key) {
+                return sorted[mid].learner() == learner ? mid : -1;
+            }
+            if (at < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
     }
 
     /** Pairs of members who must be kept apart (keep-apart is made symmetric when the day is built). */
@@ -450,5 +474,9 @@ public final class GroupSummary {
 
     public int getMasterySpreadPercent() {
         return masterySpreadPercent;
+    }
+
+    public List<Learner> getWithPeer() {
+        return withPeer;
     }
 }

@@ -25,6 +25,7 @@ public final class Learner {
     private final Set<Mode> avoids;
     private Set<Learner> keepApart = Set.of();
     private Set<Learner> peers = Set.of();
+    private boolean mayTravel;
     /** "focus|modality" pairs the student had on each of the last two school days (set by a re-plan, see History). */
     private Set<String> twoDaysRunning = Set.of();
     /** Options by period index; null where the student is not in the block. */
@@ -209,6 +210,15 @@ public final class Learner {
 
     public Set<Learner> getKeepApart() {
         return keepApart;
+    }
+
+    /** Could be placed at an off-site space with travel time (set when the day is assembled). */
+    public boolean mayTravel() {
+        return mayTravel;
+    }
+
+    void markMayTravel() {
+        this.mayTravel = true;
     }
 
     public Set<Learner> getPeers() {
