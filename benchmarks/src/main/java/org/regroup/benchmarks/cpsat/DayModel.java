@@ -46,6 +46,7 @@ final class DayModel {
     }
 
     final DayPlan day;
+    final Scope scope;
     final CpModel model = new CpModel();
     final Logic logic = new Logic(model);
     final ScoreTerms score;
@@ -85,11 +86,12 @@ final class DayModel {
     private final List<List<Option>> eligibleOptions = new ArrayList<>();
     private final List<Set<Focus>> eligibleFoci = new ArrayList<>();
 
-    private DayModel(DayPlan day) {
+    private DayModel(DayPlan day, Scope scope) {
         this.day = day;
+        this.scope = scope;
         this.placements = day.getPlacements();
         this.sessions = day.getSessions();
-        this.score = new ScoreTerms(day.getConstraintWeightOverrides());
+        this.score = new ScoreTerms(day.getConstraintWeightOverrides(), scope, model);
         for (Placement p : placements) {
             List<Option> eligible = p.getLearner().options(p.getPeriod()).stream().filter(Option::eligible).toList();
             eligibleOptions.add(eligible);
@@ -98,7 +100,11 @@ final class DayModel {
     }
 
     static DayModel of(DayPlan day) {
-        DayModel m = new DayModel(day);
+        return of(day, Scope.ALL_PLANS);
+    }
+
+    static DayModel of(DayPlan day, Scope scope) {
+        DayModel m = new DayModel(day, scope);
         m.seats();
         m.sessionsRunning();
         m.modalityOfEachStudent();
