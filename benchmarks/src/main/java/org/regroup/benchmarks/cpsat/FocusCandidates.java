@@ -74,13 +74,12 @@ final class FocusCandidates {
         return result;
     }
 
-    /** The most students the session can hold in the modality (HardRules.sizeCaps). */
+    /**
+     * The most students the session can hold in the modality: Timefold's hard caps ({@link Session#capIn}, group and
+     * adult), which the model's (HardRules.sizeCaps) never exceed, and its candidates.
+     */
     static long cap(Session s, Mode mode, int candidates) {
-        long c = Math.min(mode.getMaxSize(), mode.getStudentsPerAdult());
-        if (s.getAdult() != null) {
-            c = Math.min(c, s.getAdult().getMaxStudents());
-        }
-        return Math.min(c, candidates);
+        return Math.min(s.capIn(mode), candidates);
     }
 
     /** The focus GroupSummary derives for this student alone in the session in that modality; null: none. */
