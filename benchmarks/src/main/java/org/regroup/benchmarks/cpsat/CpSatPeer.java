@@ -120,16 +120,39 @@ public final class CpSatPeer implements Peer {
                 : "GIVEN_PLAN", System.nanoTime());
     }
 
+    /**
+     * Staged: a workable plan fixes the hard and medium optimum at 0, so only soft is left to optimise, in the
+     * smaller {@link Scope#WORKABLE} model. Without a workable start plan, the first stage searches every plan
+     * ({@link Scope#ALL_PLANS}) until it finds a workable one, and the second stage starts from it.
+     */
     private static Result solve(DayProblem problem, DayPlan day, Search search, long seed, DayPlan startPlan,
             String startName, long start) {
+        Loader.loadNativeLibraries();
+        if (startPlan != null && workable(startPlan.getScore())) {
+            return stage(problem, day, search, seed, startPlan, startName, start, Scope.WORKABLE);
+        }
+        Result first = stage(problem, day, search, seed, startPlan, startName, start, Scope.ALL_PLANS);
+        Decisions found = first.best();
+        boolean timeLeft = search.isDeterministic()
+                || search.wallClock().toMillis() - (System.nanoTime() - start) / 1_000_000 > 2_000;
+        if (found == null || found.hard() != 0 || found.medium() != 0 || !timeLeft) {
+            return first;
+        }
+        DayPlan workablePlan = PlanWriter.day(problem, first.model(), found);
+        if (!workable(workablePlan.getScore())) {
+            return first; // the models are exact, so this does not happen; if it did, stage one's plan stands
+        }
+        Result second = stage(problem, day, search, seed, workablePlan, startName, start, Scope.WORKABLE);
+        return StagedResult.merge(first, second);
+    }
+
+    private static Result stage(DayProblem problem, DayPlan day, Search search, long seed, DayPlan startPlan,
+            String startName, long start, Scope scope) {
         Duration timeLimit = search.wallClock();
         long modelStart = System.nanoTime();
-        Loader.loadNativeLibraries();
-        // Staged: a workable start plan fixes the hard and medium optimum at 0, so only soft is left to optimise.
-        Scope scope = startPlan != null && workable(startPlan.getScore()) ? Scope.WORKABLE : Scope.ALL_PLANS;
         DayModel m = DayModel.of(day, scope);
         long buildMillis = (System.nanoTime() - modelStart) / 1_000_000;
-        ScoreBound.Level boundLevel = boundLevel(search);
+        ScoreBound.Level boundLevel = scope == Scope.WORKABLE ? boundLevel(search, day) : null;
         long boundStart = System.nanoTime();
         Long softCut = SoftCut.addTo(m, problem, boundLevel);
         long boundMillis = (System.nanoTime() - boundStart) / 1_000_000;
@@ -156,7 +179,8 @@ public final class CpSatPeer implements Peer {
                 throw new IllegalArgumentException("regroup.cpsat.params: " + e.getMessage(), e);
             }
         }
-        DecisionRecorder recorder = new DecisionRecorder(m, start);
+        // Stage one of an empty start stops at its first workable plan: stage two takes it from there.
+        DecisionRecorder recorder = new DecisionRecorder(m, start, scope == Scope.ALL_PLANS);
         CpSolverStatus status = solver.solve(m.model, recorder);
 
         List<PeerRun.Timed> improvements = new ArrayList<>();
@@ -207,18 +231,25 @@ public final class CpSatPeer implements Peer {
     }
 
     /**
-     * Which {@link ScoreBound} level cuts a workable model's objective ({@code -Dregroup.cpsat.bound=none|placement|
-     * student_day|capacity} overrides). Seat prices (capacity) are the tightest but take ~35 s of a busy machine on
-     * small, so only budgets of {@link #CAPACITY_BOUND_FROM} or more pay for them.
+     * Which {@link ScoreBound} level cuts a workable model's objective; null: none ({@code
+     * -Dregroup.cpsat.bound=none|placement|student_day|capacity} overrides). Its cost grows fast with the day: on a
+     * busy machine the student-day level took 2 s on small (341 student-blocks) and over 5 minutes on medium, the
+     * seat prices ~35 s on small. So: none past {@link #BOUNDED_PLACEMENTS} student-blocks, seat prices only for
+     * budgets of {@link #CAPACITY_BOUND_FROM} or more.
      */
-    static ScoreBound.Level boundLevel(Search search) {
+    static ScoreBound.Level boundLevel(Search search, DayPlan day) {
         String chosen = System.getProperty("regroup.cpsat.bound");
         if (chosen != null) {
             return chosen.equals("none") ? null : ScoreBound.Level.valueOf(chosen.toUpperCase(java.util.Locale.ROOT));
         }
+        if (day.getPlacements().size() > BOUNDED_PLACEMENTS) {
+            return null;
+        }
         return !search.isDeterministic() && search.wallClock().compareTo(CAPACITY_BOUND_FROM) >= 0
                 ? ScoreBound.Level.CAPACITY : ScoreBound.Level.STUDENT_DAY;
     }
+
+    static final int BOUNDED_PLACEMENTS = 600;
 
     static final Duration CAPACITY_BOUND_FROM = Duration.ofMinutes(5);
 

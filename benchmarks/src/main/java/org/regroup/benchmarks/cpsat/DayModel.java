@@ -80,6 +80,8 @@ final class DayModel {
     final List<Map<Focus, BoolVar>> worksOn = new ArrayList<>();
     /** Placement-in-room expressions built so far (travel rules ask for the same ones twice). */
     final Map<String, LinearExpr> atRoom = new HashMap<>();
+    /** Interchangeable adults' days, per class, in the order {@link Symmetry} imposes (empty: none). */
+    List<List<List<Session>>> symmetricDays = List.of();
     /** Placements per learner, in day order. */
     final Map<Learner, List<Placement>> dayOf = new LinkedHashMap<>();
 
@@ -104,6 +106,11 @@ final class DayModel {
     }
 
     static DayModel of(DayPlan day, Scope scope) {
+        return of(day, scope, true);
+    }
+
+    /** {@code breakSymmetry} false: without {@link Symmetry}'s ordering (tests compare both). */
+    static DayModel of(DayPlan day, Scope scope, boolean breakSymmetry) {
         DayModel m = new DayModel(day, scope);
         m.seats();
         m.sessionsRunning();
@@ -113,6 +120,9 @@ final class DayModel {
         HardRules.addTo(m);
         GroupRules.addTo(m);
         DayRules.addTo(m);
+        if (breakSymmetry) {
+            m.symmetricDays = Symmetry.addTo(m);
+        }
         m.model.minimize(m.score.objective(m.model.model()));
         return m;
     }

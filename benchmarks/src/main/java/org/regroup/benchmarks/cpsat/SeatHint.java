@@ -33,17 +33,20 @@ final class SeatHint {
     static boolean addTo(DayModel m, DayPlan start, CpSatPeer.Search search, double seconds) {
         CpModel copy = m.model.getClone();
         CpModelProto.Builder proto = copy.getBuilder();
+        // The start plan's symmetric twin that keeps the model's ordering of interchangeable adults (Symmetry).
+        int[] twin = start == null ? null
+                : Symmetry.canonical(m, i -> start.getSessions().get(i).getPlacements().size());
         for (List<Seat> seats : m.seatsOfPlacement) {
             for (Seat seat : seats) {
                 Placement p = seat.placement();
                 Session chosen = p.isPinned() ? p.getSession() : start == null ? null
-                        : sessionOf(start.getPlacements().get(p.getIndex()).getSession(), m);
+                        : sessionOf(start.getPlacements().get(p.getIndex()).getSession(), m, twin);
                 fix(proto, seat.var(), seat.session() == chosen);
             }
         }
         if (start != null) {
             for (Session s : start.getSessions()) {
-                Session modelled = m.sessions.get(s.getIndex());
+                Session modelled = m.sessions.get(twin[s.getIndex()]);
                 for (int i = 0; i < modelled.getAllowedModes().size(); i++) {
                     fix(proto, m.modeVars.get(s.getIndex())[i], modelled.getAllowedModes().get(i).getId()
                             .equals(s.getMode().getId()));
@@ -72,8 +75,8 @@ final class SeatHint {
         return true;
     }
 
-    private static Session sessionOf(Session inStart, DayModel m) {
-        return inStart == null ? null : m.sessions.get(inStart.getIndex());
+    private static Session sessionOf(Session inStart, DayModel m, int[] twin) {
+        return inStart == null ? null : m.sessions.get(twin[inStart.getIndex()]);
     }
 
     private static void fix(CpModelProto.Builder proto, com.google.ortools.sat.BoolVar var, boolean value) {
