@@ -160,7 +160,8 @@ public final class CpSatPeer implements Peer {
 
         double hintSeconds = search.isDeterministic() ? timeLimit.toMillis() / 1000.0
                 : Math.max(1.0, timeLimit.toMillis() / 4000.0);
-        boolean hinted = SeatHint.addTo(m, startPlan, search, hintSeconds);
+        CpSolverStatus hintStatus = SeatHint.addTo(m, startPlan, search, hintSeconds);
+        boolean hinted = hintStatus == CpSolverStatus.FEASIBLE || hintStatus == CpSolverStatus.OPTIMAL;
         long hintMillis = (System.nanoTime() - modelStart) / 1_000_000 - buildMillis;
 
         CpSolver solver = new CpSolver();
@@ -215,7 +216,7 @@ public final class CpSatPeer implements Peer {
             facts.put("softCut", softCut + " (ScoreBound " + boundLevel + ", " + boundMillis + " ms)");
         }
         facts.put("start", startName);
-        facts.put("hint", hinted ? "complete, " + hintMillis + " ms" : "none (" + hintMillis + " ms)");
+        facts.put("hint", hinted ? "complete, " + hintMillis + " ms" : "none (" + hintStatus + ", " + hintMillis + " ms)");
         facts.put("numVariables", m.model.model().getVariablesCount());
         facts.put("numConstraints", m.model.model().getConstraintsCount());
         facts.put("numWorkers", search.workers());

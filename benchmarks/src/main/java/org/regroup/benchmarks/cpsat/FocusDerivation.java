@@ -36,6 +36,9 @@ import org.regroup.solver.model.Session;
  *
  * with position(g) the rank of g by (unlocks, reversed id) and A, B, C large enough that no sum carries into the
  * next field. The model requires key(s, f) ≥ max over competing g with allEligible(s, g) of key(s, g).
+ *
+ * <p>Which foci a modality can run and which compete is {@link FocusCandidates}'s: in a single-seat modality the
+ * focus is the one member's top option, required directly, without keys.
  */
 final class FocusDerivation {
 

@@ -41,7 +41,10 @@ final class Symmetry {
         Map<Adult, List<Session>> days = m.adultSessions();
         Set<String> named = namedAdults(m);
         Map<List<Object>, List<Adult>> classes = new LinkedHashMap<>();
-        for (Map.Entry<Adult, List<Session>> e : days.entrySet()) {
+        // by adult id: the same classes in the same order on every run (adultSessions is a hash map)
+        List<Map.Entry<Adult, List<Session>>> byId = new ArrayList<>(days.entrySet());
+        byId.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(Adult::getId)));
+        for (Map.Entry<Adult, List<Session>> e : byId) {
             Adult a = e.getKey();
             if (named.contains(a.getId())) {
                 continue;
@@ -98,11 +101,18 @@ final class Symmetry {
         return value;
     }
 
-    /** Σ size(block) × base^position: comparing two keys compares the size vectors lexicographically. */
+    /**
+     * Σ size(block) × base^position: comparing two keys compares the size vectors lexicographically, since the hard
+     * caps keep every size below the base. (The base is the largest cap + 1, not the candidates + 1: on medium that
+     * gave coefficients near 2^62, past what CP-SAT takes, and the ordered model rejected every hint.)
+     */
     private static LinearExpr dayKey(DayModel m, List<Session> day) {
         long base = 1;
         for (Session s : day) {
-            base = Math.max(base, m.seatsOfSession.get(s.getIndex()).size() + 1L);
+            int candidates = m.seatsOfSession.get(s.getIndex()).size();
+            for (org.regroup.solver.model.Mode mode : s.getAllowedModes()) {
+                base = Math.max(base, FocusCandidates.cap(s, mode, candidates) + 1);
+            }
         }
         LinearExprBuilder key = LinearExpr.newBuilder();
         long weight = 1;

@@ -59,6 +59,50 @@ class SymmetryTest {
         assertThat(withOrdering).isEqualTo(without);
     }
 
+    /** A start plan is hinted as its ordered twin, whichever of the pair its search happened to fill first. */
+    @Test
+    void aStartPlanIsHintedAsItsOrderedTwin() {
+        Loader.loadNativeLibraries();
+        DayProblem problem = withTwin();
+        DayPlan regroup = CpSatPeerTest.regroupPlan(problem);
+        for (int swap = 0; swap < 2; swap++) {
+            DayModel m = DayModel.of(DayPlanBuilder.build(problem, "ordered"), Scope.ALL_PLANS, true);
+            DayPlan start = swap == 0 ? regroup : swapped(problem, regroup, m.symmetricDays.get(0));
+            CpSolverStatus hinted = SeatHint.addTo(m, start,
+                    CpSatPeer.Search.deterministic(CpSatOptimalityTest.DETERMINISTIC_SECONDS),
+                    CpSatPeer.Search.GUARD.toSeconds());
+            assertThat(hinted).as("swap %d", swap).isIn(CpSolverStatus.FEASIBLE, CpSolverStatus.OPTIMAL);
+        }
+    }
+
+    /** The plan with the two twins' whole days exchanged (seats, modalities, rooms). */
+    private static DayPlan swapped(DayProblem problem, DayPlan plan,
+            List<List<org.regroup.solver.model.Session>> pair) {
+        DayPlan copy = DayPlanBuilder.build(problem, "swapped");
+        java.util.Map<Integer, Integer> other = new java.util.HashMap<>();
+        for (int b = 0; b < pair.get(0).size(); b++) {
+            other.put(pair.get(0).get(b).getIndex(), pair.get(1).get(b).getIndex());
+            other.put(pair.get(1).get(b).getIndex(), pair.get(0).get(b).getIndex());
+        }
+        for (var s : plan.getSessions()) {
+            var target = copy.getSessions().get(other.getOrDefault(s.getIndex(), s.getIndex()));
+            if (!target.isFixed()) {
+                target.setMode(target.getAllowedModes().stream().filter(x -> x.getId().equals(s.getMode().getId()))
+                        .findFirst().orElseThrow());
+                target.setRoom(s.getRoom() == null ? null : target.getAllowedRooms().stream()
+                        .filter(r -> r.getId().equals(s.getRoom().getId())).findFirst().orElse(null));
+            }
+        }
+        for (var p : plan.getPlacements()) {
+            var target = copy.getPlacements().get(p.getIndex());
+            if (!target.isPinned()) {
+                target.setSession(p.getSession() == null ? null
+                        : copy.getSessions().get(other.getOrDefault(p.getSession().getIndex(), p.getSession().getIndex())));
+            }
+        }
+        return copy;
+    }
+
     private static long optimum(DayModel m) {
         CpSolver solver = new CpSolver();
         CpSatPeer.Search.deterministic(CpSatOptimalityTest.DETERMINISTIC_SECONDS).limit(solver.getParameters(),
