@@ -10,6 +10,7 @@ import java.util.Map;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import org.regroup.benchmarks.bound.ScoreBound;
 import org.regroup.benchmarks.peers.Peer;
 import org.regroup.benchmarks.peers.PlanScorer;
 import org.regroup.benchmarks.peers.PeerRun;
@@ -119,17 +120,48 @@ public final class CpSatPeer implements Peer {
                 : "GIVEN_PLAN", System.nanoTime());
     }
 
+    /**
+     * Staged: a workable plan fixes the hard and medium optimum at 0, so only soft is left to optimise, in the
+     * smaller {@link Scope#WORKABLE} model. Without a workable start plan, the first stage searches every plan
+     * ({@link Scope#ALL_PLANS}) until it finds a workable one, and the second stage starts from it.
+     */
     private static Result solve(DayProblem problem, DayPlan day, Search search, long seed, DayPlan startPlan,
             String startName, long start) {
+        Loader.loadNativeLibraries();
+        if (startPlan != null && workable(startPlan.getScore())) {
+            return stage(problem, day, search, seed, startPlan, startName, start, Scope.WORKABLE);
+        }
+        Result first = stage(problem, day, search, seed, startPlan, startName, start, Scope.ALL_PLANS);
+        Decisions found = first.best();
+        boolean timeLeft = search.isDeterministic()
+                || search.wallClock().toMillis() - (System.nanoTime() - start) / 1_000_000 > 2_000;
+        if (found == null || found.hard() != 0 || found.medium() != 0 || !timeLeft) {
+            return first;
+        }
+        DayPlan workablePlan = PlanWriter.day(problem, first.model(), found);
+        if (!workable(workablePlan.getScore())) {
+            return first; // the models are exact, so this does not happen; if it did, stage one's plan stands
+        }
+        Result second = stage(problem, day, search, seed, workablePlan, startName, start, Scope.WORKABLE);
+        return StagedResult.merge(first, second);
+    }
+
+    private static Result stage(DayProblem problem, DayPlan day, Search search, long seed, DayPlan startPlan,
+            String startName, long start, Scope scope) {
         Duration timeLimit = search.wallClock();
         long modelStart = System.nanoTime();
-        Loader.loadNativeLibraries();
-        DayModel m = DayModel.of(day);
+        DayModel m = DayModel.of(day, scope);
         long buildMillis = (System.nanoTime() - modelStart) / 1_000_000;
+        ScoreBound.Level boundLevel = scope == Scope.WORKABLE ? boundLevel(search, day) : null;
+        long boundStart = System.nanoTime();
+        Long softCut = SoftCut.addTo(m, problem, boundLevel);
+        long boundMillis = (System.nanoTime() - boundStart) / 1_000_000;
+        modelStart += boundMillis * 1_000_000; // the hint's time is measured after the bound's
 
         double hintSeconds = search.isDeterministic() ? timeLimit.toMillis() / 1000.0
                 : Math.max(1.0, timeLimit.toMillis() / 4000.0);
-        boolean hinted = SeatHint.addTo(m, startPlan, search, hintSeconds);
+        CpSolverStatus hintStatus = SeatHint.addTo(m, startPlan, search, hintSeconds);
+        boolean hinted = hintStatus == CpSolverStatus.FEASIBLE || hintStatus == CpSolverStatus.OPTIMAL;
         long hintMillis = (System.nanoTime() - modelStart) / 1_000_000 - buildMillis;
 
         CpSolver solver = new CpSolver();
@@ -148,7 +180,8 @@ public final class CpSatPeer implements Peer {
                 throw new IllegalArgumentException("regroup.cpsat.params: " + e.getMessage(), e);
             }
         }
-        DecisionRecorder recorder = new DecisionRecorder(m, start);
+        // Stage one of an empty start stops at its first workable plan: stage two takes it from there.
+        DecisionRecorder recorder = new DecisionRecorder(m, start, scope == Scope.ALL_PLANS);
         CpSolverStatus status = solver.solve(m.model, recorder);
 
         List<PeerRun.Timed> improvements = new ArrayList<>();
@@ -167,8 +200,8 @@ public final class CpSatPeer implements Peer {
             facts.put("firstSolutionMillis", recorder.found().get(0).elapsed().toMillis());
         }
         facts.put("bestObjectiveBound", (long) solver.bestObjectiveBound());
-        // objective = hard × hardWeight + medium × mediumWeight + soft: a bound below mediumWeight bounds the soft
-        // penalty of any plan with 0 hard and 0 medium
+        // ALL_PLANS: objective = hard × hardWeight + medium × mediumWeight + soft, so a bound below mediumWeight bounds
+        // the soft penalty of any plan with 0 hard and 0 medium; WORKABLE: objective = soft (both weights 0)
         facts.put("mediumWeight", m.score.mediumWeight());
         facts.put("hardWeight", m.score.hardWeight());
         facts.put("wallTimeSeconds", solver.wallTime());
@@ -178,8 +211,12 @@ public final class CpSatPeer implements Peer {
             facts.put("deterministicTime", solver.response().getDeterministicTime());
         }
         facts.put("modelBuildMillis", buildMillis);
+        facts.put("scope", scope.name());
+        if (softCut != null) {
+            facts.put("softCut", softCut + " (ScoreBound " + boundLevel + ", " + boundMillis + " ms)");
+        }
         facts.put("start", startName);
-        facts.put("hint", hinted ? "complete, " + hintMillis + " ms" : "none (" + hintMillis + " ms)");
+        facts.put("hint", hinted ? "complete, " + hintMillis + " ms" : "none (" + hintStatus + ", " + hintMillis + " ms)");
         facts.put("numVariables", m.model.model().getVariablesCount());
         facts.put("numConstraints", m.model.model().getConstraintsCount());
         facts.put("numWorkers", search.workers());
@@ -189,6 +226,33 @@ public final class CpSatPeer implements Peer {
         facts.put("rulesNotModelled", coverage.notModelled());
         return new Result(new PeerRun(improvements, facts), m, best, points);
     }
+
+    static boolean workable(ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore score) {
+        return score != null && score.hardScore() == 0 && score.mediumScore() == 0;
+    }
+
+    /**
+     * Which {@link ScoreBound} level cuts a workable model's objective; null: none ({@code
+     * -Dregroup.cpsat.bound=none|placement|student_day|capacity} overrides). Its cost grows fast with the day: on a
+     * busy machine the student-day level took 2 s on small (341 student-blocks) and over 5 minutes on medium, the
+     * seat prices ~35 s on small. So: none past {@link #BOUNDED_PLACEMENTS} student-blocks, seat prices only for
+     * budgets of {@link #CAPACITY_BOUND_FROM} or more.
+     */
+    static ScoreBound.Level boundLevel(Search search, DayPlan day) {
+        String chosen = System.getProperty("regroup.cpsat.bound");
+        if (chosen != null) {
+            return chosen.equals("none") ? null : ScoreBound.Level.valueOf(chosen.toUpperCase(java.util.Locale.ROOT));
+        }
+        if (day.getPlacements().size() > BOUNDED_PLACEMENTS) {
+            return null;
+        }
+        return !search.isDeterministic() && search.wallClock().compareTo(CAPACITY_BOUND_FROM) >= 0
+                ? ScoreBound.Level.CAPACITY : ScoreBound.Level.STUDENT_DAY;
+    }
+
+    static final int BOUNDED_PLACEMENTS = 600;
+
+    static final Duration CAPACITY_BOUND_FROM = Duration.ofMinutes(5);
 
     /**
      * Usage: {@code java -cp benchmarks/target/regroup-benchmarks.jar org.regroup.benchmarks.cpsat.CpSatPeer

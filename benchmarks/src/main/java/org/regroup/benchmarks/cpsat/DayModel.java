@@ -46,6 +46,7 @@ final class DayModel {
     }
 
     final DayPlan day;
+    final Scope scope;
     final CpModel model = new CpModel();
     final Logic logic = new Logic(model);
     final ScoreTerms score;
@@ -79,17 +80,20 @@ final class DayModel {
     final List<Map<Focus, BoolVar>> worksOn = new ArrayList<>();
     /** Placement-in-room expressions built so far (travel rules ask for the same ones twice). */
     final Map<String, LinearExpr> atRoom = new HashMap<>();
+    /** Interchangeable adults' days, per class, in the order {@link Symmetry} imposes (empty: none). */
+    List<List<List<Session>>> symmetricDays = List.of();
     /** Placements per learner, in day order. */
     final Map<Learner, List<Placement>> dayOf = new LinkedHashMap<>();
 
     private final List<List<Option>> eligibleOptions = new ArrayList<>();
     private final List<Set<Focus>> eligibleFoci = new ArrayList<>();
 
-    private DayModel(DayPlan day) {
+    private DayModel(DayPlan day, Scope scope) {
         this.day = day;
+        this.scope = scope;
         this.placements = day.getPlacements();
         this.sessions = day.getSessions();
-        this.score = new ScoreTerms(day.getConstraintWeightOverrides());
+        this.score = new ScoreTerms(day.getConstraintWeightOverrides(), scope, model);
         for (Placement p : placements) {
             List<Option> eligible = p.getLearner().options(p.getPeriod()).stream().filter(Option::eligible).toList();
             eligibleOptions.add(eligible);
@@ -98,7 +102,16 @@ final class DayModel {
     }
 
     static DayModel of(DayPlan day) {
-        DayModel m = new DayModel(day);
+        return of(day, Scope.ALL_PLANS);
+    }
+
+    static DayModel of(DayPlan day, Scope scope) {
+        return of(day, scope, true);
+    }
+
+    /** {@code breakSymmetry} false: without {@link Symmetry}'s ordering (tests compare both). */
+    static DayModel of(DayPlan day, Scope scope, boolean breakSymmetry) {
+        DayModel m = new DayModel(day, scope);
         m.seats();
         m.sessionsRunning();
         m.modalityOfEachStudent();
@@ -107,6 +120,9 @@ final class DayModel {
         HardRules.addTo(m);
         GroupRules.addTo(m);
         DayRules.addTo(m);
+        if (breakSymmetry) {
+            m.symmetricDays = Symmetry.addTo(m);
+        }
         m.model.minimize(m.score.objective(m.model.model()));
         return m;
     }

@@ -20,8 +20,11 @@ final class DecisionRecorder extends CpSolverSolutionCallback {
     private final List<BoolVar[]> seatVars;
     private final List<Decisions> found = new ArrayList<>();
 
-    DecisionRecorder(DayModel m, long startNanos) {
+    private final boolean stopWhenWorkable;
+
+    DecisionRecorder(DayModel m, long startNanos, boolean stopWhenWorkable) {
         this.m = m;
+        this.stopWhenWorkable = stopWhenWorkable;
         this.startNanos = startNanos;
         this.hard = m.score.level(Level.HARD);
         this.medium = m.score.level(Level.MEDIUM);
@@ -33,7 +36,12 @@ final class DecisionRecorder extends CpSolverSolutionCallback {
     @Override
     public void onSolutionCallback() {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        found.add(new Decisions(chosen(seatVars), chosen(m.modeVars), chosen(m.roomVars), value(hard), value(medium), value(soft), elapsed));
+        Decisions d = new Decisions(chosen(seatVars), chosen(m.modeVars), chosen(m.roomVars), value(hard),
+                value(medium), value(soft), elapsed);
+        found.add(d);
+        if (stopWhenWorkable && d.hard() == 0 && d.medium() == 0) {
+            stopSearch();
+        }
     }
 
     private int[] chosen(List<BoolVar[]> groups) {

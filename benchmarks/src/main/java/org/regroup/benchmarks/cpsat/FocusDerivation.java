@@ -36,6 +36,9 @@ import org.regroup.solver.model.Session;
  *
  * with position(g) the rank of g by (unlocks, reversed id) and A, B, C large enough that no sum carries into the
  * next field. The model requires key(s, f) ≥ max over competing g with allEligible(s, g) of key(s, g).
+ *
+ * <p>Which foci a modality can run and which compete is {@link FocusCandidates}'s: in a single-seat modality the
+ * focus is the one member's top option, required directly, without keys.
  */
 final class FocusDerivation {
 
@@ -63,27 +66,22 @@ final class FocusDerivation {
         if (sharedModes.isEmpty() || seats.isEmpty()) {
             return;
         }
-        // Foci some candidate is eligible for, that run in a shared modality the adult may lead them in.
-        Map<Mode, Set<Focus>> competitors = new LinkedHashMap<>();
+        // Foci the session could derive in each shared modality (FocusCandidates says which are left out and why).
+        List<FocusCandidates.OfMode> byMode = FocusCandidates.of(m, s, seats, sharedModes);
         Set<Focus> all = new LinkedHashSet<>();
-        for (Mode mode : sharedModes) {
-            Set<Focus> foci = new LinkedHashSet<>();
-            for (Seat seat : seats) {
-                for (Option o : m.eligible(seat.placement())) {
-                    if (o.focus().runsIn(mode) && qualified(s, mode, o.focus())) {
-                        foci.add(o.focus());
-                    }
-                }
+        Set<Focus> keyed = new LinkedHashSet<>();
+        for (FocusCandidates.OfMode of : byMode) {
+            all.addAll(of.foci());
+            if (!of.singleSeat()) {
+                keyed.addAll(of.foci());
             }
-            competitors.put(mode, foci);
-            all.addAll(foci);
         }
         if (all.isEmpty()) {
             model.addEquality(m.shared.get(s.getIndex()), 0);
             return;
         }
         List<Focus> ordered = new ArrayList<>(all);
-        ordered.sort(Comparator.comparingInt(Focus::getUnlocks).thenComparing(Focus::getId, Comparator.reverseOrder()));
+        ordered.sort(BY_POSITION);
         for (Focus f : ordered) {
             y.put(f, model.newBoolVar("focus_" + s.getId() + "_" + f.getId()));
         }
@@ -91,28 +89,42 @@ final class FocusDerivation {
         BoolVar sharedOpen = m.logic.and(m.open.get(s.getIndex()), m.shared.get(s.getIndex()));
         m.sharedOpen.set(s.getIndex(), sharedOpen);
         model.addEquality(Logic.sum(new ArrayList<>(y.values())), sharedOpen);
-        // A focus runs only in modalities it runs in and, where they need one, with a qualified adult.
-        for (Mode mode : sharedModes) {
-            BoolVar z = m.modeVar(s, mode);
+        // A focus runs only in modalities it may be derived in.
+        for (FocusCandidates.OfMode of : byMode) {
+            BoolVar z = m.modeVar(s, of.mode());
             for (Focus f : ordered) {
-                if (!competitors.get(mode).contains(f)) {
+                if (!of.foci().contains(f)) {
                     model.addBoolOr(new com.google.ortools.sat.Literal[] { y.get(f).not(), z.not() });
                 }
             }
         }
+        // Single-seat modality: the focus is the top option of the one member (the cap keeps it to one).
+        for (FocusCandidates.OfMode of : byMode) {
+            if (!of.singleSeat()) {
+                continue;
+            }
+            BoolVar z = m.modeVar(s, of.mode());
+            of.topOf().forEach((f, tops) -> model.addGreaterOrEqual(Logic.sum(tops.stream().map(Seat::var)
+                    .toList()), 1).onlyEnforceIf(new com.google.ortools.sat.Literal[] { y.get(f), z }));
+        }
+        if (keyed.isEmpty()) {
+            return;
+        }
 
-        Map<Focus, LinearExpr> key = keys(s, seats, ordered);
+        List<Focus> keyOrder = new ArrayList<>(keyed);
+        keyOrder.sort(BY_POSITION);
+        Map<Focus, LinearExpr> key = keys(s, seats, keyOrder);
         Map<Focus, BoolVar> allEligible = new HashMap<>();
-        for (Focus g : ordered) {
+        for (Focus g : keyOrder) {
             allEligible.put(g, allEligible(s, seats, g));
         }
         // One bound per distinct competitor set (modalities differ only by qualification and what runs in them):
         // it is at least the key of every competitor all members are eligible for, and the chosen focus's key
         // reaches it. Keys are distinct (position), so the chosen focus is the one GroupSummary derives.
         Map<Set<Focus>, IntVar> boundBySet = new HashMap<>();
-        for (Mode mode : sharedModes) {
-            Set<Focus> set = competitors.get(mode);
-            if (set.isEmpty()) {
+        for (FocusCandidates.OfMode of : byMode) {
+            Set<Focus> set = of.foci();
+            if (of.singleSeat() || set.isEmpty()) {
                 continue;
             }
             IntVar bound = boundBySet.computeIfAbsent(set, c -> {
@@ -123,13 +135,17 @@ final class FocusDerivation {
                 }
                 return v;
             });
-            BoolVar z = m.modeVar(s, mode);
+            BoolVar z = m.modeVar(s, of.mode());
             for (Focus f : set) {
                 model.addGreaterOrEqual(key.get(f), bound).onlyEnforceIf(new com.google.ortools.sat.Literal[] {
                         y.get(f), z });
             }
         }
     }
+
+    /** Unlocks, then reversed id: a later position wins GroupSummary's last tie-breaks. */
+    private static final Comparator<Focus> BY_POSITION = Comparator.comparingInt(Focus::getUnlocks)
+            .thenComparing(Focus::getId, Comparator.reverseOrder());
 
     /** GroupSummary checks qualification only where the modality needs a qualified adult and there is an adult. */
     static boolean qualified(Session s, Mode mode, Focus f) {

@@ -34,9 +34,14 @@ final class ScoreTerms {
     private long mediumWeight;
     private long hardWeight;
     private final ConstraintWeightOverrides<HardMediumSoftScore> overrides;
+    private final Scope scope;
+    private final com.google.ortools.sat.CpModel model;
 
-    ScoreTerms(ConstraintWeightOverrides<HardMediumSoftScore> overrides) {
+    ScoreTerms(ConstraintWeightOverrides<HardMediumSoftScore> overrides, Scope scope,
+            com.google.ortools.sat.CpModel model) {
         this.overrides = overrides;
+        this.scope = scope;
+        this.model = model;
     }
 
     static Level levelOf(String rule) {
@@ -58,17 +63,23 @@ final class ScoreTerms {
         };
     }
 
-    /** Adds {@code multiplier × units} to the rule's count. */
+    /**
+     * Adds {@code multiplier × units} to the rule's count. In a {@link Scope#WORKABLE} model a hard or medium term is
+     * constrained to 0 instead of only priced: every such term is a count ≥ 0 with a positive multiplier, so the
+     * level is 0 exactly when each term is, and a per-term constraint lets presolve fix its variables at once.
+     */
     void add(String rule, LinearArgument unitsToAdd, long multiplier) {
+        if (scope == Scope.WORKABLE && levelOf(rule) != Level.SOFT) {
+            if (multiplier <= 0) {
+                throw new IllegalStateException(rule + ": a hard or medium term must count up");
+            }
+            model.addEquality(unitsToAdd, 0);
+        }
         units.computeIfAbsent(rule, r -> LinearExpr.newBuilder()).addTerm(unitsToAdd, multiplier);
     }
 
     void add(String rule, LinearArgument unitsToAdd) {
         add(rule, unitsToAdd, 1);
-    }
-
-    void addConstant(String rule, long constantUnits) {
-        units.computeIfAbsent(rule, r -> LinearExpr.newBuilder()).add(constantUnits);
     }
 
     Map<String, LinearExpr> unitsByRule() {
@@ -96,6 +107,12 @@ final class ScoreTerms {
         LinearExpr hard = level(Level.HARD);
         LinearExpr medium = level(Level.MEDIUM);
         LinearExpr soft = level(Level.SOFT);
+        if (scope == Scope.WORKABLE) {
+            // hard and medium are 0 by constraint: the soft penalty alone, so the bound is a bound on soft
+            mediumWeight = 0;
+            hardWeight = 0;
+            return soft;
+        }
         long m = upperBound(soft, proto) + 1;
         long h = Math.multiplyExact(m, upperBound(medium, proto) + 1);
         mediumWeight = m;
@@ -113,6 +130,10 @@ final class ScoreTerms {
             ub = Math.addExact(ub, Math.multiplyExact(coefficient, bound));
         }
         return Math.max(0, ub);
+    }
+
+    Scope scope() {
+        return scope;
     }
 
     long mediumWeight() {

@@ -86,5 +86,16 @@ class CpSatOptimalityTest {
                 SolveOptions.of(CpSatPeer.Search.GUARD).withSeed(1).withStepCountLimit(REGROUP_STEPS), progress -> {
                 }).plan();
         assertThat(regroup.getScore()).isLessThanOrEqualTo(score);
+
+        // The workable model (levels as constraints, pruned foci, ScoreBound cut), started from Regroup's plan,
+        // proves the same optimum: its reductions removed no optimal plan.
+        assertThat(CpSatPeer.workable(regroup.getScore())).as("%s", regroup.getScore()).isTrue();
+        CpSatPeer.Result workable = CpSatPeer.solve(problem, DayPlanBuilder.build(problem, "tiny day"),
+                CpSatPeer.Search.deterministic(DETERMINISTIC_SECONDS), 1, regroup);
+        assertThat(workable.run().facts().get("scope")).isEqualTo("WORKABLE");
+        assertThat(workable.run().facts().get("status")).as("%s", CpSatPeerTest.searchFacts(workable.run()))
+                .isEqualTo("OPTIMAL");
+        assertThat(workable.best().score()).isEqualTo(score.toString());
+        assertThat((long) workable.run().facts().get("bestObjectiveBound")).isEqualTo(-score.softScore());
     }
 }

@@ -97,6 +97,9 @@ class CpSatPeerTest {
         assertThat(score.mediumScore()).as("everyone fits on the small day: %s", score).isZero();
         assertThat(result.run().facts()).containsKeys("status", "objective", "bestObjectiveBound", "numVariables",
                 "numConstraints", "modelBuildMillis", "rulesExact", "rulesApproximated", "rulesNotModelled");
+        // A workable start plan: the model admits only workable plans and its objective is their soft penalty.
+        assertThat(result.run().facts().get("scope")).isEqualTo("WORKABLE");
+        assertThat((long) result.run().facts().get("bestObjectiveBound")).isLessThanOrEqualTo(-score.softScore());
     }
 
     /** Often the hinted plan is the only one here; the tiny day's search reports many (CpSatOptimalityTest). */
