@@ -90,9 +90,19 @@ public class DayPlan {
         for (int i = 0; i < placements.size(); i++) {
             placements.get(i).setIndex(i);
         }
+        boolean[] travelSite = new boolean[sessions.size()];
+        for (Session s : sessions) {
+            travelSite[s.getIndex()] = s.hasTravelSite();
+        }
         for (Placement p : placements) {
-            if (p.getSession() != null && p.getSession().hasTravelSite()
-                    || p.getCandidates().stream().anyMatch(Session::hasTravelSite)) {
+            if (p.getLearner().mayTravel()) {
+                continue;
+            }
+            boolean may = p.getSession() != null && travelSite[p.getSession().getIndex()];
+            for (int i = 0; !may && i < p.getCandidates().size(); i++) {
+                may = travelSite[p.getCandidates().get(i).getIndex()];
+            }
+            if (may) {
                 p.getLearner().markMayTravel();
             }
         }
