@@ -35,9 +35,6 @@ public class DayPlan {
     private List<Learner> learners;
     @ProblemFactCollectionProperty
     private List<Ask> asks;
-    /** Derived from the learners' peers, so the peers rule can join on them. */
-    @ProblemFactCollectionProperty
-    private List<PeerPair> peerPairs;
 
     /** Every planning entity class of a day, for solver configurations and constraint tests. */
     public static final Class<?>[] ENTITY_CLASSES = { Session.class, Placement.class, SessionOutline.class };
@@ -74,11 +71,6 @@ public class DayPlan {
         this.sessions = sessions;
         this.placements = placements;
         this.constraintWeightOverrides = constraintWeightOverrides;
-        this.peerPairs = learners.stream()
-                .flatMap(l -> l.getPeers().stream().map(peer -> new PeerPair(l, peer)))
-                .sorted(java.util.Comparator.comparingInt((PeerPair p) -> p.learner().getIndex())
-                        .thenComparingInt(p -> p.peer().getIndex()))
-                .toList();
         for (int i = 0; i < sessions.size(); i++) {
             sessions.get(i).setIndex(i);
         }
@@ -131,7 +123,6 @@ public class DayPlan {
         copy.foci = foci;
         copy.learners = learners;
         copy.asks = asks;
-        copy.peerPairs = peerPairs;
         copy.sessions = sessionClones;
         copy.placements = placementClones;
         // The looks refer to facts only; each clone outlines its own session.
@@ -177,9 +168,6 @@ public class DayPlan {
         return asks;
     }
 
-    public List<PeerPair> getPeerPairs() {
-        return peerPairs;
-    }
 
     public List<Session> getSessions() {
         return sessions;

@@ -138,7 +138,6 @@ class DayPlanClonerTest {
         assertThat(clone.getFoci()).isSameAs(solved.getFoci());
         assertThat(clone.getLearners()).isSameAs(solved.getLearners());
         assertThat(clone.getAsks()).isSameAs(solved.getAsks());
-        assertThat(clone.getPeerPairs()).isSameAs(solved.getPeerPairs());
         assertThat(clone.getConstraintWeightOverrides()).isSameAs(solved.getConstraintWeightOverrides());
         for (int i = 0; i < solved.getSessions().size(); i++) {
             Session o = solved.getSessions().get(i);
