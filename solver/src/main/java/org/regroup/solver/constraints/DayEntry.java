@@ -31,7 +31,7 @@ public record DayEntry(Learner learner, Period period, Session session, Mode mod
 
     /** Off site, with travel time to get there. */
     public boolean isTravelSite() {
-        return room != null && room.isOffSite() && room.getTravelMinutes() > 0;
+        return room != null && room.isTravelSite();
     }
 
     /**

@@ -286,7 +286,7 @@ final class SkillGroups {
             Map<Placement, Map<Focus, Double>> byStudent = new IdentityHashMap<>();
             for (Placement p : block.waiting()) {
                 for (Option o : p.getLearner().options(block.period())) {
-                    if (o.eligible() && o.focus().runsIn(mode)) {
+                    if (o.eligibleIn(mode)) {
                         byFocus.computeIfAbsent(o.focus(), f -> new ArrayList<>()).add(p);
                         byStudent.computeIfAbsent(p, x -> new HashMap<>()).put(o.focus(), gain(costs, p, o.focus(), mode));
                     }

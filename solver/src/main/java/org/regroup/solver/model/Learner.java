@@ -86,7 +86,7 @@ public final class Learner {
             index[p] = new Option[modes.size()][];
             for (Mode mode : modes) {
                 index[p][mode.getIndex()] = Arrays.stream(optionsByPeriod[p])
-                        .filter(o -> o.eligible() && o.focus().runsIn(mode)).toArray(Option[]::new);
+                        .filter(o -> o.eligibleIn(mode)).toArray(Option[]::new);
             }
         }
         this.eligibleByPeriodAndMode = index;
@@ -103,7 +103,7 @@ public final class Learner {
         if (byMode == null || mode.getIndex() < 0 || mode.getIndex() >= byMode.length
                 || byMode[mode.getIndex()] == null) {
             // Not assembled into a day (a unit test's learner): filter now.
-            return Arrays.stream(options).filter(o -> o.eligible() && o.focus().runsIn(mode)).toArray(Option[]::new);
+            return Arrays.stream(options).filter(o -> o.eligibleIn(mode)).toArray(Option[]::new);
         }
         return byMode[mode.getIndex()];
     }

@@ -26,6 +26,11 @@ public record Option(Focus focus, boolean ready, boolean withinGrade, double mas
         return ready && withinGrade;
     }
 
+    /** Eligible, and its focus runs in {@code mode}: what a group in that modality may work on for this student. */
+    public boolean eligibleIn(Mode mode) {
+        return eligible() && focus.runsIn(mode);
+    }
+
     /** Orders a student's options: eligible first, then {@link #preference()}. */
     public long rank() {
         return (eligible() ? 1L << 50 : 0) + preference();

@@ -55,6 +55,11 @@ public final class Room {
         return offSite;
     }
 
+    /** Off site with travel time: the blocks next to a session here may be spent travelling. */
+    public boolean isTravelSite() {
+        return offSite && getTravelMinutes() > 0;
+    }
+
     public int getTravelMinutes() {
         return travelMinutes;
     }

@@ -156,8 +156,7 @@ public class Session {
 
     /** Could be held at an off-site space with travel time (one of its allowed spaces is). */
     public boolean hasTravelSite() {
-        return allowedRooms.stream().anyMatch(r -> r.isOffSite() && r.getTravelMinutes() > 0)
-                || room != null && room.isOffSite() && room.getTravelMinutes() > 0;
+        return allowedRooms.stream().anyMatch(Room::isTravelSite) || room != null && room.isTravelSite();
     }
 
     public boolean isCatchAll() {

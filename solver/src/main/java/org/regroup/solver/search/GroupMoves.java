@@ -286,7 +286,7 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
     private static Focus focusFor(Placement seed, Session slot, Mode mode) {
         Option best = null;
         for (Option o : seed.getLearner().options(slot.getPeriod())) {
-            if (o.eligible() && o.focus().runsIn(mode)
+            if (o.eligibleIn(mode)
                     && (!mode.needsQualifiedAdult() || slot.getAdult().isQualifiedFor(o.focus()))
                     && (best == null || o.rank() > best.rank())) {
                 best = o;
@@ -300,7 +300,7 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         Map<Focus, Integer> count = new HashMap<>();
         for (Placement p : group.getPlacements()) {
             for (Option o : p.getLearner().options(group.getPeriod())) {
-                if (o.eligible() && o.focus().runsIn(mode)
+                if (o.eligibleIn(mode)
                         && (!mode.needsQualifiedAdult() || group.getAdult() == null
                                 || group.getAdult().isQualifiedFor(o.focus()))) {
                     count.merge(o.focus(), 1, Integer::sum);
