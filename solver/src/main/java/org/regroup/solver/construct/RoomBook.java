@@ -83,8 +83,13 @@ final class RoomBook {
         return session.getAllowedRooms().stream().filter(r -> fits(r, session, mode, size, quiet)).toList();
     }
 
+    /**
+     * The session's own rooms only: the adult's previous room may have been taken from this block by a change that
+     * came while the day was solving (its range is narrowed, the room itself still says open).
+     */
     private boolean fits(Room r, Session session, Mode mode, int size, boolean quiet) {
-        return r.isAvailableIn(session.getPeriod()) && r.hasAll(mode.getRequiredFeatures())
+        return session.getAllowedRooms().contains(r) && r.isAvailableIn(session.getPeriod())
+                && r.hasAll(mode.getRequiredFeatures())
                 && r.isOffSite() == mode.isOffSite() && (!quiet || r.isQuiet()) && hasRoomForGroup(r)
                 && freeSeats(r) >= size;
     }

@@ -27,6 +27,7 @@ import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.constraints.RegroupConstraintProvider;
 import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.model.Placement;
+import org.regroup.solver.model.Room;
 import org.regroup.solver.model.Session;
 import org.regroup.solver.output.PlanAssembler;
 import org.regroup.solver.output.PlanImporter;
@@ -111,6 +112,54 @@ class DayRepairTest {
         assertThat(unseated).isPositive();
         assertThat(activityGroupGone).as("the teacher ran an activity group").isTrue();
         DayConstructorTest.assertFeasibleWithEveryonePlaced(repaired);
+    }
+
+    /**
+     * Rooms closed from the fourth block on while the day was still solving: the change narrows those blocks' room
+     * ranges and takes the rooms from their groups, but leaves the rooms themselves saying "open" (as
+     * {@code RunningChange} does). The repair then seats the students again and must not hand a teacher "their room
+     * of the block before": it is outside the session's range, and Timefold fails the solve on such a plan. (It did:
+     * a change sent while a day still solved failed that solve now and then.)
+     */
+    @Test
+    void aRoomTakenFromLaterBlocksIsNotGivenBackAsTheTeachersRoomOfTheBlockBefore() {
+        DayPlan day = PlanImporter.apply(planned, DayPlanBuilder.build(medium, "medium"), "planned");
+        Set<Room> closed = new HashSet<>();
+        for (Placement p : day.getPlacements()) { // (members lists are Timefold's to fill: read the seats)
+            Session s = p.getSession();
+            if (s != null && s.getPeriod().getIndex() == 2 && s.getRoom() != null && !s.isCatchAll()
+                    && !s.isFixed() && closed.size() < 4) {
+                closed.add(s.getRoom());
+            }
+        }
+        int unseated = 0;
+        for (Placement p : day.getPlacements()) {
+            Session s = p.getSession();
+            if (s != null && s.getPeriod().getIndex() >= 3 && !s.isFixed() && !p.isPinned()
+                    && closed.contains(s.getRoom())) {
+                p.setSession(null);
+                unseated++;
+            }
+        }
+        for (Session s : day.getSessions()) {
+            if (s.getPeriod().getIndex() >= 3 && !s.isFixed()) {
+                if (closed.contains(s.getRoom())) {
+                    s.setRoom(null);
+                }
+                s.restrictRooms(r -> !closed.contains(r));
+            }
+        }
+
+        DayPlan repaired = repairOnly(day); // FULL_ASSERT: a room outside its range fails the solve
+
+        assertThat(unseated).as("students who lost their room").isPositive();
+        for (Session s : repaired.getSessions()) {
+            if (s.getRoom() != null) {
+                assertThat(s.getAllowedRooms()).as("rooms of %s", s.getId()).contains(s.getRoom());
+            }
+        }
+        assertThat(repaired.getPlacements().stream().filter(p -> p.getSession() == null))
+                .as("students without a seat").isEmpty();
     }
 
     @Test
