@@ -23,7 +23,17 @@ final class ShapeTargets {
     }
 
     static List<SuiteResult.Target> evaluate(SuiteResult r) {
-        return List.of(placedAtLeast(r, WITNESS), placedAtLeast(r, GREEDY), feasibleWhereWitnessIs(r));
+        return List.of(placedAtLeast(r, WITNESS), placedAtLeast(r, GREEDY), feasibleWhereWitnessIs(r),
+                goalSkillsAtLeastGreedy(r));
+    }
+
+    /** Every shape and seed: Regroup's goal-skill share ≥ greedy's (issue 17), on the student-blocks each placed. */
+    static SuiteResult.Target goalSkillsAtLeastGreedy(SuiteResult r) {
+        return judge(r, GREEDY, "every shape and seed: Regroup's goal-skill share ≥ greedy's", "≥ on every run",
+                (regroup, other) -> true,
+                (regroup, other) -> regroup.goalSkillShare() + EPSILON >= other.goalSkillShare(),
+                (regroup, other) -> String.format(Locale.ROOT, "%.1f%% vs %.1f%%", 100 * regroup.goalSkillShare(),
+                        100 * other.goalSkillShare()));
     }
 
     /** Every shape and seed: Regroup's placed share ≥ the peer's. */

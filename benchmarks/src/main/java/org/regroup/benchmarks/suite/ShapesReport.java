@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * The shapes suite's side-by-side table: per shape and solver, each seed's placed share, hard and medium score,
- * students with an unmet accommodation, staff-led blocks delivered/required and catch-all use (one value when every
- * seed has the same), and a plot of placed shares (the worst seed of each).
+ * students with an unmet accommodation, staff-led blocks delivered/required, catch-all use and goal-skill share (one
+ * value when every seed has the same), and a plot of placed shares (the worst seed of each).
  */
 final class ShapesReport {
 
@@ -23,7 +23,7 @@ final class ShapesReport {
         md.append(String.format(Locale.ROOT, "## Side by side (at %s s; per seed %s)%n%n", SuiteRunner.plain(at),
                 r.spec().seeds()));
         md.append("| shape | students | solver | placed | hard | medium | unmet accommodations | staff-led "
-                + "(got/needed) | catch-all |\n|---|---|---|---|---|---|---|---|---|\n");
+                + "(got/needed) | catch-all | goal skills |\n|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, Map<String, Double>> worstPlaced = new LinkedHashMap<>();
         for (String day : r.spec().datasets().stream().map(Datasets::label).toList()) {
             for (String solver : r.spec().solvers()) {
@@ -40,6 +40,8 @@ final class ShapesReport {
                         .append(" | ").append(perSeed(runs, at, c -> c.staffLedRequired() == 0 ? "none needed"
                                 : c.staffLedDelivered() + "/" + c.staffLedRequired()))
                         .append(" | ").append(perSeed(runs, at, c -> Integer.toString(c.catchAllStudentBlocks())))
+                        .append(" | ").append(perSeed(runs, at,
+                                c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.goalSkillShare())))
                         .append(" |\n");
                 runs.stream().map(x -> x.at(at)).filter(java.util.Objects::nonNull)
                         .mapToDouble(RunRecord.Checkpoint::placedShare).min()

@@ -36,6 +36,7 @@ final class Targets {
                 targets.add(feasibleSooner(r, day));
             }
         }
+        targets.add(goalSkillsAtLeastGreedy(r));
         for (String peer : HEURISTICS) {
             targets.add(versusHeuristic(r, peer, "goal-skill share", GOAL_POINTS, RunRecord.Checkpoint::goalSkillShare));
             targets.add(versusHeuristic(r, peer, "staff-led time for students with accommodations", STAFF_LED_POINTS,
@@ -145,6 +146,32 @@ final class Targets {
                     100 * figure.applyAsDouble(pe), diff));
         }
         return new SuiteResult.Target(name, "≥ +" + (int) points + " points on every day",
+                lines.isEmpty() ? "not measured" : String.join("; ", lines), met,
+                met == null ? "no day with both plans" : "");
+    }
+
+    /**
+     * Issue 17: on every day, Regroup's goal-skill share ≥ the greedy peer's while everyone is placed in properly
+     * sized groups (0 hard / 0 medium; greedy may leave students out or run undersized groups for its share).
+     */
+    static SuiteResult.Target goalSkillsAtLeastGreedy(SuiteResult r) {
+        String name = "goal-skill share: Regroup ≥ greedy, with 0 hard / 0 medium";
+        double at = r.spec().longestLimit();
+        List<String> lines = new ArrayList<>();
+        Boolean met = null;
+        for (String day : r.spec().datasets().stream().map(Datasets::label).toList()) {
+            RunRecord.Checkpoint rg = SuiteStats.medianAt(SuiteStats.runs(r, day, Contenders.REGROUP), at);
+            RunRecord.Checkpoint pe = SuiteStats.medianAt(SuiteStats.runs(r, day, "greedy"), at);
+            if (rg == null || pe == null) {
+                continue;
+            }
+            boolean holds = rg.hard() == 0 && rg.medium() == 0 && rg.goalSkillShare() >= pe.goalSkillShare();
+            met = (met == null || met) && holds;
+            lines.add(String.format(Locale.ROOT, "%s: %.1f%% (%dhard/%dmedium) vs %.1f%% (%dhard/%dmedium)", day,
+                    100 * rg.goalSkillShare(), rg.hard(), rg.medium(), 100 * pe.goalSkillShare(), pe.hard(),
+                    pe.medium()));
+        }
+        return new SuiteResult.Target(name, "≥ on every day, Regroup at 0 hard / 0 medium",
                 lines.isEmpty() ? "not measured" : String.join("; ", lines), met,
                 met == null ? "no day with both plans" : "");
     }

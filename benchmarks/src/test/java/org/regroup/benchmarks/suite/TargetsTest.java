@@ -89,6 +89,27 @@ class TargetsTest {
     }
 
     @Test
+    void goalSkillsMustReachGreedysOnEveryDayWithEveryonePlacedInProperGroups() {
+        run("small.json", "regroup", 1, Map.of(), 0.5, at(30, 0, -1000, 0.90, 1.0));
+        run("small.json", "greedy", 1, Map.of(), 0.1, at(30, -42, -3000, 0.88, 1.0));
+        run("medium.json", "regroup", 1, Map.of(), 0.5, at(30, 0, -1000, 0.89, 1.0));
+        run("medium.json", "greedy", 1, Map.of(), 0.1, at(30, -7, -3000, 0.87, 1.0));
+        SuiteResult.Target t = Targets.goalSkillsAtLeastGreedy(result());
+        assertThat(t.met()).isTrue();
+        assertThat(t.measured()).contains("small.json: 90.0% (0hard/0medium) vs 88.0% (0hard/-42medium)");
+
+        runs.clear(); // a higher share bought with an undersized group does not count
+        run("small.json", "regroup", 1, Map.of(), 0.5, at(30, -2, -1000, 0.95, 1.0));
+        run("small.json", "greedy", 1, Map.of(), 0.1, at(30, -42, -3000, 0.88, 1.0));
+        assertThat(Targets.goalSkillsAtLeastGreedy(result()).met()).isFalse();
+
+        runs.clear();
+        run("small.json", "regroup", 1, Map.of(), 0.5, at(30, 0, -1000, 0.83, 1.0));
+        run("small.json", "greedy", 1, Map.of(), 0.1, at(30, -42, -3000, 0.88, 1.0));
+        assertThat(Targets.goalSkillsAtLeastGreedy(result()).met()).isFalse();
+    }
+
+    @Test
     void scalingComparesThreeThousandWithOneThousandStudents() {
         scaling.add(scalingRun(1000, 2.0, 400));
         scaling.add(scalingRun(3000, 7.0, 900));

@@ -38,7 +38,7 @@ import org.regroup.solver.model.SessionOutline;
 public class RegroupConstraintProvider implements ConstraintProvider {
 
     // Default soft weights (per unit of each rule); a school overrides them by rule name.
-    static final int GOAL_WEIGHT = 15;
+    static final int GOAL_WEIGHT = 20;
     static final int URGENCY_WEIGHT = 1;
     static final int STATE_WEIGHT = 15;
     static final int AVOIDED_WEIGHT = 10;
