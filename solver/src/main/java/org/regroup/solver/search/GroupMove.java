@@ -15,9 +15,9 @@ import org.regroup.solver.model.Room;
 import org.regroup.solver.model.Session;
 
 /**
- * A change to one group and the students it moves, made in one step: a slot opened with its modality, room and
- * members; a group dissolved into the groups around it; a group turned into another modality, its extra members
- * reseated. Local search made of single-student moves cannot take these steps: every intermediate state (a group
+ * A change to one group (or two) and the students it moves, made in one step: a slot opened with its modality, room
+ * and members; a group dissolved into the groups around it; a group turned into another modality, its extra members
+ * reseated; two adults trading their groups. Local search made of single-student moves cannot take these steps: every intermediate state (a group
  * of one below its minimum, an adult still holding a group in the block they must travel) is worse than both ends.
  *
  * <p>The move records the values it sets, decided when it was made ({@link GroupMoves}); Timefold undoes it by the
@@ -26,32 +26,39 @@ import org.regroup.solver.model.Session;
 final class GroupMove extends AbstractSimplifiedMove<DayPlan> {
 
     private final String kind;
-    private final Session session;
-    private final Mode mode;
-    private final Room room;
+    private final List<Slot> slots;
     private final List<Placement> students;
     private final List<Session> targets;
+
+    /** A slot the move sets: its modality and room become {@code mode} and {@code room}. */
+    record Slot(Session session, Mode mode, Room room) {
+    }
 
     /**
      * @param session  the group's slot; its modality and room become {@code mode} and {@code room}
      * @param students students to move, each to the session at the same position of {@code targets} (null: unseated)
      */
     GroupMove(String kind, Session session, Mode mode, Room room, List<Placement> students, List<Session> targets) {
+        this(kind, List.of(new Slot(session, mode, room)), students, targets);
+    }
+
+    /** As above, setting several slots of the block at once (two adults trading their groups). */
+    GroupMove(String kind, List<Slot> slots, List<Placement> students, List<Session> targets) {
         if (students.size() != targets.size()) {
             throw new IllegalArgumentException("one target per student");
         }
         this.kind = kind;
-        this.session = session;
-        this.mode = mode;
-        this.room = room;
+        this.slots = List.copyOf(slots);
         this.students = List.copyOf(students);
         this.targets = new ArrayList<>(targets); // may hold nulls
     }
 
     @Override
     public boolean isMoveDoable(ScoreDirector<DayPlan> director) {
-        if (session.getMode() != mode || session.getRoom() != room) {
-            return true;
+        for (Slot slot : slots) {
+            if (slot.session().getMode() != slot.mode() || slot.session().getRoom() != slot.room()) {
+                return true;
+            }
         }
         for (int i = 0; i < students.size(); i++) {
             if (students.get(i).getSession() != targets.get(i)) {
@@ -63,15 +70,18 @@ final class GroupMove extends AbstractSimplifiedMove<DayPlan> {
 
     @Override
     protected void doMoveOnGenuineVariables(ScoreDirector<DayPlan> director) {
-        if (session.getMode() != mode) {
-            director.beforeVariableChanged(session, "mode");
-            session.setMode(mode);
-            director.afterVariableChanged(session, "mode");
-        }
-        if (session.getRoom() != room) {
-            director.beforeVariableChanged(session, "room");
-            session.setRoom(room);
-            director.afterVariableChanged(session, "room");
+        for (Slot slot : slots) {
+            Session session = slot.session();
+            if (session.getMode() != slot.mode()) {
+                director.beforeVariableChanged(session, "mode");
+                session.setMode(slot.mode());
+                director.afterVariableChanged(session, "mode");
+            }
+            if (session.getRoom() != slot.room()) {
+                director.beforeVariableChanged(session, "room");
+                session.setRoom(slot.room());
+                director.afterVariableChanged(session, "room");
+            }
         }
         for (int i = 0; i < students.size(); i++) {
             Placement p = students.get(i);
@@ -86,8 +96,8 @@ final class GroupMove extends AbstractSimplifiedMove<DayPlan> {
 
     @Override
     public Collection<?> getPlanningEntities() {
-        List<Object> entities = new ArrayList<>(students.size() + 1);
-        entities.add(session);
+        List<Object> entities = new ArrayList<>(students.size() + slots.size());
+        slots.forEach(slot -> entities.add(slot.session()));
         entities.addAll(students);
         return entities;
     }
@@ -95,9 +105,11 @@ final class GroupMove extends AbstractSimplifiedMove<DayPlan> {
     @Override
     public Collection<?> getPlanningValues() {
         LinkedHashSet<Object> values = new LinkedHashSet<>();
-        values.add(mode);
-        if (room != null) {
-            values.add(room);
+        for (Slot slot : slots) {
+            values.add(slot.mode());
+            if (slot.room() != null) {
+                values.add(slot.room());
+            }
         }
         targets.stream().filter(Objects::nonNull).forEach(values::add);
         return values;
@@ -110,6 +122,6 @@ final class GroupMove extends AbstractSimplifiedMove<DayPlan> {
 
     @Override
     public String toString() {
-        return kind + " " + session + " as " + mode + " in " + room + ": " + students + " -> " + targets;
+        return kind + " " + slots + ": " + students + " -> " + targets;
     }
 }

@@ -23,7 +23,7 @@ import org.regroup.solver.model.Room;
 import org.regroup.solver.model.Session;
 
 /**
- * Random {@link GroupMove}s for local search, three kinds, each within one block:
+ * Random {@link GroupMove}s for local search, four kinds, each within one block:
  *
  * <ul>
  *   <li><b>open</b>: a slot nobody is in gets a modality, a free room and members — for a taught group, students
@@ -32,7 +32,11 @@ import org.regroup.solver.model.Session;
  *   <li><b>dissolve</b>: a group's members move to other groups of the block that have a seat and suit them (or
  *       wait unseated), so its adult is free — for a trip's travel block, a teaching-block limit, a better group;</li>
  *   <li><b>convert</b>: a group takes another modality (a taught group becomes practice to seat more, practice
- *       becomes a seminar), keeping the members who fit and reseating the rest.</li>
+ *       becomes a seminar), keeping the members who fit and reseating the rest;</li>
+ *   <li><b>trade</b>: two adults trade their groups (modality, room and members), so the one who may teach takes
+ *       the group that needs it, sometimes in another modality (<b>take over</b>: a practice group becomes a 1:1 or a
+ *       small group, the members who do not fit going with the other adult) — no sequence of single moves gets there
+ *       without breaking a rule on the way.</li>
  * </ul>
  *
  * Moves only ever use values from the entities' own ranges (a student's candidate sessions, a slot's modalities and
@@ -122,9 +126,10 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         }
         Period period = periods.get(random.nextInt(periods.size()));
         Block block = new Block(period);
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(4)) {
             case 0 -> open(block, random);
             case 1 -> dissolve(block, random);
+            case 2 -> trade(block, random);
             default -> convert(block, random);
         };
     }
@@ -208,6 +213,75 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
             return null;
         }
         return new GroupMove("dissolve", group, group.getMode(), group.getRoom(), leaving, targets);
+    }
+
+    /**
+     * Two adults of the block trade their groups: modality, room and members change slots, so the teacher can take the
+     * group that needs teaching while the aide supervises the one that practises. Now and then the adult who takes
+     * over runs the group in another modality of theirs (a practice group becomes a 1:1 or a small group), keeping the
+     * members who fit; the rest go with the other adult. Each slot must be able to run the modality in the room it
+     * takes, and every member may sit in the slot they go to.
+     */
+    private GroupMove trade(Block block, Random random) {
+        List<Session> slots = new ArrayList<>();
+        for (Session s : block.sessions) {
+            if (!s.isFixed() && !s.isCatchAll() && s.getAdult() != null && s.getMode() != null
+                    && s.getPlacements().stream().noneMatch(Placement::isPinned)) {
+                slots.add(s);
+            }
+        }
+        if (slots.size() < 2) {
+            return null;
+        }
+        Session a = slots.get(random.nextInt(slots.size()));
+        Session b = slots.get(random.nextInt(slots.size()));
+        if (a == b || b.getPlacements().isEmpty() || !mayRun(a, b.getMode(), b.getRoom())
+                || !mayRun(b, a.getMode(), a.getRoom())) {
+            return null;
+        }
+        Mode mode = b.getMode();
+        if (random.nextInt(3) == 0 && b.getRoom() != null) {
+            Mode other = pickMode(a, random);
+            if (other != null && suits(b.getRoom(), other)) {
+                mode = other;
+            }
+        }
+        boolean sameMode = mode == b.getMode();
+        Focus focus = !sameMode && mode.isSharedFocus() ? commonFocus(b.getPlacements(), a, mode) : null;
+        if (!sameMode && mode.isSharedFocus() && focus == null) {
+            return null;
+        }
+        List<Placement> current = new ArrayList<>(b.getPlacements());
+        Collections.shuffle(current, random);
+        final Mode taken = mode;
+        current.sort(Comparator.comparingInt(p -> priority(p, taken)));
+        List<Placement> stay = new ArrayList<>();
+        List<Placement> leave = new ArrayList<>(a.getPlacements());
+        for (Placement p : current) {
+            if (stay.size() < a.capIn(mode) && p.getCandidates().contains(a)
+                    && (sameMode || fits(p, a, mode, b.getRoom(), focus))) {
+                stay.add(p);
+            } else if (sameMode) {
+                return null; // a plain trade moves everyone
+            } else {
+                leave.add(p);
+            }
+        }
+        if (stay.size() < Math.max(1, mode.getMinSize()) || leave.size() > b.capIn(a.getMode())
+                || leave.stream().anyMatch(p -> !p.getCandidates().contains(b))) {
+            return null;
+        }
+        List<Placement> moved = new ArrayList<>(stay);
+        moved.addAll(leave);
+        List<Session> to = new ArrayList<>(Collections.nCopies(stay.size(), a));
+        to.addAll(Collections.nCopies(leave.size(), b));
+        return new GroupMove(sameMode ? "trade" : "take over", List.of(new GroupMove.Slot(a, mode, b.getRoom()),
+                new GroupMove.Slot(b, a.getMode(), a.getRoom())), moved, to);
+    }
+
+    /** May {@code slot} run {@code mode} in {@code room} (both within its ranges)? */
+    private static boolean mayRun(Session slot, Mode mode, Room room) {
+        return slot.getAllowedModes().contains(mode) && (room == null || slot.getAllowedRooms().contains(room));
     }
 
     private GroupMove convert(Block block, Random random) {
@@ -297,12 +371,17 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
 
     /** The focus most of the group's members may work on in the modality (and the adult may run). */
     private static Focus commonFocus(Session group, Mode mode) {
+        return commonFocus(group.getPlacements(), group, mode);
+    }
+
+    /** The focus most of {@code members} may work on in the modality and {@code slot}'s adult may run. */
+    private static Focus commonFocus(List<Placement> members, Session slot, Mode mode) {
         Map<Focus, Integer> count = new HashMap<>();
-        for (Placement p : group.getPlacements()) {
-            for (Option o : p.getLearner().options(group.getPeriod())) {
+        for (Placement p : members) {
+            for (Option o : p.getLearner().options(slot.getPeriod())) {
                 if (o.eligibleIn(mode)
-                        && (!mode.needsQualifiedAdult() || group.getAdult() == null
-                                || group.getAdult().isQualifiedFor(o.focus()))) {
+                        && (!mode.needsQualifiedAdult() || slot.getAdult() == null
+                                || slot.getAdult().isQualifiedFor(o.focus()))) {
                     count.merge(o.focus(), 1, Integer::sum);
                 }
             }
