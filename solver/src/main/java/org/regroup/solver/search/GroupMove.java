@@ -17,8 +17,9 @@ import org.regroup.solver.model.Session;
 /**
  * A change to one group (or two) and the students it moves, made in one step: a slot opened with its modality, room
  * and members; a group dissolved into the groups around it; a group turned into another modality, its extra members
- * reseated; two adults trading their groups. Local search made of single-student moves cannot take these steps: every intermediate state (a group
- * of one below its minimum, an adult still holding a group in the block they must travel) is worse than both ends.
+ * reseated; two adults trading their groups. Local search made of single-student moves cannot take these steps:
+ * every intermediate state (a group of one below its minimum, an adult still holding a group in the block they must
+ * travel, a student who needs quiet in the lab) is worse than both ends.
  *
  * <p>The move records the values it sets, decided when it was made ({@link GroupMoves}); Timefold undoes it by the
  * variable changes it announces.
