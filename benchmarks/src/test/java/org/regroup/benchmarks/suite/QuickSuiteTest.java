@@ -93,6 +93,7 @@ class QuickSuiteTest {
                 "small: within 0.5% of CP-SAT's proven optimum at 10 s",
                 "medium.json: Regroup's score ≥ CP-SAT's at equal limits",
                 "medium.json: first feasible plan ≥10× sooner than CP-SAT",
+                "goal-skill share: Regroup ≥ greedy, with 0 hard / 0 medium",
                 "goal-skill share: Regroup ≥ 30 points above static-tracking",
                 "staff-led time for students with accommodations: Regroup ≥ 10 points above static-tracking",
                 "goal-skill share: Regroup ≥ 30 points above greedy",

@@ -64,11 +64,11 @@ class ShapesSuiteTest {
                 }
             }
         }
-        assertThat(result.targets()).extracting(SuiteResult.Target::name).hasSize(3);
+        assertThat(result.targets()).extracting(SuiteResult.Target::name).hasSize(4);
         assertThat(result.targets()).allSatisfy(t -> assertThat(t.measured()).contains("of 4 runs"));
 
         String report = Files.readString(out.resolve("shapes.md"));
-        assertThat(report).contains("## Targets", "## Side by side", "## keep-apart.json", "## quiet-seats.json",
+        assertThat(report).contains("## Targets", "## Side by side", "| goal skills |", "## keep-apart.json", "## quiet-seats.json",
                         "Bound on the soft score of any workable plan", "| gap to bound |")
                 .doesNotContain("## Scaling", "## Local-search variants");
         for (String svg : List.of("shapes-placed.svg", "shapes-keep-apart-score.svg", "shapes-quiet-seats-score.svg")) {
