@@ -58,10 +58,15 @@ public final class WeightTradeProbe {
         System.out.printf(Locale.ROOT, "%s, %s s, seeds %s: \"%s\" at the school's weight vs %d%n%n",
                 file.getFileName(), args[2], seeds, rule, weight);
         System.out.println("| | school's weights | re-weighted |\n|---|---|---|");
-        System.out.printf(Locale.ROOT, "| goal skills (per seed) | %s | %s |%n", shares(before), shares(after));
-        System.out.printf(Locale.ROOT, "| placed (per seed) | %s | %s |%n", placed(before), placed(after));
-        System.out.printf(Locale.ROOT, "| score at the school's weights (per seed) | %s | %s |%n%n", scores(before),
-                scores(after));
+        java.util.function.Function<Outcome, String> goal = o -> percent(o.kpis().goalSkillShare());
+        java.util.function.Function<Outcome, String> placed = o -> percent(o.kpis().placedShare());
+        java.util.function.Function<Outcome, String> score = o -> "`" + o.atSchoolWeights() + "`";
+        System.out.printf(Locale.ROOT, "| goal skills (per seed) | %s | %s |%n", perSeed(before, goal),
+                perSeed(after, goal));
+        System.out.printf(Locale.ROOT, "| placed (per seed) | %s | %s |%n", perSeed(before, placed),
+                perSeed(after, placed));
+        System.out.printf(Locale.ROOT, "| score at the school's weights (per seed) | %s | %s |%n%n",
+                perSeed(before, score), perSeed(after, score));
         System.out.println("| rule (median soft points at the school's weights) | school's weights | re-weighted "
                 + "| change |\n|---|---|---|---|");
         Map<String, Long> b = medians(before);
@@ -109,17 +114,12 @@ public final class WeightTradeProbe {
         return medians;
     }
 
-    private static String shares(List<Outcome> runs) {
-        return String.join(" / ", runs.stream()
-                .map(o -> String.format(Locale.ROOT, "%.1f%%", 100 * o.kpis().goalSkillShare())).toList());
+    /** One figure per seed, joined by " / ". */
+    private static String perSeed(List<Outcome> runs, java.util.function.Function<Outcome, String> figure) {
+        return String.join(" / ", runs.stream().map(figure).toList());
     }
 
-    private static String placed(List<Outcome> runs) {
-        return String.join(" / ", runs.stream()
-                .map(o -> String.format(Locale.ROOT, "%.1f%%", 100 * o.kpis().placedShare())).toList());
-    }
-
-    private static String scores(List<Outcome> runs) {
-        return String.join(" / ", runs.stream().map(o -> "`" + o.atSchoolWeights() + "`").toList());
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 }
