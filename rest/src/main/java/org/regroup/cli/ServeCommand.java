@@ -57,6 +57,16 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     StoreOptions store;
 
+    @Option(names = "--node", paramLabel = "NAME", description = "This process's name in a cluster of servers on one "
+            + "PostgreSQL store (default: the host's name; give each its own when several run on one machine). Every "
+            + "server runs the cluster's jobs (a district's morning) on --concurrent threads.")
+    String node;
+
+    @Option(names = "--max-waiting-jobs", defaultValue = "" + org.regroup.rest.district.Node.DEFAULT_MAX_WAITING_JOBS,
+            paramLabel = "N", description = "Jobs the cluster may have waiting; a morning that would add more gets "
+            + "429 (default: ${DEFAULT-VALUE}).")
+    int maxWaitingJobs;
+
     @Option(names = "--allowed-host", paramLabel = "NAME", description = "A name clients reach this server by "
             + "(repeatable), e.g. regroup.school.example; requests naming another Host are refused (DNS rebinding). "
             + "The loopback names and --host are always allowed.")
@@ -189,12 +199,20 @@ final class ServeCommand implements Callable<Integer> {
         PlanService.Settings settings = new PlanService.Settings(concurrent == null ? d.concurrent() : concurrent,
                 queue == null ? d.queued() : queue, keep, d.keepFor(), timeLimit, d.maxTimeLimit(),
                 d.memoryBudgetBytes());
+        org.regroup.rest.district.Node self;
+        try {
+            self = new org.regroup.rest.district.Node(node == null ? org.regroup.rest.district.Node.local().name()
+                    : node, maxWaitingJobs);
+        } catch (IllegalArgumentException bad) {
+            throw new ErrorReporter.UserError((node != null ? "--node: " : "--max-waiting-jobs: ")
+                    + bad.getMessage());
+        }
         Database database = store.open();
         RegroupServer server;
         try {
             server = RegroupServer.start(host, port, settings,
                     new ServerLimits((long) maxBodyMib * 1024 * 1024, datasets), database, security,
-                    identityProviders, retention);
+                    identityProviders, retention, self);
         } catch (IllegalArgumentException badTls) {
             database.close();
             throw new ErrorReporter.UserError(badTls.getMessage());

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.regroup.domain.DayProblem;
 import org.regroup.store.StudentPaths;
 import org.regroup.domain.Student;
@@ -196,21 +195,14 @@ final class SimulateCommand implements Callable<Integer> {
         for (int d = 1; d <= days; d++) {
             date = SimulatedCalendar.schoolDay(date, d == 1);
             Schools.SchoolRecord school = store.schools().school(schoolId).orElseThrow();
-            SchoolDays.Started started = schoolDays.plan(school, date, timeLimit, cold);
-            int chosen = started.version();
-            Plan plan = solved(store, schoolId, date, started);
-            if (!cold && started.startedFrom() != null && !Boolean.TRUE.equals(plan.workable())) {
-                // The warm start can strand the search where yesterday's groups no longer fit (seen when most
-                // students' readiness changed); a plan from scratch is then the better day.
-                SchoolDays.Started scratch = schoolDays.plan(school, date, timeLimit, true);
-                Plan fresh = solved(store, schoolId, date, scratch);
-                out.printf("     day %d: starting from the day before left %s; planned from scratch: %s%n", d,
-                        plan.score(), fresh.score());
-                if (HardMediumSoftScore.parseScore(fresh.score()).compareTo(
-                        HardMediumSoftScore.parseScore(plan.score())) > 0) {
-                    chosen = scratch.version();
-                    plan = fresh;
-                }
+            int day = d;
+            SchoolDays.Planned planned = schoolDays.planAndWait(school, date, timeLimit, cold, () -> timeLimit,
+                    started -> { });
+            int chosen = planned.version();
+            Plan plan = planned.plan();
+            if (planned.warm() != null) {
+                out.printf("     day %d: starting from the day before left %s; planned from scratch: %s%n", day,
+                        planned.warm().score(), planned.scratch().score());
             }
             store.versions().publish(schoolId, date, chosen);
             Perturbations perturbations = previous == null ? new Perturbations(0, 0, 0)
@@ -277,20 +269,6 @@ final class SimulateCommand implements Callable<Integer> {
                 days, totalMastered, trulyMastered, trulyAtStart, perStudentDay, perStudentDay > 0
                 ? String.format(", one every %.1f days", 1 / perStudentDay) : "", readyBlocks, skillBlocks);
         err.flush();
-    }
-
-    /** Waits for a version's solve to end, and reads the plan the store kept for it. */
-    private static Plan solved(SchoolStore store, String schoolId, LocalDate date, SchoolDays.Started started) {
-        started.job().ended().join();
-        String document = store.versions().planDocument(schoolId, date, started.version());
-        if (document == null) {
-            throw new IllegalStateException("the solve of " + date + " ended without a plan");
-        }
-        try {
-            return Json.mapper().readValue(document, Plan.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** The broken hard and medium rules with how often each breaks, as the plan lists them. */

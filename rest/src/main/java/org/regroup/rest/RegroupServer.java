@@ -44,6 +44,11 @@ import org.regroup.rest.days.VersionViews;
 import org.regroup.rest.errors.ErrorMappers;
 import org.regroup.rest.errors.GrizzlyErrors;
 import org.regroup.rest.errors.ProblemFilters;
+import org.regroup.rest.district.ClusterNode;
+import org.regroup.rest.district.DistrictMornings;
+import org.regroup.rest.district.JobEngine;
+import org.regroup.rest.district.Node;
+import org.regroup.rest.health.Metrics;
 import org.regroup.rest.health.Vitals;
 import org.regroup.rest.plans.PlanService;
 import org.regroup.rest.privacy.RetentionSweep;
@@ -89,10 +94,12 @@ public final class RegroupServer implements AutoCloseable {
 
     private final Authenticator authenticator;
     private final RetentionSweep retention;
+    private final JobEngine engine;
 
     private RegroupServer(HttpServer http, Vitals vitals, PlanService plans, ScenarioService scenarios,
             CheckpointWriter checkpoints, Database database, URI uri, Authenticator authenticator,
-            RetentionSweep retention) {
+            RetentionSweep retention, JobEngine engine) {
+        this.engine = engine;
         this.authenticator = authenticator;
         this.retention = retention;
         this.http = http;
@@ -125,10 +132,23 @@ public final class RegroupServer implements AutoCloseable {
     public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits,
             Database database, Security security, List<OidcProvider> identityProviders,
             RetentionSweep.Retention retention) throws IOException {
+        return start(host, port, settings, limits, database, security, identityProviders, retention, Node.local());
+    }
+
+    /**
+     * As above, as {@code node} of a cluster: every process on one database is one, each running the cluster's jobs
+     * (a district's mornings) on {@code settings.concurrent()} threads.
+     */
+    public static RegroupServer start(String host, int port, PlanService.Settings settings, ServerLimits limits,
+            Database database, Security security, List<OidcProvider> identityProviders,
+            RetentionSweep.Retention retention, Node node) throws IOException {
         Vitals vitals = new Vitals();
-        PlanService plans = new PlanService(settings, vitals);
+        Metrics metrics = new Metrics();
+        PlanService plans = new PlanService(settings, vitals, metrics);
         ScenarioService scenarios = new ScenarioService(plans, vitals, SCENARIOS_QUEUED, SCENARIOS_KEPT);
-        SchoolStore store = new SchoolStore(database);
+        // On H2 the process is the store's only one: its solves are all its own.
+        SchoolStore store = new SchoolStore(database, database.isH2() ? null : node.name());
+        store.timeTransactions(metrics::storeTransaction);
         EvidenceService evidence = new EvidenceService(store.evidence(), BktParameters.DEFAULTS);
         int interrupted = store.versions().markInterrupted();
         if (interrupted > 0) {
@@ -136,6 +156,9 @@ public final class RegroupServer implements AutoCloseable {
         }
         CheckpointWriter checkpoints = new CheckpointWriter(store, CHECKPOINT_EVERY);
         SchoolDays days = new SchoolDays(store, plans, checkpoints);
+        ClusterNode cluster = new ClusterNode(database, store, days, plans, metrics, node);
+        DistrictMornings mornings = cluster.mornings();
+        JobEngine engine = cluster.engine();
         StoredVersions stored = new StoredVersions(store, plans.memory());
         Clock clock = Clock.systemUTC();
         Authenticator authenticator = new Authenticator(store.accounts(), clock);
@@ -157,6 +180,10 @@ public final class RegroupServer implements AutoCloseable {
                         bind(records).to(StudentRecords.class);
                         bind(new org.regroup.rest.calendar.CalendarFeedService(store, stored, clock))
                                 .to(org.regroup.rest.calendar.CalendarFeedService.class);
+                        bind(mornings).to(DistrictMornings.class);
+                        bind(engine).to(JobEngine.class);
+                        bind(metrics).to(Metrics.class);
+                        bind(database).to(Database.class);
                     }
                 });
         String scheme = security.tls() ? "https" : "http";
@@ -172,6 +199,7 @@ public final class RegroupServer implements AutoCloseable {
             listener.getTransport().setReadTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
         http.start();
+        engine.start();
         // Plans past retention may still be held parsed: drop them with what the sweep deleted.
         RetentionSweep sweep = new RetentionSweep(store, retention, clock, swept -> {
             if (swept.planVersions() > 0) {
@@ -184,7 +212,8 @@ public final class RegroupServer implements AutoCloseable {
         LOG.info("Regroup listening on {}; store {}; sign-in {}{}", uri, database.describe(),
                 security.signInRequired() ? "required" : "OFF", oidc.providers().isEmpty() ? ""
                         : "; identity providers " + String.join(", ", oidc.providers()));
-        return new RegroupServer(http, vitals, plans, scenarios, checkpoints, database, uri, authenticator, sweep);
+        return new RegroupServer(http, vitals, plans, scenarios, checkpoints, database, uri, authenticator, sweep,
+                engine);
     }
 
     private static String hostInUri(String host) {
@@ -222,6 +251,8 @@ public final class RegroupServer implements AutoCloseable {
                 .register(PlanDetailResource.class)
                 .register(DatasetResource.class)
                 .register(HealthResource.class)
+                .register(org.regroup.rest.api.MetricsResource.class)
+                .register(org.regroup.rest.api.DistrictMorningResource.class)
                 .register(OpenApiResource.class)
                 .register(org.regroup.rest.api.ApiIndexResource.class)
                 .register(org.regroup.rest.api.UiResource.class)
@@ -302,6 +333,7 @@ public final class RegroupServer implements AutoCloseable {
     /** Stops solving (every plan keeps its best), then stops accepting requests. */
     @Override
     public void close() {
+        engine.close(); // first: the morning jobs running here stop their solves and are left for other nodes
         retention.close();
         scenarios.close();
         plans.close(); // solves end and store their final plans; checkpoints still waiting are written next

@@ -62,8 +62,24 @@ final class Jdbc {
         T run(Connection c) throws SQLException;
     }
 
+    /** Told each transaction's time in nanoseconds (metrics); nothing by default. */
+    private volatile java.util.function.LongConsumer timer = nanos -> { };
+
+    void timeTransactions(java.util.function.LongConsumer nanos) {
+        this.timer = nanos;
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(Work<T> work) {
+        long start = System.nanoTime();
+        try {
+            return transaction(work);
+        } finally {
+            timer.accept(System.nanoTime() - start);
+        }
+    }
+
+    private <T> T transaction(Work<T> work) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {

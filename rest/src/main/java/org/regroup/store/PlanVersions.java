@@ -36,8 +36,12 @@ public final class PlanVersions {
 
     private final Jdbc jdbc;
 
-    PlanVersions(Jdbc jdbc) {
+    /** The node this process is in a cluster (null: the only process on the database). */
+    private final String node;
+
+    PlanVersions(Jdbc jdbc, String node) {
         this.jdbc = jdbc;
+        this.node = node;
     }
 
     /** A stored plan of a day: every version is kept; {@code planId} is the solve's id on the server that made it. */
@@ -69,8 +73,8 @@ public final class PlanVersions {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan (school_id, school_day, version, "
-                    + "status, job_id, plan, recipe, problem, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)")) {
+                    + "status, job_id, plan, recipe, problem, created_at, updated_at, solved_by) "
+                    + "VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)")) {
                 setVersion(insert, schoolId, day, version);
                 insert.setString(4, PlanStatus.SOLVING.wire());
                 insert.setString(5, planId);
@@ -78,6 +82,7 @@ public final class PlanVersions {
                 insert.setString(7, problem);
                 insert.setTimestamp(8, Timestamp.from(now));
                 insert.setTimestamp(9, Timestamp.from(now));
+                insert.setString(10, node);
                 insert.executeUpdate();
             }
             return version;
@@ -336,15 +341,20 @@ public final class PlanVersions {
 
     /**
      * After a restart: plans that were solving when the process stopped are marked interrupted (their solve is
-     * gone). Returns how many.
+     * gone). A node of a cluster marks only its own (and those of no node, solved before nodes had names): its peers'
+     * solves still run. Returns how many.
      */
     public int markInterrupted() {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = " + SQL_INTERRUPTED
-                    + ", updated_at = ? WHERE status = " + SQL_SOLVING);
+                    + ", updated_at = ? WHERE status = " + SQL_SOLVING
+                    + (node == null ? "" : " AND (solved_by IS NULL OR solved_by = ?)"));
                     PreparedStatement scratch = c.prepareStatement("UPDATE scratch_plan SET status = "
                             + SQL_INTERRUPTED + ", updated_at = ? WHERE status = " + SQL_SOLVING)) {
                 u.setTimestamp(1, Timestamp.from(Instant.now()));
+                if (node != null) {
+                    u.setString(2, node);
+                }
                 scratch.setTimestamp(1, Timestamp.from(Instant.now()));
                 scratch.executeUpdate();
                 return u.executeUpdate();
@@ -615,13 +625,33 @@ public final class PlanVersions {
     public boolean resumePlan(String schoolId, LocalDate day, int version, String planId) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = " + SQL_SOLVING + ", job_id = ?, "
-                    + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? "
+                    + "updated_at = ?, solved_by = ? WHERE school_id = ? AND school_day = ? AND version = ? "
                     + "AND status = " + SQL_INTERRUPTED)) {
                 u.setString(1, planId);
                 u.setTimestamp(2, Timestamp.from(Instant.now()));
-                u.setString(3, schoolId);
-                u.setObject(4, day);
-                u.setInt(5, version);
+                u.setString(3, node);
+                u.setString(4, schoolId);
+                u.setObject(5, day);
+                u.setInt(6, version);
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * A version whose solve ran on a node that died ({@code planId}, its solve there): marked interrupted so that it
+     * can be resumed here. False when it is no longer that solve (it ended, or someone took it over already).
+     */
+    public boolean takeOver(String schoolId, LocalDate day, int version, String planId) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = " + SQL_INTERRUPTED
+                    + ", updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? AND status = "
+                    + SQL_SOLVING + " AND job_id = ?")) {
+                u.setTimestamp(1, Timestamp.from(Instant.now()));
+                u.setString(2, schoolId);
+                u.setObject(3, day);
+                u.setInt(4, version);
+                u.setString(5, planId);
                 return u.executeUpdate() == 1;
             }
         });

@@ -17,18 +17,28 @@ public final class SchoolStore {
     private final StudentPaths paths;
     private final AttendanceLog attendance;
     private final CalendarFeeds calendarFeeds;
+    private final Mornings mornings;
 
     public SchoolStore(Database database) {
+        this(database, null);
+    }
+
+    /**
+     * As above, for the node {@code node} of a cluster on one database (null: the only process on it): the versions it
+     * solves are marked as its own, and after a restart it marks only those interrupted.
+     */
+    public SchoolStore(Database database, String node) {
         this.jdbc = new Jdbc(database.dataSource(), database.isH2());
         this.schools = new Schools(jdbc);
         this.evidence = new EvidenceLog(jdbc);
-        this.versions = new PlanVersions(jdbc);
+        this.versions = new PlanVersions(jdbc, node);
         this.accounts = new Accounts(jdbc);
         this.audit = new AuditLog(jdbc);
         this.erasure = new Erasure(jdbc, schools, evidence);
         this.paths = new StudentPaths(jdbc);
         this.attendance = new AttendanceLog(jdbc);
         this.calendarFeeds = new CalendarFeeds(jdbc);
+        this.mornings = new Mornings(jdbc);
     }
 
     /** Schools, their standing data and day inputs. */
@@ -77,6 +87,16 @@ public final class SchoolStore {
     }
 
     /** Whether the database answers within two seconds (for health checks). */
+    /** A district's mornings: each school's part and every run of its job. */
+    public Mornings mornings() {
+        return mornings;
+    }
+
+    /** Each transaction's time, to whoever measures it (the server's store latency metric). */
+    public void timeTransactions(java.util.function.LongConsumer nanos) {
+        jdbc.timeTransactions(nanos);
+    }
+
     public boolean reachable() {
         return jdbc.reachable();
     }

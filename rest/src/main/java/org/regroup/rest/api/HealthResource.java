@@ -32,6 +32,43 @@ public final class HealthResource {
     SchoolStore store;
     @Inject
     Vitals vitals;
+    @Inject
+    org.regroup.rest.district.JobEngine engine;
+
+    /** Liveness: the process answers and can be trusted (not after an out-of-memory error). */
+    public record Live(String status, String reason) {
+    }
+
+    /**
+     * Readiness: this node takes work — its store answers, its job engine runs, it is not down. {@code node} is its
+     * name in the cluster; {@code jobsRunning} the jobs it runs.
+     */
+    public record Ready(String status, String node, String reason, int jobsRunning, int solving) {
+    }
+
+    @GET
+    @Path("live")
+    @Access(Rule.PUBLIC)
+    @Operation(summary = "Is the process alive (503 after an out-of-memory error: restart it)")
+    public Response live() {
+        Vitals.Down down = vitals.down();
+        return Response.status(down == null ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(new Live(down == null ? "UP" : "DOWN", down == null ? null : down.reason())).build();
+    }
+
+    @GET
+    @Path("ready")
+    @Access(Rule.PUBLIC)
+    @Operation(summary = "Does this node take work: store reachable, job engine running (503 when not)")
+    public Response ready() {
+        Vitals.Down down = vitals.down();
+        String reason = down != null ? down.reason()
+                : !store.reachable() ? "the store does not answer: this node takes no jobs until it does"
+                : !engine.running() ? "the job engine is stopping" : null;
+        return Response.status(reason == null ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(new Ready(reason == null ? "UP" : "DOWN", engine.settings().node(), reason,
+                        engine.executing(), plans.solving())).build();
+    }
 
     @GET
     @Access(Rule.PUBLIC)

@@ -75,6 +75,8 @@ public final class AccessPolicy {
                     () -> groups.latest(school, LocalDate.now(clock), who.personId())) ? allow()
                     : forbidden(who, school, "a profile is read by the student, their guardians, their teachers "
                             + "and the school's administrators");
+            case DISTRICT -> who.districtAdmin() ? allow()
+                    : forbidden(who, school, "only the district's administrators");
             case WHAT_IF -> who.districtAdmin() || who.role() == Role.SCHOOL_ADMIN || who.role() == Role.PRINCIPAL
                     ? allow() : Optional.of(new Refusal(403, "only administrators and principals plan days without "
                             + "a school or run what-ifs"));

@@ -29,6 +29,8 @@ public enum Rule {
     DAY_CARD(true),
     /** One student's profile: admins, principal, their teachers of the latest published day, the student, guardians. */
     PROFILE(true),
+    /** The district's own operations across its schools (a district's morning): district administrators only. */
+    DISTRICT(false),
     /** Plan a day without a school or run a what-if: admins, principals, the district. */
     WHAT_IF(false),
     /** A plan by its id: whoever asked for it, their school's admins and principal, the district; else 404. */

@@ -198,6 +198,69 @@ public final class SchoolDays {
     }
 
     /**
+     * A day planned by the daily loop and solved: the version chosen and its plan; when the day was planned again
+     * from scratch because starting from the day before left it not workable, both plans ({@code warm},
+     * {@code scratch}; else null).
+     */
+    public record Planned(int version, Plan plan, Plan warm, Plan scratch) {
+    }
+
+    /**
+     * The daily loop's morning (the simulation and a district's morning run this one): the day planned from the
+     * day before (from scratch when {@code cold}), and again from scratch when that leaves it not workable — the
+     * warm start can strand the search where yesterday's groups no longer fit (seen when most students' readiness
+     * changed) —, the better of the two kept. Waits for the solves. {@code secondLimit} is the time the second
+     * solve may take (the time left before a deadline); none is tried when it is shorter than a second.
+     * {@code solving} hears each version and its solve as it starts.
+     */
+    public Planned planAndWait(Schools.SchoolRecord school, LocalDate day, Duration timeLimit, boolean cold,
+            java.util.function.Supplier<Duration> secondLimit, java.util.function.Consumer<Started> solving) {
+        Started first = plan(school, day, timeLimit, cold);
+        solving.accept(first);
+        Plan plan = solved(school.id(), day, first);
+        if (cold || first.startedFrom() == null || Boolean.TRUE.equals(plan.workable())) {
+            return new Planned(first.version(), plan, null, null);
+        }
+        Duration left = secondLimit.get();
+        if (left.compareTo(Duration.ofSeconds(1)) < 0) {
+            return new Planned(first.version(), plan, null, null);
+        }
+        Started scratch = plan(school, day, left, true);
+        solving.accept(scratch);
+        Plan fresh = solved(school.id(), day, scratch);
+        boolean better = score(fresh).compareTo(score(plan)) > 0;
+        return new Planned(better ? scratch.version() : first.version(), better ? fresh : plan, plan, fresh);
+    }
+
+    /**
+     * Yesterday's published plan carried forward to {@code day}: the day as the store has it now (today's absences
+     * and closures), started from the last published day's plan — the day builder seats whoever its groups leave
+     * without a seat — and solved only {@code repairLimit}. Empty when the school has no published day before.
+     * Waits for it.
+     */
+    public Optional<Planned> carryForward(Schools.SchoolRecord school, LocalDate day, Duration repairLimit) {
+        if (store.versions().latestPublishedBefore(school.id(), day).isEmpty()) {
+            return Optional.empty();
+        }
+        Started started = plan(school, day, repairLimit, false);
+        return Optional.of(new Planned(started.version(), solved(school.id(), day, started), null, null));
+    }
+
+    /** Waits for a version's solve to end, and reads the plan the store kept for it. */
+    public Plan solved(String schoolId, LocalDate day, Started started) {
+        started.job().ended().join();
+        String document = store.versions().planDocument(schoolId, day, started.version());
+        if (document == null) {
+            throw new IllegalStateException("the solve of " + day + " v" + started.version() + " ended without a plan");
+        }
+        return read(document);
+    }
+
+    private static ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore score(Plan plan) {
+        return ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore.parseScore(plan.score());
+    }
+
+    /**
      * A teacher's override: a new version of the day with the student put in the chosen session and pinned there,
      * re-planned from the day's current version (the published one, else the latest draft, or {@code baseVersion})
      * with as few other moves as it can ({@link OverrideReplan}): nobody moves in an earlier block. The pin stays in every

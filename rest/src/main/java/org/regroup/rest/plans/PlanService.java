@@ -87,14 +87,20 @@ public final class PlanService implements AutoCloseable {
     private final Map<String, PlanJob> jobs = new ConcurrentHashMap<>();
     private final MemoryBudget memory;
     private final Vitals vitals;
+    private final org.regroup.rest.health.Metrics metrics;
 
     public PlanService(Settings settings) {
         this(settings, new Vitals());
     }
 
     public PlanService(Settings settings, Vitals vitals) {
+        this(settings, vitals, new org.regroup.rest.health.Metrics());
+    }
+
+    public PlanService(Settings settings, Vitals vitals, org.regroup.rest.health.Metrics metrics) {
         this.settings = settings;
         this.vitals = vitals;
+        this.metrics = metrics;
         this.memory = new MemoryBudget(settings.memoryBudgetBytes());
         SolverConfig config = RegroupSolverConfig.create(SolveOptions.of(settings.defaultTimeLimit()));
         this.solverManager = SolverManager.create(config,
@@ -173,13 +179,24 @@ public final class PlanService implements AutoCloseable {
     }
 
     private void start(PlanJob job, DayPlan day, Duration timeLimit) {
+        java.util.concurrent.atomic.AtomicReference<Instant> startedAt = new java.util.concurrent.atomic.AtomicReference<>();
         solverManager.solveBuilder()
                 .withProblemId(job.id())
                 .withProblem(day)
                 .withConfigOverride(new SolverConfigOverride<DayPlan>()
                         .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit)))
-                .withSolverJobStartedConsumer(initial -> job.started())
-                .withBestSolutionConsumer(job::newBest)
+                .withSolverJobStartedConsumer(initial -> {
+                    startedAt.set(Instant.now());
+                    job.started();
+                })
+                .withBestSolutionConsumer(plan -> {
+                    Instant since = startedAt.get();
+                    if (since != null && plan.getScore() != null && plan.getScore().isFeasible()
+                            && startedAt.compareAndSet(since, null)) {
+                        metrics.timeToFeasible(Duration.between(since, Instant.now()));
+                    }
+                    job.newBest(plan);
+                })
                 .withFinalBestSolutionConsumer(plan -> {
                     release(job.id());
                     job.finished(plan);
@@ -189,6 +206,7 @@ public final class PlanService implements AutoCloseable {
                 .withExceptionHandler((id, error) -> {
                     release(id);
                     vitals.check(error, "the solve of plan " + id);
+                    metrics.jobFailed("solve");
                     job.failed(error.getClass().getSimpleName());
                     keep(job);
                     LOG.error("plan {}: solving failed", id, error);
