@@ -67,7 +67,7 @@ final class MorningCommand implements Callable<Integer> {
     Map<String, Integer> priorities = new HashMap<>();
 
     @Option(names = "--no-publish", description = "Leave every plan as a draft for its school to publish (default: "
-            + "publish each workable plan, and a carried-forward one).")
+            + "publish each feasible plan, flagged when not workable, and a carried-forward one).")
     boolean noPublish;
 
     @Option(names = "--no-work", description = "Only schedule and follow: the servers on the store run the jobs.")

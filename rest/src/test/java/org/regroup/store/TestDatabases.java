@@ -51,7 +51,36 @@ final class TestDatabases {
         };
     }
 
-    static Variant postgres() {
+    /** A schema of its own on the test PostgreSQL (made when first used): its URL for a server's --db-url. */
+    record PostgresSchema(String name) {
+        /** The JDBC URL whose connections use the schema (it must exist: {@link #create}). */
+        String url() {
+            return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
+        }
+
+        void create() {
+            execute("CREATE SCHEMA IF NOT EXISTS " + name);
+        }
+
+        void drop() {
+            execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        }
+
+        private static void execute(String sql) {
+            try (Connection c = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, null);
+                    Statement s = c.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not " + sql, e);
+            }
+        }
+    }
+
+    /**
+     * A new schema's name on the test PostgreSQL, once it is known to answer; skipped (or failed, with
+     * {@code -Dregroup.postgres=required}) when it does not.
+     */
+    static PostgresSchema postgresSchema() {
         boolean required = "required".equalsIgnoreCase(System.getProperty("regroup.postgres", ""));
         try (Connection c = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, null)) {
             c.isValid(2);
@@ -63,8 +92,13 @@ final class TestDatabases {
             Assumptions.abort(why + ": the PostgreSQL store tests are skipped (run with "
                     + "-Dregroup.postgres=required to make this a failure)");
         }
-        String schema = "regroup_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
+        return new PostgresSchema("regroup_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT));
+    }
+
+    static Variant postgres() {
+        PostgresSchema pg = postgresSchema();
+        String schema = pg.name();
         return new Variant() {
             @Override
             public Database open() {
@@ -73,12 +107,7 @@ final class TestDatabases {
 
             @Override
             public void drop() {
-                try (Connection c = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, null);
-                        Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                } catch (SQLException e) {
-                    throw new IllegalStateException("could not drop test schema " + schema, e);
-                }
+                pg.drop();
             }
 
             @Override

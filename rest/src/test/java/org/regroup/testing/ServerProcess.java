@@ -74,7 +74,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a server on {@code dir}/data (its datasets folder is {@code dir}); returns once it listens.
+     * Starts a server on {@code dir}/data (its datasets folder is {@code dir}; what it logs goes to
+     * {@code dir}/server.log); returns once it listens.
      * {@code serveOptions} are added to {@code regroup serve}'s (e.g. {@code --db-url URL}).
      */
     public static ServerProcess start(Path dir, String... serveOptions) throws IOException, InterruptedException {
@@ -83,7 +84,8 @@ public final class ServerProcess implements AutoCloseable {
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), RegroupCommand.class.getName(),
                 "serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), "--datasets", dir.toString()));
         command.addAll(List.of(serveOptions));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()))
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {

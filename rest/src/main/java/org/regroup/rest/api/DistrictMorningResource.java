@@ -46,7 +46,8 @@ public final class DistrictMorningResource {
      * @param schools     the schools to plan (default: every school in the store)
      * @param deadline    a time of the day ("06:30", the server's time zone) or an instant; default 07:00
      * @param timeLimit   each school's solve, like 30s (default: the server's); cut short by the deadline
-     * @param autoPublish publish each workable plan (and a carried-forward one) at once (default true)
+     * @param autoPublish publish each feasible plan (flagged when not workable) and a carried-forward one at once
+     *                    (default true)
      * @param priorities  school id → priority, higher planned first (default 0)
      */
     public record MorningRequest(List<String> schools, String deadline, String timeLimit, Boolean autoPublish,

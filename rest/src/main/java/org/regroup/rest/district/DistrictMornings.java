@@ -66,8 +66,8 @@ public final class DistrictMornings {
      * @param schools     the schools (null or empty: every school in the store)
      * @param deadline    when every plan must be there
      * @param timeLimit   each school's solve (cut short by the deadline)
-     * @param autoPublish publish a school's plan when it is workable (a carried-forward plan too: a day must have one);
-     *                    else every plan is left as a draft for the school to publish
+     * @param autoPublish publish each school's plan when it is feasible, flagged when it is not workable (a
+     *                    carried-forward plan too: a day must have one); else every plan is left as a draft
      * @param priorities  schools planned first (higher first; default 0)
      */
     public record Request(List<String> schools, Instant deadline, Duration timeLimit, boolean autoPublish,
@@ -139,6 +139,13 @@ public final class DistrictMornings {
         this.maxWaiting = maxWaiting;
         this.task = Tasks.oneTime(TASK, Job.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER))
+                // A dead node's job goes back in line where it stood (its first due time), ahead of the schools
+                // asked after it: it runs at the next free core, not after the whole morning's queue.
+                .onDeadExecution((complete, operations) -> {
+                    LOG.info("morning job {} of a dead node ({}) runs again", complete.getExecution().taskInstance
+                            .getId(), complete.getExecution().pickedBy);
+                    operations.reschedule(complete, complete.getExecution().executionTime);
+                })
                 .execute((TaskInstance<Job> instance, ExecutionContext context) -> run(instance.getData(), context));
     }
 
@@ -277,14 +284,18 @@ public final class DistrictMornings {
         }
         watchdog.check();
         if (plan != null && Boolean.TRUE.equals(plan.feasible())) {
+            // Feasible: every group is what it says it is. Not workable: some student is owed time or a seat — still
+            // the day's best plan, published (a school must have one) and flagged for the scheduler.
             boolean workable = Boolean.TRUE.equals(plan.workable());
-            if (workable && m.autoPublish()) {
+            String flag = workable ? null : "not workable (" + plan.score() + "): not every student gets what they "
+                    + "are owed; check the broken rules";
+            if (m.autoPublish()) {
                 store.versions().publish(m.schoolId(), day, version);
-                return new Outcome(Status.PUBLISHED, version, plan.score(), null);
+                return new Outcome(Status.PUBLISHED, version, plan.score(), flag == null ? null : "published, "
+                        + flag);
             }
-            return new Outcome(Status.DRAFTED, version, plan.score(), workable ? "workable; left for the school to "
-                    + "publish" : "feasible but not workable (" + plan.score() + "): not every student gets what "
-                    + "they are owed; left for the scheduler");
+            return new Outcome(Status.DRAFTED, version, plan.score(), flag == null ? "workable; left for the school "
+                    + "to publish" : flag + "; left for the scheduler");
         }
         String notFeasible = why != null ? why : "not feasible by its deadline (" + plan.score() + ")";
         Optional<PlanVersions.PlanVersion> last = store.versions().latestPublishedBefore(m.schoolId(), day);
