@@ -57,12 +57,13 @@ class ArchitectureTest {
 
     /**
      * HTTP → school service → persistence: the services that plan, keep and read a school's days (rest.days) and
-     * run solves (rest.plans) know nothing of HTTP resources, Jakarta REST or the command line, so the command line
-     * and the server can drive the same code.
+     * run solves (rest.plans) and a district's mornings (rest.district) know nothing of HTTP resources, Jakarta REST or
+     * the command line, so the command line and the server can drive the same code.
      */
     @Test
     void servicesKnowNothingOfHttpOrTheCommandLine() {
-        noClasses().that().resideInAnyPackage("org.regroup.rest.days..", "org.regroup.rest.plans..")
+        noClasses().that().resideInAnyPackage("org.regroup.rest.days..", "org.regroup.rest.plans..",
+                        "org.regroup.rest.district..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.regroup.rest.api..", "org.regroup.cli..",
                         "jakarta.ws.rs..", "picocli..")
                 .check(classes);

@@ -63,7 +63,9 @@ class AuthorizationMatrixIntegrationTest {
         /** Every account of the school, and the district. */
         SCHOOL_ACCOUNTS,
         /** ADMINS and the school's teachers, students and guardians (not the principal). */
-        ASKERS
+        ASKERS,
+        /** District administrators only (a district's morning). */
+        DISTRICT
     }
 
     /** The table: every operation of the API and who may call it. */
@@ -73,6 +75,12 @@ class AuthorizationMatrixIntegrationTest {
         TABLE.put("GET /", Who.ANYONE);
         TABLE.put("GET /api", Who.ANYONE);
         TABLE.put("GET /api/health", Who.ANYONE);
+        TABLE.put("GET /api/health/live", Who.ANYONE);
+        TABLE.put("GET /api/health/ready", Who.ANYONE);
+        TABLE.put("GET /metrics", Who.ANYONE);
+        TABLE.put("POST /api/district/mornings/{date}", Who.DISTRICT);
+        TABLE.put("GET /api/district/mornings/{date}", Who.DISTRICT);
+        TABLE.put("GET /api/district/mornings/{date}/events", Who.DISTRICT);
         TABLE.put("GET /api/openapi.json", Who.ANYONE);
         TABLE.put("POST /api/session", Who.ANYONE);
         TABLE.put("POST /api/setup", Who.ANYONE);
@@ -365,6 +373,7 @@ class AuthorizationMatrixIntegrationTest {
                     || (c.role() == Role.STUDENT && sameSchool && t.student().equals(c.person()))
                     || (c.role() == Role.GUARDIAN && sameSchool && c.children().contains(t.student()));
             case PLANNERS -> district || c.role() == Role.SCHOOL_ADMIN || c.role() == Role.PRINCIPAL;
+            case DISTRICT -> district;
             case NOBODY_BY_ID -> district; // the district passes the gate and meets the resource's 404
             case PATH_READERS -> reader || teachesStudent || advises(c, t)
                     || (c.role() == Role.STUDENT && sameSchool && t.student().equals(c.person()))
