@@ -6,6 +6,7 @@ import { boardView } from './board.js';
 import { myDayView, skillView } from './teacher.js';
 import { whatIfView } from './whatif.js';
 import { dayCardView } from './daycard.js';
+import { morningView } from './morning.js';
 
 async function start() {
   try {
@@ -23,7 +24,10 @@ async function start() {
   if (['district-admin', 'school-admin', 'principal'].includes(state.me.role)) {
     const nav = document.getElementById('nav');
     nav.hidden = false;
-    const route = () => (location.hash.startsWith('#what-if') ? whatIfView() : boardView()).catch(e => show(alertBox(e.message)));
+    document.getElementById('nav-morning').hidden = state.me.role !== 'district-admin';
+    const route = () => (location.hash.startsWith('#what-if') ? whatIfView()
+      : location.hash.startsWith('#morning') && state.me.role === 'district-admin' ? morningView()
+        : boardView()).catch(e => show(alertBox(e.message)));
     window.onhashchange = route;
     route();
   } else if (state.me.role === 'teacher') {

@@ -65,7 +65,7 @@ class ApiIndexIntegrationTest {
         index.get("groups").forEach(g -> groups.add(g.get("name").asText()));
 
         assertThat(groups).containsExactly("index", "sign-in", "plans", "schools", "school days", "calendar feeds",
-                "scenarios", "datasets", "health", "OpenAPI document");
+                "district", "scenarios", "datasets", "health", "OpenAPI document");
         assertThat(pathsOf(index, "school days")).allMatch(p -> p.startsWith("/api/schools/{school}/days"));
         assertThat(pathsOf(index, "schools")).contains("/api/schools", "/api/schools/{school}/evidence")
                 .noneMatch(p -> p.contains("/days/"));

@@ -47,7 +47,7 @@ public final class ApiIndexResource {
 
     /** The groups in the order listed; a path none of them takes goes to "other". */
     static final List<String> GROUPS = List.of("index", "sign-in", "plans", "schools", "school days", "calendar feeds",
-            "scenarios", "datasets", "health", "OpenAPI document", "other");
+            "district", "scenarios", "datasets", "health", "OpenAPI document", "other");
 
     /** The index's links, each to the first path of a group that needs no parameter. */
     private static final Map<String, String> LINKS = linkedMap("openapi", "OpenAPI document", "health", "health",
@@ -120,6 +120,9 @@ public final class ApiIndexResource {
         if (path.equals("/") || path.equals("/api")) {
             return "index";
         }
+        if (path.equals("/metrics")) {
+            return "health";
+        }
         String[] segments = path.split("/"); // "/api/schools/{id}/days" -> "", "api", "schools", "{id}", "days"
         if (segments.length < 3 || !segments[1].equals("api")) {
             return "other";
@@ -132,7 +135,7 @@ public final class ApiIndexResource {
             return "calendar feeds";
         }
         return switch (segments[2]) {
-            case "plans", "schools", "scenarios", "datasets", "health" -> segments[2];
+            case "plans", "schools", "scenarios", "datasets", "health", "district" -> segments[2];
             case "openapi.json" -> "OpenAPI document";
             case "session", "setup", "tokens" -> "sign-in";
             default -> "other";
