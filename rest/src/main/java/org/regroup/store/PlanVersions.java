@@ -91,7 +91,15 @@ public final class PlanVersions {
 
     /** The solve ended: the version becomes a draft holding the plan (documented plan format). */
     public void finishPlan(String schoolId, LocalDate day, int version, Object plan, String score) {
-        updatePlan(schoolId, day, version, PlanStatus.DRAFT, score, json(plan));
+        finishPlan(schoolId, day, version, null, plan, score);
+    }
+
+    /**
+     * As above, only while the version is solved by {@code planId} (null: by any solve): a solve whose version was
+     * taken over by another node (its own node lost the database for a while) must not end the new solve's version.
+     */
+    public void finishPlan(String schoolId, LocalDate day, int version, String planId, Object plan, String score) {
+        updatePlan(schoolId, day, version, planId, PlanStatus.DRAFT, score, json(plan));
     }
 
     /**
@@ -336,7 +344,12 @@ public final class PlanVersions {
 
     /** A solve that ended without a plan (stopped before it started): the version is marked interrupted. */
     public void interrupt(String schoolId, LocalDate day, int version) {
-        updatePlan(schoolId, day, version, PlanStatus.INTERRUPTED, null, null);
+        interrupt(schoolId, day, version, null);
+    }
+
+    /** As above, only while the version is solved by {@code planId} (null: by any solve). */
+    public void interrupt(String schoolId, LocalDate day, int version, String planId) {
+        updatePlan(schoolId, day, version, planId, PlanStatus.INTERRUPTED, null, null);
     }
 
     /**
@@ -677,14 +690,15 @@ public final class PlanVersions {
     }
 
     /** Moves a solving version to {@code status} (a version no longer solving is left as it is). */
-    private void updatePlan(String schoolId, LocalDate day, int version, PlanStatus status, String score,
-            String plan) {
+    private void updatePlan(String schoolId, LocalDate day, int version, String planId, PlanStatus status,
+            String score, String plan) {
         if (!PlanStatus.SOLVING.mayBecome(status)) {
             throw new IllegalArgumentException("a solving version cannot become " + status.wire());
         }
         jdbc.inTransaction(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE plan SET status = ?, score = ?, plan = ?, "
-                    + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? AND status = ?")) {
+                    + "updated_at = ? WHERE school_id = ? AND school_day = ? AND version = ? AND status = ?"
+                    + (planId == null ? "" : " AND job_id = ?"))) {
                 u.setString(1, status.wire());
                 u.setString(2, score);
                 u.setString(3, plan);
@@ -693,6 +707,9 @@ public final class PlanVersions {
                 u.setObject(6, day);
                 u.setInt(7, version);
                 u.setString(8, PlanStatus.SOLVING.wire());
+                if (planId != null) {
+                    u.setString(9, planId);
+                }
                 u.executeUpdate();
             }
             return null;

@@ -215,6 +215,37 @@ abstract class StoreContract {
     }
 
     @Test
+    void aNodeRestartedMarksOnlyItsOwnSolvesInterruptedAndASolveTakenOverCannotEndItsVersion() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
+        SchoolStore n1 = new SchoolStore(database, "n1");
+        SchoolStore n2 = new SchoolStore(database, "n2");
+        int mine = n1.versions().startPlan("demo", day, "n1-solve");
+        int theirs = n2.versions().startPlan("demo", day, "n2-solve");
+        assertThat(n1.versions().markInterrupted()).as("n1 restarted: its own solve only").isEqualTo(1);
+        assertThat(status(day, mine)).isEqualTo(org.regroup.domain.plan.PlanStatus.INTERRUPTED);
+        assertThat(status(day, theirs)).isEqualTo(org.regroup.domain.plan.PlanStatus.SOLVING);
+
+        // n2 died: n1 takes its solve over (only that solve: a second take-over, or a stale id, changes nothing)
+        assertThat(n1.versions().takeOver("demo", day, theirs, "someone-else")).isFalse();
+        assertThat(n1.versions().takeOver("demo", day, theirs, "n2-solve")).isTrue();
+        assertThat(n1.versions().takeOver("demo", day, theirs, "n2-solve")).isFalse();
+        assertThat(n1.versions().resumePlan("demo", day, theirs, "n1-resumed")).isTrue();
+        // n2 was not dead after all: its late end must not end n1's solve
+        n2.versions().finishPlan("demo", day, theirs, "n2-solve", Map.of("format", "regroup/plan"), "0hard/-1medium/-9soft");
+        n2.versions().interrupt("demo", day, theirs, "n2-solve");
+        assertThat(status(day, theirs)).isEqualTo(org.regroup.domain.plan.PlanStatus.SOLVING);
+        n1.versions().finishPlan("demo", day, theirs, "n1-resumed", Map.of("format", "regroup/plan"), "0hard/0medium/-5soft");
+        assertThat(status(day, theirs)).isEqualTo(org.regroup.domain.plan.PlanStatus.DRAFT);
+        assertThat(store.versions().plans("demo", day).stream().filter(p -> p.version() == theirs).findFirst()
+                .orElseThrow().score()).isEqualTo("0hard/0medium/-5soft");
+    }
+
+    private org.regroup.domain.plan.PlanStatus status(java.time.LocalDate day, int version) {
+        return store.versions().plans("demo", day).stream().filter(p -> p.version() == version).findFirst()
+                .orElseThrow().status();
+    }
+
+    @Test
     void aPlanStillSolvingWhenTheServerStoppedIsInterruptedAfterARestartAndDraftsArePublishedOneAtATime() {
         java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
         int first = store.versions().startPlan("demo", day, "job-1");

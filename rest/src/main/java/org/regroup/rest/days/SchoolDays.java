@@ -645,10 +645,10 @@ public final class SchoolDays {
             }
             PlanJob.Snapshot end = job.snapshot();
             if (end == null) {
-                store.versions().interrupt(schoolId, day, version);
+                store.versions().interrupt(schoolId, day, version, job.id());
                 return;
             }
-            store.versions().finishPlan(schoolId, day, version, end.plan(), end.plan().score());
+            store.versions().finishPlan(schoolId, day, version, job.id(), end.plan(), end.plan().score());
             LOG.info("school {} day {}: plan version {} saved as draft ({})", schoolId, day, version,
                     end.plan().score());
         });
