@@ -36,6 +36,11 @@ public final class RegroupCommand implements Runnable {
                 System.setProperty(library, "warn");
             }
         }
+        // Each line with its instant: a cluster's logs are read side by side (ids only, never names).
+        if (System.getProperty("org.slf4j.simpleLogger.showDateTime") == null) {
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        }
         System.exit(run(args));
     }
 

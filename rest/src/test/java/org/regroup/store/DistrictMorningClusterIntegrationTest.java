@@ -65,7 +65,7 @@ class DistrictMorningClusterIntegrationTest {
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             }
             HttpResponse<String> asked = second.post("api/district/mornings/" + DAY, JSON.writeValueAsBytes(Map.of(
-                    "timeLimit", "6s", "deadline", Instant.now().plus(Duration.ofHours(1)).toString())));
+                    "timeLimit", "4s", "deadline", Instant.now().plus(Duration.ofHours(1)).toString())));
             assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
 
             // Wait until node n1 solves a school and has checkpointed it, then kill it (SIGKILL: no goodbye).

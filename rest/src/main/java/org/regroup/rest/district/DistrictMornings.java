@@ -227,7 +227,7 @@ public final class DistrictMornings {
         SchoolMorning m = found.get();
         int attempt = store.mornings().begin(job.day(), job.schoolId(), node);
         LOG.info("morning {}: school {} run {} on node {}", job.day(), job.schoolId(), attempt, node);
-        Watchdog watchdog = new Watchdog(context);
+        Watchdog watchdog = new Watchdog(job, context);
         try {
             Outcome outcome = plan(m, watchdog);
             watchdog.check();
@@ -385,16 +385,19 @@ public final class DistrictMornings {
      * must not run on two nodes at once). The solve keeps its best plan; the run then ends {@link Abandoned}.
      */
     private final class Watchdog implements AutoCloseable {
+        private final Job job;
         private final ExecutionContext context;
         private final AtomicReference<String> solve = new AtomicReference<>();
         private final AtomicReference<String> stopped = new AtomicReference<>();
+        private final AtomicReference<String> stoppedSolve = new AtomicReference<>();
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "morning-watchdog");
             t.setDaemon(true);
             return t;
         });
 
-        Watchdog(ExecutionContext context) {
+        Watchdog(Job job, ExecutionContext context) {
+            this.job = job;
             this.context = context;
             timer.scheduleWithFixedDelay(this::look, 500, 500, TimeUnit.MILLISECONDS);
         }
@@ -412,13 +415,15 @@ public final class DistrictMornings {
                     && context.getCurrentlyExecuting().getHeartbeatState().getFractionDead() > 0.5) {
                 why = "node " + node + " cannot reach the database (heartbeats failing)";
             }
-            if (why != null && stopped.compareAndSet(null, why)) {
-                String id = solve.get();
-                if (id != null) {
-                    plans.stop(id);
-                }
-            } else if (why != null && solve.get() != null) {
-                plans.stop(solve.get()); // a later solve of the same run (the second try from scratch)
+            if (why == null) {
+                return;
+            }
+            String id = solve.get();
+            if (stopped.compareAndSet(null, why)) {
+                LOG.warn("morning {}: school {}: solve {} stopped here: {}", job.day(), job.schoolId(), id, why);
+            }
+            if (id != null && !id.equals(stoppedSolve.getAndSet(id))) {
+                plans.stop(id); // and a later solve of the same run (the second try, from scratch)
             }
         }
 
