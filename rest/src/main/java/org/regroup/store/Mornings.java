@@ -187,57 +187,53 @@ public final class Mornings {
 
     /** The plan version the school's job is solving now (a resumed run goes on with it). */
     public void solving(LocalDate day, String schoolId, int version) {
-        update(day, schoolId, "version = ?", ps -> ps.setInt(1, version));
-    }
-
-    /** The school's part ended as {@code status} with {@code version} (null: none), and the run with it. */
-    public void end(LocalDate day, String schoolId, int attempt, Status status, Integer version, String score,
-            String note) {
-        Instant now = Instant.now();
         jdbc.inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE morning_school SET status = ?, version = ?, "
-                    + "score = ?, note = ?, updated_at = ? WHERE morning_day = ? AND school_id = ?");
-                    PreparedStatement a = c.prepareStatement("UPDATE morning_attempt SET ended_at = ?, outcome = ? "
-                            + "WHERE morning_day = ? AND school_id = ? AND attempt = ?")) {
-                u.setString(1, status.wire());
-                if (version == null) {
-                    u.setNull(2, java.sql.Types.INTEGER);
-                } else {
-                    u.setInt(2, version);
-                }
-                u.setString(3, score);
-                u.setString(4, note == null ? null : note.substring(0, Math.min(note.length(), 512)));
-                u.setTimestamp(5, Timestamp.from(now));
-                u.setObject(6, day);
-                u.setString(7, schoolId);
+            try (PreparedStatement u = c.prepareStatement("UPDATE morning_school SET version = ?, updated_at = ? "
+                    + "WHERE morning_day = ? AND school_id = ?")) {
+                u.setInt(1, version);
+                u.setTimestamp(2, Timestamp.from(Instant.now()));
+                u.setObject(3, day);
+                u.setString(4, schoolId);
                 u.executeUpdate();
-                a.setTimestamp(1, Timestamp.from(now));
-                a.setString(2, status.wire());
-                a.setObject(3, day);
-                a.setString(4, schoolId);
-                a.setInt(5, attempt);
-                a.executeUpdate();
             }
             return null;
         });
     }
 
+    /** The school's part ended as {@code status} with {@code version} (null: none), and the run with it. */
+    public void end(LocalDate day, String schoolId, int attempt, Status status, Integer version, String score,
+            String note) {
+        close(day, schoolId, attempt, status, status.wire(), version, score, note);
+    }
+
     /** A run gave up without an outcome (it will be run again): the school waits. */
     public void abandon(LocalDate day, String schoolId, int attempt, String why) {
-        Instant now = Instant.now();
+        close(day, schoolId, attempt, Status.WAITING, "abandoned", null, null, why);
+    }
+
+    /**
+     * The school's part becomes {@code status} (keeping its version when {@code version} is null), and the run ends
+     * with {@code outcome}.
+     */
+    private void close(LocalDate day, String schoolId, int attempt, Status status, String outcome, Integer version,
+            String score, String note) {
+        Timestamp now = Timestamp.from(Instant.now());
         jdbc.inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE morning_school SET status = ?, note = ?, "
-                    + "updated_at = ? WHERE morning_day = ? AND school_id = ?");
+            try (PreparedStatement u = c.prepareStatement("UPDATE morning_school SET status = ?, "
+                    + "version = COALESCE(?, version), score = ?, note = ?, updated_at = ? "
+                    + "WHERE morning_day = ? AND school_id = ?");
                     PreparedStatement a = c.prepareStatement("UPDATE morning_attempt SET ended_at = ?, outcome = ? "
                             + "WHERE morning_day = ? AND school_id = ? AND attempt = ?")) {
-                u.setString(1, Status.WAITING.wire());
-                u.setString(2, why);
-                u.setTimestamp(3, Timestamp.from(now));
-                u.setObject(4, day);
-                u.setString(5, schoolId);
+                u.setString(1, status.wire());
+                u.setObject(2, version, java.sql.Types.INTEGER);
+                u.setString(3, score);
+                u.setString(4, note == null ? null : note.substring(0, Math.min(note.length(), 512)));
+                u.setTimestamp(5, now);
+                u.setObject(6, day);
+                u.setString(7, schoolId);
                 u.executeUpdate();
-                a.setTimestamp(1, Timestamp.from(now));
-                a.setString(2, "abandoned");
+                a.setTimestamp(1, now);
+                a.setString(2, outcome);
                 a.setObject(3, day);
                 a.setString(4, schoolId);
                 a.setInt(5, attempt);
@@ -276,25 +272,5 @@ public final class Mornings {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    @FunctionalInterface
-    private interface Setter {
-        void set(PreparedStatement ps) throws SQLException;
-    }
-
-    private void update(LocalDate day, String schoolId, String set, Setter values) {
-        jdbc.inTransaction(c -> {
-            int n = set.split("\\?", -1).length - 1;
-            try (PreparedStatement u = c.prepareStatement("UPDATE morning_school SET " + set + ", updated_at = ? "
-                    + "WHERE morning_day = ? AND school_id = ?")) {
-                values.set(u);
-                u.setTimestamp(n + 1, Timestamp.from(Instant.now()));
-                u.setObject(n + 2, day);
-                u.setString(n + 3, schoolId);
-                u.executeUpdate();
-            }
-            return null;
-        });
     }
 }

@@ -236,7 +236,7 @@ public final class DistrictMornings {
             metrics.morningSchoolEnded(outcome.status().wire());
             LOG.info("morning {}: school {} {} (v{}, {})", job.day(), job.schoolId(), outcome.status().wire(),
                     outcome.version(), outcome.score());
-        } catch (Abandoned | PlanService.BusyException e) {
+        } catch (RuntimeException e) { // abandoned here, no free core, or the store failed: another run goes on
             metrics.jobFailed(TASK);
             LOG.warn("morning {}: school {} run {} left for another run: {}", job.day(), job.schoolId(), attempt,
                     e.getMessage());
