@@ -113,8 +113,7 @@ final class MorningCommand implements Callable<Integer> {
             try (CheckpointWriter checkpoints = new CheckpointWriter(schoolStore, Duration.ofSeconds(5));
                     ClusterNode cluster = new ClusterNode(database, schoolStore,
                             new SchoolDays(schoolStore, plans, checkpoints), plans, metrics, self)) {
-                DistrictMornings.View started = cluster.mornings().start(day, new DistrictMornings.Request(schools,
-                        due, timeLimit, !noPublish, priorities));
+                DistrictMornings.View started = start(cluster.mornings(), day, due);
                 out.printf("Morning of %s: %d school(s), deadline %s, %s per solve; %s%n", day,
                         started.schools().size(), due, Durations.format(timeLimit), noWork
                                 ? "the servers on this store run the jobs"
@@ -126,6 +125,20 @@ final class MorningCommand implements Callable<Integer> {
                 DistrictMornings.View view = follow(cluster.mornings(), day, out);
                 return view.schools().stream().anyMatch(m -> m.status() == Mornings.Status.FAILED) ? 3 : 0;
             }
+        }
+    }
+
+    /** Schedules the morning; its errors are named by this command's options, not the HTTP body's fields. */
+    private DistrictMornings.View start(DistrictMornings mornings, LocalDate day, Instant due) {
+        try {
+            return mornings.start(day, new DistrictMornings.Request(schools, due, timeLimit, !noPublish, priorities));
+        } catch (org.regroup.domain.InvalidInputException invalid) {
+            throw new org.regroup.domain.InvalidInputException("the morning", invalid.errors().stream()
+                    .map(e -> new org.regroup.domain.InputError(e.path().replace("$.schools", "--schools")
+                            .replace("$.priorities.", "--priority "), e.message().equals("the store has no school "
+                            + "to plan") ? e.message() + " (add schools first: ./regroup import oneroster …, or "
+                            + "POST /api/schools/{id} on a server)" : e.message()))
+                    .toList());
         }
     }
 

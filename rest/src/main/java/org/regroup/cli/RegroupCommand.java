@@ -24,9 +24,13 @@ public final class RegroupCommand implements Runnable {
     /** The slf4j-simple setting for Timefold's own log; REGROUP_JAVA_OPTS=-D{@value}=info brings its lines back. */
     static final String TIMEFOLD_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.timefold";
 
-    /** Timefold's, and the store's connection pool and migrations: their INFO lines are noise on a terminal. */
+    /**
+     * Timefold's, the store's connection pool and migrations, the job engine's: their INFO lines are noise on a
+     * terminal (the morning's own lines say when a job runs, is taken over or left for another node).
+     */
     static final java.util.List<String> LIBRARY_LOGS = java.util.List.of(TIMEFOLD_LOG_LEVEL,
-            "org.slf4j.simpleLogger.log.com.zaxxer.hikari", "org.slf4j.simpleLogger.log.org.flywaydb");
+            "org.slf4j.simpleLogger.log.com.zaxxer.hikari", "org.slf4j.simpleLogger.log.org.flywaydb",
+            "org.slf4j.simpleLogger.log.com.github.kagkarlsson.scheduler");
 
     public static void main(String[] args) {
         // Timefold logs each phase at INFO: on stderr that breaks the progress bar and --quiet. Progress and the

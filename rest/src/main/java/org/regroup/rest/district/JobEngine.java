@@ -53,7 +53,6 @@ public final class JobEngine implements AutoCloseable {
 
     private final Settings settings;
     private final Scheduler scheduler;
-    private final AtomicInteger executing = new AtomicInteger();
 
     public JobEngine(DataSource database, Settings settings, List<Task<?>> tasks) {
         this.settings = settings;
@@ -65,6 +64,7 @@ public final class JobEngine implements AutoCloseable {
                 .pollingInterval(settings.polling())
                 .enableImmediateExecution()
                 .enablePriority()
+                .alwaysPersistTimestampInUTC() // the columns hold the zone; this also holds on H2
                 .serializer(new JacksonSerializer(Json.mapper()))
                 // A stop waits this long for the jobs running here: they stop their solves and are run again
                 // elsewhere (see SchoolMornings), so it is short.
