@@ -75,7 +75,7 @@ public final class JobEngine implements AutoCloseable {
     public void start() {
         scheduler.start();
         LOG.info("job engine: node {} runs up to {} job(s) at once; a dead node's jobs are taken over within {}",
-                settings.node(), settings.threads(), settings.takeOverWithin());
+                settings.node(), settings.threads(), settings.takeOverWithin().toSeconds() + " s");
     }
 
     public Settings settings() {
