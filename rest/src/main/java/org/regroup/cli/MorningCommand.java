@@ -117,7 +117,8 @@ final class MorningCommand implements Callable<Integer> {
                 out.printf("Morning of %s: %d school(s), deadline %s, %s per solve; %s%n", day,
                         started.schools().size(), due, Durations.format(timeLimit), noWork
                                 ? "the servers on this store run the jobs"
-                                : "node " + self.name() + " runs up to " + threads + " at once, with any servers on the store");
+                                : "node " + self.name() + " runs up to " + threads
+                                        + " at once, with any servers on the store");
                 out.flush();
                 if (!noWork) {
                     cluster.start();

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "regroup", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Plans a personalized-learning school day: who works on what, how, with whom, where.",
         subcommands = { SolveCommand.class, GenerateCommand.class, ServeCommand.class, WhatIfCommand.class,
-                SimulateCommand.class, UsersCommand.class, ImportCommand.class, ExportCommand.class, MorningCommand.class,
-                CommandLine.HelpCommand.class },
+                SimulateCommand.class, UsersCommand.class, ImportCommand.class, ExportCommand.class,
+                MorningCommand.class, CommandLine.HelpCommand.class },
         footer = {"", "Benchmarks (from the source tree, through the ./regroup launcher): ./regroup bench --suite quick|full "
                 + "runs Regroup against CP-SAT, greedy regrouping and static tracking (./regroup bench --help)."})
 public final class RegroupCommand implements Runnable {

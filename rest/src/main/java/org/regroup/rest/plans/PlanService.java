@@ -179,7 +179,9 @@ public final class PlanService implements AutoCloseable {
     }
 
     private void start(PlanJob job, DayPlan day, Duration timeLimit) {
-        java.util.concurrent.atomic.AtomicReference<Instant> startedAt = new java.util.concurrent.atomic.AtomicReference<>();
+        // for the time to the first feasible plan (metrics)
+        java.util.concurrent.atomic.AtomicReference<Instant> startedAt =
+                new java.util.concurrent.atomic.AtomicReference<>();
         solverManager.solveBuilder()
                 .withProblemId(job.id())
                 .withProblem(day)
