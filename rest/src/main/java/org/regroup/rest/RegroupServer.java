@@ -183,7 +183,6 @@ public final class RegroupServer implements AutoCloseable {
                         bind(mornings).to(DistrictMornings.class);
                         bind(engine).to(JobEngine.class);
                         bind(metrics).to(Metrics.class);
-                        bind(database).to(Database.class);
                     }
                 });
         String scheme = security.tls() ? "https" : "http";
