@@ -118,6 +118,38 @@ class DistrictMorningIntegrationTest {
         }
     }
 
+    /**
+     * A server stopped mid-morning (Ctrl-C) stops the school's solve and leaves its job for later; started again on
+     * the same store, it runs the job to the end in the version the first run made.
+     */
+    @Test
+    void aServerStoppedMidMorningLeavesTheJobAndRunsItAgainWhenStarted(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        String url = Database.h2Url(dir);
+        int version;
+        try (RegroupServer first = RegroupServer.start("127.0.0.1", 0, Api.longSolves(1, 1), new ServerLimits(
+                ServerLimits.DEFAULT_MAX_BODY_BYTES, Api.DATASETS), Database.open(url, null, null, null),
+                Security.loopback())) {
+            Api api = new Api(first);
+            assertThat(api.post("/api/schools/north", Api.small()).statusCode()).isEqualTo(201);
+            assertThat(api.post("/api/district/mornings/" + DAY, Api.JSON.writeValueAsBytes(Map.of(
+                    "timeLimit", "5m", "deadline", Instant.now().plus(Duration.ofHours(1)).toString()))).statusCode())
+                    .isEqualTo(202);
+            JsonNode solving = await(api, m -> m.get("schools").get(0).hasNonNull("version"));
+            version = solving.get("schools").get(0).get("version").asInt();
+        } // closed as Ctrl-C closes it
+        try (RegroupServer second = RegroupServer.start("127.0.0.1", 0, Api.longSolves(1, 1), new ServerLimits(
+                ServerLimits.DEFAULT_MAX_BODY_BYTES, Api.DATASETS), Database.open(url, null, null, null),
+                Security.loopback())) {
+            Api api = new Api(second, Api.token(second, "district-2", org.regroup.store.Role.DISTRICT_ADMIN, null,
+                    null, java.util.Set.of()));
+            JsonNode school = await(api, m -> m.path("done").asBoolean()).get("schools").get(0);
+            assertThat(school.get("status").asText()).as(school.toString()).isEqualTo("published");
+            assertThat(school.get("attempts").asInt()).isEqualTo(2);
+            assertThat(school.get("version").asInt()).as("the plan the stopped run kept").isEqualTo(version);
+        }
+    }
+
     @Test
     void badMorningsAreProblemsNamingTheFieldAndAFullQueueIs429() throws Exception {
         Database database = Database.open("jdbc:h2:mem:morning-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
@@ -159,15 +191,22 @@ class DistrictMorningIntegrationTest {
     }
 
     private static JsonNode awaitDone(Api api) throws Exception {
-        long until = System.nanoTime() + Api.PATIENCE.toNanos();
+        return await(api, m -> m.path("done").asBoolean());
+    }
+
+    private static JsonNode await(Api api, java.util.function.Predicate<JsonNode> until) throws Exception {
+        long deadline = System.nanoTime() + Api.PATIENCE.toNanos();
         JsonNode last = null;
-        while (System.nanoTime() < until) {
-            last = Api.JSON.readTree(api.get("/api/district/mornings/" + DAY).body().getBytes(StandardCharsets.UTF_8));
-            if (last.path("done").asBoolean()) {
-                return last;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = api.get("/api/district/mornings/" + DAY);
+            if (r.statusCode() == 200) {
+                last = Api.JSON.readTree(r.body().getBytes(StandardCharsets.UTF_8));
+                if (until.test(last)) {
+                    return last;
+                }
             }
             Thread.sleep(300);
         }
-        throw new AssertionError("the morning never ended: " + last);
+        throw new AssertionError("the morning never got there: " + last);
     }
 }
