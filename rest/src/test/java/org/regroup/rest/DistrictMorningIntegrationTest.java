@@ -65,6 +65,11 @@ class DistrictMorningIntegrationTest {
                 assertThat(versions.get(0).get("version").asInt()).isEqualTo(school.get("version").asInt());
             }
 
+            // What operators scrape: each school's solve reached a feasible plan, each morning ended published.
+            String metrics = api.get("/metrics").body();
+            assertThat(metric(metrics, "regroup_solve_time_to_feasible_seconds_count")).isGreaterThanOrEqualTo(3);
+            assertThat(metric(metrics, "regroup_morning_schools_total{status=\"published\"}")).isEqualTo(3);
+
             // Asked again: nothing runs twice.
             HttpResponse<String> again = api.post("/api/district/mornings/" + DAY, Api.JSON.writeValueAsBytes(Map.of(
                     "timeLimit", "2s", "deadline", Instant.now().plus(Duration.ofMinutes(30)).toString())));
@@ -188,6 +193,13 @@ class DistrictMorningIntegrationTest {
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("regroup_jobs_waiting").contains("regroup_store_transaction_seconds");
         }
+    }
+
+    /** A sample's value in Prometheus' text format ("name{labels} value"). */
+    private static double metric(String scrape, String sample) {
+        return scrape.lines().filter(l -> l.startsWith(sample + " ")).mapToDouble(l -> Double.parseDouble(
+                l.substring(sample.length() + 1).trim())).findFirst().orElseThrow(() -> new AssertionError(sample
+                        + " not in:\n" + scrape));
     }
 
     private static JsonNode awaitDone(Api api) throws Exception {
