@@ -243,6 +243,20 @@ public final class Mornings {
         });
     }
 
+    /**
+     * Jobs of the whole cluster waiting for a node, counted in the job engine's own table (its client would read and
+     * deserialize every waiting job to count them, on every scrape of the metrics).
+     */
+    public int jobsWaiting() {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks WHERE picked = FALSE");
+                    ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     /** Every run of the morning's jobs, in order of start. */
     public List<Attempt> attempts(LocalDate day) {
         return jdbc.inTransaction(c -> {

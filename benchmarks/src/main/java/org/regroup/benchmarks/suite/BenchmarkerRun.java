@@ -14,6 +14,7 @@ import ai.timefold.solver.benchmark.impl.DefaultPlannerBenchmark;
 import ai.timefold.solver.benchmark.impl.result.SingleBenchmarkResult;
 import ai.timefold.solver.benchmark.impl.result.SolverBenchmarkResult;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import org.regroup.domain.io.Json;
 import org.regroup.solver.build.DayPlanBuilder;
 import org.regroup.solver.model.DayPlan;
@@ -52,19 +53,30 @@ public final class BenchmarkerRun {
     }
 
     static Summary run(Path directory, double seconds, List<String> datasets) {
-        PlannerBenchmarkConfig config = new PlannerBenchmarkConfig();
-        config.setName("Regroup local search");
-        config.setBenchmarkDirectory(directory.toFile());
-        config.setParallelBenchmarkCount("1"); // 2 cores: one solve at a time, as every other run of the suite
-        List<SolverBenchmarkConfig> solvers = new ArrayList<>();
         SolveOptions options = SolveOptions.of(Duration.ofMillis(Math.round(seconds * 1000))).withSeed(1)
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT);
+        List<SolverBenchmarkConfig> solvers = new ArrayList<>();
         for (LocalSearchVariant variant : LocalSearchVariant.values()) {
-            SolverBenchmarkConfig solver = new SolverBenchmarkConfig();
-            solver.setName(Contenders.regroupName(variant));
-            solver.setSolverConfig(RegroupSolverConfig.create(options, variant));
-            solvers.add(solver);
+            solvers.add(solver(Contenders.regroupName(variant), RegroupSolverConfig.create(options, variant)));
         }
+        return run(directory, "Regroup local search", seconds, solvers, datasets);
+    }
+
+    /** A configuration for the Benchmarker (its name becomes a folder: letters, digits, spaces, "-", "." and "()"). */
+    static SolverBenchmarkConfig solver(String name, SolverConfig config) {
+        SolverBenchmarkConfig solver = new SolverBenchmarkConfig();
+        solver.setName(name);
+        solver.setSolverConfig(config);
+        return solver;
+    }
+
+    /** Each of {@code solvers} on each day, one solve at a time; the figures and where the HTML report is. */
+    static Summary run(Path directory, String name, double seconds, List<SolverBenchmarkConfig> solvers,
+            List<String> datasets) {
+        PlannerBenchmarkConfig config = new PlannerBenchmarkConfig();
+        config.setName(name);
+        config.setBenchmarkDirectory(directory.toFile());
+        config.setParallelBenchmarkCount("1"); // 2 cores: one solve at a time, as every other run of the suite
         config.setSolverBenchmarkConfigList(solvers);
         List<DayPlan> problems = new ArrayList<>();
         for (String d : datasets) {

@@ -6,13 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import ai.timefold.solver.benchmark.api.PlannerBenchmark;
-import ai.timefold.solver.benchmark.api.PlannerBenchmarkFactory;
-import ai.timefold.solver.benchmark.config.PlannerBenchmarkConfig;
 import ai.timefold.solver.benchmark.config.SolverBenchmarkConfig;
-import ai.timefold.solver.benchmark.impl.DefaultPlannerBenchmark;
-import ai.timefold.solver.benchmark.impl.result.SingleBenchmarkResult;
-import ai.timefold.solver.benchmark.impl.result.SolverBenchmarkResult;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
@@ -21,8 +15,6 @@ import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAc
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
-import org.regroup.solver.build.DayPlanBuilder;
-import org.regroup.solver.model.DayPlan;
 import org.regroup.solver.solve.RegroupSolverConfig;
 import org.regroup.solver.solve.SolveOptions;
 
@@ -59,38 +51,21 @@ public final class LocalSearchSweep {
         }
         double seconds = Double.parseDouble(args[1]);
         List<String> datasets = List.of(args).subList(2, args.length);
-        PlannerBenchmarkConfig config = new PlannerBenchmarkConfig();
-        config.setName("Regroup local search sweep");
-        config.setBenchmarkDirectory(Path.of(args[0]).toFile());
-        config.setParallelBenchmarkCount("1"); // 2 cores: one solve at a time
         List<SolverBenchmarkConfig> solvers = new ArrayList<>();
         for (Variant v : VARIANTS) {
             SolverConfig solverConfig = RegroupSolverConfig.create(SolveOptions.of(Duration.ofMillis(Math.round(
                     seconds * 1000))).withSeed(1).withEnvironmentMode(EnvironmentMode.NO_ASSERT));
             v.change().accept((LocalSearchPhaseConfig) solverConfig.getPhaseConfigList()
                     .get(solverConfig.getPhaseConfigList().size() - 1));
-            SolverBenchmarkConfig solver = new SolverBenchmarkConfig();
-            solver.setName(v.name());
-            solver.setSolverConfig(solverConfig);
-            solvers.add(solver);
+            solvers.add(BenchmarkerRun.solver(v.name(), solverConfig));
         }
-        config.setSolverBenchmarkConfigList(solvers);
-        List<DayPlan> problems = new ArrayList<>();
-        for (String d : datasets) {
-            problems.add(DayPlanBuilder.build(Datasets.load(d), d));
+        BenchmarkerRun.Summary summary = BenchmarkerRun.run(Path.of(args[0]), "Regroup local search sweep", seconds,
+                solvers, datasets);
+        for (BenchmarkerRun.Result r : summary.results()) {
+            System.out.printf("%-48s %-14s %-28s %,8d calc/s%n", r.config(), r.dataset(), r.score(),
+                    r.scoreCalculationSpeed());
         }
-        PlannerBenchmark benchmark = PlannerBenchmarkFactory.create(config).buildPlannerBenchmark(problems);
-        benchmark.benchmark();
-        var result = ((DefaultPlannerBenchmark) benchmark).getPlannerBenchmarkResult();
-        for (SolverBenchmarkResult s : result.getSolverBenchmarkResultList()) {
-            List<SingleBenchmarkResult> singles = s.getSingleBenchmarkResultList();
-            for (int i = 0; i < singles.size(); i++) {
-                SingleBenchmarkResult r = singles.get(i);
-                System.out.printf("%-48s %-14s %-28s %,8d calc/s%n", s.getName(), Datasets.label(datasets.get(i)),
-                        r.getAverageScore(), r.getScoreCalculationSpeed());
-            }
-        }
-        System.out.println("report: " + result.getBenchmarkReportDirectory());
+        System.out.println("report: " + summary.reportDirectory());
     }
 
     /** The group moves' selector in the union of the production moves. */

@@ -26,7 +26,8 @@ public final class ClusterNode implements AutoCloseable {
         metrics.gauge("regroup.solves.in.progress", "Solves running or waiting for a core on this node",
                 plans::solving);
         metrics.gauge("regroup.jobs.running", "Jobs running on this node", engine::executing);
-        metrics.gauge("regroup.jobs.waiting", "Jobs of the cluster waiting for a node", engine::waiting);
+        metrics.gauge("regroup.jobs.waiting", "Jobs of the cluster waiting for a node",
+                store.mornings()::jobsWaiting);
     }
 
     public DistrictMornings mornings() {

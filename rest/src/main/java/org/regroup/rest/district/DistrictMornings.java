@@ -188,7 +188,7 @@ public final class DistrictMornings {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("request body", errors);
         }
-        int waiting = engine.waiting();
+        int waiting = store.mornings().jobsWaiting();
         if (waiting + schools.size() > maxWaiting) {
             throw new PlanService.BusyException(waiting + " jobs are waiting in the cluster and this morning adds "
                     + schools.size() + "; at most " + maxWaiting + " may wait", Duration.ofSeconds(30));
@@ -199,20 +199,24 @@ public final class DistrictMornings {
         List<String> added = store.mornings().add(day, asks);
         // Scheduled after the rows are committed; a school added whose job was not (a crash between) is scheduled
         // when the morning is asked for again: scheduleIfNotExists never doubles a job.
-        for (Mornings.Ask ask : asks) {
-            SchoolMorning m = store.mornings().school(day, ask.schoolId()).orElseThrow();
-            if (!m.status().ended()) {
-                engine.client().scheduleIfNotExists(task.instanceBuilder(day + "/" + ask.schoolId())
-                        .data(new Job(day, ask.schoolId())).priority(m.priority()).scheduledTo(Instant.now()));
+        Set<String> asked = new HashSet<>(schools);
+        List<SchoolMorning> morning = store.mornings().schools(day);
+        for (SchoolMorning m : morning) {
+            if (asked.contains(m.schoolId()) && !m.status().ended()) {
+                engine.client().scheduleIfNotExists(task.instanceBuilder(day + "/" + m.schoolId())
+                        .data(new Job(day, m.schoolId())).priority(m.priority()).scheduledTo(Instant.now()));
             }
         }
         LOG.info("morning {}: {} school(s) asked, {} new; deadline {}", day, schools.size(), added.size(),
                 request.deadline());
-        return view(day);
+        return view(day, morning);
     }
 
     public View view(LocalDate day) {
-        List<SchoolMorning> all = store.mornings().schools(day);
+        return view(day, store.mornings().schools(day));
+    }
+
+    private static View view(LocalDate day, List<SchoolMorning> all) {
         Map<String, Long> counts = new java.util.TreeMap<>();
         all.forEach(m -> counts.merge(m.status().wire(), 1L, Long::sum));
         return new View(day, all, counts, !all.isEmpty() && all.stream().allMatch(m -> m.status().ended()));

@@ -2,14 +2,12 @@ package org.regroup.rest.district;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import org.regroup.domain.io.Json;
@@ -95,13 +93,6 @@ public final class JobEngine implements AutoCloseable {
     /** Jobs running on this node now. */
     public int executing() {
         return scheduler.getCurrentlyExecuting().size();
-    }
-
-    /** Jobs of the whole cluster waiting for a node (reads the database). */
-    public int waiting() {
-        AtomicInteger n = new AtomicInteger();
-        scheduler.fetchScheduledExecutions(ScheduledExecutionsFilter.all().withPicked(false), e -> n.incrementAndGet());
-        return n.get();
     }
 
     /** Stops taking jobs; the jobs running here stop their solves and are left for other nodes. */
