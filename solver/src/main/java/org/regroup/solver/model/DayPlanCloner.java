@@ -34,7 +34,8 @@ public final class DayPlanCloner implements SolutionCloner<DayPlan> {
         }
         // Inverse lists keep their order: assertion modes compare them with freshly computed ones.
         for (Session s : sessions) {
-            List<Placement> members = sessionClones[s.getIndex()].getPlacements();
+            List<Placement> members = new ArrayList<>(s.getPlacements().size());
+            sessionClones[s.getIndex()].setPlacements(members);
             for (Placement member : s.getPlacements()) {
                 members.add(placementClones.get(member.getIndex()));
             }

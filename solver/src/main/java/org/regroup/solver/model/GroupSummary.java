@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class GroupSummary {
 
-    public static final GroupSummary EMPTY = new GroupSummary(null, null, new MemberFit[0], false, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, List.of());
+    public static final GroupSummary EMPTY = new GroupSummary();
 
     /** Caps one student's urgency gap, so that a skill unlocking half the graph does not drown every other rule. */
     public static final int MAX_URGENCY_GAP = 20;
@@ -27,6 +26,10 @@ public final class GroupSummary {
     private final Mode mode;
     private final Focus focus;
     private final MemberFit[] members;
+    /** The members' learner indexes, in the same (ascending) order: searched on every move, so kept as plain ints. */
+    private final int[] indexes;
+    /** The sum of {@link #indexes}: two groups whose sums differ cannot be the same group. */
+    private final long indexSum;
     private final boolean unqualified;
     private final int notReady;
     private final int tooAdvanced;
@@ -44,31 +47,54 @@ public final class GroupSummary {
     /** Members who share this session with at least one of their peers (the whole-day rule counts these). */
     private final List<Learner> withPeer;
 
-    private GroupSummary(Mode mode, Focus focus, MemberFit[] members, boolean unqualified, int notReady, int tooAdvanced,
-            int goalGap, int urgencyGap, int stateMismatch, int avoiding, int notPreferred, int quietNeeded,
-            int mustStayOnSite, int interestMisses, int keepApartPairs, int behindUnsupervised,
-            int masterySpreadPercent, List<Learner> withPeer) {
+    /** No members, no modality. */
+    private GroupSummary() {
+        this(null, null, new MemberFit[0], false, new Counts(), 0);
+    }
+
+    private GroupSummary(Mode mode, Focus focus, MemberFit[] members, boolean unqualified, Counts counts,
+            int masterySpreadPercent) {
         this.mode = mode;
         this.focus = focus;
         this.members = members;
+        this.indexes = new int[members.length];
+        long sum = 0;
+        for (int i = 0; i < members.length; i++) {
+            indexes[i] = members[i].learner().getIndex();
+            sum += indexes[i];
+        }
+        this.indexSum = sum;
         this.unqualified = unqualified;
-        this.notReady = notReady;
-        this.tooAdvanced = tooAdvanced;
-        this.goalGap = goalGap;
-        this.urgencyGap = urgencyGap;
-        this.stateMismatch = stateMismatch;
-        this.avoiding = avoiding;
-        this.notPreferred = notPreferred;
-        this.quietNeeded = quietNeeded;
-        this.mustStayOnSite = mustStayOnSite;
-        this.interestMisses = interestMisses;
-        this.keepApartPairs = keepApartPairs;
-        this.behindUnsupervised = behindUnsupervised;
+        this.notReady = counts.notReady;
+        this.tooAdvanced = counts.tooAdvanced;
+        this.goalGap = counts.goalGap;
+        this.urgencyGap = counts.urgencyGap;
+        this.stateMismatch = counts.stateMismatch;
+        this.avoiding = counts.avoiding;
+        this.notPreferred = counts.notPreferred;
+        this.quietNeeded = counts.quiet;
+        this.mustStayOnSite = counts.onSite;
+        this.interestMisses = counts.interestMisses;
+        this.behindUnsupervised = counts.behindUnsupervised;
         this.masterySpreadPercent = masterySpreadPercent;
-        this.withPeer = withPeer;
+        this.keepApartPairs = keepApartPairs();
+        this.withPeer = withPeer();
     }
 
+    /** The session's summary computed from scratch (the reference the kept one must always equal). */
     public static GroupSummary of(Session session) {
+        return build(session, EMPTY, null);
+    }
+
+    /**
+     * The session's summary now, built from {@code before} (its summary before a move) and the focus tally the session
+     * keeps: when the group's focus stays, only the members who came or left are looked at. Equal to {@link #of}.
+     */
+    static GroupSummary after(GroupSummary before, Session session, FocusTally tally) {
+        return build(session, before, tally);
+    }
+
+    private static GroupSummary build(Session session, GroupSummary before, FocusTally tally) {
         List<Placement> placements = session.getPlacements();
         Mode mode = session.getMode();
         if (placements.isEmpty() || mode == null) {
@@ -76,80 +102,135 @@ public final class GroupSummary {
         }
         Period period = session.getPeriod();
         boolean sharedMode = mode.isSharedFocus() && !session.isCatchAll();
-        Focus shared = sharedMode ? sharedFocus(session, placements, mode) : null;
-        MemberFit[] fits = new MemberFit[placements.size()];
-        int notReady = 0, tooAdvanced = 0, goalGap = 0, urgencyGap = 0, stateMismatch = 0, avoiding = 0;
-        int notPreferred = 0, quiet = 0, onSite = 0, interestMisses = 0, behindUnsupervised = 0;
-        double minMastery = Double.MAX_VALUE, maxMastery = -1;
-        boolean anyKeepApart = false;
-        boolean anyPeers = false;
-        for (int i = 0; i < fits.length; i++) {
-            Learner learner = placements.get(i).getLearner();
-            anyKeepApart |= !learner.getKeepApart().isEmpty();
-            anyPeers |= !learner.getPeers().isEmpty();
-            Option option;
-            Focus focus;
-            if (sharedMode) {
-                // No focus at all (nobody's option runs in this modality): everyone is unready for the group.
-                focus = shared;
-                option = shared == null ? null : learner.option(period, shared);
+        Focus shared = sharedMode ? sharedFocus(session, placements, mode, tally) : null;
+        // Each member's fit depends only on who they are, the modality and the group's focus: when those stay, the
+        // members who stay keep theirs and the counts move by the members who came and left.
+        GroupSummary base = before.mode == mode && before.focus == shared ? before : EMPTY;
+        boolean[] stays = new boolean[base.members.length];
+        Counts counts = new Counts(base);
+        MemberFit[] came = new MemberFit[placements.size()];
+        int cameCount = 0;
+        for (Placement placement : placements) {
+            Learner learner = placement.getLearner();
+            int at = base.indexOf(learner);
+            if (at >= 0) {
+                stays[at] = true;
             } else {
-                option = learner.best(period);
-                focus = option == null ? null : option.focus();
-            }
-            Fit fit = option == null || !option.ready() ? Fit.NOT_READY
-                    : option.withinGrade() ? Fit.READY : Fit.TOO_ADVANCED;
-            fits[i] = new MemberFit(learner, focus, option, fit);
-            switch (fit) {
-                case NOT_READY -> notReady++;
-                case TOO_ADVANCED -> tooAdvanced++;
-                case READY -> {
-                    Option best = learner.best(period);
-                    goalGap += Math.max(0, best.goalValue() - option.goalValue());
-                    if (focus.isSkill()) {
-                        urgencyGap += Math.min(MAX_URGENCY_GAP, Math.max(0, best.focus().getUnlocks() - focus.getUnlocks()));
-                        if (option.state() != null && !mode.suits(option.state())) {
-                            stateMismatch++;
-                        }
-                        if (shared != null) {
-                            minMastery = Math.min(minMastery, option.mastery());
-                            maxMastery = Math.max(maxMastery, option.mastery());
-                        }
-                    } else if (focus.getKind() == org.regroup.domain.FocusKind.ACTIVITY && option.interest() == 0) {
-                        interestMisses++;
-                    }
-                }
-            }
-            if (learner.avoids(mode)) {
-                avoiding++;
-            } else if (learner.hasPreferences() && !learner.prefers(mode)) {
-                notPreferred++;
-            }
-            if (learner.isQuietSpace()) {
-                quiet++;
-            }
-            if (learner.isNoOffSite()) {
-                onSite++;
-            }
-            if (learner.isBehind() && !mode.isStaffLed() && period.getKind() == org.regroup.domain.BlockKind.SKILLS) {
-                behindUnsupervised++;
+                MemberFit fit = fitOf(learner, period, mode, sharedMode, shared);
+                counts.add(fit, mode, period, 1);
+                came[cameCount++] = fit;
             }
         }
-        int keepApartPairs = anyKeepApart ? keepApartPairs(placements) : 0;
+        MemberFit[] fits = new MemberFit[placements.size()];
+        int n = 0;
+        for (int i = 0; i < stays.length; i++) {
+            if (stays[i]) {
+                fits[n++] = base.members[i];
+            } else {
+                counts.add(base.members[i], mode, period, -1);
+            }
+        }
+        System.arraycopy(came, 0, fits, n, cameCount);
         // Members in a fixed order, so the summary does not depend on the order students joined.
         sortByLearner(fits);
         boolean unqualified = shared != null && session.getAdult() != null && mode.needsQualifiedAdult()
                 && !session.getAdult().isQualifiedFor(shared);
-        int spread = maxMastery < 0 ? 0 : (int) Math.round((maxMastery - minMastery) * 100);
-        List<Learner> withPeer = anyPeers ? withPeer(fits) : List.of();
-        return new GroupSummary(mode, shared, fits, unqualified, notReady, tooAdvanced, goalGap, urgencyGap, stateMismatch,
-                avoiding, notPreferred, quiet, onSite, interestMisses, keepApartPairs, behindUnsupervised, spread,
-                withPeer);
+        return new GroupSummary(mode, shared, fits, unqualified, counts, shared == null ? 0 : masterySpread(fits));
+    }
+
+    /** What one member works on in the session and how they fit it. */
+    private static MemberFit fitOf(Learner learner, Period period, Mode mode, boolean sharedMode, Focus shared) {
+        Option option;
+        Focus focus;
+        if (sharedMode) {
+            // No focus at all (nobody's option runs in this modality): everyone is unready for the group.
+            focus = shared;
+            option = shared == null ? null : learner.option(period, shared);
+        } else {
+            option = learner.best(period);
+            focus = option == null ? null : option.focus();
+        }
+        Fit fit = option == null || !option.ready() ? Fit.NOT_READY
+                : option.withinGrade() ? Fit.READY : Fit.TOO_ADVANCED;
+        return new MemberFit(learner, focus, option, fit);
+    }
+
+    /** The counts the session-level rules read, as sums over members: a member adds theirs, or takes it back. */
+    private static final class Counts {
+        int notReady, tooAdvanced, goalGap, urgencyGap, stateMismatch, avoiding, notPreferred, quiet, onSite,
+                interestMisses, behindUnsupervised;
+
+        Counts() {
+        }
+
+        Counts(GroupSummary from) {
+            notReady = from.notReady;
+            tooAdvanced = from.tooAdvanced;
+            goalGap = from.goalGap;
+            urgencyGap = from.urgencyGap;
+            stateMismatch = from.stateMismatch;
+            avoiding = from.avoiding;
+            notPreferred = from.notPreferred;
+            quiet = from.quietNeeded;
+            onSite = from.mustStayOnSite;
+            interestMisses = from.interestMisses;
+            behindUnsupervised = from.behindUnsupervised;
+        }
+
+        void add(MemberFit member, Mode mode, Period period, int sign) {
+            Learner learner = member.learner();
+            Option option = member.option();
+            Focus focus = member.focus();
+            switch (member.fit()) {
+                case NOT_READY -> notReady += sign;
+                case TOO_ADVANCED -> tooAdvanced += sign;
+                case READY -> {
+                    Option best = learner.best(period);
+                    goalGap += sign * Math.max(0, best.goalValue() - option.goalValue());
+                    if (focus.isSkill()) {
+                        urgencyGap += sign * Math.min(MAX_URGENCY_GAP,
+                                Math.max(0, best.focus().getUnlocks() - focus.getUnlocks()));
+                        if (option.state() != null && !mode.suits(option.state())) {
+                            stateMismatch += sign;
+                        }
+                    } else if (focus.getKind() == org.regroup.domain.FocusKind.ACTIVITY && option.interest() == 0) {
+                        interestMisses += sign;
+                    }
+                }
+            }
+            if (learner.avoids(mode)) {
+                avoiding += sign;
+            } else if (learner.hasPreferences() && !learner.prefers(mode)) {
+                notPreferred += sign;
+            }
+            if (learner.isQuietSpace()) {
+                quiet += sign;
+            }
+            if (learner.isNoOffSite()) {
+                onSite += sign;
+            }
+            if (learner.isBehind() && !mode.isStaffLed() && period.getKind() == org.regroup.domain.BlockKind.SKILLS) {
+                behindUnsupervised += sign;
+            }
+        }
+    }
+
+    /** Percentage points between the lowest and highest mastery of the group's skill among ready members. */
+    private static int masterySpread(MemberFit[] fits) {
+        double minMastery = Double.MAX_VALUE;
+        double maxMastery = -1;
+        for (MemberFit m : fits) {
+            if (m.fit() == Fit.READY && m.focus().isSkill()) {
+                minMastery = Math.min(minMastery, m.option().mastery());
+                maxMastery = Math.max(maxMastery, m.option().mastery());
+            }
+        }
+        return maxMastery < 0 ? 0 : (int) Math.round((maxMastery - minMastery) * 100);
     }
 
     /**
      * Was this summary computed for these members in this modality? (A session's summary depends on nothing else.)
-     * Members are sorted by learner index, so each placement is found by binary search.
+     * Members are sorted by learner index: a sum tells most other groups apart, a binary search the rest.
      */
     boolean isOf(List<Placement> placements, Mode mode) {
         if (placements.isEmpty() || mode == null) {
@@ -158,8 +239,15 @@ public final class GroupSummary {
         if (this.mode != mode || members.length != placements.size()) {
             return false;
         }
+        long sum = 0;
         for (Placement p : placements) {
-            if (indexOf(members, p.getLearner()) < 0) {
+            sum += p.getLearner().getIndex();
+        }
+        if (sum != indexSum) {
+            return false;
+        }
+        for (Placement p : placements) {
+            if (indexOf(p.getLearner()) < 0) {
                 return false;
             }
         }
@@ -180,157 +268,63 @@ public final class GroupSummary {
         }
     }
 
-    /** Members with a peer among the members ({@code fits} sorted by learner index). */
-    private static List<Learner> withPeer(MemberFit[] fits) {
-        List<Learner> found = new ArrayList<>();
-        for (MemberFit m : fits) {
+    /** Members with a peer among the members. */
+    private List<Learner> withPeer() {
+        List<Learner> found = null;
+        for (MemberFit m : members) {
             for (Learner peer : m.learner().getPeers()) {
-                if (indexOf(fits, peer) >= 0) {
+                if (indexOf(peer) >= 0) {
+                    if (found == null) {
+                        found = new ArrayList<>();
+                    }
                     found.add(m.learner());
                     break;
                 }
             }
         }
-        return found.isEmpty() ? List.of() : found;
+        return found == null ? List.of() : found;
     }
 
-    /** Position of {@code learner} among members sorted by learner index, or -1. */
-    private static int indexOf(MemberFit[] sorted, Learner learner) {
-        int key = learner.getIndex();
-        int lo = 0;
-        int hi = sorted.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int at = sorted[mid].learner().getIndex();
-            if (at == key) {
-                return sorted[mid].learner() == learner ? mid : -1;
-            }
-            if (at < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return -1;
+    /** Position of {@code learner} among the members, or -1. */
+    private int indexOf(Learner learner) {
+        int at = Arrays.binarySearch(indexes, learner.getIndex());
+        return at >= 0 && members[at].learner() == learner ? at : -1;
     }
 
     /** Pairs of members who must be kept apart (keep-apart is made symmetric when the day is built). */
-    private static int keepApartPairs(List<Placement> placements) {
+    private int keepApartPairs() {
         int seen = 0;
-        for (Placement a : placements) {
-            for (Learner other : a.getLearner().getKeepApart()) {
-                for (Placement b : placements) {
-                    if (b.getLearner() == other) {
-                        seen++;
-                    }
+        for (MemberFit a : members) {
+            for (Learner other : a.learner().getKeepApart()) {
+                if (indexOf(other) >= 0) {
+                    seen++;
                 }
             }
         }
         return seen / 2; // each pair was seen from both sides
     }
 
-    /** The focus most members are eligible for; see the class comment for the tie-breaks. */
-    private static Focus sharedFocus(Session session, List<Placement> placements, Mode mode) {
-        Period period = session.getPeriod();
-        Tally tally = Tally.get();
-        for (Placement placement : placements) {
-            for (Option option : placement.getLearner().eligibleIn(period, mode)) {
-                tally.add(option.focus(), option.preference());
-            }
-        }
-        if (tally.isEmpty()) {
-            // Nobody is eligible for anything here: name the smallest-id best option so the rule can say who is unready.
-            Focus fallback = null;
-            for (Placement placement : placements) {
-                Option best = placement.getLearner().best(period);
-                if (best != null && best.focus().runsIn(mode)
-                        && (fallback == null || best.focus().getId().compareTo(fallback.getId()) < 0)) {
-                    fallback = best.focus();
-                }
-            }
-            return fallback;
-        }
-        Adult adult = session.getAdult();
-        boolean checkQualification = adult != null && mode.needsQualifiedAdult();
-        return tally.best(f -> !checkQualification || adult.isQualifiedFor(f));
-    }
-
     /**
-     * Per-thread scratch counts indexed by focus index: the group focus is recomputed on every move, so it must not
-     * allocate a map each time. Solver threads never share it.
+     * The focus most members are eligible for; see the class comment for the tie-breaks. From the session's kept
+     * tally, or a scratch one when computed from scratch.
      */
-    private static final class Tally {
-        private static final ThreadLocal<Tally> LOCAL = ThreadLocal.withInitial(Tally::new);
-        private int[] counts = new int[512];
-        private long[] ranks = new long[512];
-        private Focus[] touched = new Focus[64];
-        private int touchedCount;
-
-        static Tally get() {
-            Tally t = LOCAL.get();
-            t.clear();
-            return t;
-        }
-
-        void add(Focus focus, long rank) {
-            int i = focus.getIndex();
-            if (i >= counts.length) {
-                counts = Arrays.copyOf(counts, Math.max(i + 1, counts.length * 2));
-                ranks = Arrays.copyOf(ranks, counts.length);
-            }
-            if (counts[i] == 0) {
-                if (touchedCount == touched.length) {
-                    touched = Arrays.copyOf(touched, touched.length * 2);
-                }
-                touched[touchedCount++] = focus;
-            }
-            counts[i]++;
-            ranks[i] += rank;
-        }
-
-        boolean isEmpty() {
-            return touchedCount == 0;
-        }
-
-        /** Highest (qualified, count, summed rank), ties to the smallest id: independent of member order. */
-        Focus best(java.util.function.Predicate<Focus> qualified) {
-            Focus best = null;
-            boolean bestQualified = false;
-            for (int k = 0; k < touchedCount; k++) {
-                Focus f = touched[k];
-                boolean q = qualified.test(f);
-                if (best == null || better(f, q, best, bestQualified)) {
-                    best = f;
-                    bestQualified = q;
-                }
-            }
+    private static Focus sharedFocus(Session session, List<Placement> placements, Mode mode, FocusTally kept) {
+        FocusTally tally = kept != null ? kept : FocusTally.scratch();
+        Focus best = tally.best(session, placements, mode);
+        if (best != null) {
             return best;
         }
-
-        private boolean better(Focus f, boolean q, Focus best, boolean bestQualified) {
-            if (q != bestQualified) {
-                return q;
+        // Nobody is eligible for anything here: name the smallest-id best option so the rule can say who is unready.
+        Period period = session.getPeriod();
+        Focus fallback = null;
+        for (Placement placement : placements) {
+            Option option = placement.getLearner().best(period);
+            if (option != null && option.focus().runsIn(mode)
+                    && (fallback == null || option.focus().getId().compareTo(fallback.getId()) < 0)) {
+                fallback = option.focus();
             }
-            int i = f.getIndex();
-            int j = best.getIndex();
-            if (counts[i] != counts[j]) {
-                return counts[i] > counts[j];
-            }
-            if (ranks[i] != ranks[j]) {
-                return ranks[i] > ranks[j];
-            }
-            return f.getId().compareTo(best.getId()) < 0;
         }
-
-        private void clear() {
-            for (int k = 0; k < touchedCount; k++) {
-                int i = touched[k].getIndex();
-                counts[i] = 0;
-                ranks[i] = 0;
-                touched[k] = null;
-            }
-            touchedCount = 0;
-        }
+        return fallback;
     }
 
     /**

@@ -39,6 +39,13 @@ public final class Learner {
      * focus is chosen among, on every move (GroupSummary). Set when the day is assembled ({@link #indexModes}).
      */
     private Option[][][] eligibleByPeriodAndMode = new Option[0][][];
+    /**
+     * {@link #prefers} and {@link #avoids} as bits by {@link Mode#getIndex()} (set with the mode index): asked for
+     * every member on every move, where a set lookup showed in the profile.
+     */
+    private long prefersBits;
+    private long avoidsBits;
+    private boolean modeBits;
 
     public Learner(String id, int index, int grade, Adult advisor, int minStaffLedBlocks, int oneToOneMinutes, boolean noOffSite,
             boolean quietSpace, int maxOnlineBlocks, boolean behind, boolean hasGoals, Set<Mode> prefers,
@@ -90,6 +97,15 @@ public final class Learner {
             }
         }
         this.eligibleByPeriodAndMode = index;
+        if (modes.size() <= Long.SIZE) {
+            prefersBits = 0;
+            avoidsBits = 0;
+            for (Mode mode : modes) {
+                prefersBits |= prefers.contains(mode) ? 1L << mode.getIndex() : 0;
+                avoidsBits |= avoids.contains(mode) ? 1L << mode.getIndex() : 0;
+            }
+            modeBits = true;
+        }
     }
 
     /** Eligible options whose focus runs in {@code mode} (empty when the student is not in the block). */
@@ -197,7 +213,12 @@ public final class Learner {
     }
 
     public boolean prefers(Mode mode) {
-        return prefers.contains(mode);
+        return hasBit(mode) ? (prefersBits >>> mode.getIndex() & 1) != 0 : prefers.contains(mode);
+    }
+
+    /** The mode is one of the day's modes, whose bits were set when the day was assembled. */
+    private boolean hasBit(Mode mode) {
+        return modeBits && mode.getIndex() >= 0 && mode.getIndex() < Long.SIZE;
     }
 
     public boolean hasPreferences() {
@@ -205,7 +226,7 @@ public final class Learner {
     }
 
     public boolean avoids(Mode mode) {
-        return avoids.contains(mode);
+        return hasBit(mode) ? (avoidsBits >>> mode.getIndex() & 1) != 0 : avoids.contains(mode);
     }
 
     public Set<Learner> getKeepApart() {

@@ -111,6 +111,15 @@ public class Session {
      * depends only on who is in the session and its modality; the rest of the session is fixed).
      */
     private GroupSummary replaced;
+    /** Working state for {@link #summarize}: which focus the members are eligible for (not copied into clones). */
+    private FocusTally tally;
+
+    private FocusTally tally() {
+        if (tally == null) {
+            tally = new FocusTally();
+        }
+        return tally;
+    }
 
     @ShadowSources({ "placements", "mode" })
     public GroupSummary summarize() {
@@ -119,7 +128,8 @@ public class Session {
             return summary;
         }
         GroupSummary before = replaced;
-        GroupSummary result = before != null && before.isOf(placements, mode) ? before : GroupSummary.of(this);
+        GroupSummary result = before != null && before.isOf(placements, mode) ? before
+                : GroupSummary.after(summary, this, tally());
         replaced = summary;
         return result;
     }
