@@ -34,7 +34,7 @@ public final class DayPlanCloner implements SolutionCloner<DayPlan> {
         }
         // Inverse lists keep their order: assertion modes compare them with freshly computed ones.
         for (Session s : sessions) {
-            List<Placement> members = new ArrayList<>(s.getPlacements().size());
+            List<Placement> members = new Members(s.getPlacements().size());
             sessionClones[s.getIndex()].setPlacements(members);
             for (Placement member : s.getPlacements()) {
                 members.add(placementClones.get(member.getIndex()));

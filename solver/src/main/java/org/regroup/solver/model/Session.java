@@ -1,6 +1,5 @@
 package org.regroup.solver.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
@@ -40,7 +39,7 @@ public class Session {
     private boolean fixed;
 
     @InverseRelationShadowVariable(sourceVariableName = "session")
-    private List<Placement> placements = new ArrayList<>();
+    private List<Placement> placements = new Members();
     @ShadowVariable(supplierName = "summarize")
     private GroupSummary summary = GroupSummary.EMPTY;
 
@@ -111,6 +110,10 @@ public class Session {
      * depends only on who is in the session and its modality; the rest of the session is fixed).
      */
     private GroupSummary replaced;
+    /** The summary last returned, and the members' change count and modality it was returned for. */
+    private GroupSummary checked;
+    private int checkedChanges;
+    private Mode checkedMode;
     /** Working state for {@link #summarize}: which focus the members are eligible for (not copied into clones). */
     private FocusTally tally;
 
@@ -124,13 +127,24 @@ public class Session {
     @ShadowSources({ "placements", "mode" })
     public GroupSummary summarize() {
         // Timefold also asks when neither the members nor the modality changed (most calls, measured on large.json).
-        if (summary.isOf(placements, mode)) {
+        if (placements instanceof Members members && members.changes() == checkedChanges && mode == checkedMode
+                && summary == checked) {
             return summary;
         }
-        GroupSummary before = replaced;
-        GroupSummary result = before != null && before.isOf(placements, mode) ? before
-                : GroupSummary.after(summary, this, tally());
-        replaced = summary;
+        GroupSummary result;
+        if (summary.isOf(placements, mode)) {
+            result = summary;
+        } else {
+            GroupSummary before = replaced;
+            result = before != null && before.isOf(placements, mode) ? before
+                    : GroupSummary.after(summary, this, tally());
+            replaced = summary;
+        }
+        if (placements instanceof Members members) {
+            checked = result;
+            checkedChanges = members.changes();
+            checkedMode = mode;
+        }
         return result;
     }
 
