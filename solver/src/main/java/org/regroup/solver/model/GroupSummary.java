@@ -31,18 +31,9 @@ public final class GroupSummary {
     /** The sum of {@link #indexes}: two groups whose sums differ cannot be the same group. */
     private final long indexSum;
     private final boolean unqualified;
-    private final int notReady;
-    private final int tooAdvanced;
-    private final int goalGap;
-    private final int urgencyGap;
-    private final int stateMismatch;
-    private final int avoiding;
-    private final int notPreferred;
-    private final int quietNeeded;
-    private final int mustStayOnSite;
-    private final int interestMisses;
+    /** Sums over members (never changed once the summary is made: a kept summary starts from a copy). */
+    private final Counts counts;
     private final int keepApartPairs;
-    private final int behindUnsupervised;
     private final int masterySpreadPercent;
     /** Members who share this session with at least one of their peers (the whole-day rule counts these). */
     private final List<Learner> withPeer;
@@ -65,17 +56,7 @@ public final class GroupSummary {
         }
         this.indexSum = sum;
         this.unqualified = unqualified;
-        this.notReady = counts.notReady;
-        this.tooAdvanced = counts.tooAdvanced;
-        this.goalGap = counts.goalGap;
-        this.urgencyGap = counts.urgencyGap;
-        this.stateMismatch = counts.stateMismatch;
-        this.avoiding = counts.avoiding;
-        this.notPreferred = counts.notPreferred;
-        this.quietNeeded = counts.quiet;
-        this.mustStayOnSite = counts.onSite;
-        this.interestMisses = counts.interestMisses;
-        this.behindUnsupervised = counts.behindUnsupervised;
+        this.counts = counts;
         this.masterySpreadPercent = masterySpreadPercent;
         this.keepApartPairs = keepApartPairs();
         this.withPeer = withPeer();
@@ -107,7 +88,7 @@ public final class GroupSummary {
         // members who stay keep theirs and the counts move by the members who came and left.
         GroupSummary base = before.mode == mode && before.focus == shared ? before : EMPTY;
         boolean[] stays = new boolean[base.members.length];
-        Counts counts = new Counts(base);
+        Counts counts = base.counts.copy();
         MemberFit[] came = new MemberFit[placements.size()];
         int cameCount = 0;
         for (Placement placement : placements) {
@@ -160,21 +141,27 @@ public final class GroupSummary {
         int notReady, tooAdvanced, goalGap, urgencyGap, stateMismatch, avoiding, notPreferred, quiet, onSite,
                 interestMisses, behindUnsupervised;
 
-        Counts() {
+        Counts copy() {
+            Counts c = new Counts();
+            c.notReady = notReady;
+            c.tooAdvanced = tooAdvanced;
+            c.goalGap = goalGap;
+            c.urgencyGap = urgencyGap;
+            c.stateMismatch = stateMismatch;
+            c.avoiding = avoiding;
+            c.notPreferred = notPreferred;
+            c.quiet = quiet;
+            c.onSite = onSite;
+            c.interestMisses = interestMisses;
+            c.behindUnsupervised = behindUnsupervised;
+            return c;
         }
 
-        Counts(GroupSummary from) {
-            notReady = from.notReady;
-            tooAdvanced = from.tooAdvanced;
-            goalGap = from.goalGap;
-            urgencyGap = from.urgencyGap;
-            stateMismatch = from.stateMismatch;
-            avoiding = from.avoiding;
-            notPreferred = from.notPreferred;
-            quiet = from.quietNeeded;
-            onSite = from.mustStayOnSite;
-            interestMisses = from.interestMisses;
-            behindUnsupervised = from.behindUnsupervised;
+        boolean sameAs(Counts o) {
+            return notReady == o.notReady && tooAdvanced == o.tooAdvanced && goalGap == o.goalGap
+                    && urgencyGap == o.urgencyGap && stateMismatch == o.stateMismatch && avoiding == o.avoiding
+                    && notPreferred == o.notPreferred && quiet == o.quiet && onSite == o.onSite
+                    && interestMisses == o.interestMisses && behindUnsupervised == o.behindUnsupervised;
         }
 
         void add(MemberFit member, Mode mode, Period period, int sign) {
@@ -340,13 +327,9 @@ public final class GroupSummary {
         if (!(o instanceof GroupSummary other)) {
             return false;
         }
-        return focus == other.focus && unqualified == other.unqualified && notReady == other.notReady
-                && tooAdvanced == other.tooAdvanced && goalGap == other.goalGap && urgencyGap == other.urgencyGap
-                && stateMismatch == other.stateMismatch && avoiding == other.avoiding
-                && notPreferred == other.notPreferred && quietNeeded == other.quietNeeded
-                && mustStayOnSite == other.mustStayOnSite && interestMisses == other.interestMisses
-                && keepApartPairs == other.keepApartPairs && behindUnsupervised == other.behindUnsupervised
-                && masterySpreadPercent == other.masterySpreadPercent && sameMembers(other);
+        return focus == other.focus && unqualified == other.unqualified && counts.sameAs(other.counts)
+                && keepApartPairs == other.keepApartPairs && masterySpreadPercent == other.masterySpreadPercent
+                && sameMembers(other);
     }
 
     /** A member's focus and option follow from who they are and the group's focus: compare people and fits only. */
@@ -419,43 +402,43 @@ public final class GroupSummary {
     }
 
     public int getNotReady() {
-        return notReady;
+        return counts.notReady;
     }
 
     public int getTooAdvanced() {
-        return tooAdvanced;
+        return counts.tooAdvanced;
     }
 
     public int getGoalGap() {
-        return goalGap;
+        return counts.goalGap;
     }
 
     public int getUrgencyGap() {
-        return urgencyGap;
+        return counts.urgencyGap;
     }
 
     public int getStateMismatch() {
-        return stateMismatch;
+        return counts.stateMismatch;
     }
 
     public int getAvoiding() {
-        return avoiding;
+        return counts.avoiding;
     }
 
     public int getNotPreferred() {
-        return notPreferred;
+        return counts.notPreferred;
     }
 
     public int getQuietNeeded() {
-        return quietNeeded;
+        return counts.quiet;
     }
 
     public int getMustStayOnSite() {
-        return mustStayOnSite;
+        return counts.onSite;
     }
 
     public int getInterestMisses() {
-        return interestMisses;
+        return counts.interestMisses;
     }
 
     public int getKeepApartPairs() {
@@ -463,7 +446,7 @@ public final class GroupSummary {
     }
 
     public int getBehindUnsupervised() {
-        return behindUnsupervised;
+        return counts.behindUnsupervised;
     }
 
     public int getMasterySpreadPercent() {
