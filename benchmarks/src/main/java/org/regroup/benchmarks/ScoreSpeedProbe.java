@@ -58,7 +58,12 @@ public final class ScoreSpeedProbe {
         long seed = positional.size() > 2 ? Long.parseLong(positional.get(2)) : 1;
         int runs = runsOption == null ? 1 : Integer.parseInt(runsOption);
         if (without != null) {
-            RuleFamilies.named(without); // a typo fails here, not in the solver
+            try {
+                RuleFamilies.named(without); // a typo fails here, not in the solver
+            } catch (IllegalArgumentException e) {
+                System.err.println("--without: " + e.getMessage());
+                System.exit(2);
+            }
         }
         DayProblem problem = DayPlanBuilder.validated(DayProblemReader.readOnly(file), file.toString());
         String day = String.format("%s seed %d, %d steps%s", file.getFileName(), seed, steps,
