@@ -18,7 +18,6 @@ import java.util.List;
  */
 final class FocusTally {
 
-    private static final Learner[] NONE = new Learner[0];
     private static final ThreadLocal<FocusTally> SCRATCH = ThreadLocal.withInitial(FocusTally::new);
 
     private int[] counts = new int[64];
@@ -28,11 +27,11 @@ final class FocusTally {
     /** Foci counted at some point; some may have dropped back to 0 (compacted when all are looked at). */
     private Focus[] touched = new Focus[16];
     private int touchedCount;
-    /** What the counts are of: this modality's eligible options of these learners (sorted by index), in this block. */
+    /** What the counts are of: this modality's eligible options, in this block, of the members of {@link #counted}. */
     private Mode mode;
     private Period period;
-    private Learner[] members = NONE;
-    /** The best focus for {@link #members}; null when none of them is eligible for anything in the modality. */
+    private GroupSummary counted = GroupSummary.EMPTY;
+    /** The best focus for those members; null when none of them is eligible for anything in the modality. */
     private Focus best;
 
     /** A cleared tally of this thread, for a summary computed from scratch. */
@@ -44,7 +43,8 @@ final class FocusTally {
 
     /**
      * The focus most of the session's members are eligible for in {@code mode} (see {@link GroupSummary}); null when
-     * none of them is eligible for anything that runs in it.
+     * none of them is eligible for anything that runs in it. The caller then says which summary these members make
+     * ({@link #counted}), so that the next call counts only who came and left since.
      */
     Focus best(Session session, List<Placement> placements, Mode mode) {
         Period block = session.getPeriod();
@@ -55,12 +55,12 @@ final class FocusTally {
         }
         Adult adult = session.getAdult();
         boolean checkQualification = adult != null && mode.needsQualifiedAdult();
-        boolean[] stays = new boolean[members.length];
+        boolean[] stays = new boolean[counted.size()];
         Learner[] came = null;
         int cameCount = 0;
         for (Placement placement : placements) {
             Learner learner = placement.getLearner();
-            int at = indexOf(members, learner);
+            int at = counted.indexOf(learner);
             if (at >= 0) {
                 stays[at] = true;
             } else {
@@ -72,10 +72,10 @@ final class FocusTally {
         }
         boolean lookAtAll = false;
         int left = 0;
-        for (int i = 0; i < members.length; i++) {
+        for (int i = 0; i < stays.length; i++) {
             if (!stays[i]) {
                 left++;
-                for (Option option : members[i].eligibleIn(block, mode)) {
+                for (Option option : counted.learnerAt(i).eligibleIn(block, mode)) {
                     count(option, -1);
                     lookAtAll |= option.focus() == best;
                 }
@@ -89,7 +89,6 @@ final class FocusTally {
         if (left == 0 && cameCount == 0) {
             return best;
         }
-        members = merged(members, stays, left, came, cameCount);
         if (lookAtAll) {
             best = bestOfAll(adult, checkQualification);
         } else {
@@ -173,46 +172,9 @@ final class FocusTally {
         return f.getId().compareTo(other.getId()) < 0;
     }
 
-    /** The members who stay and those who came, sorted by learner index. */
-    private static Learner[] merged(Learner[] before, boolean[] stays, int left, Learner[] came, int cameCount) {
-        Learner[] result = new Learner[before.length - left + cameCount];
-        int n = 0;
-        for (int i = 0; i < before.length; i++) {
-            if (stays[i]) {
-                result[n++] = before[i];
-            }
-        }
-        for (int i = 0; i < cameCount; i++) {
-            Learner learner = came[i];
-            int j = n - 1;
-            while (j >= 0 && result[j].getIndex() > learner.getIndex()) {
-                result[j + 1] = result[j];
-                j--;
-            }
-            result[j + 1] = learner;
-            n++;
-        }
-        return result;
-    }
-
-    /** Position of {@code learner} among learners sorted by index, or -1. */
-    private static int indexOf(Learner[] sorted, Learner learner) {
-        int key = learner.getIndex();
-        int lo = 0;
-        int hi = sorted.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int at = sorted[mid].getIndex();
-            if (at == key) {
-                return sorted[mid] == learner ? mid : -1;
-            }
-            if (at < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return -1;
+    /** The summary of the members just counted (each summary computed with this tally says so). */
+    void counted(GroupSummary summary) {
+        counted = summary;
     }
 
     private void clear() {
@@ -224,7 +186,7 @@ final class FocusTally {
             touched[k] = null;
         }
         touchedCount = 0;
-        members = NONE;
+        counted = GroupSummary.EMPTY;
         best = null;
         mode = null;
         period = null;

@@ -83,7 +83,8 @@ public final class GroupSummary {
         }
         Period period = session.getPeriod();
         boolean sharedMode = mode.isSharedFocus() && !session.isCatchAll();
-        Focus shared = sharedMode ? sharedFocus(session, placements, mode, tally) : null;
+        FocusTally counting = sharedMode ? (tally != null ? tally : FocusTally.scratch()) : null;
+        Focus shared = sharedMode ? sharedFocus(session, placements, mode, counting) : null;
         // Each member's fit depends only on who they are, the modality and the group's focus: when those stay, the
         // members who stay keep theirs and the counts move by the members who came and left.
         GroupSummary base = before.mode == mode && before.focus == shared ? before : EMPTY;
@@ -116,7 +117,12 @@ public final class GroupSummary {
         sortByLearner(fits);
         boolean unqualified = shared != null && session.getAdult() != null && mode.needsQualifiedAdult()
                 && !session.getAdult().isQualifiedFor(shared);
-        return new GroupSummary(mode, shared, fits, unqualified, counts, shared == null ? 0 : masterySpread(fits));
+        GroupSummary summary = new GroupSummary(mode, shared, fits, unqualified, counts,
+                shared == null ? 0 : masterySpread(fits));
+        if (counting != null) {
+            counting.counted(summary);
+        }
+        return summary;
     }
 
     /** What one member works on in the session and how they fit it. */
@@ -272,8 +278,13 @@ public final class GroupSummary {
         return found == null ? List.of() : found;
     }
 
-    /** Position of {@code learner} among the members, or -1. */
-    private int indexOf(Learner learner) {
+    /** The member at {@code position} (members are sorted by learner index). */
+    Learner learnerAt(int position) {
+        return members[position].learner();
+    }
+
+    /** Position of {@code learner} among the members (sorted by learner index), or -1. */
+    int indexOf(Learner learner) {
         int at = Arrays.binarySearch(indexes, learner.getIndex());
         return at >= 0 && members[at].learner() == learner ? at : -1;
     }
@@ -295,8 +306,7 @@ public final class GroupSummary {
      * The focus most members are eligible for; see the class comment for the tie-breaks. From the session's kept
      * tally, or a scratch one when computed from scratch.
      */
-    private static Focus sharedFocus(Session session, List<Placement> placements, Mode mode, FocusTally kept) {
-        FocusTally tally = kept != null ? kept : FocusTally.scratch();
+    private static Focus sharedFocus(Session session, List<Placement> placements, Mode mode, FocusTally tally) {
         Focus best = tally.best(session, placements, mode);
         if (best != null) {
             return best;
