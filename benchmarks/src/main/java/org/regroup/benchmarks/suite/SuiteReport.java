@@ -74,6 +74,15 @@ final class SuiteReport {
                 + "workable plan: **%d** (%s level, [docs/bound.md](../../docs/bound.md); %.0f s). Gap = 100 × "
                 + "(bound − soft) ÷ |bound|, for plans with 0 hard / 0 medium.%n%n", b.soft(),
                 b.level().toLowerCase(Locale.ROOT), b.seconds()) : "No bound: " + b.error() + ".\n\n"));
+        for (DayReference ref : r.references().stream().filter(x -> x.dataset().equals(day)).toList()) {
+            RunRecord.Checkpoint m = ref.median();
+            md.append(m == null ? "Reference `" + ref.name() + "`: not scored: " + ref.error() + ".\n\n"
+                    : String.format(Locale.ROOT, "Reference `%s` (plans kept from an earlier build, [README](../"
+                            + "references/%s/%s/README.md)), scored by today's rules: median `%s` after %s s, goal "
+                            + "skills %.1f%% (%d plans).%n%n", ref.name(), day.replaceFirst("\\.json$", ""),
+                            ref.name(), m.score(), SuiteRunner.plain(m.atSeconds()), 100 * m.goalSkillShare(),
+                            ref.plans().size()));
+        }
         md.append("| solver | at | score | gap to bound | placed | goal skills | staff-led (got/needed) | unmet "
                 + "accommodations | catch-all | first feasible | calc/s | peak heap |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");

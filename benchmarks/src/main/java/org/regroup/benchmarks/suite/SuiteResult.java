@@ -11,10 +11,11 @@ import java.util.List;
  * @param benchmarker the local-search variants through Timefold's Benchmarker (null when skipped)
  * @param targets     the issue's targets, each met or missed by how much
  * @param bounds      each day's bound on the soft score (docs/bound.md)
+ * @param references  plans kept from earlier builds, scored by today's rules ({@link References})
  */
 public record SuiteResult(String suite, String command, String startedAt, double wallSeconds, Machine machine,
         SuiteSpec spec, List<RunRecord> runs, List<RunRecord> scaling, BenchmarkerRun.Summary benchmarker,
-        List<Target> targets, List<DayBound> bounds) {
+        List<Target> targets, List<DayBound> bounds, List<DayReference> references) {
 
     public SuiteResult {
         // Empty lists are left out of the written JSON (the shapes suite has no scaling series).
@@ -22,6 +23,12 @@ public record SuiteResult(String suite, String command, String startedAt, double
         scaling = scaling == null ? List.of() : scaling;
         targets = targets == null ? List.of() : targets;
         bounds = bounds == null ? List.of() : bounds;
+        references = references == null ? List.of() : references;
+    }
+
+    /** A day's reference by name, if it was scored. */
+    java.util.Optional<DayReference> reference(String day, String name) {
+        return references.stream().filter(x -> x.dataset().equals(day) && x.name().equals(name)).findFirst();
     }
 
     /** The day's bound, if one was computed. */
@@ -31,17 +38,22 @@ public record SuiteResult(String suite, String command, String startedAt, double
 
     SuiteResult withBounds(List<DayBound> newBounds) {
         return new SuiteResult(suite, command, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
-                targets, newBounds);
+                targets, newBounds, references);
     }
 
     SuiteResult withCommand(String newCommand) {
         return new SuiteResult(suite, newCommand, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
-                targets, bounds);
+                targets, bounds, references);
+    }
+
+    SuiteResult withReferences(List<DayReference> newReferences) {
+        return new SuiteResult(suite, command, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
+                targets, bounds, newReferences);
     }
 
     SuiteResult withTargets(List<Target> newTargets) {
         return new SuiteResult(suite, command, startedAt, wallSeconds, machine, spec, runs, scaling, benchmarker,
-                newTargets, bounds);
+                newTargets, bounds, references);
     }
 
     /** Where it ran: the figures mean little without them. */

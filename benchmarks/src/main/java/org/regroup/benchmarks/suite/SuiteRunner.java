@@ -87,9 +87,10 @@ public final class SuiteRunner {
                     : "report in " + benchmarker.reportDirectory());
         }
         List<DayBound> bounds = withBounds ? bounds(spec.datasets()) : List.of();
+        List<DayReference> references = references(spec.datasets());
         double wall = (System.nanoTime() - start) / 1e9;
         SuiteResult partial = new SuiteResult(spec.name(), null, startedAt, wall, SuiteResult.Machine.current(), spec,
-                runs, scaling, benchmarker, List.of(), bounds);
+                runs, scaling, benchmarker, List.of(), bounds, references);
         return partial.withTargets(Targets.evaluate(partial));
     }
 
@@ -125,6 +126,36 @@ public final class SuiteRunner {
                     b.level().toLowerCase(Locale.ROOT), b.seconds()) : "none: " + b.error());
         }
         return bounds;
+    }
+
+    /** How long scoring one reference's plans may take (a large day: building it, then a few seconds a plan). */
+    private static final double REFERENCE_BUDGET_SECONDS = 60;
+
+    /** Every reference kept for the days ({@link References}), each scored by today's rules in a JVM of its own. */
+    List<DayReference> references(List<String> datasets) throws IOException {
+        List<DayReference> references = new ArrayList<>();
+        for (String dataset : datasets) {
+            for (Path dir : References.forDay(References.DEFAULT_DIR, dataset)) {
+                String id = ("reference-" + Datasets.label(dataset) + "-" + dir.getFileName())
+                        .replaceAll("[^A-Za-z0-9._-]", "_");
+                progress.printf(Locale.ROOT, "[reference] %s, %s … ", Datasets.label(dataset), dir.getFileName());
+                progress.flush();
+                Path out = work.resolve(id + ".json");
+                int exit = exec(List.of(javaBinary(), SuiteSpec.RUN_HEAP, "-cp", System.getProperty("java.class.path"),
+                        ReferenceOne.class.getName(), dataset, dir.toString(), out.toString()),
+                        logs.resolve(id + ".log"), REFERENCE_BUDGET_SECONDS);
+                DayReference r = exit == 0 && Files.exists(out)
+                        ? Json.mapper().readValue(out.toFile(), DayReference.class)
+                        : new DayReference(Datasets.label(dataset), dir.getFileName().toString(), List.of(),
+                                (exit == Integer.MIN_VALUE ? "overran its budget" : "its JVM exited with code " + exit)
+                                        + " (log: " + logs.resolve(id + ".log") + ")");
+                references.add(r);
+                RunRecord.Checkpoint median = r.median();
+                progress.println(median == null ? "none: " + r.error() : "median " + median.score() + " of "
+                        + r.plans().size() + " plans");
+            }
+        }
+        return references;
     }
 
     private RunRecord child(String dataset, String solver, long seed, String limits, String heap, double longest)

@@ -85,7 +85,7 @@ class ShapeTargetsTest {
     }
 
     private SuiteResult result() {
-        return new SuiteResult("shapes", "test", "now", 1, null, SPEC, runs, List.of(), null, List.of(), List.of());
+        return new SuiteResult("shapes", "test", "now", 1, null, SPEC, runs, List.of(), null, List.of(), List.of(), List.of());
     }
 
     private void regroup(String day, long seed, long hard, double placed) {

@@ -30,6 +30,19 @@ class TargetsTest {
     }
 
     @Test
+    void issueSeventeensGapIsOnePercentAtThirtySeconds() {
+        run("small.json", "cp-sat", 1, Map.of("status", "OPTIMAL"), 2.0, at(30, 0, -1000, 0.5, 1.0));
+        run("small.json", "regroup", 1, Map.of(), 0.5, at(10, 0, -1020, 0.8, 1.0), at(30, 0, -1008, 0.8, 1.0));
+        SuiteResult.Target t = Targets.optimumGap(result(), 30, 0.01);
+        assertThat(t.name()).isEqualTo("small: within 1% of CP-SAT's proven optimum at 30 s");
+        assertThat(t.met()).isTrue();
+        assertThat(t.measured()).contains("0.80%");
+        assertThat(Targets.optimumGap(result()).met()).as("issue 3's: 0.5 % at 10 s").isFalse();
+        assertThat(Targets.evaluate(result())).extracting(SuiteResult.Target::name)
+                .contains("small: within 0.5% of CP-SAT's proven optimum at 10 s", t.name());
+    }
+
+    @Test
     void theMedianSeedDecidesNotTheBest() {
         run("small.json", "cp-sat", 1, Map.of("status", "OPTIMAL"), 2.0, at(30, 0, -1000, 0.5, 1.0));
         run("small.json", "regroup", 1, Map.of(), 0.5, at(10, 0, -1000, 0.8, 1.0));
@@ -125,7 +138,7 @@ class TargetsTest {
         run("small.json", "regroup", 1, Map.of(), 0.5, at(10, 0, -1200, 0.8, 1.0));
         run("small.json", "greedy", 1, Map.of(), 0.5, at(10, -3, -900, 0.8, 1.0));
         SuiteResult r = new SuiteResult("t", "test", "now", 1, SuiteResult.Machine.current(), SPEC, runs, scaling,
-                null, List.of(), List.of(new DayBound("small.json", "CAPACITY", -1000L, 2.0, null)));
+                null, List.of(), List.of(new DayBound("small.json", "CAPACITY", -1000L, 2.0, null)), List.of());
 
         String md = java.nio.file.Files.readString(SuiteReport.write(r, out, "test"));
 
@@ -136,8 +149,54 @@ class TargetsTest {
         assertThat(new DayBound("d", "CAPACITY", null, 0, "overran").gapPercent(0, 0, -5)).isNull();
     }
 
+    @Test
+    void scoreSpeedIsTheMedianOfRegroupsRunsOnLarge() {
+        for (long speed : new long[] {12_000, 31_000, 35_000}) {
+            runs.add(new RunRecord("large.json", 10, 2, 2, 3, "regroup", speed, 30, 1.0, 1.0,
+                    List.of(at(30, 0, -1000, 0.8, 1.0)), List.of(), speed, 100, 10, 30, Map.of(), null));
+        }
+        SuiteResult.Target t = Targets.scoreSpeed(result());
+        assertThat(t.met()).isTrue();
+        assertThat(t.measured()).contains("31,000/s (median of 3 runs)");
+
+        runs.removeIf(x -> x.scoreCalculationSpeed() > 30_000);
+        runs.add(new RunRecord("large.json", 10, 2, 2, 3, "regroup", 4, 30, 1.0, 1.0,
+                List.of(at(30, 0, -1000, 0.8, 1.0)), List.of(), 10_000L, 100, 10, 30, Map.of(), null));
+        t = Targets.scoreSpeed(result());
+        assertThat(t.met()).isFalse();
+        assertThat(t.note()).contains("2.7× short"); // median of 10,000 and 12,000: 11,000
+    }
+
+    @Test
+    void regroupAtThirtySecondsMustBeAtLeastTheStartingBuildsMedianKeptPlan() {
+        for (long seed = 1; seed <= 3; seed++) {
+            run("large.json", "regroup", seed, Map.of(), 1.0, at(10, 0, -1200 - seed, 0.8, 1.0),
+                    at(30, 0, -1100 - seed, 0.8, 1.0));
+        }
+        DayReference start = new DayReference("large.json", Targets.START_REFERENCE, List.of(
+                at(120, 0, -1150, 0.8, 1.0), at(120, 0, -1090, 0.8, 1.0), at(120, 0, -1101, 0.8, 1.0)), null);
+        SuiteResult.Target t = Targets.aheadOfTheStart(result(List.of(start)));
+        assertThat(t.met()).as("Regroup's median -1102 vs the start's median -1101").isFalse();
+        assertThat(t.measured()).contains("Regroup 0hard/0medium/-1102soft at 30 s",
+                "the start's 0hard/0medium/-1101soft at 120 s");
+
+        start = new DayReference("large.json", Targets.START_REFERENCE, List.of(at(120, 0, -1102, 0.8, 1.0)), null);
+        assertThat(Targets.aheadOfTheStart(result(List.of(start))).met()).as("equal is enough").isTrue();
+
+        SuiteResult.Target unscored = Targets.aheadOfTheStart(result(List.of(new DayReference("large.json",
+                Targets.START_REFERENCE, List.of(), "plan.json.gz does not fit the day"))));
+        assertThat(unscored.met()).isNull();
+        assertThat(unscored.note()).contains("does not fit the day");
+        assertThat(Targets.aheadOfTheStart(result()).met()).as("no reference kept").isNull();
+    }
+
     private SuiteResult result() {
-        return new SuiteResult("t", "test", "now", 1, null, SPEC, runs, scaling, null, List.of(), List.of());
+        return result(List.of());
+    }
+
+    private SuiteResult result(List<DayReference> references) {
+        return new SuiteResult("t", "test", "now", 1, null, SPEC, runs, scaling, null, List.of(), List.of(),
+                references);
     }
 
     private void run(String day, String solver, long seed, Map<String, Object> facts, Double feasible,
