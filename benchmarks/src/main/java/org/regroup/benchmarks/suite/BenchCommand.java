@@ -58,7 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path outDir = Path.of(HOME, "benchmarks", "results");
 
     @Option(names = "--report-only", description = "Run nothing: re-read <suite>.json from --out-dir, judge the "
-            + "targets again and rewrite the report and plots (after a change to the report, not to the solvers)")
+            + "targets again and rewrite the report and plots (after a change to the report, not to the solvers); "
+            + "a record without the kept reference plans (benchmarks/references/) gets them scored")
     boolean reportOnly;
 
     @Option(names = "--skip-bounds", description = "Leave out each day's bound on the soft score (docs/bound.md; "
