@@ -29,6 +29,7 @@ final class SeatBudget {
     private final BlockBuilder block;
     /** The slack the block started with when it was negative (seats short whatever is done), else 0. */
     private final int floor;
+    private final Map<Session, List<Practice>> practices = new java.util.IdentityHashMap<>();
 
     SeatBudget(BlockBuilder block) {
         this.block = block;
@@ -165,21 +166,15 @@ final class SeatBudget {
             int[] seats) {
         int best = 0;
         Room bestRoom = null;
-        for (Mode m : s.getAllowedModes()) {
-            if (m.isSharedFocus() || !m.serves(block.period().getKind().focusKind())) {
+        for (Practice p : practicesOf(s)) {
+            Room r = p.room();
+            if ((quietRoom && !r.isQuiet()) || groups(r, rooms) >= r.getMaxGroups()) {
                 continue;
             }
-            int cap = s.capIn(m);
-            for (Room r : s.getAllowedRooms()) {
-                if ((quietRoom && !r.isQuiet()) || !r.hasAll(m.getRequiredFeatures()) || r.isOffSite() != m.isOffSite()
-                        || !r.isAvailableIn(block.period()) || groups(r, rooms) >= r.getMaxGroups()) {
-                    continue;
-                }
-                int n = Math.min(cap, left(r, rooms, seatsLeft));
-                if (n > best) {
-                    best = n;
-                    bestRoom = r;
-                }
+            int n = Math.min(p.cap(), left(r, rooms, seatsLeft));
+            if (n > best) {
+                best = n;
+                bestRoom = r;
             }
         }
         if (bestRoom == null) {
@@ -188,6 +183,34 @@ final class SeatBudget {
         rooms.computeIfAbsent(bestRoom, r -> new int[2])[0]++;
         add(bestRoom, best, rooms, seatsLeft, seats, true);
         return true;
+    }
+
+    /** A practice modality's cap for a session, in a room that can hold it this block. */
+    private record Practice(int cap, Room room) {
+    }
+
+    /**
+     * What a session could supervise in this block whatever else is open: each practice modality it may run here
+     * (in its order) in each room that has the features, is on or off site as the modality is and is available (in
+     * the session's room order). Computed once per session: the slack is asked for every group a block considers,
+     * and on a school of thousands these checks were most of its time.
+     */
+    private List<Practice> practicesOf(Session s) {
+        return practices.computeIfAbsent(s, x -> {
+            List<Practice> list = new ArrayList<>();
+            for (Mode m : s.getAllowedModes()) {
+                if (m.isSharedFocus() || !m.serves(block.period().getKind().focusKind())) {
+                    continue;
+                }
+                for (Room r : s.getAllowedRooms()) {
+                    if (r.hasAll(m.getRequiredFeatures()) && r.isOffSite() == m.isOffSite()
+                            && r.isAvailableIn(block.period())) {
+                        list.add(new Practice(s.capIn(m), r));
+                    }
+                }
+            }
+            return list;
+        });
     }
 
     private static void add(Room r, int free, Map<Room, int[]> rooms, Map<Room, Integer> seatsLeft, int[] seats,

@@ -305,6 +305,9 @@ final class SkillGroups {
             fociOf.put(mode, foci);
         });
         java.util.Set<String> refused = new java.util.HashSet<>();
+        // Each modality and skill's best group, kept across rounds: it changes only when its slot opens or one of its
+        // members joins a group (members only leave the waiting list here), so a round re-ranks only those.
+        Map<Mode, Map<Focus, Offer>> offers = new HashMap<>();
         int refusedInARow = 0;
         while (!slots.isEmpty() && refusedInARow < MAX_REFUSALS && seats.mayAffordAGroup(slots, modes)) {
             Session bestSlot = null;
@@ -313,46 +316,22 @@ final class SkillGroups {
             List<Placement> bestMembers = null;
             double bestGain = 0;
             for (Mode mode : modes) {
+                Map<Focus, Offer> known = offers.computeIfAbsent(mode, m -> new HashMap<>());
                 for (Focus focus : fociOf.get(mode)) {
                     if (refused.contains(mode.getId() + "/" + focus.getId())) {
                         continue;
                     }
-                    // The qualified slot with the largest cap (first in slot order on ties).
-                    Session slot = null;
-                    int cap = 0;
-                    for (Session s : slots) {
-                        Mode m = DayConstructor.mode(s, mode.getId());
-                        int c = m == null ? 0 : s.capIn(m);
-                        if (c > cap && focus.runsIn(m) && s.getAdult().isQualifiedFor(focus)) {
-                            slot = s;
-                            cap = c;
-                        }
-                    }
-                    if (slot == null) {
+                    Offer offer = known.computeIfAbsent(focus, f -> offer(mode, f, slots, ranked.get(mode).get(f),
+                            gains.get(mode), costs));
+                    if (offer.members() == null) {
                         continue;
                     }
-                    List<Placement> members = new ArrayList<>();
-                    double total = -costs.openSession;
-                    for (Placement p : ranked.get(mode).get(focus)) {
-                        if (!block.waiting().contains(p) || !p.getCandidates().contains(slot)) {
-                            continue;
-                        }
-                        double g = gains.get(mode).get(p).get(focus);
-                        if (members.size() >= cap || g <= 0 && members.size() >= mode.getMinSize()) {
-                            break;
-                        }
-                        members.add(p);
-                        total += g;
-                    }
-                    if (members.size() < mode.getMinSize()) {
-                        continue;
-                    }
-                    if (total > bestGain) { // modalities in order, foci in id order: ties keep the first
-                        bestGain = total;
-                        bestSlot = slot;
+                    if (offer.total() > bestGain) { // modalities in order, foci in id order: ties keep the first
+                        bestGain = offer.total();
+                        bestSlot = offer.slot();
                         bestMode = mode;
                         bestFocus = focus;
-                        bestMembers = members;
+                        bestMembers = offer.members();
                     }
                 }
             }
@@ -376,12 +355,57 @@ final class SkillGroups {
             }
             if (g != null) {
                 slots.remove(bestSlot);
+                Session opened = bestSlot;
+                java.util.Set<Placement> joined = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                joined.addAll(g.members);
+                offers.values().forEach(byFocus -> byFocus.values().removeIf(o -> o.slot() == opened
+                        || o.members() != null && o.members().stream().anyMatch(joined::contains)));
                 refusedInARow = 0;
             } else {
                 refused.add(bestMode.getId() + "/" + bestFocus.getId());
                 refusedInARow++;
             }
         }
+    }
+
+    /** A modality and skill's best group this round: its slot, members and summed gain (members null: none). */
+    private record Offer(Session slot, List<Placement> members, double total) {
+    }
+
+    /**
+     * The qualified slot with the largest cap (first in slot order on ties) and the waiting students who gain most
+     * from a group on {@code focus} there, in {@code ranked} order, up to the cap (or, past the minimum size, while
+     * they gain).
+     */
+    private Offer offer(Mode mode, Focus focus, List<Session> slots, List<Placement> ranked,
+            Map<Placement, Map<Focus, Double>> gains, Costs costs) {
+        Session slot = null;
+        int cap = 0;
+        for (Session s : slots) {
+            Mode m = DayConstructor.mode(s, mode.getId());
+            int c = m == null ? 0 : s.capIn(m);
+            if (c > cap && focus.runsIn(m) && s.getAdult().isQualifiedFor(focus)) {
+                slot = s;
+                cap = c;
+            }
+        }
+        if (slot == null) {
+            return new Offer(null, null, 0);
+        }
+        List<Placement> members = new ArrayList<>();
+        double total = -costs.openSession;
+        for (Placement p : ranked) {
+            if (!block.waiting().contains(p) || !p.getCandidates().contains(slot)) {
+                continue;
+            }
+            double g = gains.get(p).get(focus);
+            if (members.size() >= cap || g <= 0 && members.size() >= mode.getMinSize()) {
+                break;
+            }
+            members.add(p);
+            total += g;
+        }
+        return members.size() < mode.getMinSize() ? new Offer(slot, null, 0) : new Offer(slot, members, total);
     }
 
     /**
