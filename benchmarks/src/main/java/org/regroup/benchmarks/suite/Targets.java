@@ -210,7 +210,7 @@ final class Targets {
         boolean met = speed >= SCORE_SPEED;
         return new SuiteResult.Target(name, goal, String.format(Locale.ROOT, "%,.0f/s (median of %d runs)", speed,
                 SuiteStats.runs(r, SPEED_DAY, Contenders.REGROUP).size()), met, met ? ""
-                        : String.format(Locale.ROOT, "missed: %.1f× short (docs/model.md: what a move costs without "
+                        : String.format(Locale.ROOT, "%.1f× short (docs/model.md: what a move costs without "
                                 + "the rules)", SCORE_SPEED / speed));
     }
 
