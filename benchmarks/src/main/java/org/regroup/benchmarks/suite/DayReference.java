@@ -19,7 +19,6 @@ public record DayReference(String dataset, String name, List<RunRecord.Checkpoin
 
     /** The median plan (by score: hard, then medium, then soft), or null when none was scored. */
     RunRecord.Checkpoint median() {
-        List<RunRecord.Checkpoint> sorted = plans.stream().sorted(SuiteStats.BY_SCORE).toList();
-        return sorted.isEmpty() ? null : sorted.get((sorted.size() - 1) / 2);
+        return SuiteStats.median(plans);
     }
 }

@@ -117,9 +117,8 @@ public final class SuiteRunner {
                     b = Json.mapper().readValue(out.toFile(), DayBound.class);
                     break;
                 }
-                b = new DayBound(Datasets.label(dataset), level.name(), null, 0, (exit == Integer.MIN_VALUE
-                        ? "overran its budget" : "its JVM exited with code " + exit) + " (log: "
-                        + logs.resolve(id + ".log") + ")");
+                b = new DayBound(Datasets.label(dataset), level.name(), null, 0,
+                        failure(exit, logs.resolve(id + ".log")));
             }
             bounds.add(b);
             progress.println(b.soft() != null ? String.format(Locale.ROOT, "%d soft (%s level, %.0f s)", b.soft(),
@@ -147,8 +146,7 @@ public final class SuiteRunner {
                 DayReference r = exit == 0 && Files.exists(out)
                         ? Json.mapper().readValue(out.toFile(), DayReference.class)
                         : new DayReference(Datasets.label(dataset), dir.getFileName().toString(), List.of(),
-                                (exit == Integer.MIN_VALUE ? "overran its budget" : "its JVM exited with code " + exit)
-                                        + " (log: " + logs.resolve(id + ".log") + ")");
+                                failure(exit, logs.resolve(id + ".log")));
                 references.add(r);
                 RunRecord.Checkpoint median = r.median();
                 progress.println(median == null ? "none: " + r.error() : "median " + median.score() + " of "
@@ -173,6 +171,12 @@ public final class SuiteRunner {
                 : "its JVM exited with code " + exit;
         return new RunRecord(Datasets.label(dataset), 0, 0, 0, 0, solver, seed, longest, null, null, null, null,
                 null, 0, 0, 0, null, why + " (log: " + log + "; it ends: " + tail(log) + ")");
+    }
+
+    /** Why a child JVM (a bound, a reference) gave no result, with where its log is. */
+    private static String failure(int exit, Path log) {
+        return (exit == Integer.MIN_VALUE ? "overran its budget" : "its JVM exited with code " + exit) + " (log: " + log
+                + ")";
     }
 
     /** The last lines of a child's log, so that a record says why the run failed even once the log is gone. */

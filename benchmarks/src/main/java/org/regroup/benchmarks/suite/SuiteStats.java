@@ -21,9 +21,13 @@ final class SuiteStats {
 
     /** The checkpoint with the median score among runs that had a plan by then (lower middle for an even count). */
     static RunRecord.Checkpoint medianAt(List<RunRecord> runs, double seconds) {
-        List<RunRecord.Checkpoint> at = runs.stream().map(r -> r.at(seconds)).filter(Objects::nonNull)
-                .sorted(BY_SCORE).toList();
-        return at.isEmpty() ? null : at.get((at.size() - 1) / 2);
+        return median(runs.stream().map(r -> r.at(seconds)).filter(Objects::nonNull).toList());
+    }
+
+    /** The median checkpoint by score (hard, then medium, then soft; the lower of two middles); null when none. */
+    static RunRecord.Checkpoint median(List<RunRecord.Checkpoint> checkpoints) {
+        List<RunRecord.Checkpoint> sorted = checkpoints.stream().sorted(BY_SCORE).toList();
+        return sorted.isEmpty() ? null : sorted.get((sorted.size() - 1) / 2);
     }
 
     /** Median of a per-run figure over the runs where it exists; null when none has it. */
