@@ -23,8 +23,19 @@ final class ActivityGroups {
 
     private final BlockBuilder block;
 
+    /** Each student's activities asked for in this block (by a teacher, say, for a field trip). */
+    private final java.util.Map<org.regroup.solver.model.Learner, java.util.Set<Focus>> asked =
+            new java.util.IdentityHashMap<>();
+    /** Appeal per activity and student: it does not change while the block is built, and every round reads it. */
+    private final java.util.Map<Focus, java.util.Map<Placement, Integer>> appeals = new java.util.IdentityHashMap<>();
+
     ActivityGroups(BlockBuilder block) {
         this.block = block;
+        for (Ask ask : block.state().plan.getAsks()) {
+            if (ask.period() == null || ask.period() == block.period()) {
+                asked.computeIfAbsent(ask.learner(), l -> new java.util.HashSet<>()).add(ask.focus());
+            }
+        }
     }
 
     void run() {
@@ -34,7 +45,7 @@ final class ActivityGroups {
                 break;
             }
             List<Placement> takers = block.waiting().stream()
-                    .filter(p -> p.getCandidates().contains(choice.slot) && allowed(p, choice.mode))
+                    .filter(p -> block.isCandidate(p, choice.slot) && allowed(p, choice.mode))
                     // Students who need quiet first: the first groups take the quiet rooms with them.
                     .sorted(Comparator.comparingInt((Placement p) -> p.getLearner().isQuietSpace() ? 0 : 1)
                             .thenComparingInt(p -> -appeal(p, choice.activity))
@@ -115,17 +126,12 @@ final class ActivityGroups {
 
     /** A request for the activity (by a teacher, say, for a field trip) counts more than an interest. */
     private int appeal(Placement p, Focus activity) {
-        return (requested(p, activity) ? 10 : 0) + interest(p, activity);
+        return appeals.computeIfAbsent(activity, a -> new java.util.IdentityHashMap<>())
+                .computeIfAbsent(p, x -> (requested(x, activity) ? 10 : 0) + interest(x, activity));
     }
 
     private boolean requested(Placement p, Focus activity) {
-        for (Ask ask : block.state().plan.getAsks()) {
-            if (ask.learner() == p.getLearner() && ask.focus() == activity
-                    && (ask.period() == null || ask.period() == block.period())) {
-                return true;
-            }
-        }
-        return false;
+        return asked.getOrDefault(p.getLearner(), java.util.Set.of()).contains(activity);
     }
 
     private int interest(Placement p, Focus activity) {

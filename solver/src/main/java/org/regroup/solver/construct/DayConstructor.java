@@ -207,6 +207,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         /** Open sessions a repair may not add to or reopen (no room to count seats in). */
         private final Set<Session> held = new java.util.HashSet<>();
         private final boolean revising;
+        private final CandidateSets candidates = new CandidateSets();
 
         /** @param revising the block is already planned: only students without a seat wait ({@link #repair}) */
         BlockBuilder(ScoreDirector<DayPlan> director, DayState state, Period period, boolean revising) {
@@ -443,7 +444,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                     if (g.isFull()) {
                         break;
                     }
-                    if (p.getCandidates().contains(s) && (!p.getLearner().isQuietSpace() || g.room.isQuiet())) {
+                    if (isCandidate(p, s) && (!p.getLearner().isQuietSpace() || g.room.isQuiet())) {
                         join(g, p);
                     }
                 }
@@ -465,6 +466,11 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         }
 
         /** Students of this block not placed yet, in a stable order. */
+        /** Whether {@code s} is among the student's candidate sessions (looked up, not scanned: see CandidateSets). */
+        boolean isCandidate(Placement p, Session s) {
+            return candidates.contains(p, s);
+        }
+
         java.util.Collection<Placement> waiting() {
             return waiting;
         }

@@ -146,7 +146,7 @@ final class SkillGroups {
             }
             boolean teachersToo = block.state().of(p.getLearner()).skillBlocksLeft <= blocksNeeded(p) || given < due;
             Session slot = block.closedSlots().stream()
-                    .filter(s -> p.getCandidates().contains(s) && DayConstructor.mode(s, ModalityCatalog.ONE_TO_ONE) != null
+                    .filter(s -> block.isCandidate(p, s) && DayConstructor.mode(s, ModalityCatalog.ONE_TO_ONE) != null
                             && s.getAdult().isQualifiedFor(best.focus())
                             && (teachersToo || s.getAdult().getRole() == StaffRole.TUTOR
                                     || s.getAdult().getRole() == StaffRole.SPECIALIST))
@@ -279,35 +279,33 @@ final class SkillGroups {
         }
         modes.sort(Comparator.comparingInt(m -> TAUGHT_GROUPS.indexOf(m.getId())));
         // A waiting student's gain from a group does not change while the block is built: rank once per modality.
-        Map<Mode, Map<Focus, List<Placement>>> ranked = new HashMap<>();
-        Map<Mode, Map<Placement, Map<Focus, Double>>> gains = new HashMap<>();
+        Map<Mode, Map<Focus, Ranking>> ranked = new HashMap<>();
+        Map<Mode, List<Focus>> fociOf = new HashMap<>();
         for (Mode mode : modes) {
-            Map<Focus, List<Placement>> byFocus = new HashMap<>();
-            Map<Placement, Map<Focus, Double>> byStudent = new IdentityHashMap<>();
+            // A student's gain depends on them, the skill and the modality only (not on which option named it).
+            Map<Focus, Ranking.Builder> byFocus = new HashMap<>();
             for (Placement p : block.waiting()) {
                 for (Option o : p.getLearner().options(block.period())) {
                     if (o.eligibleIn(mode)) {
-                        byFocus.computeIfAbsent(o.focus(), f -> new ArrayList<>()).add(p);
-                        byStudent.computeIfAbsent(p, x -> new HashMap<>()).put(o.focus(), gain(costs, p, o.focus(), mode));
+                        byFocus.computeIfAbsent(o.focus(), f -> new Ranking.Builder())
+                                .add(p, gain(costs, p, o.focus(), mode));
                     }
                 }
             }
-            byFocus.forEach((focus, list) -> list.sort(Comparator
-                    .comparingDouble((Placement p) -> -byStudent.get(p).get(focus))
-                    .thenComparingInt(p -> p.getLearner().getIndex())));
-            ranked.put(mode, byFocus);
-            gains.put(mode, byStudent);
-        }
-        Map<Mode, List<Focus>> fociOf = new HashMap<>();
-        ranked.forEach((mode, byFocus) -> {
+            Map<Focus, Ranking> byFocusRanked = new HashMap<>();
+            byFocus.forEach((focus, list) -> byFocusRanked.put(focus, list.build(mode, focus, slots)));
+            ranked.put(mode, byFocusRanked);
             List<Focus> foci = new ArrayList<>(byFocus.keySet());
             foci.sort(Comparator.comparing(Focus::getId));
             fociOf.put(mode, foci);
-        });
-        java.util.Set<String> refused = new java.util.HashSet<>();
+        }
+        java.util.Set<Session> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        open.addAll(slots);
+        Map<Mode, java.util.Set<Focus>> refused = new HashMap<>();
         // Each modality and skill's best group, kept across rounds: it changes only when its slot opens or one of its
         // members joins a group (members only leave the waiting list here), so a round re-ranks only those.
         Map<Mode, Map<Focus, Offer>> offers = new HashMap<>();
+        Map<Object, List<Runnable>> forgetWhenGone = new IdentityHashMap<>(); // slot or member -> offers it is in
         int refusedInARow = 0;
         while (!slots.isEmpty() && refusedInARow < MAX_REFUSALS && seats.mayAffordAGroup(slots, modes)) {
             Session bestSlot = null;
@@ -317,12 +315,25 @@ final class SkillGroups {
             double bestGain = 0;
             for (Mode mode : modes) {
                 Map<Focus, Offer> known = offers.computeIfAbsent(mode, m -> new HashMap<>());
+                java.util.Set<Focus> refusedHere = refused.getOrDefault(mode, java.util.Set.of());
+                Map<Focus, Ranking> rankings = ranked.get(mode);
                 for (Focus focus : fociOf.get(mode)) {
-                    if (refused.contains(mode.getId() + "/" + focus.getId())) {
+                    if (refusedHere.contains(focus)) {
                         continue;
                     }
-                    Offer offer = known.computeIfAbsent(focus, f -> offer(mode, f, slots, ranked.get(mode).get(f),
-                            gains.get(mode), costs));
+                    Offer offer = known.get(focus);
+                    if (offer == null) {
+                        offer = offer(mode, rankings.get(focus), open, costs);
+                        known.put(focus, offer);
+                        Runnable forget = () -> known.remove(focus); // harmless when already found again: same offer
+                        if (offer.slot() != null) {
+                            forgetWhenGone.computeIfAbsent(offer.slot(), x -> new ArrayList<>()).add(forget);
+                        }
+                        if (offer.members() != null) {
+                            offer.members().forEach(p -> forgetWhenGone.computeIfAbsent(p, x -> new ArrayList<>())
+                                    .add(forget));
+                        }
+                    }
                     if (offer.members() == null) {
                         continue;
                     }
@@ -343,11 +354,11 @@ final class SkillGroups {
             if (g == null) {
                 List<Placement> fuller = new ArrayList<>(bestMembers);
                 int cap = bestSlot.capIn(mode);
-                for (Placement p : ranked.get(bestMode).get(bestFocus)) {
+                for (Placement p : ranked.get(bestMode).get(bestFocus).students) {
                     if (fuller.size() >= cap) {
                         break;
                     }
-                    if (!fuller.contains(p) && block.waiting().contains(p) && p.getCandidates().contains(bestSlot)) {
+                    if (!fuller.contains(p) && block.waiting().contains(p) && block.isCandidate(p, bestSlot)) {
                         fuller.add(p);
                     }
                 }
@@ -355,14 +366,12 @@ final class SkillGroups {
             }
             if (g != null) {
                 slots.remove(bestSlot);
-                Session opened = bestSlot;
-                java.util.Set<Placement> joined = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-                joined.addAll(g.members);
-                offers.values().forEach(byFocus -> byFocus.values().removeIf(o -> o.slot() == opened
-                        || o.members() != null && o.members().stream().anyMatch(joined::contains)));
+                open.remove(bestSlot);
+                forgetWhenGone.getOrDefault(bestSlot, List.of()).forEach(Runnable::run);
+                g.members.forEach(p -> forgetWhenGone.getOrDefault(p, List.of()).forEach(Runnable::run));
                 refusedInARow = 0;
             } else {
-                refused.add(bestMode.getId() + "/" + bestFocus.getId());
+                refused.computeIfAbsent(bestMode, m -> new java.util.HashSet<>()).add(bestFocus);
                 refusedInARow++;
             }
         }
@@ -373,32 +382,99 @@ final class SkillGroups {
     }
 
     /**
-     * The qualified slot with the largest cap (first in slot order on ties) and the waiting students who gain most
-     * from a group on {@code focus} there, in {@code ranked} order, up to the cap (or, past the minimum size, while
-     * they gain).
+     * The waiting students a group on one skill in one modality would serve, most gain first (then by learner
+     * index), and the block's slots that may run it, largest cap first (then in slot order). Both are ranked once per
+     * block; a round skips what has gone since (students seated, slots opened), which only ever goes.
      */
-    private Offer offer(Mode mode, Focus focus, List<Session> slots, List<Placement> ranked,
-            Map<Placement, Map<Focus, Double>> gains, Costs costs) {
-        Session slot = null;
-        int cap = 0;
-        for (Session s : slots) {
-            Mode m = DayConstructor.mode(s, mode.getId());
-            int c = m == null ? 0 : s.capIn(m);
-            if (c > cap && focus.runsIn(m) && s.getAdult().isQualifiedFor(focus)) {
-                slot = s;
-                cap = c;
+    private static final class Ranking {
+        final Placement[] students;
+        final double[] gains;
+        int firstWaiting;
+        final Session[] slots;
+        final int[] caps;
+        int firstOpen;
+
+        private Ranking(Placement[] students, double[] gains, Session[] slots, int[] caps) {
+            this.students = students;
+            this.gains = gains;
+            this.slots = slots;
+            this.caps = caps;
+        }
+
+        /** The students in the order they were added, with their gains; ranked by {@link #build}. */
+        static final class Builder {
+            private final List<Placement> students = new ArrayList<>();
+            private double[] gains = new double[8];
+
+            void add(Placement p, double gain) {
+                if (students.size() == gains.length) {
+                    gains = java.util.Arrays.copyOf(gains, gains.length * 2);
+                }
+                gains[students.size()] = gain;
+                students.add(p);
+            }
+
+            Ranking build(Mode mode, Focus focus, List<Session> blockSlots) {
+                return Ranking.of(mode, focus, students, gains, blockSlots);
             }
         }
-        if (slot == null) {
+
+        private static Ranking of(Mode mode, Focus focus, List<Placement> waiting, double[] gainOf,
+                List<Session> blockSlots) {
+            Integer[] order = new Integer[waiting.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -gainOf[i])
+                    .thenComparingInt(i -> waiting.get(i).getLearner().getIndex()));
+            Placement[] students = new Placement[order.length];
+            double[] sorted = new double[order.length];
+            for (int i = 0; i < order.length; i++) {
+                students[i] = waiting.get(order[i]);
+                sorted[i] = gainOf[order[i]];
+            }
+            List<Session> qualified = new ArrayList<>();
+            Map<Session, Integer> capOf = new IdentityHashMap<>();
+            for (Session s : blockSlots) {
+                Mode m = DayConstructor.mode(s, mode.getId());
+                int c = m == null ? 0 : s.capIn(m);
+                if (c > 0 && focus.runsIn(m) && s.getAdult().isQualifiedFor(focus)) {
+                    qualified.add(s);
+                    capOf.put(s, c);
+                }
+            }
+            qualified.sort(Comparator.comparingInt((Session s) -> -capOf.get(s))); // stable: slot order on ties
+            return new Ranking(students, sorted, qualified.toArray(Session[]::new),
+                    qualified.stream().mapToInt(capOf::get).toArray());
+        }
+    }
+
+    /**
+     * The open slot with the largest cap (first in slot order on ties) that may run a group on the ranking's skill,
+     * and the waiting students who gain most from it there, in rank order, up to the cap (or, past the minimum size,
+     * while they gain).
+     */
+    private Offer offer(Mode mode, Ranking r, java.util.Set<Session> open, Costs costs) {
+        while (r.firstOpen < r.slots.length && !open.contains(r.slots[r.firstOpen])) {
+            r.firstOpen++;
+        }
+        if (r.firstOpen == r.slots.length) {
             return new Offer(null, null, 0);
+        }
+        Session slot = r.slots[r.firstOpen];
+        int cap = r.caps[r.firstOpen];
+        java.util.Collection<Placement> waiting = block.waiting();
+        while (r.firstWaiting < r.students.length && !waiting.contains(r.students[r.firstWaiting])) {
+            r.firstWaiting++;
         }
         List<Placement> members = new ArrayList<>();
         double total = -costs.openSession;
-        for (Placement p : ranked) {
-            if (!block.waiting().contains(p) || !p.getCandidates().contains(slot)) {
+        for (int i = r.firstWaiting; i < r.students.length; i++) {
+            Placement p = r.students[i];
+            if (!waiting.contains(p) || !block.isCandidate(p, slot)) {
                 continue;
             }
-            double g = gains.get(p).get(focus);
+            double g = r.gains[i];
             if (members.size() >= cap || g <= 0 && members.size() >= mode.getMinSize()) {
                 break;
             }
@@ -457,7 +533,7 @@ final class SkillGroups {
         int cap = slot.capIn(mode);
         List<Placement> chosen = new ArrayList<>();
         candidates.stream()
-                .filter(p -> block.waiting().contains(p) && p.getCandidates().contains(slot))
+                .filter(p -> block.waiting().contains(p) && block.isCandidate(p, slot))
                 .sorted(Comparator.comparingDouble((Placement p) -> -urgencyFor(p,
                                 p.getLearner().option(block.period(), focus)) - variety(p, focus))
                         .thenComparingInt(p -> p.getLearner().getIndex()))
@@ -583,7 +659,7 @@ final class SkillGroups {
             return null;
         }
         List<Placement> takers = block.waiting().stream()
-                .filter(p -> p.getCandidates().contains(slot) && mayUse(p, mode))
+                .filter(p -> block.isCandidate(p, slot) && mayUse(p, mode))
                 .toList();
         // The quiet pass opens a group for the students who need quiet, then fills it like any other: its room is
         // chosen for the whole group (an aide who can take 35 is not spent on a quiet room of 7 when the library is
@@ -609,7 +685,7 @@ final class SkillGroups {
         }
         int cap = Math.min(slot.capIn(mode), block.rooms().freeSeats(room));
         List<Placement> joiners = new ArrayList<>();
-        for (Placement p : block.waiting().stream().filter(p -> p.getCandidates().contains(slot) && mayUse(p, mode))
+        for (Placement p : block.waiting().stream().filter(p -> block.isCandidate(p, slot) && mayUse(p, mode))
                 .sorted(Comparator.comparingInt((Placement p) -> p.getLearner().isQuietSpace() ? 0 : 1)).toList()) {
             if (joiners.size() >= cap) {
                 break;
@@ -648,7 +724,7 @@ final class SkillGroups {
     private void topUpOpenGroups() {
         for (Placement p : List.copyOf(block.waiting())) {
             for (Group g : block.openGroups()) {
-                if (g.session.isCatchAll() || !p.getCandidates().contains(g.session)) {
+                if (g.session.isCatchAll() || !block.isCandidate(p, g.session)) {
                     continue;
                 }
                 boolean suits = g.mode.isSharedFocus()
