@@ -181,14 +181,14 @@ final class SuiteReport {
         }
         md.append(String.format(Locale.ROOT, "## Scaling (generated schools, Regroup, %s, %s s)%n%n",
                 SuiteSpec.SCALING_HEAP, SuiteRunner.plain(r.spec().scalingLimit())));
-        md.append("| students present | adults | first plan | first feasible | score at the limit | peak heap "
-                + "| live heap after GC |\n|---|---|---|---|---|---|---|\n");
+        md.append("| students present | seed | adults | first plan | first feasible | score at the limit | peak heap "
+                + "| live heap after GC |\n|---|---|---|---|---|---|---|---|\n");
         List<double[]> time = new ArrayList<>();
         List<double[]> heap = new ArrayList<>();
         for (RunRecord x : r.scaling()) {
             RunRecord.Checkpoint last = x.checkpoints().isEmpty() ? null : x.checkpoints().get(x.checkpoints().size() - 1);
-            md.append(String.format(Locale.ROOT, "| %s (%d) | %d | %s | %s | %s | %d MiB | %d MiB |%n", x.dataset(),
-                    x.students(), x.staff(), seconds(x.firstPlanSeconds()), seconds(x.firstFeasibleSeconds()),
+            md.append(String.format(Locale.ROOT, "| %s (%d) | %d | %d | %s | %s | %s | %d MiB | %d MiB |%n",
+                    x.dataset(), x.students(), x.seed(), x.staff(), seconds(x.firstPlanSeconds()), seconds(x.firstFeasibleSeconds()),
                     last == null ? Objects.toString(x.error(), "no plan") : "`" + last.score() + "`", x.peakHeapMiB(),
                     x.liveHeapMiB()));
             if (x.firstFeasibleSeconds() != null) {

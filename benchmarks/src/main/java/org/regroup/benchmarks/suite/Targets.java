@@ -244,34 +244,50 @@ final class Targets {
 
     static SuiteResult.Target scalingTime(SuiteResult r) {
         String name = "3,000 students: time to feasible ≤ 3× that of 1,000";
-        RunRecord k1 = scaling(r, 1000);
-        RunRecord k3 = scaling(r, 3000);
-        if (k1 == null || k3 == null) {
+        List<RunRecord> k1 = scaling(r, 1000);
+        List<RunRecord> k3 = scaling(r, 3000);
+        if (k1.isEmpty() || k3.isEmpty()) {
             return new SuiteResult.Target(name, "≤ 3×", "not measured", null,
                     "this suite's scaling series has no 1,000 and 3,000 point");
         }
-        if (k1.firstFeasibleSeconds() == null || k3.firstFeasibleSeconds() == null) {
-            return new SuiteResult.Target(name, "≤ 3×", "1,000: " + feasible(k1) + ", 3,000: " + feasible(k3),
+        Double t1 = allFeasible(k1) ? SuiteStats.median(k1, RunRecord::firstFeasibleSeconds) : null;
+        Double t3 = allFeasible(k3) ? SuiteStats.median(k3, RunRecord::firstFeasibleSeconds) : null;
+        if (t1 == null || t3 == null) {
+            return new SuiteResult.Target(name, "≤ 3×", "1,000: " + feasible(k1) + "; 3,000: " + feasible(k3),
                     false, "no feasible plan within the limit");
         }
-        double ratio = k3.firstFeasibleSeconds() / k1.firstFeasibleSeconds();
-        return new SuiteResult.Target(name, "≤ 3×", String.format(Locale.ROOT, "1,000: %.2f s, 3,000: %.2f s: %.1f×",
-                k1.firstFeasibleSeconds(), k3.firstFeasibleSeconds(), ratio), ratio <= SCALING_RATIO,
+        double ratio = t3 / t1;
+        String runs = k1.size() == 1 && k3.size() == 1 ? "" : " (medians of " + k1.size() + " and " + k3.size()
+                + " runs)";
+        return new SuiteResult.Target(name, "≤ 3×", String.format(Locale.ROOT,
+                "1,000: %.2f s, 3,000: %.2f s: %.1f×%s", t1, t3, ratio, runs), ratio <= SCALING_RATIO,
                 ratio <= SCALING_RATIO ? "" : String.format(Locale.ROOT, "missed by %.1f×", ratio / SCALING_RATIO));
     }
 
+    /** The bound holds for every run: the largest peak counts. */
     static SuiteResult.Target scalingHeap(SuiteResult r) {
         String name = "3,000 students: heap ≤ 1 GiB";
-        RunRecord k3 = scaling(r, 3000);
-        if (k3 == null) {
+        List<RunRecord> k3 = scaling(r, 3000);
+        if (k3.isEmpty()) {
             return new SuiteResult.Target(name, "≤ 1,024 MiB", "not measured", null,
                     "this suite's scaling series has no 3,000 point");
         }
-        boolean completed = !k3.checkpoints().isEmpty() && k3.error() == null;
-        boolean met = completed && k3.peakHeapMiB() <= HEAP_MIB;
+        RunRecord failed = k3.stream().filter(x -> x.checkpoints().isEmpty() || x.error() != null).findFirst()
+                .orElse(null);
+        RunRecord largest = k3.stream().max(java.util.Comparator.comparingLong(RunRecord::peakHeapMiB)).orElseThrow();
+        boolean met = failed == null && largest.peakHeapMiB() <= HEAP_MIB;
         return new SuiteResult.Target(name, "≤ 1,024 MiB", "ran with " + SuiteSpec.SCALING_HEAP + ": peak "
-                + k3.peakHeapMiB() + " MiB, live after GC " + k3.liveHeapMiB() + " MiB", met,
-                completed ? "" : "the run did not complete: " + k3.error());
+                + largest.peakHeapMiB() + " MiB, live after GC " + largest.liveHeapMiB() + " MiB"
+                + (k3.size() == 1 ? "" : " (the largest of " + k3.size() + " runs)"), met,
+                failed == null ? "" : "a run did not complete: " + failed.error());
+    }
+
+    private static boolean allFeasible(List<RunRecord> runs) {
+        return runs.stream().allMatch(x -> x.firstFeasibleSeconds() != null);
+    }
+
+    private static String feasible(List<RunRecord> runs) {
+        return String.join(", ", runs.stream().map(Targets::feasible).toList());
     }
 
     private static String feasible(RunRecord r) {
@@ -279,8 +295,8 @@ final class Targets {
                 : String.format(Locale.ROOT, "%.2f s", r.firstFeasibleSeconds());
     }
 
-    private static RunRecord scaling(SuiteResult r, int students) {
-        return r.scaling().stream().filter(x -> x.dataset().equals("generated-" + students)).findFirst().orElse(null);
+    private static List<RunRecord> scaling(SuiteResult r, int students) {
+        return r.scaling().stream().filter(x -> x.dataset().equals("generated-" + students)).toList();
     }
 
     /** 0.005 → "0.5%", 0.01 → "1%". */

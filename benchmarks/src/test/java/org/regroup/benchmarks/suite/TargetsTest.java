@@ -133,6 +133,26 @@ class TargetsTest {
     }
 
     @Test
+    void scalingReadsTheMedianRunOfEachSizeAndTheLargestHeap() {
+        scaling.add(scalingRun(1000, 1, 2.0, 400));
+        scaling.add(scalingRun(1000, 2, 1.5, 400));
+        scaling.add(scalingRun(1000, 3, 2.1, 400));
+        scaling.add(scalingRun(3000, 1, 5.5, 900));
+        scaling.add(scalingRun(3000, 2, 6.5, 1100)); // one slow run (6.5 / 2.0 = 3.25×) does not decide it
+        scaling.add(scalingRun(3000, 3, 5.8, 900));
+        SuiteResult r = result();
+        assertThat(Targets.scalingTime(r).met()).isTrue();
+        assertThat(Targets.scalingTime(r).measured()).contains("1,000: 2.00 s, 3,000: 5.80 s: 2.9×")
+                .contains("medians of 3 and 3 runs");
+        assertThat(Targets.scalingHeap(r).met()).isFalse(); // every run must stay under 1 GiB
+        assertThat(Targets.scalingHeap(r).measured()).contains("peak 1100 MiB");
+
+        scaling.set(1, new RunRecord("generated-1000", 1000, 10, 10, 6, "regroup", 2, 60, null, null, List.of(),
+                List.of(), 1000L, 400, 200, 60, Map.of(), null));
+        assertThat(Targets.scalingTime(result()).met()).isFalse(); // a run with no feasible plan is not skipped
+    }
+
+    @Test
     void theReportGivesEveryWorkablePlanItsGapToTheDaysBound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
             throws Exception {
         run("small.json", "regroup", 1, Map.of(), 0.5, at(10, 0, -1200, 0.8, 1.0));
@@ -206,7 +226,11 @@ class TargetsTest {
     }
 
     private static RunRecord scalingRun(int students, double feasible, long heap) {
-        return new RunRecord("generated-" + students, students, 10, 10, 6, "regroup", 1, 60, feasible, feasible,
+        return scalingRun(students, 1, feasible, heap);
+    }
+
+    private static RunRecord scalingRun(int students, long seed, double feasible, long heap) {
+        return new RunRecord("generated-" + students, students, 10, 10, 6, "regroup", seed, 60, feasible, feasible,
                 List.of(at(60, 0, -1, 0.7, 1.0)), List.of(), 1000L, heap, heap / 2, 60, Map.of(), null);
     }
 
