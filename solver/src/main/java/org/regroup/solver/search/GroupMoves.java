@@ -48,6 +48,10 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
     private Map<Period, List<Placement>> placementsByPeriod;
     /** For each session, the placements that may be in it (the inverse of the candidate lists). */
     private Map<Session, List<Placement>> mayJoin;
+    /** The same by placement index, to ask of one student without scanning the list. */
+    private Map<Session, java.util.BitSet> mayJoinByIndex;
+    /** For each block and skill, the placements (not pinned) ready for it, in the day's placement order. */
+    private Map<Period, Map<Focus, List<Placement>>> readyFor;
     private List<Period> periods;
 
     @Override
@@ -57,6 +61,8 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         sessionsByPeriod = new IdentityHashMap<>();
         placementsByPeriod = new IdentityHashMap<>();
         mayJoin = new IdentityHashMap<>();
+        mayJoinByIndex = new IdentityHashMap<>();
+        readyFor = new IdentityHashMap<>();
         for (Session s : plan.getSessions()) {
             sessionsByPeriod.computeIfAbsent(s.getPeriod(), p -> new ArrayList<>()).add(s);
         }
@@ -65,6 +71,14 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
             if (!p.isPinned()) {
                 for (Session s : p.getCandidates()) {
                     mayJoin.computeIfAbsent(s, x -> new ArrayList<>()).add(p);
+                    mayJoinByIndex.computeIfAbsent(s, x -> new java.util.BitSet()).set(p.getIndex());
+                }
+                Learner l = p.getLearner();
+                for (Option o : l.options(p.getPeriod())) {
+                    if (o.eligible() && l.option(p.getPeriod(), o.focus()) == o) {
+                        readyFor.computeIfAbsent(p.getPeriod(), x -> new IdentityHashMap<>())
+                                .computeIfAbsent(o.focus(), f -> new ArrayList<>()).add(p);
+                    }
                 }
             }
         }
@@ -75,6 +89,8 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         sessionsByPeriod = null;
         placementsByPeriod = null;
         mayJoin = null;
+        mayJoinByIndex = null;
+        readyFor = null;
     }
 
     @Override
@@ -170,11 +186,19 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
                 return null;
             }
         }
-        final Focus shared = focus;
         List<Placement> takers = new ArrayList<>();
-        for (Placement p : pool) {
-            if (p.getSession() != slot && fits(p, slot, mode, room, shared)) {
-                takers.add(p);
+        if (focus == null) {
+            for (Placement p : pool) {
+                if (p.getSession() != slot && fits(p, slot, mode, room, null)) {
+                    takers.add(p);
+                }
+            }
+        } else { // the same students in the same order, found among those ready for the skill (fewer than the pool)
+            java.util.BitSet inPool = mayJoinByIndex.get(slot);
+            for (Placement p : readyFor.getOrDefault(slot.getPeriod(), Map.of()).getOrDefault(focus, List.of())) {
+                if (inPool.get(p.getIndex()) && p.getSession() != slot && fitsRoom(p.getLearner(), room)) {
+                    takers.add(p);
+                }
             }
         }
         Collections.shuffle(takers, random);
@@ -411,7 +435,7 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
     /** May the student be in this group: ready for its focus, a quiet room if they need one, on site if they must. */
     private static boolean fits(Placement p, Session slot, Mode mode, Room room, Focus focus) {
         Learner l = p.getLearner();
-        if (l.isQuietSpace() && !room.isQuiet() || l.isNoOffSite() && room.isOffSite()) {
+        if (!fitsRoom(l, room)) {
             return false;
         }
         if (focus != null) {
@@ -419,6 +443,11 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
             return o != null && o.eligible();
         }
         return !l.options(slot.getPeriod()).isEmpty();
+    }
+
+    /** A quiet room if they need one, on site if they must. */
+    private static boolean fitsRoom(Learner l, Room room) {
+        return !(l.isQuietSpace() && !room.isQuiet() || l.isNoOffSite() && room.isOffSite());
     }
 
     private static boolean apartFromAll(Learner l, List<Placement> members) {
