@@ -465,12 +465,12 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
             return rooms;
         }
 
-        /** Students of this block not placed yet, in a stable order. */
         /** Whether {@code s} is among the student's candidate sessions (looked up, not scanned: see CandidateSets). */
         boolean isCandidate(Placement p, Session s) {
             return candidates.contains(p, s);
         }
 
+        /** Students of this block not placed yet, in a stable order. */
         java.util.Collection<Placement> waiting() {
             return waiting;
         }
