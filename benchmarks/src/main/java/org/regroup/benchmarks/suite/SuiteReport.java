@@ -188,7 +188,8 @@ final class SuiteReport {
         for (RunRecord x : r.scaling()) {
             RunRecord.Checkpoint last = x.checkpoints().isEmpty() ? null : x.checkpoints().get(x.checkpoints().size() - 1);
             md.append(String.format(Locale.ROOT, "| %s (%d) | %d | %d | %s | %s | %s | %d MiB | %d MiB |%n",
-                    x.dataset(), x.students(), x.seed(), x.staff(), seconds(x.firstPlanSeconds()), seconds(x.firstFeasibleSeconds()),
+                    x.dataset(), x.students(), x.seed(), x.staff(), seconds(x.firstPlanSeconds()),
+                    seconds(x.firstFeasibleSeconds()),
                     last == null ? Objects.toString(x.error(), "no plan") : "`" + last.score() + "`", x.peakHeapMiB(),
                     x.liveHeapMiB()));
             if (x.firstFeasibleSeconds() != null) {
