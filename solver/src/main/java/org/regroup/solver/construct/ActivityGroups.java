@@ -45,7 +45,7 @@ final class ActivityGroups {
                 break;
             }
             List<Placement> takers = block.waiting().stream()
-                    .filter(p -> block.isCandidate(p, choice.slot) && allowed(p, choice.mode))
+                    .filter(p -> p.isCandidate(choice.slot) && allowed(p, choice.mode))
                     // Students who need quiet first: the first groups take the quiet rooms with them.
                     .sorted(Comparator.comparingInt((Placement p) -> p.getLearner().isQuietSpace() ? 0 : 1)
                             .thenComparingInt(p -> -appeal(p, choice.activity))

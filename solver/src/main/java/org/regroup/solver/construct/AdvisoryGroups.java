@@ -54,7 +54,7 @@ final class AdvisoryGroups {
         // Students without an advisor, or left over: any group with room, then new groups.
         for (Placement p : List.copyOf(block.waiting())) {
             for (Group g : block.openGroups()) {
-                if (!g.session.isCatchAll() && block.isCandidate(p, g.session)
+                if (!g.session.isCatchAll() && p.isCandidate(g.session)
                         && (!p.getLearner().isQuietSpace() || g.room.isQuiet()) && block.join(g, p)) {
                     break;
                 }
@@ -89,7 +89,7 @@ final class AdvisoryGroups {
             long most = -1;
             for (Session s : block.closedSlots()) {
                 long own = quiet.stream().filter(p -> p.getLearner().getAdvisor() == s.getAdult()).count();
-                if (own > most && quiet.stream().anyMatch(p -> block.isCandidate(p, s))) {
+                if (own > most && quiet.stream().anyMatch(p -> p.isCandidate(s))) {
                     most = own;
                     slot = s;
                 }
@@ -107,12 +107,12 @@ final class AdvisoryGroups {
             List<Placement> order = new ArrayList<>(quiet);
             order.sort(Comparator.comparingInt((Placement p) -> p.getLearner().getAdvisor() == chosen.getAdult() ? 0 : 1));
             for (Placement p : order) {
-                if (block.isCandidate(p, slot) && block.join(g, p)) {
+                if (p.isCandidate(slot) && block.join(g, p)) {
                     quiet.remove(p);
                 }
             }
             for (Placement p : List.copyOf(block.waiting())) {
-                if (p.getLearner().getAdvisor() == slot.getAdult() && block.isCandidate(p, slot)) {
+                if (p.getLearner().getAdvisor() == slot.getAdult() && p.isCandidate(slot)) {
                     block.join(g, p);
                 }
             }
@@ -125,7 +125,7 @@ final class AdvisoryGroups {
 
     /** Opens the slot for as many of these students as fit, and removes the seated ones from the list. */
     private void seat(Session slot, List<Placement> students, boolean evenIfSmall) {
-        List<Placement> fitting = students.stream().filter(p -> block.isCandidate(p, slot)).toList();
+        List<Placement> fitting = students.stream().filter(p -> p.isCandidate(slot)).toList();
         if (fitting.isEmpty()) {
             return;
         }

@@ -207,7 +207,6 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
         /** Open sessions a repair may not add to or reopen (no room to count seats in). */
         private final Set<Session> held = new java.util.HashSet<>();
         private final boolean revising;
-        private final CandidateSets candidates = new CandidateSets();
 
         /** @param revising the block is already planned: only students without a seat wait ({@link #repair}) */
         BlockBuilder(ScoreDirector<DayPlan> director, DayState state, Period period, boolean revising) {
@@ -444,7 +443,7 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
                     if (g.isFull()) {
                         break;
                     }
-                    if (isCandidate(p, s) && (!p.getLearner().isQuietSpace() || g.room.isQuiet())) {
+                    if (p.isCandidate(s) && (!p.getLearner().isQuietSpace() || g.room.isQuiet())) {
                         join(g, p);
                     }
                 }
@@ -463,11 +462,6 @@ public final class DayConstructor implements PhaseCommand<DayPlan> {
 
         RoomBook rooms() {
             return rooms;
-        }
-
-        /** Whether {@code s} is among the student's candidate sessions (looked up, not scanned: see CandidateSets). */
-        boolean isCandidate(Placement p, Session s) {
-            return candidates.contains(p, s);
         }
 
         /** Students of this block not placed yet, in a stable order. */

@@ -123,7 +123,7 @@ final class OpenGroupSeats {
     /** As {@link #rank} whether or not the group has a free seat. */
     private long preference(Placement p, Group g) {
         Learner l = p.getLearner();
-        if (g.session.isCatchAll() || !block.isCandidate(p, g.session) || (l.isQuietSpace() && !g.room.isQuiet())
+        if (g.session.isCatchAll() || !p.isCandidate(g.session) || (l.isQuietSpace() && !g.room.isQuiet())
                 || (l.isNoOffSite() && g.mode.isOffSite()) || !g.acceptsKeepApart(l)
                 || (g.mode.isOnline() && block.state().of(l).online >= l.getMaxOnlineBlocks())) {
             return NO;

@@ -146,7 +146,7 @@ final class SkillGroups {
             }
             boolean teachersToo = block.state().of(p.getLearner()).skillBlocksLeft <= blocksNeeded(p) || given < due;
             Session slot = block.closedSlots().stream()
-                    .filter(s -> block.isCandidate(p, s) && DayConstructor.mode(s, ModalityCatalog.ONE_TO_ONE) != null
+                    .filter(s -> p.isCandidate(s) && DayConstructor.mode(s, ModalityCatalog.ONE_TO_ONE) != null
                             && s.getAdult().isQualifiedFor(best.focus())
                             && (teachersToo || s.getAdult().getRole() == StaffRole.TUTOR
                                     || s.getAdult().getRole() == StaffRole.SPECIALIST))
@@ -358,7 +358,7 @@ final class SkillGroups {
                     if (fuller.size() >= cap) {
                         break;
                     }
-                    if (!fuller.contains(p) && block.waiting().contains(p) && block.isCandidate(p, bestSlot)) {
+                    if (!fuller.contains(p) && block.waiting().contains(p) && p.isCandidate(bestSlot)) {
                         fuller.add(p);
                     }
                 }
@@ -471,7 +471,7 @@ final class SkillGroups {
         double total = -costs.openSession;
         for (int i = r.firstWaiting; i < r.students.length; i++) {
             Placement p = r.students[i];
-            if (!waiting.contains(p) || !block.isCandidate(p, slot)) {
+            if (!waiting.contains(p) || !p.isCandidate(slot)) {
                 continue;
             }
             double g = r.gains[i];
@@ -533,7 +533,7 @@ final class SkillGroups {
         int cap = slot.capIn(mode);
         List<Placement> chosen = new ArrayList<>();
         candidates.stream()
-                .filter(p -> block.waiting().contains(p) && block.isCandidate(p, slot))
+                .filter(p -> block.waiting().contains(p) && p.isCandidate(slot))
                 .sorted(Comparator.comparingDouble((Placement p) -> -urgencyFor(p,
                                 p.getLearner().option(block.period(), focus)) - variety(p, focus))
                         .thenComparingInt(p -> p.getLearner().getIndex()))
@@ -659,7 +659,7 @@ final class SkillGroups {
             return null;
         }
         List<Placement> takers = block.waiting().stream()
-                .filter(p -> block.isCandidate(p, slot) && mayUse(p, mode))
+                .filter(p -> p.isCandidate(slot) && mayUse(p, mode))
                 .toList();
         // The quiet pass opens a group for the students who need quiet, then fills it like any other: its room is
         // chosen for the whole group (an aide who can take 35 is not spent on a quiet room of 7 when the library is
@@ -685,7 +685,7 @@ final class SkillGroups {
         }
         int cap = Math.min(slot.capIn(mode), block.rooms().freeSeats(room));
         List<Placement> joiners = new ArrayList<>();
-        for (Placement p : block.waiting().stream().filter(p -> block.isCandidate(p, slot) && mayUse(p, mode))
+        for (Placement p : block.waiting().stream().filter(p -> p.isCandidate(slot) && mayUse(p, mode))
                 .sorted(Comparator.comparingInt((Placement p) -> p.getLearner().isQuietSpace() ? 0 : 1)).toList()) {
             if (joiners.size() >= cap) {
                 break;
@@ -724,7 +724,7 @@ final class SkillGroups {
     private void topUpOpenGroups() {
         for (Placement p : List.copyOf(block.waiting())) {
             for (Group g : block.openGroups()) {
-                if (g.session.isCatchAll() || !block.isCandidate(p, g.session)) {
+                if (g.session.isCatchAll() || !p.isCandidate(g.session)) {
                     continue;
                 }
                 boolean suits = g.mode.isSharedFocus()

@@ -163,7 +163,7 @@ final class TripPlanner {
             Learner l = ask.learner();
             Placement p = placements.getOrDefault(l, Map.of()).get(period);
             if (students.size() >= cap || p == null || p.isPinned() || chosen.contains(l) || going.contains(l)
-                    || !p.getCandidates().contains(slot) || l.getKeepApart().stream().anyMatch(chosen::contains)) {
+                    || !p.isCandidate(slot) || l.getKeepApart().stream().anyMatch(chosen::contains)) {
                 continue;
             }
             students.add(p);

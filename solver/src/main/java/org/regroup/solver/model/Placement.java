@@ -22,6 +22,8 @@ public class Placement {
     private Learner learner;
     private Period period;
     private List<Session> candidates;
+    /** The candidates by session index, built on first use ({@link #isCandidate}); a clone shares it. */
+    private java.util.BitSet candidateIndexes;
 
     @PlanningVariable(valueRangeProviderRefs = "candidateSessions", allowsUnassigned = true)
     private Session session;
@@ -59,6 +61,7 @@ public class Placement {
         copy.learner = learner;
         copy.period = period;
         copy.candidates = candidates;
+        copy.candidateIndexes = candidateIndexes; // the clone's candidates are this one's, remapped index for index
         copy.session = session;
         copy.pinned = pinned;
         copy.previousAdultId = previousAdultId;
@@ -75,6 +78,23 @@ public class Placement {
      */
     public void restrictCandidates(java.util.function.Predicate<Session> keep) {
         candidates = candidates.stream().filter(keep).toList();
+        candidateIndexes = null;
+    }
+
+    /**
+     * Whether {@code s} is among this placement's candidate sessions. The day builder and group moves ask it for
+     * every waiting student in every round, and the list grows with the school, so it is looked up, not scanned.
+     */
+    public boolean isCandidate(Session s) {
+        java.util.BitSet set = candidateIndexes;
+        if (set == null) {
+            set = new java.util.BitSet();
+            for (Session c : candidates) {
+                set.set(c.getIndex());
+            }
+            candidateIndexes = set;
+        }
+        return set.get(s.getIndex());
     }
 
     @ValueRangeProvider(id = "candidateSessions")

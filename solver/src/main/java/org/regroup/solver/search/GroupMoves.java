@@ -48,8 +48,6 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
     private Map<Period, List<Placement>> placementsByPeriod;
     /** For each session, the placements that may be in it (the inverse of the candidate lists). */
     private Map<Session, List<Placement>> mayJoin;
-    /** The same by placement index, to ask of one student without scanning the list. */
-    private Map<Session, java.util.BitSet> mayJoinByIndex;
     /** For each block and skill, the placements (not pinned) ready for it, in the day's placement order. */
     private Map<Period, Map<Focus, List<Placement>>> readyFor;
     private List<Period> periods;
@@ -61,7 +59,6 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         sessionsByPeriod = new IdentityHashMap<>();
         placementsByPeriod = new IdentityHashMap<>();
         mayJoin = new IdentityHashMap<>();
-        mayJoinByIndex = new IdentityHashMap<>();
         readyFor = new IdentityHashMap<>();
         for (Session s : plan.getSessions()) {
             sessionsByPeriod.computeIfAbsent(s.getPeriod(), p -> new ArrayList<>()).add(s);
@@ -71,7 +68,6 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
             if (!p.isPinned()) {
                 for (Session s : p.getCandidates()) {
                     mayJoin.computeIfAbsent(s, x -> new ArrayList<>()).add(p);
-                    mayJoinByIndex.computeIfAbsent(s, x -> new java.util.BitSet()).set(p.getIndex());
                 }
                 Learner l = p.getLearner();
                 for (Option o : l.options(p.getPeriod())) {
@@ -89,7 +85,6 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         sessionsByPeriod = null;
         placementsByPeriod = null;
         mayJoin = null;
-        mayJoinByIndex = null;
         readyFor = null;
     }
 
@@ -194,9 +189,8 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
                 }
             }
         } else { // the same students in the same order, found among those ready for the skill (fewer than the pool)
-            java.util.BitSet inPool = mayJoinByIndex.get(slot);
             for (Placement p : readyFor.getOrDefault(slot.getPeriod(), Map.of()).getOrDefault(focus, List.of())) {
-                if (inPool.get(p.getIndex()) && p.getSession() != slot && fitsRoom(p.getLearner(), room)) {
+                if (p.isCandidate(slot) && p.getSession() != slot && fitsRoom(p.getLearner(), room)) {
                     takers.add(p);
                 }
             }
@@ -282,7 +276,7 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
         List<Placement> stay = new ArrayList<>();
         List<Placement> leave = new ArrayList<>(a.getPlacements());
         for (Placement p : current) {
-            if (stay.size() < a.capIn(mode) && p.getCandidates().contains(a)
+            if (stay.size() < a.capIn(mode) && p.isCandidate(a)
                     && (sameMode || fits(p, a, mode, b.getRoom(), focus))) {
                 stay.add(p);
             } else if (sameMode) {
@@ -292,7 +286,7 @@ public final class GroupMoves implements MoveIteratorFactory<DayPlan, GroupMove>
             }
         }
         if (stay.size() < Math.max(1, mode.getMinSize()) || leave.size() > b.capIn(a.getMode())
-                || leave.stream().anyMatch(p -> !p.getCandidates().contains(b))) {
+                || leave.stream().anyMatch(p -> !p.isCandidate(b))) {
             return null;
         }
         List<Placement> moved = new ArrayList<>(stay);
